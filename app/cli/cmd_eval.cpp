@@ -1,0 +1,37 @@
+// losslab eval SCENE [--loss L] [--reg X] [--reg-kind K] [--delta D] [--squared]
+#include "app/cli/command_registry.h"
+#include "app/cli/json_out.h"
+#include "core/losses.h"
+
+namespace ll::cli {
+
+void register_eval(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string scene;
+    LossOverrides loss;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval", "Print scores, per-point losses, data/reg/total loss, accuracy and gradients as JSON");
+  cmd->add_option("scene", args->scene, "scene file (.json or .csv)")->required();
+  args->loss.add_to(*cmd);
+  cmd->callback([args, &exit_code] {
+    Scene scene = load_scene_or_throw(args->scene);
+    args->loss.apply(scene.loss);
+    const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
+    nlohmann::json out;
+    out["loss"] = to_string(scene.loss.kind);
+    out["scores"] = to_json(e.scores);
+    out["losses"] = to_json(e.losses);
+    out["data_loss"] = e.data_loss;
+    out["reg_loss"] = e.reg_loss;
+    out["total_loss"] = e.total_loss;
+    out["accuracy"] = e.accuracy;
+    out["dW"] = to_json(Eigen::MatrixXd(e.dW));
+    out["db"] = to_json(e.db);
+    write_output("", out.dump() + "\n");
+    exit_code = 0;
+  });
+}
+
+}  // namespace ll::cli

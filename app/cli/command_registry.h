@@ -1,0 +1,37 @@
+#pragma once
+// Each subcommand lives in its own file and registers itself on the CLI11 app. A command sets
+// `exit_code` from its callback; errors it throws as UsageError become a one-line message and
+// exit status 2.
+#include <CLI/CLI.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "core/scene.h"
+
+namespace ll::cli {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+void register_eval(CLI::App& app, int& exit_code);
+void register_train(CLI::App& app, int& exit_code);
+
+// Shared helpers for commands.
+// Loads a scene (JSON or CSV); throws UsageError with the loader's message. Warnings go to stderr.
+Scene load_scene_or_throw(const std::string& path);
+// Writes `text` to `out` atomically, or to stdout when `out` is empty or "-".
+void write_output(const std::string& out, const std::string& text);
+// A CLI11 validator that rejects NaN and infinities.
+const CLI::Validator& finite_number();
+
+// Options that override a scene's loss settings (--loss --reg --reg-kind --delta --squared).
+struct LossOverrides {
+  std::string loss, reg_kind;
+  double reg = -1.0, delta = -1.0;
+  bool squared = false;
+  void add_to(CLI::App& cmd);
+  void apply(LossSettings& s) const;
+};
+
+}  // namespace ll::cli

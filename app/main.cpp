@@ -1,0 +1,6 @@
+#include "app/cli/commands.h"
+#include "app/gui/gui.h"
+
+int main(int argc, char** argv) {
+  return ll::cli::main(argc, argv, LOSSLAB_VERSION, &ll::gui::run);
+}

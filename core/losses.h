@@ -1,0 +1,57 @@
+#pragma once
+// The four classification losses of the CS231n demo with their exact gradients.
+//   Weston-Watkins: L_i = sum_{j != y} h(s_j - s_y + delta)
+//   One-vs-All:     L_i = sum_j h(delta - t_j s_j),  t_j = +1 if j == y else -1
+//   Structured:     L_i = h(max_{j != y} s_j - s_y + delta)   (ties: lower index)
+//   Softmax:        L_i = -ln(e^{s_y} / sum_j e^{s_j})        (log-sum-exp, stable)
+// with h(m) = max(0, m), or max(0, m)^2 for the squared hinge. Data loss = mean of L_i;
+// total = data + regularization (see regularizer.h).
+#include <span>
+
+#include "core/scene.h"
+
+namespace ll {
+
+// Loss of one point from its K scores; writes dL_i/ds_j into dscores[0..K).
+// At a hinge kink (margin exactly 0) the subgradient 0 is used.
+double point_loss(const LossSettings& s, const double* scores, int K, int label, double* dscores);
+
+// Scores s = W x + b of one point.
+void point_scores(const Params& p, const Point& pt, double* scores);
+
+// argmax with ties to the lower index.
+int argmax(const double* v, int K);
+
+struct LossGradient {
+  double data_loss = 0.0;
+  double reg_loss = 0.0;
+  double total_loss = 0.0;
+  WeightMatrix dW;  // d total / dW (includes the regularizer)
+  BiasVector db;    // d total / db
+};
+
+// Loss and gradient over all points, or over `subset` (indices) when it is non-empty.
+// One pass, no per-point storage: this is the hot path of training.
+LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
+                           const LossSettings& s, std::span<const int> subset = {});
+
+// Everything the UI shows about one classifier on one data set.
+struct Evaluation {
+  Eigen::MatrixXd scores;   // N x K
+  Eigen::VectorXd losses;   // N: L_i
+  Eigen::MatrixXd dscores;  // N x K: dL_i/ds_j (the per-point "pull", before the 1/N)
+  Eigen::VectorXi predictions;  // N: argmax class
+  double data_loss = 0.0;
+  double reg_loss = 0.0;
+  double total_loss = 0.0;
+  double accuracy = 0.0;    // fraction in [0, 1]; 0 for no points
+  WeightMatrix dW;
+  BiasVector db;
+};
+
+Evaluation evaluate(const std::vector<Point>& points, const Params& p, const LossSettings& s);
+
+// Softmax probabilities of K scores (stable).
+void softmax(const double* scores, int K, double* probs);
+
+}  // namespace ll

@@ -1,0 +1,12 @@
+#pragma once
+// Regularization of W (biases are never regularized). Gradients are the true derivatives of the
+// displayed loss: L2 = lambda * sum W^2 has gradient 2 * lambda * W (not the demo's 0.5 * lambda * W).
+#include "core/scene.h"
+
+namespace ll {
+
+double reg_loss(const WeightMatrix& W, const LossSettings& s);
+// Adds d(reg_loss)/dW to dW. At W = 0 the |W| terms use the subgradient 0.
+void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix& dW);
+
+}  // namespace ll

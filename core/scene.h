@@ -1,0 +1,88 @@
+#pragma once
+// The scene: labelled 2-D points, one linear classifier (W, b) and its loss/optimizer settings.
+#include <Eigen/Core>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ll {
+
+inline constexpr int kMinClasses = 2;
+inline constexpr int kMaxClasses = 8;
+inline constexpr std::size_t kMaxPoints = 1'000'000;
+
+struct Point {
+  double x0 = 0.0;
+  double x1 = 0.0;
+  int label = 0;
+  bool operator==(const Point&) const = default;
+};
+
+using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, 2>;  // K x 2
+using BiasVector = Eigen::VectorXd;                              // K
+
+struct Params {
+  WeightMatrix W;
+  BiasVector b;
+  int classes() const { return static_cast<int>(W.rows()); }
+  bool operator==(const Params& o) const { return W == o.W && b == o.b; }
+};
+
+enum class LossKind { WestonWatkins, OneVsAll, Structured, Softmax };
+enum class RegKind { L2, L1, Elastic };
+enum class OptimizerKind { GD, SGD, Momentum, Adam };
+
+struct LossSettings {
+  LossKind kind = LossKind::WestonWatkins;
+  double delta = 1.0;          // hinge margin
+  bool squared = false;        // squared hinge (the three SVM losses)
+  RegKind reg = RegKind::L2;
+  double lambda = 0.1;         // regularization strength, >= 0
+  double elastic_beta = 0.5;   // elastic net: lambda * sum(beta * W^2 + |W|)
+  bool operator==(const LossSettings&) const = default;
+};
+
+struct OptimizerSettings {
+  OptimizerKind kind = OptimizerKind::GD;
+  double lr = 0.1;             // step size
+  int batch = 4;               // minibatch size for SGD/momentum/Adam (>= N: full batch)
+  double momentum = 0.9;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double epsilon = 1e-8;
+  std::uint64_t seed = 1;
+  bool operator==(const OptimizerSettings&) const = default;
+};
+
+struct Scene {
+  std::vector<Point> points;
+  Params params;
+  std::vector<std::string> class_names;  // empty or one per class
+  LossSettings loss;
+  OptimizerSettings optimizer;
+  bool operator==(const Scene&) const = default;
+
+  int classes() const { return params.classes(); }
+};
+
+// The CS231n linear-classify demo's scene: 9 points, 3 classes, its W, b, lambda and step size.
+Scene default_scene();
+
+// Weights for K classes when a file gives none: the demo's for K = 3, otherwise unit arrows
+// spread evenly around the circle with zero bias.
+Params default_params(int classes);
+
+// Short stable names used in files and on the command line.
+const char* to_string(LossKind k);        // "ww", "ova", "structured", "softmax"
+const char* to_string(RegKind k);         // "l2", "l1", "elastic"
+const char* to_string(OptimizerKind k);   // "gd", "sgd", "momentum", "adam"
+bool parse(const std::string& s, LossKind& out);
+bool parse(const std::string& s, RegKind& out);
+bool parse(const std::string& s, OptimizerKind& out);
+
+// Human-readable names for the UI ("Weston-Watkins SVM", ...).
+const char* display_name(LossKind k);
+const char* display_name(RegKind k);
+const char* display_name(OptimizerKind k);
+
+}  // namespace ll

@@ -1,0 +1,39 @@
+#pragma once
+// Scene files (JSON) and point tables (CSV x,y,label). Loading validates everything and either
+// returns a whole scene or throws LoadError naming the source, the field or line, and the fault.
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/scene.h"
+
+namespace ll {
+
+inline constexpr std::size_t kMaxFileBytes = 256u << 20;  // 256 MiB
+inline constexpr int kMaxJsonDepth = 16;
+
+class LoadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct LoadResult {
+  Scene scene;
+  std::vector<std::string> warnings;  // e.g. unknown fields that were ignored
+};
+
+// `source` names the input in messages (usually the file name).
+LoadResult parse_scene_json(std::string_view text, const std::string& source);
+// Rows "x,y,label"; an optional header row; blank lines and '#' comments are skipped.
+// Settings and weights are the demo's (K = max(label) + 1, at least 2).
+LoadResult parse_points_csv(std::string_view text, const std::string& source);
+// By extension: .csv is a point table, anything else a JSON scene.
+LoadResult load_scene(const std::filesystem::path& path);
+
+std::string scene_to_json(const Scene& scene);
+// Atomic: a temporary file then rename. Throws std::runtime_error.
+void save_scene(const Scene& scene, const std::filesystem::path& path);
+
+}  // namespace ll
