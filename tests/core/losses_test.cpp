@@ -1,0 +1,261 @@
+#include "core/losses.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "core/regularizer.h"
+#include "tests/core/test_util.h"
+
+namespace ll {
+namespace {
+
+LossSettings settings(LossKind kind) {
+  LossSettings s;
+  s.kind = kind;
+  return s;
+}
+
+double loss_of(LossKind kind, std::vector<double> scores, int y, double* ds = nullptr) {
+  double scratch[kMaxClasses];
+  return point_loss(settings(kind), scores.data(), static_cast<int>(scores.size()), y,
+                    ds ? ds : scratch);
+}
+
+// The lecture's worked example: columns cat / car / frog with correct classes 0, 1, 2.
+TEST(Losses, LectureHingeExample) {
+  const double l0 = loss_of(LossKind::WestonWatkins, {3.2, 5.1, -1.7}, 0);
+  const double l1 = loss_of(LossKind::WestonWatkins, {1.3, 4.9, 2.0}, 1);
+  const double l2 = loss_of(LossKind::WestonWatkins, {2.2, 2.5, -3.1}, 2);
+  EXPECT_NEAR(l0, 2.9, 1e-12);  // max(0, 5.1 - 3.2 + 1) + max(0, -1.7 - 3.2 + 1)
+  EXPECT_NEAR(l1, 0.0, 1e-12);
+  EXPECT_NEAR(l2, 12.9, 1e-12);  // 6.3 + 6.6
+  EXPECT_NEAR((l0 + l1 + l2) / 3.0, 5.27, 0.005);
+}
+
+TEST(Losses, LectureSoftmaxExample) {
+  const std::vector<double> s = {3.2, 5.1, -1.7};
+  double p[3];
+  softmax(s.data(), 3, p);
+  EXPECT_NEAR(p[0], 0.13, 0.005);
+  EXPECT_NEAR(p[1], 0.87, 0.005);
+  EXPECT_NEAR(p[2], 0.00, 0.005);
+  EXPECT_NEAR(p[0] + p[1] + p[2], 1.0, 1e-15);
+  const double L = loss_of(LossKind::Softmax, s, 0);
+  EXPECT_NEAR(L, 2.04, 0.005);
+  EXPECT_NEAR(L, -std::log(p[0]), 1e-12);
+}
+
+struct DemoValue {
+  LossKind kind;
+  double data_loss;
+};
+
+TEST(Losses, Cs231nDefaultSceneValues) {
+  const Scene scene = default_scene();
+  for (const DemoValue& v : {DemoValue{LossKind::WestonWatkins, 2.7667},
+                             DemoValue{LossKind::OneVsAll, 4.0222},
+                             DemoValue{LossKind::Structured, 2.3667},
+                             DemoValue{LossKind::Softmax, 1.8366}}) {
+    const Evaluation e = evaluate(scene.points, scene.params, settings(v.kind));
+    EXPECT_NEAR(e.data_loss, v.data_loss, 5e-5) << to_string(v.kind);
+    EXPECT_NEAR(e.reg_loss, 3.5, 1e-12);
+    EXPECT_NEAR(e.total_loss, v.data_loss + 3.5, 5e-5);
+  }
+}
+
+TEST(Losses, Cs231nWestonWatkinsPerPoint) {
+  const Scene scene = default_scene();
+  const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
+  const double expected[] = {0.30, 1.70, 0, 3.20, 6.80, 2.40, 2.50, 3.30, 4.70};
+  ASSERT_EQ(e.losses.size(), 9);
+  for (int i = 0; i < 9; ++i) EXPECT_NEAR(e.losses(i), expected[i], 1e-12) << i;
+  EXPECT_NEAR(e.scores(0, 0), 1.3, 1e-12);
+  EXPECT_NEAR(e.scores(0, 1), -0.1, 1e-12);
+  EXPECT_NEAR(e.scores(0, 2), 0.6, 1e-12);
+  EXPECT_EQ(e.predictions(0), 0);
+  EXPECT_NEAR(e.accuracy, 2.0 / 9.0, 1e-15);  // points 0 and 2 are classified correctly
+}
+
+TEST(Losses, StructuredUsesTheLargestWrongScoreWithTiesToLowerIndex) {
+  double ds[3];
+  const double L = loss_of(LossKind::Structured, {2.0, 0.5, 2.0}, 1, ds);
+  EXPECT_NEAR(L, 2.5, 1e-12);
+  EXPECT_EQ(ds[0], 1.0);  // the tie between classes 0 and 2 goes to class 0
+  EXPECT_EQ(ds[1], -1.0);
+  EXPECT_EQ(ds[2], 0.0);
+}
+
+TEST(Losses, OneVsAllCountsTheOwnClass) {
+  // own class score 0.5 < 1 contributes 0.5; others: 1 + s_j for s_j = -2 (0) and 0 (1).
+  EXPECT_NEAR(loss_of(LossKind::OneVsAll, {0.5, -2.0, 0.0}, 0), 1.5, 1e-12);
+}
+
+TEST(Losses, SquaredHingeAndDelta) {
+  LossSettings s = settings(LossKind::WestonWatkins);
+  s.squared = true;
+  s.delta = 2.0;
+  const double sc[] = {1.0, 2.0, -5.0};
+  double ds[3];
+  // margins: 2 - 1 + 2 = 3 -> 9; -5 - 1 + 2 = -4 -> 0
+  EXPECT_NEAR(point_loss(s, sc, 3, 0, ds), 9.0, 1e-12);
+  EXPECT_NEAR(ds[1], 6.0, 1e-12);
+  EXPECT_NEAR(ds[0], -6.0, 1e-12);
+}
+
+TEST(Losses, SoftmaxIsStableForHugeScores) {
+  double ds[3];
+  const double L = loss_of(LossKind::Softmax, {1e6, -1e6, 0.0}, 1, ds);
+  EXPECT_NEAR(L, 2e6, 1e-6);
+  EXPECT_TRUE(std::isfinite(ds[0]) && std::isfinite(ds[1]) && std::isfinite(ds[2]));
+  EXPECT_NEAR(ds[0], 1.0, 1e-12);
+  EXPECT_NEAR(ds[1], -1.0, 1e-12);
+  EXPECT_NEAR(loss_of(LossKind::Softmax, {1e6, -1e6, 0.0}, 0), 0.0, 1e-12);
+}
+
+TEST(Losses, EvaluateAgreesWithLossGradientAndSubsets) {
+  const Scene s = test::random_scene(4, 25, 7);
+  for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                        LossKind::Softmax}) {
+    const LossSettings ls = settings(kind);
+    const Evaluation e = evaluate(s.points, s.params, ls);
+    const LossGradient g = loss_gradient(s.points, s.params, ls);
+    EXPECT_NEAR(e.total_loss, g.total_loss, 1e-12);
+    EXPECT_LT((e.dW - g.dW).cwiseAbs().maxCoeff(), 1e-12);
+    EXPECT_LT((e.db - g.db).cwiseAbs().maxCoeff(), 1e-12);
+
+    const std::vector<int> subset = {3, 0, 17, 9};
+    std::vector<Point> picked;
+    for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
+    const LossGradient gs = loss_gradient(s.points, s.params, ls, subset);
+    const LossGradient gp = loss_gradient(picked, s.params, ls);
+    EXPECT_NEAR(gs.data_loss, gp.data_loss, 1e-12);
+    EXPECT_LT((gs.dW - gp.dW).cwiseAbs().maxCoeff(), 1e-12);
+  }
+}
+
+TEST(Losses, NoPointsMeansOnlyRegularization) {
+  const Params p = default_params(3);
+  const Evaluation e = evaluate({}, p, LossSettings{});
+  EXPECT_EQ(e.data_loss, 0.0);
+  EXPECT_NEAR(e.total_loss, 3.5, 1e-12);
+  EXPECT_EQ(e.accuracy, 0.0);
+}
+
+// ---- Finite-difference gradient checks: every loss x regularizer x squared/not ----
+
+struct Case {
+  LossKind kind;
+  RegKind reg;
+  bool squared;
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << to_string(c.kind) << "/" << to_string(c.reg) << (c.squared ? "/squared" : "");
+}
+
+std::vector<Case> all_cases() {
+  std::vector<Case> out;
+  for (LossKind k : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                     LossKind::Softmax}) {
+    for (RegKind r : {RegKind::L2, RegKind::L1, RegKind::Elastic}) {
+      for (bool sq : {false, true}) {
+        if (k == LossKind::Softmax && sq) continue;  // squared applies to the hinge losses
+        out.push_back({k, r, sq});
+      }
+    }
+  }
+  return out;
+}
+
+// Smallest |margin| over all hinge terms and smallest |W| entry: both must be away from the
+// kinks for a finite difference to be meaningful.
+double distance_to_kink(const Scene& s, const LossSettings& ls) {
+  double d = s.params.W.cwiseAbs().minCoeff();
+  if (ls.kind == LossKind::Softmax) return d;
+  double sc[kMaxClasses];
+  const int K = s.classes();
+  for (const Point& p : s.points) {
+    point_scores(s.params, p, sc);
+    for (int j = 0; j < K; ++j) {
+      if (j == p.label) continue;
+      d = std::min(d, std::abs(sc[j] - sc[p.label] + ls.delta));
+      if (ls.kind == LossKind::OneVsAll) d = std::min(d, std::abs(ls.delta + sc[j]));
+    }
+    if (ls.kind == LossKind::OneVsAll) d = std::min(d, std::abs(ls.delta - sc[p.label]));
+    if (ls.kind == LossKind::Structured) {  // two wrong classes tied for the max is a kink too
+      for (int j = 0; j < K; ++j) {
+        for (int k = j + 1; k < K; ++k) {
+          if (j != p.label && k != p.label) d = std::min(d, std::abs(sc[j] - sc[k]));
+        }
+      }
+    }
+  }
+  return d;
+}
+
+class GradientCheck : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GradientCheck, MatchesCentralDifferences) {
+  const Case c = GetParam();
+  LossSettings ls;
+  ls.kind = c.kind;
+  ls.reg = c.reg;
+  ls.squared = c.squared;
+  ls.lambda = 0.3;
+  int checked = 0;
+  std::uint64_t seed = 100;
+  for (int K : {2, 3, 5, 8}) {
+    for (int N : {1, 7, 30}) {
+      Scene s = test::random_scene(K, N, seed++);
+      if (distance_to_kink(s, ls) < 1e-3) continue;
+      ++checked;
+      const LossGradient g = loss_gradient(s.points, s.params, ls);
+      const double h = 1e-6;
+      auto total = [&](const Params& p) { return loss_gradient(s.points, p, ls).total_loss; };
+      for (int k = 0; k < K; ++k) {
+        for (int d = 0; d < 2; ++d) {
+          Params plus = s.params, minus = s.params;
+          plus.W(k, d) += h;
+          minus.W(k, d) -= h;
+          const double fd = (total(plus) - total(minus)) / (2 * h);
+          EXPECT_NEAR(g.dW(k, d), fd, 1e-6 * std::max(1.0, std::abs(fd)))
+              << "K=" << K << " N=" << N << " W(" << k << "," << d << ")";
+        }
+        Params plus = s.params, minus = s.params;
+        plus.b(k) += h;
+        minus.b(k) -= h;
+        const double fd = (total(plus) - total(minus)) / (2 * h);
+        EXPECT_NEAR(g.db(k), fd, 1e-6 * std::max(1.0, std::abs(fd))) << "b(" << k << ")";
+      }
+      // Per-point pulls dL_i/ds are the derivative of the per-point loss.
+      const Evaluation e = evaluate(s.points, s.params, ls);
+      double sc[kMaxClasses], ds[kMaxClasses];
+      for (std::size_t i = 0; i < s.points.size(); ++i) {
+        point_scores(s.params, s.points[i], sc);
+        for (int j = 0; j < K; ++j) {
+          double up[kMaxClasses], dn[kMaxClasses];
+          std::copy(sc, sc + K, up);
+          std::copy(sc, sc + K, dn);
+          up[j] += h;
+          dn[j] -= h;
+          const int y = s.points[i].label;
+          const double fd = (point_loss(ls, up, K, y, ds) - point_loss(ls, dn, K, y, ds)) / (2 * h);
+          EXPECT_NEAR(e.dscores(static_cast<Eigen::Index>(i), j), fd, 1e-6 * std::max(1.0, std::abs(fd)));
+        }
+      }
+    }
+  }
+  EXPECT_GE(checked, 6) << "too few scenes away from the kinks";
+}
+
+INSTANTIATE_TEST_SUITE_P(AllLosses, GradientCheck, ::testing::ValuesIn(all_cases()),
+                         [](const ::testing::TestParamInfo<Case>& p) {
+                           return std::string(to_string(p.param.kind)) + "_" +
+                                  to_string(p.param.reg) +
+                                  (p.param.squared ? "_squared" : "");
+                         });
+
+}  // namespace
+}  // namespace ll
