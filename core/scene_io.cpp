@@ -97,7 +97,7 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
       return true;
     };
     doc = json::parse(text.begin(), text.end(), depth_guard);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, number overflow (1e999)
     // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
     std::string msg = e.what();
     const auto pos = msg.find("] ");

@@ -1,0 +1,163 @@
+#include "core/scene_io.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/datasets.h"
+
+namespace ll {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The message of the LoadError that parsing `text` throws ("" when it loads).
+std::string json_error(const std::string& text) {
+  try {
+    parse_scene_json(text, "scene.json");
+  } catch (const LoadError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string csv_error(const std::string& text) {
+  try {
+    parse_points_csv(text, "points.csv");
+  } catch (const LoadError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(SceneIo, JsonRoundTripIsExact) {
+  Scene s = make_blobs({5, 6, 0.3, 11});
+  s.params.W(2, 1) = 0.1 + 0.2;  // a double with no short decimal form
+  s.loss.kind = LossKind::Structured;
+  s.loss.reg = RegKind::Elastic;
+  s.loss.squared = true;
+  s.loss.delta = 0.75;
+  s.optimizer.kind = OptimizerKind::Adam;
+  s.optimizer.batch = 3;
+  s.optimizer.seed = 123456789012345ULL;
+  s.class_names = {"a", "b", "c", "d", "é"};
+  const LoadResult r = parse_scene_json(scene_to_json(s), "x");
+  EXPECT_EQ(r.scene, s);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(SceneIo, MinimalFileGetsTheDemoDefaults) {
+  const LoadResult r = parse_scene_json(
+      R"({"points": [{"x": 0.5, "y": 0.4, "label": 0}, {"x": -0.4, "y": 0.3, "label": 2}]})", "s");
+  EXPECT_EQ(r.scene.classes(), 3);
+  EXPECT_EQ(r.scene.params, default_scene().params);
+  EXPECT_EQ(r.scene.loss, default_scene().loss);
+  EXPECT_EQ(r.scene.optimizer, default_scene().optimizer);
+  ASSERT_EQ(r.scene.points.size(), 2u);
+  EXPECT_EQ(r.scene.points[1], (Point{-0.4, 0.3, 2}));
+}
+
+TEST(SceneIo, KIsInferredFromW) {
+  const LoadResult r = parse_scene_json(
+      R"({"W": [[1, 0], [0, 1], [1, 1], [-1, 0]], "b": [0, 1, 2, 3], "loss": "softmax",
+          "reg": 0, "reg_kind": "l1", "lr": 0.5, "optimizer": "sgd", "batch": 2, "seed": 9})",
+      "s");
+  EXPECT_EQ(r.scene.classes(), 4);
+  EXPECT_EQ(r.scene.params.b(3), 3.0);
+  EXPECT_EQ(r.scene.loss.kind, LossKind::Softmax);
+  EXPECT_EQ(r.scene.loss.lambda, 0.0);
+  EXPECT_EQ(r.scene.loss.reg, RegKind::L1);
+  EXPECT_EQ(r.scene.optimizer.kind, OptimizerKind::SGD);
+  EXPECT_EQ(r.scene.optimizer.batch, 2);
+  EXPECT_EQ(r.scene.optimizer.seed, 9u);
+}
+
+TEST(SceneIo, UnknownFieldsAreWarnings) {
+  const LoadResult r = parse_scene_json(R"({"colour": "red"})", "s.json");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("colour"), std::string::npos);
+}
+
+struct Broken {
+  const char* text;
+  const char* expected;  // a substring of the message
+};
+
+TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
+  const Broken cases[] = {
+      {"", "invalid JSON"},
+      {"{\"points\": [", "invalid JSON"},
+      {"{\"points\": []}\n}", "line 2"},
+      {"[1, 2]", "JSON object at the top level"},
+      {R"({"points": {}})", "points: expected an array"},
+      {R"({"points": [1]})", "points[0]: expected an object"},
+      {R"({"points": [{"x": 1, "y": 2}]})", "points[0]: missing \"label\""},
+      {R"({"points": [{"x": "1", "y": 2, "label": 0}]})", "points[0].x: expected a number, got a string"},
+      {R"({"points": [{"x": 1e999, "y": 2, "label": 0}]})", "invalid JSON: number overflow"},
+      {R"({"points": [{"x": 1, "y": 2, "label": 0.5}]})", "points[0].label: expected an integer"},
+      {R"({"W": [[1,0],[0,1]], "points": [{"x": 1, "y": 2, "label": 2}]})", "points[0].label: 2 is out of range [0, 1]"},
+      {R"({"points": [{"x": 1, "y": 2, "label": -1}]})", "out of range"},
+      {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 8"},
+      {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 8"},
+      {R"({"W": [[1, 0], [0]]})", "W[1]: expected a row of 2 numbers"},
+      {R"({"W": [[1, 0], [0, 1]], "b": [0]})", "b: has 1 entries but W has 2 rows"},
+      {R"({"b": [0, 1, 2]})", "b: given without W"},
+      {R"({"loss": "hinge"})", "loss: unknown value \"hinge\""},
+      {R"({"reg": -1})", "reg: -1 is out of range"},
+      {R"({"lr": 0})", "lr: the step size must be positive"},
+      {R"({"batch": 0})", "batch: 0 is out of range"},
+      {R"({"squared": 1})", "squared: expected true or false"},
+      {R"({"seed": 18446744073709551615})", "seed"},
+      {R"({"class_names": ["a"]})", "class_names: expected an array of 3 strings"},
+      {"{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", "nesting deeper than 16"},
+  };
+  for (const Broken& c : cases) {
+    const std::string msg = json_error(c.text);
+    EXPECT_NE(msg.find(c.expected), std::string::npos)
+        << "input: " << c.text << "\nmessage: " << msg;
+    if (!msg.empty()) {
+      EXPECT_EQ(msg.rfind("scene.json: ", 0), 0u) << msg;
+    }
+  }
+}
+
+TEST(SceneIo, CsvWithHeaderCommentsAndCrlf) {
+  const LoadResult r = parse_points_csv("x,y,label\r\n# a comment\r\n0.5, 0.4, 0\r\n\r\n-1e-1,2,3\n",
+                                        "p.csv");
+  ASSERT_EQ(r.scene.points.size(), 2u);
+  EXPECT_EQ(r.scene.points[1], (Point{-0.1, 2.0, 3}));
+  EXPECT_EQ(r.scene.classes(), 4);
+}
+
+TEST(SceneIo, MalformedCsvNamesTheLine) {
+  EXPECT_NE(csv_error("0,0,0\n1,2\n").find("points.csv: line 2: expected 3 fields"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,abc,0\n").find("line 2: y \"abc\" is not a number"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,1,9\n").find("line 2: label 9 is out of range"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\nnan,1,1\n").find("line 2"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1e999,1,1\n").find("line 2"), std::string::npos);
+}
+
+TEST(SceneIo, SaveAndLoadThroughFiles) {
+  const fs::path dir = fs::temp_directory_path() / "losslab_scene_io_test";
+  fs::create_directories(dir);
+  const fs::path path = dir / "scene.json";
+  const Scene s = make_xor(5, 3);
+  save_scene(s, path);
+  EXPECT_EQ(load_scene(path).scene, s);
+
+  std::ofstream(dir / "points.csv") << "0.25,0.5,1\n";
+  EXPECT_EQ(load_scene(dir / "points.csv").scene.points[0], (Point{0.25, 0.5, 1}));
+
+  try {
+    load_scene(dir / "missing.json");
+    ADD_FAILURE() << "expected a LoadError";
+  } catch (const LoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("missing.json: cannot open"), std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll
