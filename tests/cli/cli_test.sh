@@ -1,3 +1,0 @@
-#!/usr/bin/env bash
-# placeholder, replaced below
-exit 0
