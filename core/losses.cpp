@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/regularizer.h"
+#include "core/vector_math.h"
 
 namespace ll {
 
@@ -21,6 +22,187 @@ inline double hinge(double m, bool squared, double& dh) {
   }
   dh = 1.0;
   return m;
+}
+
+// The one definition of every per-point loss. KK is the number of classes when known at compile
+// time (2..8), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops.
+template <LossKind kind, int KK>
+inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y, double* ds) {
+  const int K = KK > 0 ? KK : k;
+  for (int j = 0; j < K; ++j) ds[j] = 0.0;
+  double loss = 0.0;
+  double dh = 0.0;
+  if constexpr (kind == LossKind::WestonWatkins) {
+    for (int j = 0; j < K; ++j) {
+      if (j == y) continue;
+      loss += hinge(sc[j] - sc[y] + s.delta, s.squared, dh);
+      ds[j] += dh;
+      ds[y] -= dh;
+    }
+  } else if constexpr (kind == LossKind::OneVsAll) {
+    for (int j = 0; j < K; ++j) {
+      const double t = j == y ? 1.0 : -1.0;
+      loss += hinge(s.delta - t * sc[j], s.squared, dh);
+      ds[j] -= t * dh;
+    }
+  } else if constexpr (kind == LossKind::Structured) {
+    int best = -1;
+    for (int j = 0; j < K; ++j) {
+      if (j != y && (best < 0 || sc[j] > sc[best])) best = j;
+    }
+    loss = hinge(sc[best] - sc[y] + s.delta, s.squared, dh);
+    ds[best] += dh;
+    ds[y] -= dh;
+  } else {  // Softmax: log-sum-exp with the max subtracted
+    double mx = sc[0];
+    for (int j = 1; j < K; ++j) mx = std::max(mx, sc[j]);
+    double sum = 0.0;
+    for (int j = 0; j < K; ++j) {
+      ds[j] = std::exp(sc[j] - mx);
+      sum += ds[j];
+    }
+    loss = std::log(sum) + mx - sc[y];
+    const double inv = 1.0 / sum;
+    for (int j = 0; j < K; ++j) ds[j] *= inv;
+    ds[y] -= 1.0;
+  }
+  return loss;
+}
+
+struct Sums {
+  double loss = 0.0;
+  double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
+};
+
+// The hot loop: scores, loss and gradient of every point (or of `subset`) in one pass.
+template <LossKind kind, int K>
+void accumulate(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                std::span<const int> subset, Sums& out) {
+  double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
+  for (int j = 0; j < K; ++j) {
+    w0[j] = p.W(j, 0);
+    w1[j] = p.W(j, 1);
+    bb[j] = p.b(j);
+  }
+  double loss = 0.0;
+  auto add = [&](const Point& pt) {
+    double sc[K], ds[K];
+    for (int j = 0; j < K; ++j) sc[j] = w0[j] * pt.x0 + w1[j] * pt.x1 + bb[j];
+    loss += point_loss_t<kind, K>(s, sc, K, pt.label, ds);
+    for (int j = 0; j < K; ++j) {
+      gw0[j] += ds[j] * pt.x0;
+      gw1[j] += ds[j] * pt.x1;
+      gb[j] += ds[j];
+    }
+  };
+  if (subset.empty()) {
+    for (const Point& pt : points) add(pt);
+  } else {
+    for (int i : subset) add(points[static_cast<std::size_t>(i)]);
+  }
+  out.loss = loss;
+  for (int j = 0; j < K; ++j) {
+    out.gw0[j] = gw0[j];
+    out.gw1[j] = gw1[j];
+    out.gb[j] = gb[j];
+  }
+}
+
+// Softmax over blocks of points, structure of arrays, so that exp and log run vectorized
+// (vmath). Same formula as point_loss_t<Softmax>: L_i = ln sum_j e^{s_j - m} + m - s_y,
+// dL_i/ds_j = p_j - [j == y]; the tests check that both agree.
+template <int K>
+void accumulate_softmax(const std::vector<Point>& points, const Params& p,
+                        std::span<const int> subset, Sums& out) {
+  constexpr std::size_t B = 256;
+  double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
+  for (int j = 0; j < K; ++j) {
+    w0[j] = p.W(j, 0);
+    w1[j] = p.W(j, 1);
+    bb[j] = p.b(j);
+  }
+  alignas(64) double x0[B], x1[B], mx[B], sum[B], sy[B];
+  alignas(64) double e[K][B];
+  int y[B];
+  const std::size_t total = subset.empty() ? points.size() : subset.size();
+  double loss = 0.0;
+  for (std::size_t start = 0; start < total; start += B) {
+    const std::size_t n = std::min(B, total - start);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Point& pt = subset.empty() ? points[start + i]
+                                       : points[static_cast<std::size_t>(subset[start + i])];
+      x0[i] = pt.x0;
+      x1[i] = pt.x1;
+      y[i] = pt.label;
+    }
+    for (int j = 0; j < K; ++j) {
+      for (std::size_t i = 0; i < n; ++i) e[j][i] = w0[j] * x0[i] + w1[j] * x1[i] + bb[j];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      mx[i] = e[0][i];
+      sy[i] = e[y[i]][i];
+    }
+    for (int j = 1; j < K; ++j) {
+      for (std::size_t i = 0; i < n; ++i) mx[i] = std::max(mx[i], e[j][i]);
+    }
+    for (int j = 0; j < K; ++j) {
+      for (std::size_t i = 0; i < n; ++i) e[j][i] -= mx[i];
+      vmath::exp_inplace(e[j], n);
+    }
+    for (std::size_t i = 0; i < n; ++i) sum[i] = e[0][i];
+    for (int j = 1; j < K; ++j) {
+      for (std::size_t i = 0; i < n; ++i) sum[i] += e[j][i];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const double inv = 1.0 / sum[i];
+      for (int j = 0; j < K; ++j) e[j][i] *= inv;  // probabilities
+      e[y[i]][i] -= 1.0;                           // dL_i/ds_j
+    }
+    vmath::log_inplace(sum, n);
+    for (std::size_t i = 0; i < n; ++i) loss += sum[i] + mx[i] - sy[i];
+    for (int j = 0; j < K; ++j) {
+      double a0 = 0.0, a1 = 0.0, ab = 0.0;
+      for (std::size_t i = 0; i < n; ++i) {
+        a0 += e[j][i] * x0[i];
+        a1 += e[j][i] * x1[i];
+        ab += e[j][i];
+      }
+      gw0[j] += a0;
+      gw1[j] += a1;
+      gb[j] += ab;
+    }
+  }
+  out.loss = loss;
+  for (int j = 0; j < K; ++j) {
+    out.gw0[j] = gw0[j];
+    out.gw1[j] = gw1[j];
+    out.gb[j] = gb[j];
+  }
+}
+
+template <LossKind kind>
+void accumulate_k(int K, const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                  std::span<const int> subset, Sums& out) {
+  if constexpr (kind == LossKind::Softmax) {
+    switch (K) {
+      case 2: return accumulate_softmax<2>(points, p, subset, out);
+      case 3: return accumulate_softmax<3>(points, p, subset, out);
+      case 4: return accumulate_softmax<4>(points, p, subset, out);
+      case 5: return accumulate_softmax<5>(points, p, subset, out);
+      case 6: return accumulate_softmax<6>(points, p, subset, out);
+      case 7: return accumulate_softmax<7>(points, p, subset, out);
+      default: return accumulate_softmax<kMaxClasses>(points, p, subset, out);
+    }
+  }
+  switch (K) {
+    case 2: return accumulate<kind, 2>(points, p, s, subset, out);
+    case 3: return accumulate<kind, 3>(points, p, s, subset, out);
+    case 4: return accumulate<kind, 4>(points, p, s, subset, out);
+    case 5: return accumulate<kind, 5>(points, p, s, subset, out);
+    case 6: return accumulate<kind, 6>(points, p, s, subset, out);
+    case 7: return accumulate<kind, 7>(points, p, s, subset, out);
+    default: return accumulate<kind, kMaxClasses>(points, p, s, subset, out);
+  }
 }
 
 }  // namespace
@@ -49,94 +231,36 @@ void softmax(const double* scores, int K, double* probs) {
 }
 
 double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
-  for (int j = 0; j < K; ++j) ds[j] = 0.0;
-  double loss = 0.0;
-  double dh = 0.0;
   switch (s.kind) {
-    case LossKind::WestonWatkins:
-      for (int j = 0; j < K; ++j) {
-        if (j == y) continue;
-        loss += hinge(sc[j] - sc[y] + s.delta, s.squared, dh);
-        ds[j] += dh;
-        ds[y] -= dh;
-      }
-      break;
-    case LossKind::OneVsAll:
-      for (int j = 0; j < K; ++j) {
-        const double t = j == y ? 1.0 : -1.0;
-        loss += hinge(s.delta - t * sc[j], s.squared, dh);
-        ds[j] -= t * dh;
-      }
-      break;
-    case LossKind::Structured: {
-      int best = -1;
-      for (int j = 0; j < K; ++j) {
-        if (j != y && (best < 0 || sc[j] > sc[best])) best = j;
-      }
-      loss = hinge(sc[best] - sc[y] + s.delta, s.squared, dh);
-      ds[best] += dh;
-      ds[y] -= dh;
-      break;
-    }
-    case LossKind::Softmax: {
-      const double mx = *std::max_element(sc, sc + K);
-      double sum = 0.0;
-      for (int j = 0; j < K; ++j) {
-        ds[j] = std::exp(sc[j] - mx);
-        sum += ds[j];
-      }
-      loss = std::log(sum) + mx - sc[y];
-      const double inv = 1.0 / sum;
-      for (int j = 0; j < K; ++j) ds[j] *= inv;
-      ds[y] -= 1.0;
-      break;
-    }
+    case LossKind::WestonWatkins: return point_loss_t<LossKind::WestonWatkins, 0>(s, sc, K, y, ds);
+    case LossKind::OneVsAll: return point_loss_t<LossKind::OneVsAll, 0>(s, sc, K, y, ds);
+    case LossKind::Structured: return point_loss_t<LossKind::Structured, 0>(s, sc, K, y, ds);
+    case LossKind::Softmax: return point_loss_t<LossKind::Softmax, 0>(s, sc, K, y, ds);
   }
-  return loss;
+  return 0.0;
 }
 
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
                            const LossSettings& s, std::span<const int> subset) {
   const int K = p.classes();
-  LossGradient out;
-  out.dW = WeightMatrix::Zero(K, 2);
-  out.db = BiasVector::Zero(K);
-
-  // Accumulate in plain arrays: the compiler keeps them in registers for small K.
-  double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
-  double w0[kMaxClasses], w1[kMaxClasses], bb[kMaxClasses];
-  for (int j = 0; j < K; ++j) {
-    w0[j] = p.W(j, 0);
-    w1[j] = p.W(j, 1);
-    bb[j] = p.b(j);
+  Sums sums;
+  switch (s.kind) {
+    case LossKind::WestonWatkins: accumulate_k<LossKind::WestonWatkins>(K, points, p, s, subset, sums); break;
+    case LossKind::OneVsAll: accumulate_k<LossKind::OneVsAll>(K, points, p, s, subset, sums); break;
+    case LossKind::Structured: accumulate_k<LossKind::Structured>(K, points, p, s, subset, sums); break;
+    case LossKind::Softmax: accumulate_k<LossKind::Softmax>(K, points, p, s, subset, sums); break;
   }
-  double sc[kMaxClasses] = {}, ds[kMaxClasses] = {};
-  double loss_sum = 0.0;
-  auto accumulate = [&](const Point& pt) {
-    for (int j = 0; j < K; ++j) sc[j] = w0[j] * pt.x0 + w1[j] * pt.x1 + bb[j];
-    loss_sum += point_loss(s, sc, K, pt.label, ds);
-    for (int j = 0; j < K; ++j) {
-      gw0[j] += ds[j] * pt.x0;
-      gw1[j] += ds[j] * pt.x1;
-      gb[j] += ds[j];
-    }
-  };
-  std::size_t n = 0;
-  if (subset.empty()) {
-    for (const Point& pt : points) accumulate(pt);
-    n = points.size();
-  } else {
-    for (int i : subset) accumulate(points[static_cast<std::size_t>(i)]);
-    n = subset.size();
-  }
-
+  const std::size_t n = subset.empty() ? points.size() : subset.size();
   const double inv_n = n > 0 ? 1.0 / static_cast<double>(n) : 0.0;
+  LossGradient out;
+  out.dW.resize(K, 2);
+  out.db.resize(K);
   for (int j = 0; j < K; ++j) {
-    out.dW(j, 0) = gw0[j] * inv_n;
-    out.dW(j, 1) = gw1[j] * inv_n;
-    out.db(j) = gb[j] * inv_n;
+    out.dW(j, 0) = sums.gw0[j] * inv_n;
+    out.dW(j, 1) = sums.gw1[j] * inv_n;
+    out.db(j) = sums.gb[j] * inv_n;
   }
-  out.data_loss = loss_sum * inv_n;
+  out.data_loss = sums.loss * inv_n;
   out.reg_loss = reg_loss(p.W, s);
   out.total_loss = out.data_loss + out.reg_loss;
   add_reg_gradient(p.W, s, out.dW);
