@@ -16,6 +16,8 @@ struct UsageError : std::runtime_error {
 
 void register_eval(CLI::App& app, int& exit_code);
 void register_train(CLI::App& app, int& exit_code);
+void register_render(CLI::App& app, int& exit_code);
+void register_curves(CLI::App& app, int& exit_code);
 
 // Shared helpers for commands.
 // Loads a scene (JSON or CSV); throws UsageError with the loader's message. Warnings go to stderr.

@@ -1,0 +1,144 @@
+// losslab render [SCENE] --out FILE.(png|svg|pdf) [--view canvas|lossplot|curves]
+//   [--mode argmax|confidence|score:K] [--width W --height H --scale S] [--theme light|dark]
+//   [--transparent] [--no-legend] [--no-axes] [--margins] [--family F] [--steps N ...]
+// Draws a figure with cairo: no display needed.
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "app/cli/command_registry.h"
+#include "app/cli/commands.h"
+#include "app/export/export.h"
+#include "core/optimizer.h"
+
+namespace ll::cli {
+
+namespace {
+
+// Fails early, before any work, on an output path that cannot be written.
+void check_output_path(const std::string& out, exporter::Format& format) {
+  namespace fs = std::filesystem;
+  const fs::path path(out);
+  if (!exporter::format_from_path(path, format))
+    throw UsageError(out + ": unknown output format (use .png, .svg or .pdf)");
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw UsageError(out + ": is a folder");
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) throw UsageError(out + ": folder " + dir.string() + " does not exist");
+}
+
+}  // namespace
+
+void register_render(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string scene, out, view = "canvas", mode = "argmax", theme = "light";
+    std::string family = "regression", optimizer;
+    double width = 800.0, height = 800.0, scale = 1.0, lr = -1.0, momentum = -1.0;
+    long steps = -1;
+    int batch = 0;
+    long long seed = -1;
+    bool transparent = false, no_legend = false, no_axes = false, margins = false;
+    LossOverrides loss;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "render", "Draw the canvas, the loss plot or a loss-curve family as PNG, SVG or PDF");
+  cmd->add_option("scene", args->scene, "scene file (.json or .csv); default: the CS231n demo");
+  cmd->add_option("--out", args->out, "output file: .png, .svg or .pdf")->required();
+  cmd->add_option("--view", args->view, "canvas, lossplot or curves")
+      ->check(CLI::IsMember({"canvas", "lossplot", "curves"}));
+  cmd->add_option("--mode", args->mode, "canvas shading: argmax, confidence or score:K");
+  cmd->add_option("--width", args->width, "figure width (px at scale 1; px in SVG, pt in PDF)")
+      ->check(finite_number());
+  cmd->add_option("--height", args->height, "figure height")->check(finite_number());
+  cmd->add_option("--scale", args->scale, "PNG pixels per figure unit (2, 4 for print)")
+      ->check(finite_number());
+  cmd->add_option("--theme", args->theme, "light or dark")
+      ->check(CLI::IsMember({"light", "dark"}));
+  cmd->add_flag("--transparent", args->transparent, "no background fill");
+  cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
+  cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks and labels");
+  cmd->add_flag("--margins", args->margins, "canvas: dashed margin lines s_k = +-1");
+  cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
+      ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
+  cmd->add_option("--steps", args->steps,
+                  "training steps before drawing (default 0; lossplot: 100)")
+      ->check(CLI::Range(0L, 10'000'000L));
+  cmd->add_option("--lr", args->lr, "step size > 0")
+      ->check(finite_number())
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--optimizer", args->optimizer, "gd, sgd, momentum or adam")
+      ->check(CLI::IsMember({"gd", "sgd", "momentum", "adam"}));
+  cmd->add_option("--batch", args->batch, "minibatch size >= 1")->check(CLI::Range(1, 1'000'000));
+  cmd->add_option("--momentum", args->momentum, "momentum coefficient in [0, 1)")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 0.999999));
+  cmd->add_option("--seed", args->seed, "random seed >= 0")->check(CLI::NonNegativeNumber);
+  args->loss.add_to(*cmd);
+
+  cmd->callback([args, &exit_code] {
+    exporter::FigureOptions opt;
+    exporter::parse_view(args->view, opt.view);
+    exporter::parse_theme(args->theme, opt.theme);
+    exporter::parse_family(args->family, opt.family);
+    if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
+      throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");
+    opt.width = args->width;
+    opt.height = args->height;
+    opt.scale = args->scale;
+    opt.transparent = args->transparent;
+    opt.legend = !args->no_legend;
+    opt.axes = !args->no_axes;
+    opt.margins = args->margins;
+
+    exporter::Format format;
+    check_output_path(args->out, format);
+    if (const std::string why = exporter::check_size(opt, format); !why.empty())
+      throw UsageError(why);
+
+    exporter::FigureData data;
+    data.scene = args->scene.empty() ? default_scene() : load_scene_or_throw(args->scene);
+    Scene& scene = data.scene;
+    if (opt.shading == exporter::Shading::Score && opt.score_class >= scene.classes())
+      throw UsageError("--mode " + args->mode + ": the scene has classes 0.." +
+                       std::to_string(scene.classes() - 1));
+    args->loss.apply(scene.loss);
+    OptimizerSettings& o = scene.optimizer;
+    if (!args->optimizer.empty()) parse(args->optimizer, o.kind);
+    if (args->lr > 0.0) o.lr = args->lr;
+    if (args->batch > 0) o.batch = args->batch;
+    if (args->momentum >= 0.0) o.momentum = args->momentum;
+    if (args->seed >= 0) o.seed = static_cast<std::uint64_t>(args->seed);
+
+    const long steps = args->steps >= 0 ? args->steps
+                       : opt.view == exporter::View::LossPlot ? 100 : 0;
+    if (opt.view != exporter::View::Curves) {
+      TrainResult r = train(scene, steps);
+      if (r.status == StepStatus::Diverged)
+        std::fprintf(stderr, "losslab: warning: training diverged after %ld steps; drawing the "
+                             "last finite state\n", r.steps_done);
+      data.history = std::move(r.history);
+    }
+
+    std::string bytes;
+    try {
+      bytes = exporter::render_figure(data, opt, format);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+    try {
+      write_output(args->out, bytes);
+    } catch (const std::runtime_error& e) {
+      throw UsageError(e.what());  // unwritable folder, disk full: the old file is kept
+    }
+    if (format == exporter::Format::Png)
+      std::printf("wrote %s (%d x %d px)\n", args->out.c_str(), exporter::raster_width(opt),
+                  exporter::raster_height(opt));
+    else
+      std::printf("wrote %s (%g x %g %s)\n", args->out.c_str(), opt.width, opt.height,
+                  format == exporter::Format::Pdf ? "pt" : "px");
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace ll::cli

@@ -1,0 +1,162 @@
+// The classifier figure: shading, class zero-score lines (and optional margins), weight arrows,
+// axes through the origin, points and legend, in that order.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "app/export/canvas_shading.h"
+#include "app/export/draw.h"
+#include "app/export/figure.h"
+
+namespace ll::exporter {
+
+CanvasTransform canvas_transform(const Scene& scene, double width, double height) {
+  double extent = 1.1;  // show [-1, 1]^2 with room for the tick labels at +-1
+  for (const Point& p : scene.points) {
+    if (std::isfinite(p.x0) && std::isfinite(p.x1))
+      extent = std::max({extent, 1.15 * std::abs(p.x0), 1.15 * std::abs(p.x1)});
+  }
+  CanvasTransform t;
+  t.height = height;
+  t.scale = std::min(width, height) / (2.0 * extent);
+  const double hw = 0.5 * width / t.scale, hh = 0.5 * height / t.scale;
+  t.world = Rect{-hw, -hh, hw, hh};
+  return t;
+}
+
+namespace {
+
+void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
+                      const FigureOptions& opt, double u) {
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  for (int k = 0; k < scene.classes(); ++k) {
+    set_color(cr, palette::class_color(k, opt.theme));
+    if (opt.margins) {
+      const double dash[2] = {5.0 * u, 4.0 * u};
+      cairo_set_dash(cr, dash, 2, 0.0);
+      cairo_set_line_width(cr, 1.0 * u);
+      for (double level : {-1.0, 1.0}) {
+        if (const auto seg = level_segment(scene.params, k, level, t.world)) {
+          cairo_move_to(cr, t.to_x(seg->a.x()), t.to_y(seg->a.y()));
+          cairo_line_to(cr, t.to_x(seg->b.x()), t.to_y(seg->b.y()));
+          cairo_stroke(cr);
+        }
+      }
+      cairo_set_dash(cr, nullptr, 0, 0.0);
+    }
+    if (const auto seg = zero_line_segment(scene.params, k, t.world)) {
+      cairo_set_line_width(cr, 1.5 * u);
+      cairo_move_to(cr, t.to_x(seg->a.x()), t.to_y(seg->a.y()));
+      cairo_line_to(cr, t.to_x(seg->b.x()), t.to_y(seg->b.y()));
+      cairo_stroke(cr);
+    }
+  }
+}
+
+// Each class's arrow starts on its zero line, at the foot of the perpendicular from the origin
+// (or mid-segment when that foot is off-canvas), and points along W_k with length 0.1 |W_k|.
+void draw_weight_arrows(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
+                        palette::Theme theme, double u) {
+  const Rect& w = t.world;
+  const Rect inner{w.x_min + 0.05 * w.width(), w.y_min + 0.05 * w.height(),
+                   w.x_max - 0.05 * w.width(), w.y_max - 0.05 * w.height()};
+  const double max_len = 0.4 * std::min(w.width(), w.height());
+  for (int k = 0; k < scene.classes(); ++k) {
+    const auto seg = zero_line_segment(scene.params, k, w);
+    if (!seg) continue;
+    const Eigen::Vector2d wk = scene.params.W.row(k).transpose();
+    Eigen::Vector2d from = -scene.params.b(k) / wk.squaredNorm() * wk;
+    if (!inner.contains(from)) from = 0.5 * (seg->a + seg->b);
+    const double len = std::min(0.1 * wk.norm(), max_len);
+    const Eigen::Vector2d to = from + len * wk.normalized();
+    set_color(cr, palette::class_color(k, theme));
+    draw_arrow(cr, t.to_x(from.x()), t.to_y(from.y()), t.to_x(to.x()), t.to_y(to.y()), 1.5 * u,
+               9.0 * u);
+  }
+}
+
+void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, double u) {
+  const palette::ThemeColors& tc = palette::theme_colors(opt.theme);
+  const double ox = t.to_x(0.0), oy = t.to_y(0.0);
+  set_color(cr, tc.axis, 0.85);
+  cairo_set_line_width(cr, 0.8 * u);
+  cairo_move_to(cr, 0.0, oy);
+  cairo_line_to(cr, opt.width, oy);
+  cairo_move_to(cr, ox, 0.0);
+  cairo_line_to(cr, ox, opt.height);
+  cairo_stroke(cr);
+
+  double step = 0.5;
+  nice_ticks(-1.0, 1.0, 4, &step);
+  const double font = 8.5 * u, tick = 3.0 * u;
+  auto ticks = [&](double lo, double hi) {
+    std::vector<double> v;
+    for (double i = std::ceil(lo / step); i * step <= hi; i += 1.0)
+      if (i != 0.0) v.push_back(i * step);
+    return v;
+  };
+  const Rect& w = t.world;
+  const double pad_x = 0.04 * w.width(), pad_y = 0.04 * w.height();
+  for (double x : ticks(w.x_min + pad_x, w.x_max - pad_x)) {
+    set_color(cr, tc.axis, 0.85);
+    cairo_move_to(cr, t.to_x(x), oy - tick);
+    cairo_line_to(cr, t.to_x(x), oy + tick);
+    cairo_stroke(cr);
+    set_color(cr, tc.text);
+    draw_text(cr, tick_label(x, step), t.to_x(x), oy + tick + 2.5 * u, font, 0.5, 0.0);
+  }
+  for (double y : ticks(w.y_min + pad_y, w.y_max - pad_y)) {
+    set_color(cr, tc.axis, 0.85);
+    cairo_move_to(cr, ox - tick, t.to_y(y));
+    cairo_line_to(cr, ox + tick, t.to_y(y));
+    cairo_stroke(cr);
+    set_color(cr, tc.text);
+    draw_text(cr, tick_label(y, step), ox - tick - 3.0 * u, t.to_y(y), font, 1.0, 0.5);
+  }
+  set_color(cr, tc.text);
+  draw_text(cr, "x0", opt.width - 6.0 * u, oy - 5.0 * u, 11.0 * u, 1.0, 1.0, true);
+  draw_text(cr, "x1", ox + 6.0 * u, 6.0 * u, 11.0 * u, 0.0, 0.0, true);
+}
+
+void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t, palette::Theme theme,
+                 double u) {
+  const palette::Rgb outline = palette::theme_colors(theme).outline;
+  cairo_set_line_width(cr, 1.0 * u);
+  for (const Point& p : scene.points) {
+    if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), point_radius(u), 0.0, 2.0 * M_PI);
+    set_color(cr, palette::class_color(p.label, theme));
+    cairo_fill_preserve(cr);
+    set_color(cr, outline);
+    cairo_stroke(cr);
+  }
+}
+
+}  // namespace
+
+void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt) {
+  if (opt.shading == Shading::Score && (opt.score_class < 0 || opt.score_class >= scene.classes()))
+    throw std::invalid_argument("score:" + std::to_string(opt.score_class) +
+                                ": the scene has classes 0.." + std::to_string(scene.classes() - 1));
+  const double u = figure_unit(opt);
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  draw_canvas_shading(cr, scene, t, opt);
+  draw_class_lines(cr, scene, t, opt, u);
+  draw_weight_arrows(cr, scene, t, opt.theme, u);
+  if (opt.axes) draw_axes(cr, t, opt, u);
+  draw_points(cr, scene, t, opt.theme, u);
+  if (opt.legend) {
+    std::vector<LegendEntry> entries;
+    for (int k = 0; k < scene.classes(); ++k) {
+      const bool named = static_cast<int>(scene.class_names.size()) == scene.classes() &&
+                         !scene.class_names[static_cast<std::size_t>(k)].empty();
+      entries.push_back({named ? scene.class_names[static_cast<std::size_t>(k)]
+                               : "class " + std::to_string(k),
+                         palette::class_color(k, opt.theme), true});
+    }
+    draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.theme);
+  }
+}
+
+}  // namespace ll::exporter

@@ -1,0 +1,141 @@
+#include "app/export/draw.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ll::exporter {
+
+void set_color(cairo_t* cr, palette::Rgb c, double alpha) {
+  cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha);
+}
+
+namespace {
+void select_font(cairo_t* cr, double size, bool bold) {
+  cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
+                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size);
+}
+}  // namespace
+
+double text_width(cairo_t* cr, const std::string& text, double size, bool bold) {
+  select_font(cr, size, bold);
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, text.c_str(), &e);
+  return e.x_advance;
+}
+
+void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size, double ax,
+               double ay, bool bold) {
+  select_font(cr, size, bold);
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, text.c_str(), &e);
+  // Vertical anchoring uses the cap height (not the string's own ink) so that labels on one
+  // row share a baseline whatever their letters.
+  const double cap = 0.73 * size;
+  cairo_move_to(cr, x - ax * e.x_advance, y + cap * (1.0 - ay));
+  cairo_show_text(cr, text.c_str());
+  cairo_new_path(cr);
+}
+
+void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double line_width,
+                double head_length) {
+  const double dx = x1 - x0, dy = y1 - y0;
+  const double len = std::hypot(dx, dy);
+  if (!(len > 1e-9)) return;
+  const double ux = dx / len, uy = dy / len;
+  const double head = std::min(head_length, 0.6 * len);
+  const double half = 0.45 * head;
+  // Shaft stops inside the head so its butt end does not poke through the tip.
+  cairo_set_line_width(cr, line_width);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to(cr, x0, y0);
+  cairo_line_to(cr, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
+  cairo_stroke(cr);
+  cairo_move_to(cr, x1, y1);
+  cairo_line_to(cr, x1 - ux * head - uy * half, y1 - uy * head + ux * half);
+  cairo_line_to(cr, x1 - ux * head + uy * half, y1 - uy * head - ux * half);
+  cairo_close_path(cr);
+  cairo_fill(cr);
+}
+
+std::vector<double> nice_ticks(double lo, double hi, int target, double* step_out) {
+  std::vector<double> out;
+  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || target < 1) return out;
+  const double raw = (hi - lo) / target;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * mag;
+    if (step >= raw) break;
+  }
+  if (step_out) *step_out = step;
+  const double first = std::ceil(lo / step - 1e-9);
+  for (double i = first; i * step <= hi + 1e-9 * step && out.size() < 100; i += 1.0) {
+    out.push_back(std::abs(i) < 0.5 ? 0.0 : i * step);
+  }
+  return out;
+}
+
+std::string tick_label(double v, double step) {
+  if (std::abs(v) < 1e-9 * std::max(step, 1e-300)) return "0";
+  char buf[32];
+  int decimals = 0;  // enough digits to show the step exactly (0.25 -> 2)
+  while (decimals < 6) {
+    const double scaled = step * std::pow(10.0, decimals);
+    if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled) break;
+    ++decimals;
+  }
+  if (std::abs(v) >= 1e5 || std::abs(v) < 1e-4)
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos && s.find('e') == std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  if (s.size() > 1 && s[0] == '-') s.replace(0, 1, "\u2212");  // a real minus sign
+  return s;
+}
+
+void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double anchor, double top,
+                 double ax, double u, palette::Theme theme) {
+  if (entries.empty()) return;
+  const palette::ThemeColors& tc = palette::theme_colors(theme);
+  const double font = 9.0 * u, row = 14.0 * u, pad = 7.0 * u, swatch = 16.0 * u;
+  double text_w = 0.0;
+  for (const LegendEntry& e : entries) text_w = std::max(text_w, text_width(cr, e.label, font));
+  const double w = pad + swatch + 5.0 * u + text_w + pad;
+  const double h = 2.0 * pad + row * static_cast<double>(entries.size()) - (row - font);
+  const double x = anchor - ax * w, y = top;
+  cairo_rectangle(cr, x, y, w, h);
+  set_color(cr, tc.legend_fill, 0.88);
+  cairo_fill_preserve(cr);
+  set_color(cr, tc.axis, 0.6);
+  cairo_set_line_width(cr, 0.75 * u);
+  cairo_stroke(cr);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LegendEntry& e = entries[i];
+    const double cy = y + pad + row * static_cast<double>(i) + 0.5 * font;
+    const double cx = x + pad + 0.5 * swatch;
+    if (e.marker) {
+      cairo_arc(cr, cx, cy, 4.0 * u, 0.0, 2.0 * M_PI);
+      set_color(cr, e.color);
+      cairo_fill_preserve(cr);
+      set_color(cr, tc.outline);
+      cairo_set_line_width(cr, 0.9 * u);
+      cairo_stroke(cr);
+    } else {
+      cairo_move_to(cr, x + pad, cy);
+      cairo_line_to(cr, x + pad + swatch, cy);
+      set_color(cr, e.color);
+      cairo_set_line_width(cr, 2.0 * u);
+      cairo_stroke(cr);
+    }
+    set_color(cr, tc.text);
+    draw_text(cr, e.label, x + pad + swatch + 5.0 * u, cy, font, 0.0, 0.5);
+  }
+}
+
+}  // namespace ll::exporter

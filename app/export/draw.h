@@ -1,0 +1,43 @@
+#pragma once
+// Small cairo drawing helpers shared by the figure views: colours, anchored text, arrows,
+// tick positions and the legend box. Sizes are in figure units.
+#include <cairo.h>
+
+#include <string>
+#include <vector>
+
+#include "app/export/palette.h"
+
+namespace ll::exporter {
+
+inline constexpr const char* kFontFamily = "DejaVu Sans";
+
+void set_color(cairo_t* cr, palette::Rgb c, double alpha = 1.0);
+
+// Draws `text` with its box anchored at (x, y): ax = 0 left, 0.5 centre, 1 right;
+// ay = 0 top, 0.5 middle, 1 bottom (of the ink box of digits and capitals).
+void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size, double ax,
+               double ay, bool bold = false);
+double text_width(cairo_t* cr, const std::string& text, double size, bool bold = false);
+
+// A straight arrow from (x0, y0) to (x1, y1) with a filled head; the head shrinks for short arrows.
+void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double line_width,
+                double head_length);
+
+// "Nice" tick positions (1, 2, 5 x 10^n steps) covering [lo, hi] with about `target` ticks.
+std::vector<double> nice_ticks(double lo, double hi, int target, double* step_out = nullptr);
+// A tick label without trailing zeros ("-0.5", "1", "1e+03"); exact zero prints "0".
+std::string tick_label(double v, double step);
+
+struct LegendEntry {
+  std::string label;
+  palette::Rgb color;
+  bool marker = true;  // circle marker (points) or a short line (series)
+};
+
+// A legend box with its top edge at `top`, placed horizontally like text: x is its left edge
+// for ax = 0, centre for 0.5, right edge for 1. `u` is the figure unit size.
+void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double x, double top,
+                 double ax, double u, palette::Theme theme);
+
+}  // namespace ll::exporter

@@ -1,0 +1,68 @@
+#include "app/export/figure.h"
+
+#include <charconv>
+
+#include "app/export/draw.h"
+
+namespace ll::exporter {
+
+bool parse_view(const std::string& s, View& out) {
+  if (s == "canvas") out = View::Canvas;
+  else if (s == "lossplot") out = View::LossPlot;
+  else if (s == "curves") out = View::Curves;
+  else return false;
+  return true;
+}
+
+bool parse_shading(const std::string& s, Shading& shading, int& score_class) {
+  if (s == "argmax") {
+    shading = Shading::Argmax;
+    return true;
+  }
+  if (s == "confidence") {
+    shading = Shading::Confidence;
+    return true;
+  }
+  if (s.rfind("score:", 0) != 0 || s.size() == 6) return false;
+  int k = -1;
+  const char* first = s.data() + 6;
+  const char* last = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(first, last, k);
+  if (ec != std::errc() || ptr != last || k < 0 || k >= kMaxClasses) return false;
+  shading = Shading::Score;
+  score_class = k;
+  return true;
+}
+
+bool parse_family(const std::string& s, CurveFamily& out) {
+  if (s == "regression") out = CurveFamily::Regression;
+  else if (s == "crossentropy") out = CurveFamily::CrossEntropy;
+  else if (s == "focal") out = CurveFamily::Focal;
+  else if (s == "margin") out = CurveFamily::Margin;
+  else return false;
+  return true;
+}
+
+bool parse_theme(const std::string& s, palette::Theme& out) {
+  if (s == "light") out = palette::Theme::Light;
+  else if (s == "dark") out = palette::Theme::Dark;
+  else return false;
+  return true;
+}
+
+void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt) {
+  cairo_save(cr);
+  if (!opt.transparent) {
+    set_color(cr, palette::theme_colors(opt.theme).background);
+    cairo_rectangle(cr, 0.0, 0.0, opt.width, opt.height);
+    cairo_fill(cr);
+  }
+  switch (opt.view) {
+    case View::Canvas: draw_canvas(cr, data.scene, opt); break;
+    case View::LossPlot: draw_loss_plot(cr, data.history, opt); break;
+    case View::Curves: draw_curves(cr, opt); break;
+  }
+  cairo_restore(cr);
+}
+
+}  // namespace ll::exporter

@@ -1,0 +1,84 @@
+#pragma once
+// Slide-ready figures drawn with cairo onto any cairo surface (image, SVG, PDF):
+//   canvas    the classifier: decision regions (exact polygons, or a CPU-computed image for
+//             confidence and score shading), zero-score lines, weight arrows, axes, points, legend
+//   lossplot  total/data/regularization loss over training steps
+//   curves    a family of loss curves from core/curves.h
+// All sizes are in figure units (pixels at scale 1, points in SVG/PDF); the caller applies the
+// raster scale with cairo_scale before drawing.
+#include <cairo.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "app/export/palette.h"
+#include "core/optimizer.h"
+#include "core/regions.h"
+#include "core/scene.h"
+
+namespace ll::exporter {
+
+enum class View { Canvas, LossPlot, Curves };
+enum class Shading { Argmax, Confidence, Score };
+enum class CurveFamily { Regression, CrossEntropy, Focal, Margin };
+
+struct FigureOptions {
+  View view = View::Canvas;
+  double width = 800.0;   // figure units
+  double height = 800.0;
+  double scale = 1.0;     // raster pixels per figure unit (PNG only)
+  palette::Theme theme = palette::Theme::Light;
+  bool transparent = false;
+  bool legend = true;
+  bool axes = true;
+  bool margins = false;   // canvas: dashed lines s_k = +-1
+  Shading shading = Shading::Argmax;
+  int score_class = 0;    // Shading::Score: which class's score
+  CurveFamily family = CurveFamily::Regression;
+  // Image resolution for confidence/score shading; 0 = figure size times scale.
+  int shading_pixels_x = 0, shading_pixels_y = 0;
+};
+
+// What a figure shows. `history` feeds the loss plot (one record per step, from train()).
+struct FigureData {
+  Scene scene;
+  std::vector<LossRecord> history;
+};
+
+// Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
+bool parse_view(const std::string& s, View& out);
+bool parse_shading(const std::string& s, Shading& shading, int& score_class);
+bool parse_family(const std::string& s, CurveFamily& out);
+bool parse_theme(const std::string& s, palette::Theme& out);
+
+// Maps world coordinates (x0 right, x1 up) to figure units (y down), keeping the aspect ratio.
+struct CanvasTransform {
+  Rect world;            // visible world rectangle (covers the whole figure)
+  double scale = 1.0;    // figure units per world unit
+  double height = 0.0;   // figure height
+  double to_x(double x0) const { return (x0 - world.x_min) * scale; }
+  double to_y(double x1) const { return height - (x1 - world.y_min) * scale; }
+  double to_x0(double x) const { return world.x_min + x / scale; }
+  double to_x1(double y) const { return world.y_min + (height - y) / scale; }
+};
+
+// The size of one "figure unit" for line widths and fonts: 1 for a 400 x 400 figure, growing
+// with the smaller side so that a figure looks the same at any size.
+inline double figure_unit(const FigureOptions& opt) {
+  return std::max(0.25, std::min(opt.width, opt.height) / 400.0);
+}
+inline double point_radius(double unit) { return 4.5 * unit; }
+
+// The view shows at least [-1, 1]^2 and every point (with a margin), centred on the origin.
+CanvasTransform canvas_transform(const Scene& scene, double width, double height);
+
+// Draws the chosen view filling [0, width] x [0, height] of the current user space.
+void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt);
+
+// The individual views (draw_figure dispatches to these).
+void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt);
+void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history, const FigureOptions& opt);
+void draw_curves(cairo_t* cr, const FigureOptions& opt);
+
+}  // namespace ll::exporter
