@@ -16,6 +16,7 @@ struct UsageError : std::runtime_error {
 
 void register_eval(CLI::App& app, int& exit_code);
 void register_train(CLI::App& app, int& exit_code);
+void register_preset(CLI::App& app, int& exit_code);
 void register_render(CLI::App& app, int& exit_code);
 void register_curves(CLI::App& app, int& exit_code);
 

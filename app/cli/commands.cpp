@@ -89,6 +89,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   int exit_code = kExitOk;
   register_eval(app, exit_code);
   register_train(app, exit_code);
+  register_preset(app, exit_code);
   register_render(app, exit_code);
   register_curves(app, exit_code);
 

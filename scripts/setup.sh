@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages only), then configures and builds LossLab.
+# Idempotent and fast when nothing changed. Usage: scripts/setup.sh [app|test]
+#   LOSSLAB_SANITIZE=1  builds the ASan+UBSan configuration in build-asan/ instead of build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libglfw3-dev libimgui-dev libstb-dev python3-glad
+          libeigen3-dev libegl-dev libgl1-mesa-dri libcairo2-dev fonts-dejavu-core libgtest-dev
+          nlohmann-json3-dev libcli11-dev)
+if [ "${1:-app}" = test ]; then
+  # Tests bring their own display (Xvfb) and check exported files with these tools.
+  packages+=(xvfb xauth poppler-utils libxml2-utils clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+    --no-install-recommends "${missing[@]}"
+fi
+
+if [ "${LOSSLAB_SANITIZE:-0}" = 1 ]; then
+  build=build-asan
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOSSLAB_SANITIZE=ON >/dev/null
+else
+  build=build
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$build" -j"$(nproc)"
