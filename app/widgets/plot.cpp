@@ -329,14 +329,14 @@ bool BeginPlot(const char* id, ImVec2 size, const PlotOptions& options) {
   g.x = {options.x_min, options.x_max};
   g.y = {options.y_min, options.y_max};
   g.y2 = {options.y2_min, options.y2_max};
-  ImGui::PushID(id);
-  ImGui::SetCursorScreenPos(g.area.Min);
-  ImGui::InvisibleButton("##area", ImVec2(std::max(1.0f, g.area.GetWidth()), std::max(1.0f, g.area.GetHeight())),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  ImGui::PopID();
-  // Reserve the whole frame in the layout but leave the area button as the last item.
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::Dummy(size);
+  // Lay out the whole frame, then make the plot area an item of its own so that it is the
+  // "last item" for IsItemHovered/IsItemActive while the plot is open.
+  ImGui::ItemSize(g.frame);
+  const ImGuiID area_id = g.id;
+  if (!ImGui::ItemAdd(g.area, area_id)) return false;
+  bool hovered = false, held = false;
+  ImGui::ButtonBehavior(g.area, area_id, &hovered, &held,
+                        ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   g.open = true;
   return true;
 }

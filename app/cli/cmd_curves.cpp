@@ -1,0 +1,54 @@
+// losslab curves --family regression|crossentropy|focal|margin [--delta D] [--gamma G]
+//                [--alpha A] [--bits] [--derivatives] [--samples N] [--min X] [--max X]
+//                --out FILE.csv
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include "app/cli/command_registry.h"
+#include "core/lab/curve_sampling.h"
+
+namespace ll::cli {
+
+void register_curves(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string family, out;
+    lab::CurveParams params;
+    double min = 0.0, max = 0.0;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "curves", "Write sampled loss curves as CSV: the abscissa, then one column per curve");
+  cmd->add_option("--family", args->family, "regression, crossentropy, focal or margin")
+      ->required()
+      ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
+  cmd->add_option("--delta", args->params.delta, "Huber threshold delta > 0 (default 1)")
+      ->check(finite_number());
+  cmd->add_option("--gamma", args->params.gamma, "focal gamma >= 0, added to 0,0.5,1,2,5 (default 2)")
+      ->check(finite_number());
+  cmd->add_option("--alpha", args->params.alpha, "focal weight alpha > 0 (default 1)")
+      ->check(finite_number());
+  cmd->add_flag("--bits", args->params.bits, "cross-entropy in bits instead of nats");
+  cmd->add_flag("--derivatives", args->params.derivatives, "add a d_<name> column per curve");
+  cmd->add_option("--samples", args->params.samples, "grid points, 2..1000000 (default 401)");
+  cmd->add_option("--min", args->min, "abscissa minimum (family default otherwise)")
+      ->check(finite_number());
+  cmd->add_option("--max", args->max, "abscissa maximum (family default otherwise)")
+      ->check(finite_number());
+  cmd->add_option("--out", args->out, "output file (.csv), or - for stdout")->required();
+  cmd->callback([args, cmd, &exit_code] {
+    lab::CurveFamily family{};
+    lab::parse(args->family, family);
+    if (cmd->count("--min") > 0) args->params.min = args->min;
+    if (cmd->count("--max") > 0) args->params.max = args->max;
+    const std::string ext = std::filesystem::path(args->out).extension().string();
+    if (args->out != "-" && ext != ".csv")
+      throw UsageError("curves: --out must name a .csv file (got '" + args->out + "')");
+    if (std::string err = lab::validate(family, args->params); !err.empty())
+      throw UsageError("curves: " + err);
+    write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));
+    exit_code = 0;
+  });
+}
+
+}  // namespace ll::cli

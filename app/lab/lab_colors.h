@@ -1,0 +1,50 @@
+#pragma once
+// Colours of the loss lab: one per loss, kept the same on every chart so that "MSE is red"
+// holds across the curves, the playground and the tables.
+#include <imgui.h>
+
+namespace ll::lab::colors {
+
+inline constexpr ImU32 kMse = IM_COL32(214, 39, 40, 255);
+inline constexpr ImU32 kMae = IM_COL32(31, 119, 180, 255);
+inline constexpr ImU32 kHuber = IM_COL32(44, 160, 44, 255);
+inline constexpr ImU32 kLogCosh = IM_COL32(148, 103, 189, 255);
+inline constexpr ImU32 kLeastSquares = IM_COL32(40, 40, 40, 255);
+inline constexpr ImU32 kModel = IM_COL32(150, 150, 150, 255);
+inline constexpr ImU32 kCrossEntropy = IM_COL32(214, 39, 40, 255);
+inline constexpr ImU32 kBceY1 = IM_COL32(31, 119, 180, 255);
+inline constexpr ImU32 kBceY0 = IM_COL32(255, 127, 14, 255);
+inline constexpr ImU32 kEntropy = IM_COL32(148, 103, 189, 255);
+inline constexpr ImU32 kZeroOne = IM_COL32(90, 90, 90, 255);
+inline constexpr ImU32 kHinge = IM_COL32(31, 119, 180, 255);
+inline constexpr ImU32 kSquaredHinge = IM_COL32(255, 127, 14, 255);
+inline constexpr ImU32 kLogistic = IM_COL32(44, 160, 44, 255);
+inline constexpr ImU32 kExponential = IM_COL32(214, 39, 40, 255);
+inline constexpr ImU32 kSquareObjective = IM_COL32(214, 39, 40, 255);
+inline constexpr ImU32 kAbsObjective = IM_COL32(31, 119, 180, 255);
+inline constexpr ImU32 kModelA = IM_COL32(255, 127, 14, 255);
+inline constexpr ImU32 kModelB = IM_COL32(31, 119, 180, 255);
+inline constexpr ImU32 kPoint = IM_COL32(60, 60, 60, 255);
+inline constexpr ImU32 kHighlight = IM_COL32(255, 200, 0, 255);
+
+// The same colour at another opacity (derivative overlays, faint references).
+inline ImU32 faded(ImU32 c, int alpha) {
+  return (c & ~IM_COL32_A_MASK) | (ImU32(alpha & 0xFF) << IM_COL32_A_SHIFT);
+}
+
+// Focal family: a dark-to-light ramp over gamma index i of n.
+inline ImU32 ramp(int i, int n) {
+  const float t = n > 1 ? float(i) / float(n - 1) : 0.0f;
+  return IM_COL32(int(20 + 200 * t), int(40 + 120 * t), int(140 - 100 * t), 255);
+}
+
+// Class colours: the CS231n demo's blue, green, red, then the Okabe-Ito palette.
+inline ImU32 class_color(int k) {
+  static constexpr ImU32 c[8] = {IM_COL32(100, 100, 200, 255), IM_COL32(100, 200, 100, 255),
+                                 IM_COL32(200, 100, 100, 255), IM_COL32(230, 159, 0, 255),
+                                 IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255),
+                                 IM_COL32(213, 94, 0, 255),    IM_COL32(0, 158, 115, 255)};
+  return c[((k % 8) + 8) % 8];
+}
+
+}  // namespace ll::lab::colors

@@ -1,0 +1,25 @@
+#pragma once
+// The loss lab workspace: loss curves, the regression playground, the slides' demonstrations
+// (x² vs |x| gradient descent, same accuracy / different loss) and the link to the classifier.
+#include <memory>
+
+namespace ll {
+struct Scene;
+}
+
+namespace ll::lab {
+
+class LossLab {
+ public:
+  LossLab();
+  ~LossLab();
+  // Draws the loss-lab workspace into the current ImGui window (fills the content region).
+  // `classifier` is the current classifier scene for the link view; may be null.
+  void draw(const ll::Scene* classifier);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ll::lab

@@ -1,0 +1,160 @@
+#include "core/lab/curve_sampling.h"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <stdexcept>
+
+#include "core/curves.h"
+
+namespace ll::lab {
+namespace {
+
+using Curve = std::function<curves::ValueGrad(double)>;
+
+void add(CurveTable& t, const CurveParams& p, const std::string& name, const Curve& f) {
+  std::vector<double> v, d;
+  v.reserve(t.x.size());
+  d.reserve(t.x.size());
+  for (double x : t.x) {
+    const curves::ValueGrad g = f(x);
+    v.push_back(g.value);
+    d.push_back(g.grad);
+  }
+  t.names.push_back(name);
+  t.columns.push_back(std::move(v));
+  if (p.derivatives) {
+    std::string dname = "d_";
+    dname += name;
+    t.names.push_back(dname);
+    t.columns.push_back(std::move(d));
+  }
+}
+
+std::string gamma_name(double g) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "focal_gamma_%g", g);
+  return buf;
+}
+
+}  // namespace
+
+const char* to_string(CurveFamily f) {
+  switch (f) {
+    case CurveFamily::Regression: return "regression";
+    case CurveFamily::CrossEntropy: return "crossentropy";
+    case CurveFamily::Focal: return "focal";
+    case CurveFamily::Margin: return "margin";
+  }
+  return "?";
+}
+
+bool parse(const std::string& s, CurveFamily& out) {
+  for (CurveFamily f : {CurveFamily::Regression, CurveFamily::CrossEntropy, CurveFamily::Focal,
+                        CurveFamily::Margin}) {
+    if (s == to_string(f)) {
+      out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+const std::vector<double>* CurveTable::column(const std::string& name) const {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return &columns[i];
+  return nullptr;
+}
+
+void default_range(CurveFamily f, double& lo, double& hi) {
+  switch (f) {
+    case CurveFamily::Regression: lo = -3.0, hi = 3.0; return;
+    case CurveFamily::CrossEntropy:
+    case CurveFamily::Focal: lo = 0.01, hi = 0.99; return;
+    case CurveFamily::Margin: lo = -2.0, hi = 3.0; return;
+  }
+}
+
+std::string validate(CurveFamily f, const CurveParams& p) {
+  double lo = 0, hi = 0;
+  default_range(f, lo, hi);
+  lo = p.min.value_or(lo);
+  hi = p.max.value_or(hi);
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return "--min and --max must be finite numbers";
+  if (!(lo < hi)) return "--min must be less than --max";
+  if (p.samples < 2 || p.samples > 1'000'000) return "--samples must be between 2 and 1000000";
+  if (!(p.delta > 0.0) || !std::isfinite(p.delta)) return "--delta must be a positive number";
+  if (!(p.gamma >= 0.0) || !std::isfinite(p.gamma)) return "--gamma must be >= 0";
+  if (!(p.alpha > 0.0) || !std::isfinite(p.alpha)) return "--alpha must be a positive number";
+  const bool prob = f == CurveFamily::CrossEntropy || f == CurveFamily::Focal;
+  if (prob && !(lo > 0.0 && hi < 1.0))
+    return "probability range must lie inside (0, 1): 0 < --min < --max < 1";
+  return {};
+}
+
+CurveTable sample_curves(CurveFamily f, const CurveParams& p) {
+  if (std::string err = validate(f, p); !err.empty()) throw std::invalid_argument(err);
+  double lo = 0, hi = 0;
+  default_range(f, lo, hi);
+  lo = p.min.value_or(lo);
+  hi = p.max.value_or(hi);
+  CurveTable t;
+  // (Constructed, not assigned from a literal: GCC 12 warns falsely on the latter, PR 105329.)
+  t.abscissa = std::string(1, f == CurveFamily::Regression ? 'r' : f == CurveFamily::Margin ? 'm' : 'p');
+  t.x.resize(static_cast<std::size_t>(p.samples));
+  for (int i = 0; i < p.samples; ++i)
+    t.x[static_cast<std::size_t>(i)] = lo + (hi - lo) * i / (p.samples - 1);
+  switch (f) {
+    case CurveFamily::Regression:
+      add(t, p, "squared", curves::squared);
+      add(t, p, "absolute", curves::absolute);
+      add(t, p, "huber", [&](double r) { return curves::huber(r, p.delta); });
+      add(t, p, "log_cosh", curves::log_cosh);
+      break;
+    case CurveFamily::CrossEntropy:
+      add(t, p, "cross_entropy", [&](double x) { return curves::cross_entropy(x, p.bits); });
+      add(t, p, "bce_y1", [](double x) { return curves::binary_cross_entropy(1.0, x); });
+      add(t, p, "bce_y0", [](double x) { return curves::binary_cross_entropy(0.0, x); });
+      add(t, p, "binary_entropy_bits", curves::binary_entropy_bits);
+      break;
+    case CurveFamily::Focal: {
+      std::vector<double> gammas{0.0, 0.5, 1.0, 2.0, 5.0};
+      bool listed = false;
+      for (double g : gammas) listed = listed || g == p.gamma;
+      if (!listed) gammas.push_back(p.gamma);
+      for (double g : gammas)
+        add(t, p, gamma_name(g), [&, g](double x) { return curves::focal(x, g, p.alpha); });
+      break;
+    }
+    case CurveFamily::Margin:
+      add(t, p, "zero_one", curves::zero_one);
+      add(t, p, "hinge", curves::hinge);
+      add(t, p, "squared_hinge", curves::squared_hinge);
+      add(t, p, "logistic", curves::logistic);
+      add(t, p, "exponential", curves::exponential);
+      break;
+  }
+  return t;
+}
+
+std::string to_csv(const CurveTable& t) {
+  std::string out = t.abscissa;
+  for (const std::string& n : t.names) {
+    out += ',';
+    out += n;
+  }
+  out += "\n";
+  char buf[32];
+  for (std::size_t i = 0; i < t.x.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%.10g", t.x[i]);
+    out += buf;
+    for (const std::vector<double>& c : t.columns) {
+      std::snprintf(buf, sizeof buf, ",%.10g", c[i]);
+      out += buf;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace ll::lab

@@ -1,0 +1,125 @@
+#include "core/lab/regression.h"
+
+#include <cmath>
+
+#include "core/curves.h"
+
+namespace ll::lab {
+namespace {
+
+struct Standardizer {
+  double mx = 0.0, sx = 1.0, my = 0.0, sy = 1.0;
+
+  explicit Standardizer(std::span<const Sample> s) {
+    const double n = static_cast<double>(s.size());
+    if (s.empty()) return;
+    for (const Sample& p : s) mx += p.x, my += p.y;
+    mx /= n, my /= n;
+    double vx = 0.0, vy = 0.0;
+    for (const Sample& p : s) vx += (p.x - mx) * (p.x - mx), vy += (p.y - my) * (p.y - my);
+    sx = std::sqrt(vx / n), sy = std::sqrt(vy / n);
+    if (!(sx > 1e-12)) sx = 1.0;
+    if (!(sy > 1e-12)) sy = 1.0;
+  }
+  // y = my + sy (a' (x - mx)/sx + c')  <=>  y = a x + c
+  Line to_standard(const Line& l) const { return {l.a * sx / sy, (l(mx) - my) / sy}; }
+  Line from_standard(const Line& l) const {
+    const double a = sy * l.a / sx;
+    return {a, my + sy * l.c - a * mx};
+  }
+};
+
+// d loss / d r for one residual.
+double loss_grad(double r, RegressionLoss k, double delta) {
+  switch (k) {
+    case RegressionLoss::MSE: return curves::squared(r).grad;
+    case RegressionLoss::MAE: return curves::absolute(r).grad;
+    case RegressionLoss::Huber: return curves::huber(r, delta).grad;
+  }
+  return 0.0;
+}
+
+double loss_value(double r, RegressionLoss k, double delta) {
+  switch (k) {
+    case RegressionLoss::MSE: return curves::squared(r).value;
+    case RegressionLoss::MAE: return curves::absolute(r).value;
+    case RegressionLoss::Huber: return curves::huber(r, delta).value;
+  }
+  return 0.0;
+}
+
+}  // namespace
+
+const char* display_name(RegressionLoss k) {
+  switch (k) {
+    case RegressionLoss::MSE: return "MSE";
+    case RegressionLoss::MAE: return "MAE";
+    case RegressionLoss::Huber: return "Huber";
+  }
+  return "?";
+}
+
+double regression_loss(std::span<const Sample> s, const Line& line, RegressionLoss k, double delta) {
+  if (s.empty()) return 0.0;
+  double sum = 0.0;
+  for (const Sample& p : s) sum += loss_value(p.y - line(p.x), k, delta);
+  return sum / static_cast<double>(s.size());
+}
+
+Line least_squares(std::span<const Sample> s) {
+  if (s.empty()) return {};
+  const Standardizer st(s);
+  // In standardized units the slope is the correlation and the intercept is 0.
+  double sxy = 0.0, sxx = 0.0;
+  for (const Sample& p : s) {
+    const double dx = p.x - st.mx;
+    sxy += dx * (p.y - st.my);
+    sxx += dx * dx;
+  }
+  if (!(sxx > 1e-12 * static_cast<double>(s.size()))) return {0.0, st.my};
+  const double a = sxy / sxx;
+  return {a, st.my - a * st.mx};
+}
+
+double gradient_step(std::span<const Sample> s, Line& line, RegressionLoss k, double delta,
+                     double lr) {
+  if (s.empty()) return 0.0;
+  const Standardizer st(s);
+  Line l = st.to_standard(line);
+  const double d = delta / st.sy;
+  double ga = 0.0, gc = 0.0;
+  for (const Sample& p : s) {
+    const double x = (p.x - st.mx) / st.sx, y = (p.y - st.my) / st.sy;
+    const double g = loss_grad(y - l(x), k, d);  // r = y - (a x + c): dr/da = -x, dr/dc = -1
+    ga -= g * x;
+    gc -= g;
+  }
+  const double n = static_cast<double>(s.size());
+  ga /= n, gc /= n;
+  l.a -= lr * ga;
+  l.c -= lr * gc;
+  line = st.from_standard(l);
+  return std::sqrt(ga * ga + gc * gc);
+}
+
+ResidualTable residual_table(std::span<const double> r, double delta) {
+  ResidualTable t;
+  t.rows.reserve(r.size());
+  for (double v : r)
+    t.rows.push_back({v, curves::absolute(v).value, curves::squared(v).value,
+                      curves::huber(v, delta).value});
+  t.mae = curves::mae(r);
+  t.mse = curves::mse(r);
+  t.rmse = curves::rmse(r);
+  t.mean_huber = curves::mean_huber(r, delta);
+  return t;
+}
+
+ResidualTable residual_table(std::span<const Sample> s, const Line& line, double delta) {
+  std::vector<double> r;
+  r.reserve(s.size());
+  for (const Sample& p : s) r.push_back(p.y - line(p.x));
+  return residual_table(r, delta);
+}
+
+}  // namespace ll::lab

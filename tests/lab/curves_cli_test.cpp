@@ -1,0 +1,122 @@
+// End-to-end: run `losslab curves`, parse the CSV it writes, check values and error handling.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Csv {
+  std::vector<std::string> header;
+  std::vector<std::vector<double>> rows;
+};
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string cell;
+  while (std::getline(ss, cell, ',')) out.push_back(cell);
+  return out;
+}
+
+Csv read_csv(const fs::path& p) {
+  std::ifstream in(p);
+  Csv csv;
+  std::string line;
+  if (!std::getline(in, line)) return csv;
+  csv.header = split(line);
+  while (std::getline(in, line)) {
+    std::vector<double> row;
+    for (const std::string& c : split(line)) row.push_back(std::stod(c));
+    csv.rows.push_back(row);
+  }
+  return csv;
+}
+
+// Runs losslab with `args`, stderr into `err`; returns the exit status.
+int run(const std::string& args, std::string* err = nullptr) {
+  const fs::path log = fs::temp_directory_path() / "losslab_curves_cli_err.txt";
+  const std::string cmd = std::string(LOSSLAB_BIN) + " " + args + " 2> " + log.string();
+  const int status = std::system(cmd.c_str());
+  if (err) {
+    std::ifstream in(log);
+    std::getline(in, *err, '\0');
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class CurvesCli : public ::testing::Test {
+ protected:
+  fs::path dir = fs::temp_directory_path() / ("losslab_curves_" + std::to_string(::getpid()));
+  void SetUp() override { fs::create_directories(dir); }
+  void TearDown() override { fs::remove_all(dir); }
+};
+
+TEST_F(CurvesCli, RegressionFamilyWithDelta) {
+  const fs::path out = dir / "reg.csv";
+  ASSERT_EQ(run("curves --family regression --delta 0.5 --samples 13 --out " + out.string()), 0);
+  const Csv csv = read_csv(out);
+  ASSERT_EQ(csv.header, (std::vector<std::string>{"r", "squared", "absolute", "huber", "log_cosh"}));
+  ASSERT_EQ(csv.rows.size(), 13u);
+  for (const auto& row : csv.rows) {
+    ASSERT_EQ(row.size(), 5u);
+    const double r = row[0], a = std::abs(r);
+    EXPECT_NEAR(row[1], r * r, 1e-8);
+    EXPECT_NEAR(row[2], a, 1e-9);
+    EXPECT_NEAR(row[3], a <= 0.5 ? 0.5 * r * r : 0.5 * (a - 0.25), 1e-9);
+  }
+  EXPECT_DOUBLE_EQ(csv.rows.front()[0], -3.0);
+  EXPECT_DOUBLE_EQ(csv.rows.back()[0], 3.0);
+}
+
+TEST_F(CurvesCli, CrossEntropyInBitsOnAChosenRange) {
+  const fs::path out = dir / "ce.csv";
+  ASSERT_EQ(run("curves --family crossentropy --bits --min 0.25 --max 0.75 --samples 3 --out " +
+                out.string()), 0);
+  const Csv csv = read_csv(out);
+  ASSERT_EQ(csv.rows.size(), 3u);
+  EXPECT_EQ(csv.header[1], "cross_entropy");
+  EXPECT_NEAR(csv.rows[0][1], 2.0, 1e-9);  // -log2 0.25
+  EXPECT_NEAR(csv.rows[1][1], 1.0, 1e-9);  // -log2 0.5
+}
+
+TEST_F(CurvesCli, FocalAndMarginFamilies) {
+  const fs::path f = dir / "focal.csv", m = dir / "margin.csv";
+  ASSERT_EQ(run("curves --family focal --gamma 3 --alpha 0.25 --samples 5 --out " + f.string()), 0);
+  const Csv focal = read_csv(f);
+  EXPECT_EQ(focal.header.size(), 7u);
+  EXPECT_EQ(focal.header.back(), "focal_gamma_3");
+  const double p = focal.rows[2][0];
+  EXPECT_NEAR(focal.rows[2].back(), -0.25 * std::pow(1 - p, 3) * std::log(p), 1e-9);
+  ASSERT_EQ(run("curves --family margin --out " + m.string()), 0);
+  const Csv margin = read_csv(m);
+  EXPECT_EQ(margin.header[2], "hinge");
+  EXPECT_GT(margin.rows.size(), 100u);
+}
+
+TEST_F(CurvesCli, BadOptionsExitTwoWithOneLine) {
+  std::string err;
+  const std::string out = " --out " + (dir / "x.csv").string();
+  EXPECT_EQ(run("curves --family banana" + out, &err), 2);
+  EXPECT_NE(err.find("family"), std::string::npos) << err;
+  EXPECT_EQ(run("curves --family regression --delta -1" + out, &err), 2);
+  EXPECT_EQ(run("curves --family crossentropy --min 0" + out, &err), 2);
+  EXPECT_NE(err.find("(0, 1)"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_EQ(run("curves --family margin --samples 1" + out, &err), 2);
+  EXPECT_EQ(run("curves --family margin --min nan" + out, &err), 2);
+  EXPECT_FALSE(fs::exists(dir / "x.csv"));
+}
+
+}  // namespace
