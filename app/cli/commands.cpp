@@ -85,6 +85,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   app.add_option("--bench-frames", window.bench_frames,
                  "render N frames and print the median and p99 frame time")
       ->check(CLI::NonNegativeNumber);
+  gui::add_window_options(app, window);  // --script, --save-scene-on-exit, --theme, ...
 
   int exit_code = kExitOk;
   register_eval(app, exit_code);

@@ -5,6 +5,10 @@
 
 #include "core/scene.h"
 
+namespace CLI {
+class App;
+}
+
 namespace ll::gui {
 
 struct GuiOptions {
@@ -14,10 +18,21 @@ struct GuiOptions {
   std::string screenshot;          // with frames: save the window's image after the last frame
   bool play = false;               // start training at launch
   int bench_frames = 0;            // > 0: render this many frames and print median/p99 frame time
+  // Options registered by add_window_options():
+  std::string script;              // scripted input (see app/gui/script.h); exits when done
+  std::string save_scene_on_exit;  // write the final scene as JSON
+  std::string theme = "light";     // light | dark
+  std::string regions = "argmax";  // argmax | confidence | score
+  double rate = 10.0;              // training steps per second
+  int width = 1280, height = 800;  // window size in screen coordinates
 };
 
 // Returns the process exit code. Without a display, prints a one-line message pointing to
 // xvfb-run and the offscreen render command and returns 1.
 int run(const GuiOptions& options);
+
+// Adds the window's extra options (--script, --save-scene-on-exit, --theme, --regions, --rate,
+// --size) to the top-level command line.
+void add_window_options(CLI::App& app, GuiOptions& options);
 
 }  // namespace ll::gui

@@ -1,0 +1,69 @@
+#pragma once
+// Everything the window edits and shows, in one place the panels share. GL-free.
+#include <string>
+
+#include "app/gui/history.h"
+#include "app/gui/palette.h"
+#include "app/gui/training.h"
+#include "app/gui/view.h"
+#include "core/losses.h"
+#include "core/scene.h"
+
+namespace ll::gui {
+
+enum class RegionMode { Argmax, Confidence, Score };
+
+struct ViewOptions {
+  RegionMode regions = RegionMode::Argmax;
+  int score_class = 0;        // the class shown by RegionMode::Score
+  bool grid = true;
+  bool margins = false;       // s_k = +-delta lines for the hinge losses
+  bool pull_arrows = false;   // per-point -dL_i/dx arrows
+  Theme theme = Theme::Light;
+};
+
+struct Selection {
+  int hovered = -1;     // point under the cursor or the hovered table row (last frame)
+  int selected = -1;    // selected point (canvas or table)
+  int hover_next = -1;  // collected during this frame; becomes `hovered` at its end
+  bool key_consumed = false;  // a number key relabelled a point this frame
+};
+
+struct AppState {
+  Scene scene;
+  Scene loaded;            // "Reset" returns here
+  std::string path;        // open/save path field
+  History history;
+  EditRecorder recorder;
+  Trainer trainer;
+  ViewTransform view;
+  ViewOptions options;
+  Selection sel;
+  int new_point_class = 0;  // class of points added by clicking empty space
+  std::string status;       // last file/preset message
+  bool show_help = false;
+  bool want_fullscreen_toggle = false;
+
+  // The evaluation of the current scene; refreshed by refresh() when anything changed.
+  const Evaluation& eval() const { return eval_; }
+  void refresh();
+
+  // Whole-scene replacements (reset, preset, file): one undo entry, optimizer restarted.
+  void replace_scene(Scene s);
+  void randomize(unsigned long long seed);
+  void undo();
+  void redo();
+
+  // Frame bracket for undo recording (see EditRecorder).
+  void begin_frame();
+  void end_frame(bool editing);
+
+ private:
+  Evaluation eval_;
+  Params eval_params_;
+  LossSettings eval_loss_;
+  std::vector<Point> eval_points_;
+  bool eval_valid_ = false;
+};
+
+}  // namespace ll::gui

@@ -1,0 +1,186 @@
+#include "app/gui/canvas_renderer.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/gl_program.h"
+#include "app/gui/shaders_embedded.h"
+
+namespace ll::gui {
+
+namespace {
+void set_colors(int loc, Theme theme, bool region) {
+  float c[kMaxClasses * 3];
+  for (int k = 0; k < kMaxClasses; ++k) {
+    const Rgb8 v = region ? class_colors(theme, k).region : class_colors(theme, k).line;
+    c[3 * k] = v.r / 255.0f;
+    c[3 * k + 1] = v.g / 255.0f;
+    c[3 * k + 2] = v.b / 255.0f;
+  }
+  glUniform3fv(loc, kMaxClasses, c);
+}
+}  // namespace
+
+CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height) {
+  CanvasFrame f;
+  f.fb_x = static_cast<int>(std::lround(view.rect_x() * fb_scale));
+  f.fb_w = std::max(1, static_cast<int>(std::lround(view.rect_w() * fb_scale)));
+  f.fb_h = std::max(1, static_cast<int>(std::lround(view.rect_h() * fb_scale)));
+  f.fb_y = fb_height - static_cast<int>(std::lround((view.rect_y() + view.rect_h()) * fb_scale));
+  // World point at the framebuffer corner of the viewport (window pixel = fb pixel / scale).
+  const Vec2 corner = view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
+  f.world_x0 = corner.x;
+  f.world_y0 = corner.y;
+  f.world_per_px = 1.0 / (view.pixels_per_unit() * fb_scale);
+  return f;
+}
+
+double nice_grid_step(double pixels_per_unit, double target_px) {
+  const double raw = target_px / pixels_per_unit;
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * p >= raw) return m * p;
+  return 10.0 * p;
+}
+
+std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {
+  std::vector<PointInstance> out(scene.points.size());
+  const bool have = eval.losses.size() == static_cast<Eigen::Index>(scene.points.size());
+  for (std::size_t i = 0; i < scene.points.size(); ++i) {
+    const Point& p = scene.points[i];
+    int flags = 0;
+    if (have) {
+      const auto ii = static_cast<Eigen::Index>(i);
+      if (eval.losses(ii) > 0.0) flags |= kPointLoss;
+      if (eval.predictions(ii) != p.label) flags |= kPointWrong;
+    }
+    out[i] = {static_cast<float>(p.x0), static_cast<float>(p.x1), static_cast<float>(p.label),
+              static_cast<float>(flags)};
+  }
+  return out;
+}
+
+struct CanvasRenderer::Impl {
+  GlProgram regions, points;
+  GLuint empty_vao = 0, point_vao = 0, corner_vbo = 0, instance_vbo = 0;
+  std::size_t instance_capacity = 0;
+};
+
+CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
+
+CanvasRenderer::~CanvasRenderer() {
+  if (impl_->empty_vao) glDeleteVertexArrays(1, &impl_->empty_vao);
+  if (impl_->point_vao) glDeleteVertexArrays(1, &impl_->point_vao);
+  if (impl_->corner_vbo) glDeleteBuffers(1, &impl_->corner_vbo);
+  if (impl_->instance_vbo) glDeleteBuffers(1, &impl_->instance_vbo);
+}
+
+bool CanvasRenderer::init(std::string* error) {
+  if (!impl_->regions.build("regions", shaders::fullscreen_vert, shaders::regions_frag, error))
+    return false;
+  if (!impl_->points.build("points", shaders::points_vert, shaders::points_frag, error))
+    return false;
+  glGenVertexArrays(1, &impl_->empty_vao);
+  glGenVertexArrays(1, &impl_->point_vao);
+  glGenBuffers(1, &impl_->corner_vbo);
+  glGenBuffers(1, &impl_->instance_vbo);
+  glBindVertexArray(impl_->point_vao);
+  const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->corner_vbo);
+  glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
+  glVertexAttribDivisor(1, 1);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
+                        reinterpret_cast<void*>(2 * sizeof(float)));
+  glVertexAttribDivisor(2, 1);
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  return true;
+}
+
+void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
+  const GlProgram& p = impl_->regions;
+  glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glUseProgram(p.id());
+  const int K = std::min(params.classes(), kMaxClasses);
+  float W[kMaxClasses * 2] = {}, b[kMaxClasses] = {};
+  for (int k = 0; k < K; ++k) {
+    W[2 * k] = static_cast<float>(params.W(k, 0));
+    W[2 * k + 1] = static_cast<float>(params.W(k, 1));
+    b[k] = static_cast<float>(params.b(k));
+  }
+  const bool dark = f.theme == Theme::Dark;
+  glUniform2f(p.uniform("u_origin_px"), static_cast<float>(f.fb_x), static_cast<float>(f.fb_y));
+  glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
+              static_cast<float>(f.world_y0));
+  glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
+  glUniform1i(p.uniform("u_classes"), K);
+  glUniform2fv(p.uniform("u_W"), kMaxClasses, W);
+  glUniform1fv(p.uniform("u_b"), kMaxClasses, b);
+  set_colors(p.uniform("u_region"), f.theme, true);
+  set_colors(p.uniform("u_line"), f.theme, false);
+  if (dark) glUniform3f(p.uniform("u_background"), 0.11f, 0.11f, 0.13f);
+  else glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
+  glUniform1i(p.uniform("u_mode"), static_cast<int>(f.mode));
+  glUniform1i(p.uniform("u_score_class"), std::clamp(f.score_class, 0, K - 1));
+  glUniform1f(p.uniform("u_grid_step"), static_cast<float>(f.grid_step));
+  if (dark) {
+    glUniform4f(p.uniform("u_grid_color"), 1.0f, 1.0f, 1.0f, 0.10f);
+    glUniform4f(p.uniform("u_axis_color"), 0.85f, 0.85f, 0.85f, 0.8f);
+  } else {
+    glUniform4f(p.uniform("u_grid_color"), 0.0f, 0.0f, 0.0f, 0.08f);
+    glUniform4f(p.uniform("u_axis_color"), 0.0f, 0.0f, 0.0f, 0.85f);
+  }
+  glUniform1f(p.uniform("u_px_scale"), f.px_scale);
+  glBindVertexArray(impl_->empty_vao);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
+  if (pts.empty()) return;
+  const GlProgram& p = impl_->points;
+  glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glUseProgram(p.id());
+  const float radius = kPointRadius * f.px_scale;
+  glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
+              static_cast<float>(f.world_y0));
+  glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
+  glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
+  glUniform1f(p.uniform("u_extent_px"), radius + 6.0f * f.px_scale);
+  glUniform1f(p.uniform("u_radius_px"), radius);
+  glUniform1f(p.uniform("u_px_scale"), f.px_scale);
+  set_colors(p.uniform("u_line"), f.theme, false);
+  if (f.theme == Theme::Dark) glUniform3f(p.uniform("u_outline"), 0.05f, 0.05f, 0.05f);
+  else glUniform3f(p.uniform("u_outline"), 0.0f, 0.0f, 0.0f);
+  glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
+  glBindVertexArray(impl_->point_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
+  const auto bytes = static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance));
+  if (pts.size() > impl_->instance_capacity) {
+    glBufferData(GL_ARRAY_BUFFER, bytes, pts.data(), GL_STREAM_DRAW);
+    impl_->instance_capacity = pts.size();
+  } else {
+    glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, pts.data());
+  }
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(pts.size()));
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindVertexArray(0);
+  glUseProgram(0);
+  glDisable(GL_BLEND);
+}
+
+}  // namespace ll::gui

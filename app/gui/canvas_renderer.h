@@ -1,0 +1,56 @@
+#pragma once
+// The GL part of the canvas: decision regions, grid and axes (one fragment shader) and the data
+// points (instanced discs). Draws into the current framebuffer's viewport; used by the window
+// and by the offscreen render test. Needs a current GL 3.3 core context with glad loaded.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/gui/app_state.h"
+#include "app/gui/palette.h"
+#include "core/scene.h"
+
+namespace ll::gui {
+
+struct CanvasFrame {
+  int fb_x = 0, fb_y = 0, fb_w = 1, fb_h = 1;  // viewport in framebuffer pixels (y up)
+  double world_x0 = -1.0, world_y0 = -1.0;     // world point at the viewport's corner (fb_x, fb_y)
+  double world_per_px = 2.0;                   // world units per framebuffer pixel
+  float px_scale = 1.0f;                       // HiDPI scale for widths and radii
+  Theme theme = Theme::Light;
+  RegionMode mode = RegionMode::Argmax;
+  int score_class = 0;
+  double grid_step = 0.0;                      // 0: no grid
+};
+
+// Per point: world position, label and flags (kPointLoss, kPointWrong).
+struct PointInstance {
+  float x = 0, y = 0, label = 0, flags = 0;
+};
+inline constexpr int kPointLoss = 1;
+inline constexpr int kPointWrong = 2;
+inline constexpr float kPointRadius = 6.0f;  // pixels at scale 1 (the demo's)
+
+// Frame from a view whose rectangle is in window pixels; fb_scale = framebuffer / window pixels,
+// fb_height = framebuffer height (to flip y).
+CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height);
+
+// A "nice" grid step (1, 2 or 5 times a power of ten) giving about `target_px` per cell.
+double nice_grid_step(double pixels_per_unit, double target_px);
+
+std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval);
+
+class CanvasRenderer {
+ public:
+  CanvasRenderer();
+  ~CanvasRenderer();
+  bool init(std::string* error);
+  void draw_regions(const CanvasFrame& f, const Params& params);
+  void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ll::gui

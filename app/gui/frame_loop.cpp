@@ -1,0 +1,310 @@
+#define GLFW_INCLUDE_NONE
+#include "app/gui/frame_loop.h"
+
+#include <GLFW/glfw3.h>
+#include <glad/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "app/gui/app_state.h"
+#include "app/gui/canvas.h"
+#include "app/gui/canvas_renderer.h"
+#include "app/gui/panels.h"
+#include "app/gui/screenshot.h"
+#include "app/gui/script_player.h"
+#include "app/gui/shortcuts.h"
+#include "app/gui/theme.h"
+#include "app/gui/window.h"
+#include "core/scene_io.h"
+#if LOSSLAB_HAVE_LAB
+#include "app/lab/loss_lab.h"
+#endif
+
+namespace ll::gui {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+constexpr double kTrainBudgetS = 0.006;  // wall time per frame the training may use
+}  // namespace
+
+struct FrameLoop::Impl {
+  GuiOptions opt;
+  Window window;
+  Fonts fonts;
+  AppState st;
+  Canvas canvas;
+  CanvasRenderer renderer;
+  ScriptPlayer script;
+  bool scripted = false;
+  Theme applied_theme = Theme::Light;
+  bool classifier_visible = true;
+  bool imgui_ready = false;
+  std::vector<double> frame_ms;
+#if LOSSLAB_HAVE_LAB
+  std::unique_ptr<lab::LossLab> lab;
+#endif
+
+  int run();
+  bool init();
+  void build_ui();
+  void side_panels();
+  void render_frame(bool last);
+  void print_bench() const;
+};
+
+FrameLoop::FrameLoop(const GuiOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->opt = options;
+}
+
+FrameLoop::~FrameLoop() {
+  if (impl_->imgui_ready) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+}
+
+int FrameLoop::run() { return impl_->run(); }
+
+bool FrameLoop::Impl::init() {
+  std::string err;
+  if (!window.open(opt.width, opt.height, "LossLab", &err)) {
+    std::fprintf(stderr, "losslab: %s\n", err.c_str());
+    return false;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  fonts = load_fonts(window.content_scale());
+  st.options.theme = opt.theme == "dark" ? Theme::Dark : Theme::Light;
+  applied_theme = st.options.theme;
+  apply_theme(applied_theme, window.content_scale());
+  ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  imgui_ready = true;
+  if (!renderer.init(&err)) {
+    std::fprintf(stderr, "losslab: cannot build the canvas shaders: %s\n", err.c_str());
+    return false;
+  }
+  const bool unattended = opt.frames > 0 || opt.bench_frames > 0 || scripted;
+  window.set_vsync(!unattended);
+#if LOSSLAB_HAVE_LAB
+  lab = std::make_unique<lab::LossLab>();
+#endif
+  return true;
+}
+
+int FrameLoop::Impl::run() {
+  if (!opt.script.empty()) {
+    std::string err;
+    if (!script.load(opt.script, &err)) {
+      std::fprintf(stderr, "losslab: %s\n", err.c_str());
+      return 2;
+    }
+    scripted = true;
+  }
+  st.scene = opt.scene ? *opt.scene : default_scene();
+  st.loaded = st.scene;
+  st.path = opt.scene_path.empty() ? "scene.json" : opt.scene_path;
+  st.options.regions = opt.regions == "confidence" ? RegionMode::Confidence
+                       : opt.regions == "score"    ? RegionMode::Score
+                                                   : RegionMode::Argmax;
+  st.trainer.rate = opt.rate;
+  st.trainer.restart(st.scene);
+  if (!init()) return 1;
+  if (opt.play) st.trainer.play(st.scene);
+
+  const int limit = std::max(opt.frames, opt.bench_frames);
+  int frame = 0;
+  int busy_frames = 3;  // keep rendering a few frames after any input
+  auto last = Clock::now();
+  while (!window.should_close()) {
+    if (limit > 0 && frame >= limit) break;
+    if (scripted && script.finished() && limit == 0) break;
+    const bool animate = st.trainer.playing() || scripted || limit > 0 || busy_frames > 0 ||
+                         ImGui::IsAnyMouseDown();
+    if (animate) {
+      glfwPollEvents();
+    } else {
+      const auto w0 = Clock::now();
+      glfwWaitEventsTimeout(0.25);
+      if (seconds_since(w0) < 0.24) busy_frames = 3;  // woken by an event
+    }
+    busy_frames = std::max(0, busy_frames - 1);
+    const auto t0 = Clock::now();
+    const double dt = std::chrono::duration<double>(t0 - last).count();
+    last = t0;
+
+    if (st.options.theme != applied_theme) {
+      applied_theme = st.options.theme;
+      apply_theme(applied_theme, window.content_scale());
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (scripted) script.apply_input(st);
+    ImGui::NewFrame();
+
+    // Training steps due this frame, then the UI where every edit happens.
+    st.trainer.advance(st.scene, dt, kTrainBudgetS, st.history);
+    st.refresh();
+    st.begin_frame();
+    st.sel.hover_next = -1;
+    st.sel.key_consumed = false;
+    build_ui();
+    if (scripted) script.apply_actions(st);
+    handle_shortcuts(st, canvas);
+    st.refresh();
+    st.end_frame(canvas.dragging() || ImGui::IsAnyItemActive());
+    st.sel.hovered = st.sel.hover_next;
+    ImGui::Render();
+
+    const bool last_frame = limit > 0 && frame + 1 == limit;
+    render_frame(last_frame);
+    if (st.want_fullscreen_toggle) {
+      st.want_fullscreen_toggle = false;
+      window.toggle_fullscreen();
+    }
+    if (opt.bench_frames > 0) glFinish();
+    frame_ms.push_back(1000.0 * seconds_since(t0));
+    ++frame;
+  }
+  int code = 0;
+  if (!opt.save_scene_on_exit.empty()) {
+    try {
+      save_scene(st.scene, opt.save_scene_on_exit);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "losslab: %s\n", e.what());
+      code = 1;
+    }
+  }
+  if (!script.error().empty()) {
+    std::fprintf(stderr, "losslab: %s\n", script.error().c_str());
+    code = 1;
+  }
+  if (opt.bench_frames > 0) print_bench();
+  return code;
+}
+
+void FrameLoop::Impl::render_frame(bool last) {
+  int fbw = 0, fbh = 0, ww = 0, wh = 0;
+  window.framebuffer_size(&fbw, &fbh);
+  window.window_size(&ww, &wh);
+  glViewport(0, 0, fbw, fbh);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (classifier_visible) {
+    const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
+    CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
+    f.px_scale = window.content_scale() * static_cast<float>(fb_scale);
+    f.theme = st.options.theme;
+    f.mode = st.options.regions;
+    f.score_class = st.options.score_class;
+    f.grid_step = st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;
+    renderer.draw_regions(f, st.scene.params);
+    renderer.draw_points(f, point_instances(st.scene, st.eval()));
+    glViewport(0, 0, fbw, fbh);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (last && !opt.screenshot.empty()) {
+    std::string err;
+    if (!save_framebuffer_png(fbw, fbh, opt.screenshot, &err))
+      std::fprintf(stderr, "losslab: screenshot: %s\n", err.c_str());
+  }
+  glfwSwapBuffers(window.handle());
+}
+
+void FrameLoop::Impl::print_bench() const {
+  std::vector<double> v = frame_ms;
+  if (v.size() > 10) v.erase(v.begin(), v.begin() + 10);  // warm-up frames
+  if (v.empty()) return;
+  std::sort(v.begin(), v.end());
+  const double median = v[v.size() / 2];
+  const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * v.size()))];
+  int fbw = 0, fbh = 0;
+  window.framebuffer_size(&fbw, &fbh);
+  std::printf("frames %zu  size %dx%d  points %zu  playing %s  steps %ld  median %.2f ms  p99 %.2f ms  max %.2f ms\n",
+              v.size(), fbw, fbh, st.scene.points.size(), opt.play ? "yes" : "no",
+              st.trainer.steps(), median, p99, v.back());
+}
+
+void FrameLoop::Impl::build_ui() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  const ImGuiWindowFlags host = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                ImGuiWindowFlags_NoBackground;
+  ImGui::Begin("##losslab", nullptr, host);
+  classifier_visible = false;
+  if (ImGui::BeginTabBar("mode")) {
+    if (ImGui::BeginTabItem("Classifier")) {
+      classifier_visible = true;
+      const float avail = ImGui::GetContentRegionAvail().x;
+      const float fs = ImGui::GetFontSize();
+      const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
+      ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                            ImGuiWindowFlags_NoBackground);
+      canvas.draw(st, fonts);
+      ImGui::EndChild();
+      st.refresh();  // the canvas may have edited the scene
+      ImGui::SameLine();
+      ImGui::BeginChild("side", ImVec2(0, 0), false);
+      side_panels();
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Loss lab")) {
+#if LOSSLAB_HAVE_LAB
+      lab->draw(&st.scene);
+#else
+      ImGui::TextDisabled("The loss lab is not part of this build.");
+#endif
+      ImGui::EndTabItem();
+    }
+    if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  window_help(st);
+}
+
+void FrameLoop::Impl::side_panels() {
+  panel_training_bar(st, fonts);
+  const float fs = ImGui::GetFontSize();
+  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y * 0.3f, fs * 9, fs * 16);
+  if (ImGui::BeginTabBar("panels")) {
+    const float h = ImGui::GetContentRegionAvail().y - plot_h - ImGui::GetStyle().ItemSpacing.y;
+    auto tab = [&](const char* name, auto&& body) {
+      if (ImGui::BeginTabItem(name)) {
+        ImGui::BeginChild(name, ImVec2(0, h), false);
+        body();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    };
+    tab("Loss", [&] { panel_loss(st, fonts); });
+    tab("Parameters", [&] { panel_params(st, fonts); });
+    tab("Data", [&] { panel_data(st, fonts); });
+    tab("Worked", [&] { panel_worked(st, fonts); });
+    tab("Scene", [&] { panel_scene(st, fonts, canvas); });
+    ImGui::EndTabBar();
+  }
+  panel_plot(st, fonts, plot_h);
+}
+
+}  // namespace ll::gui

@@ -1,0 +1,24 @@
+#pragma once
+// A linked GL program from vertex + fragment source, with uniform lookup. Needs a current
+// GL 3.3 core context with glad loaded.
+#include <string>
+
+namespace ll::gui {
+
+class GlProgram {
+ public:
+  GlProgram() = default;
+  ~GlProgram();
+  GlProgram(const GlProgram&) = delete;
+  GlProgram& operator=(const GlProgram&) = delete;
+
+  // False with a message naming the stage and the driver's log.
+  bool build(const char* name, const char* vert, const char* frag, std::string* error);
+  unsigned id() const { return id_; }
+  int uniform(const char* name) const;
+
+ private:
+  unsigned id_ = 0;
+};
+
+}  // namespace ll::gui

@@ -1,0 +1,28 @@
+#include <CLI/CLI.hpp>
+
+#include "app/gui/gui.h"
+
+namespace ll::gui {
+
+void add_window_options(CLI::App& app, GuiOptions& o) {
+  app.add_option("--script", o.script, "scripted input for the window (tests, automation)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--save-scene-on-exit", o.save_scene_on_exit,
+                 "write the window's final scene as JSON");
+  app.add_option("--theme", o.theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
+  app.add_option("--regions", o.regions, "argmax, confidence or score")
+      ->check(CLI::IsMember({"argmax", "confidence", "score"}));
+  app.add_option("--rate", o.rate, "training steps per second while playing")
+      ->check(CLI::Range(1.0, 5000.0));
+  app.add_option_function<std::vector<int>>(
+         "--size",
+         [&o](const std::vector<int>& v) {
+           o.width = v[0];
+           o.height = v[1];
+         },
+         "window size W H")
+      ->expected(2)
+      ->check(CLI::Range(200, 8192));
+}
+
+}  // namespace ll::gui

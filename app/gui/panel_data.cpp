@@ -1,0 +1,91 @@
+// Data table: x0, x1, y, s_0..s_{K-1}, L_i (red/green marks), a mean row, then data,
+// regularization and total loss and accuracy. Rows and canvas points share hover/selection.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app/gui/panels.h"
+#include "app/gui/text_format.h"
+
+namespace ll::gui {
+
+void panel_data(AppState& st, const Fonts& fonts) {
+  const Evaluation& e = st.eval();
+  const UiColors ui = ui_colors(st.options.theme);
+  const int K = st.scene.classes();
+  const int n = static_cast<int>(st.scene.points.size());
+  const bool ok = e.scores.rows() == n;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.4f;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+  if (ImGui::BeginTable("data", 5 + K, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#");
+    ImGui::TableSetupColumn("x0");
+    ImGui::TableSetupColumn("x1");
+    ImGui::TableSetupColumn("y");
+    for (int k = 0; k < K; ++k) {
+      char name[16];
+      std::snprintf(name, sizeof name, "s%d", k);
+      ImGui::TableSetupColumn(name);
+    }
+    ImGui::TableSetupColumn("L_i");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clip;
+    clip.Begin(n);
+    // Keep the selected row visible when it was selected on the canvas.
+    static int last_selected = -1;
+    const bool scroll_to = st.sel.selected != last_selected && st.sel.selected >= 0;
+    last_selected = st.sel.selected;
+    if (scroll_to) clip.ForceDisplayRangeByIndices(st.sel.selected, st.sel.selected + 1);
+    while (clip.Step()) {
+      for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+        const Point& p = st.scene.points[i];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        char id[32];
+        std::snprintf(id, sizeof id, "%d##row", i);
+        const bool selected = st.sel.selected == i;
+        if (ImGui::Selectable(id, selected || st.sel.hovered == i,
+                              ImGuiSelectableFlags_SpanAllColumns))
+          st.sel.selected = selected ? -1 : i;
+        if (ImGui::IsItemHovered()) st.sel.hover_next = i;
+        if (scroll_to && selected) ImGui::SetScrollHereY(0.5f);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(num(p.x0).c_str());
+        ImGui::TableSetColumnIndex(2);
+        ImGui::TextUnformatted(num(p.x1).c_str());
+        ImGui::TableSetColumnIndex(3);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                               pack_rgba(class_colors(st.options.theme, p.label).region));
+        ImGui::Text("%d", p.label);
+        for (int k = 0; k < K && ok; ++k) {
+          ImGui::TableSetColumnIndex(4 + k);
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                                 pack_rgba(class_colors(st.options.theme, k).region, 150));
+          ImGui::TextUnformatted(num(e.scores(i, k)).c_str());
+        }
+        ImGui::TableSetColumnIndex(4 + K);
+        if (ok) {
+          const double li = e.losses(i);
+          ImGui::TextUnformatted(num(li).c_str());
+          const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+          ImGui::GetWindowDrawList()->AddRect(
+              ImVec2(a.x - 3, a.y - 1), ImVec2(std::max(b.x + 3, a.x + ImGui::GetFontSize() * 3), b.y + 1),
+              li > 0.0 ? ui.loss_pos : ui.loss_zero, 2.0f, 0, 2.0f);
+        }
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PushFont(fonts.bold);
+  ImGui::Text("mean L_i (data loss) %s", num(e.data_loss, 4).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::Text("  reg %s   total %s   accuracy %.1f%%  (%d points)", num(e.reg_loss, 4).c_str(),
+              num(e.total_loss, 4).c_str(), 100.0 * e.accuracy, n);
+}
+
+}  // namespace ll::gui

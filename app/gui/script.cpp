@@ -1,0 +1,60 @@
+#include "app/gui/script.h"
+
+#include <sstream>
+
+namespace ll::gui {
+
+namespace {
+const char* const kKeys[] = {"space", "right", "s",      "r",      "1",           "2",
+                             "3",     "4",     "5",      "6",      "7",           "8",
+                             "delete", "escape", "ctrl+z", "ctrl+y", "ctrl+shift+z"};
+}
+
+std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source) {
+  std::vector<ScriptCommand> out;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    std::istringstream ls(line);
+    std::string word;
+    if (!(ls >> word) || word[0] == '#') continue;
+    auto fail = [&](const std::string& why) {
+      throw ScriptError(source + ":" + std::to_string(lineno) + ": " + why);
+    };
+    ScriptCommand c;
+    if (word == "mouse" || word == "mouse_px") {
+      c.kind = word == "mouse" ? ScriptCommand::Kind::Mouse : ScriptCommand::Kind::MousePx;
+      if (!(ls >> c.x >> c.y)) fail(word + " needs two numbers");
+    } else if (word == "down" || word == "up") {
+      c.kind = word == "down" ? ScriptCommand::Kind::Down : ScriptCommand::Kind::Up;
+      if (!(ls >> c.n)) c.n = 0;
+      if (c.n < 0 || c.n > 2) fail("mouse button must be 0, 1 or 2");
+    } else if (word == "shift") {
+      c.kind = ScriptCommand::Kind::Shift;
+      std::string v;
+      ls >> v;
+      if (v != "on" && v != "off") fail("shift needs on or off");
+      c.n = v == "on" ? 1 : 0;
+    } else if (word == "key") {
+      c.kind = ScriptCommand::Kind::Key;
+      ls >> c.text;
+      bool known = false;
+      for (const char* k : kKeys) known = known || c.text == k;
+      if (!known) fail("unknown key '" + c.text + "'");
+    } else if (word == "step" || word == "wait") {
+      c.kind = word == "step" ? ScriptCommand::Kind::Step : ScriptCommand::Kind::Wait;
+      if (!(ls >> c.n) || c.n < 0 || c.n > 1000000) fail(word + " needs a count in [0, 1e6]");
+    } else if (word == "save") {
+      c.kind = ScriptCommand::Kind::Save;
+      if (!(ls >> c.text)) fail("save needs a file name");
+    } else {
+      fail("unknown command '" + word + "'");
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace ll::gui

@@ -1,0 +1,36 @@
+#pragma once
+// Scripted input for tests and automation (`losslab --script FILE`): one command per line,
+// each applied in its own frame. GL-free parser; the window plays the commands.
+//   mouse X Y       move the cursor to world point (X, Y) of the canvas
+//   mouse_px X Y    move the cursor to window pixel (X, Y)
+//   down [B] / up [B]   press / release mouse button B (0 left, 1 right, 2 middle; default 0)
+//   shift on|off    hold or release Shift
+//   key NAME        press a key: space right s r 1..8 delete escape ctrl+z ctrl+y ctrl+shift+z
+//   step N          N training steps (one undo entry each, as the Step button)
+//   wait N          N frames with no input change
+//   save FILE       save the scene as JSON
+// Blank lines and lines starting with '#' are ignored.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ll::gui {
+
+struct ScriptCommand {
+  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Save };
+  Kind kind = Kind::Wait;
+  double x = 0.0, y = 0.0;
+  int n = 0;  // button, count, or shift on (1) / off (0)
+  std::string text;  // key name or file
+};
+
+class ScriptError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws ScriptError naming `source`, the line and the fault.
+std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source);
+
+}  // namespace ll::gui

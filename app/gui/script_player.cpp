@@ -1,0 +1,107 @@
+#define GLFW_INCLUDE_NONE
+#include "app/gui/script_player.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/scene_io.h"
+
+namespace ll::gui {
+
+namespace {
+struct KeyChord {
+  int key = -1;
+  bool ctrl = false, shift = false;
+};
+KeyChord parse_key(const std::string& name) {
+  if (name == "space") return {GLFW_KEY_SPACE};
+  if (name == "right") return {GLFW_KEY_RIGHT};
+  if (name == "s") return {GLFW_KEY_S};
+  if (name == "r") return {GLFW_KEY_R};
+  if (name == "delete") return {GLFW_KEY_DELETE};
+  if (name == "escape") return {GLFW_KEY_ESCAPE};
+  if (name == "ctrl+z") return {GLFW_KEY_Z, true};
+  if (name == "ctrl+y") return {GLFW_KEY_Y, true};
+  if (name == "ctrl+shift+z") return {GLFW_KEY_Z, true, true};
+  if (name.size() == 1 && name[0] >= '1' && name[0] <= '8') return {GLFW_KEY_1 + (name[0] - '1')};
+  return {};
+}
+}  // namespace
+
+bool ScriptPlayer::load(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot read script " + path;
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  try {
+    commands_ = parse_script(ss.str(), path);
+  } catch (const ScriptError& e) {
+    *error = e.what();
+    return false;
+  }
+  return true;
+}
+
+void ScriptPlayer::apply_input(AppState& st) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (key_ >= 0) {  // release last frame's key
+    io.KeysDown[key_] = false;
+    key_ = -1;
+  }
+  io.KeyCtrl = false;
+  io.KeyShift = shift_;
+  action_ = nullptr;
+  if (wait_ > 0) {
+    --wait_;
+  } else if (pc_ < commands_.size()) {
+    const ScriptCommand& c = commands_[pc_++];
+    using K = ScriptCommand::Kind;
+    switch (c.kind) {
+      case K::Mouse: mouse_ = st.view.to_screen({c.x, c.y}); break;
+      case K::MousePx: mouse_ = {c.x, c.y}; break;
+      case K::Down: down_[c.n] = true; break;
+      case K::Up: down_[c.n] = false; break;
+      case K::Shift: shift_ = c.n != 0; break;
+      case K::Key: {
+        const KeyChord k = parse_key(c.text);
+        if (k.key >= 0) {
+          key_ = k.key;
+          io.KeysDown[key_] = true;
+          io.KeyCtrl = k.ctrl;
+          io.KeyShift = k.shift || shift_;
+        }
+        break;
+      }
+      case K::Wait: wait_ = c.n; break;
+      case K::Step:
+      case K::Save: action_ = &c; break;
+    }
+  } else if (settle_ > 0) {
+    --settle_;
+  }
+  io.MousePos = ImVec2(static_cast<float>(mouse_.x), static_cast<float>(mouse_.y));
+  for (int b = 0; b < 3; ++b) io.MouseDown[b] = down_[b];
+}
+
+void ScriptPlayer::apply_actions(AppState& st) {
+  if (!action_) return;
+  if (action_->kind == ScriptCommand::Kind::Step) {
+    for (int i = 0; i < action_->n; ++i)
+      if (st.trainer.step(st.scene, st.history) != StepStatus::Ok) break;
+  } else if (action_->kind == ScriptCommand::Kind::Save) {
+    try {
+      save_scene(st.scene, action_->text);
+    } catch (const std::exception& e) {
+      error_ = std::string("script save: ") + e.what();
+    }
+  }
+  action_ = nullptr;
+}
+
+}  // namespace ll::gui

@@ -1,0 +1,56 @@
+#include "app/gui/view.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ll::gui {
+
+namespace {
+constexpr double kMinZoom = 1e-3;
+constexpr double kMaxZoom = 1e5;
+}  // namespace
+
+double length(Vec2 a) { return std::hypot(a.x, a.y); }
+
+void ViewTransform::set_rect(double x, double y, double w, double h) {
+  x_ = x;
+  y_ = y;
+  w_ = std::max(w, 1.0);
+  h_ = std::max(h, 1.0);
+}
+
+double ViewTransform::pixels_per_unit() const { return zoom_ * 0.5 * std::min(w_, h_); }
+
+Vec2 ViewTransform::to_screen(Vec2 world) const {
+  const double s = pixels_per_unit();
+  return {x_ + 0.5 * w_ + (world.x - center_.x) * s, y_ + 0.5 * h_ - (world.y - center_.y) * s};
+}
+
+Vec2 ViewTransform::to_world(Vec2 screen) const {
+  const double s = pixels_per_unit();
+  return {center_.x + (screen.x - x_ - 0.5 * w_) / s, center_.y - (screen.y - y_ - 0.5 * h_) / s};
+}
+
+void ViewTransform::pan_pixels(double dx, double dy) {
+  const double s = pixels_per_unit();
+  center_.x -= dx / s;
+  center_.y += dy / s;
+}
+
+void ViewTransform::zoom_about(Vec2 screen, double factor) {
+  if (!(factor > 0.0) || !std::isfinite(factor)) return;
+  const Vec2 before = to_world(screen);
+  zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
+  const Vec2 after = to_world(screen);
+  center_ = center_ + (before - after);
+}
+
+void ViewTransform::reset() {
+  center_ = {};
+  zoom_ = 1.0;
+}
+
+Vec2 ViewTransform::world_min() const { return to_world({x_, y_ + h_}); }
+Vec2 ViewTransform::world_max() const { return to_world({x_ + w_, y_}); }
+
+}  // namespace ll::gui

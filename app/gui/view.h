@@ -1,0 +1,46 @@
+#pragma once
+// The canvas view: world coordinates (y up, default [-1, 1]^2 in the shorter side) mapped to
+// screen pixels (y down) under pan and zoom. GL-free so the tests can check it exactly.
+namespace ll::gui {
+
+struct Vec2 {
+  double x = 0.0, y = 0.0;
+};
+inline Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
+inline Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
+inline Vec2 operator*(double s, Vec2 a) { return {s * a.x, s * a.y}; }
+inline double dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
+double length(Vec2 a);
+
+class ViewTransform {
+ public:
+  // The canvas rectangle on screen, in pixels (top-left origin).
+  void set_rect(double x, double y, double w, double h);
+  double rect_x() const { return x_; }
+  double rect_y() const { return y_; }
+  double rect_w() const { return w_; }
+  double rect_h() const { return h_; }
+
+  Vec2 to_screen(Vec2 world) const;
+  Vec2 to_world(Vec2 screen) const;
+  double pixels_per_unit() const;
+
+  // Moves the view so that the content follows the mouse by (dx, dy) pixels.
+  void pan_pixels(double dx, double dy);
+  // Multiplies the zoom by `factor`, keeping the world point under `screen` fixed.
+  void zoom_about(Vec2 screen, double factor);
+  void reset();  // centre (0, 0), zoom 1: [-1, 1] spans the shorter side
+
+  Vec2 center() const { return center_; }
+  double zoom() const { return zoom_; }
+  // Visible world rectangle.
+  Vec2 world_min() const;
+  Vec2 world_max() const;
+
+ private:
+  double x_ = 0.0, y_ = 0.0, w_ = 1.0, h_ = 1.0;
+  Vec2 center_{};
+  double zoom_ = 1.0;
+};
+
+}  // namespace ll::gui
