@@ -283,3 +283,51 @@ INSTANTIATE_TEST_SUITE_P(AllLosses, GradientCheck, ::testing::ValuesIn(all_cases
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+// Degenerate geometry never produces NaN or infinity.
+TEST(LossesDegenerate, ZeroWeightsOneClassOnePointDuplicates) {
+  std::vector<Scene> scenes;
+  Scene zero_w = default_scene();
+  zero_w.params.W.setZero();
+  zero_w.params.b.setZero();
+  scenes.push_back(zero_w);
+  Scene one_class = default_scene();
+  for (Point& p : one_class.points) p.label = 1;
+  scenes.push_back(one_class);
+  Scene single = default_scene();
+  single.points.resize(1);
+  scenes.push_back(single);
+  Scene dup = default_scene();
+  dup.points.assign(50, Point{0.25, -0.25, 2});
+  scenes.push_back(dup);
+  Scene identical_rows = default_scene();
+  identical_rows.params.W.row(1) = identical_rows.params.W.row(0);
+  identical_rows.params.b(1) = identical_rows.params.b(0);
+  scenes.push_back(identical_rows);
+  for (const Scene& s : scenes) {
+    for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                          LossKind::Softmax}) {
+      for (RegKind reg : {RegKind::L2, RegKind::L1, RegKind::Elastic}) {
+        LossSettings ls;
+        ls.kind = kind;
+        ls.reg = reg;
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        EXPECT_TRUE(std::isfinite(e.total_loss));
+        EXPECT_TRUE(e.dW.allFinite() && e.db.allFinite());
+        EXPECT_TRUE(e.losses.allFinite() && e.dscores.allFinite());
+      }
+    }
+  }
+  // All weights zero: every score is 0, so WW gives K - 1 per point and softmax ln K.
+  LossSettings ww;
+  EXPECT_NEAR(evaluate(zero_w.points, zero_w.params, ww).data_loss, 2.0, 1e-12);
+  LossSettings sm;
+  sm.kind = LossKind::Softmax;
+  EXPECT_NEAR(evaluate(zero_w.points, zero_w.params, sm).data_loss, std::log(3.0), 1e-12);
+}
+
+}  // namespace
+}  // namespace ll

@@ -149,3 +149,35 @@ TEST(Optimizer, ChangingOnlyTheStepSizeKeepsMomentum) {
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+TEST(OptimizerStability, SoftmaxWithHugeScoresTrainsWithoutNaN) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Softmax;
+  s.loss.lambda = 0.0;
+  s.params.W *= 1e6;  // scores near +-1e6
+  s.optimizer.lr = 1e-7;
+  const TrainResult r = train(s, 20);
+  EXPECT_EQ(r.status, StepStatus::Ok);
+  for (const LossRecord& h : r.history) EXPECT_TRUE(std::isfinite(h.total_loss));
+  EXPECT_GT(r.history.front().data_loss, 1e5);  // wrong by ~1e6 on some points: a huge loss
+  EXPECT_LT(r.history.back().data_loss, r.history.front().data_loss);
+}
+
+TEST(OptimizerStability, EveryOptimizerSurvivesAHugeStepSize) {
+  for (OptimizerKind kind : {OptimizerKind::GD, OptimizerKind::SGD, OptimizerKind::Momentum,
+                             OptimizerKind::Adam}) {
+    Scene s = default_scene();
+    s.loss.lambda = 100.0;
+    s.optimizer.kind = kind;
+    s.optimizer.lr = 1e6;
+    train(s, 1000);
+    EXPECT_TRUE(s.params.W.allFinite() && s.params.b.allFinite()) << to_string(kind);
+    EXPECT_LE(s.params.W.cwiseAbs().maxCoeff(), kParamBound) << to_string(kind);
+  }
+}
+
+}  // namespace
+}  // namespace ll

@@ -161,3 +161,26 @@ TEST(SceneIo, SaveAndLoadThroughFiles) {
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+TEST(SceneIoLimits, AMillionPointsLoadOneMoreIsRefused) {
+  std::string csv;
+  csv.reserve(12'000'020);
+  for (std::size_t i = 0; i < kMaxPoints; ++i) csv += "0.5,-0.25,1\n";
+  const LoadResult r = parse_points_csv(csv, "big.csv");
+  EXPECT_EQ(r.scene.points.size(), kMaxPoints);
+  csv += "1,1,0\n";
+  try {
+    parse_points_csv(csv, "big.csv");
+    ADD_FAILURE() << "expected a LoadError";
+  } catch (const LoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("big.csv: line 1000001: more than 1000000 points"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace ll
