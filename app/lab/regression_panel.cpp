@@ -207,7 +207,7 @@ void RegressionPanel::table(float tw, float th) {
   const ResidualTable t = residual_table(samples_, l, delta_);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
-  const float summary_h = 3.5f * ImGui::GetFrameHeightWithSpacing();
+  const float summary_h = 2.3f * ImGui::GetFrameHeightWithSpacing() + 3 * ImGui::GetTextLineHeightWithSpacing();
   char huber[32];
   std::snprintf(huber, sizeof huber, "Huber(%.2g)", double(delta_));
   if (ImGui::BeginTable("##table", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - summary_h))) {
@@ -230,13 +230,28 @@ void RegressionPanel::table(float tw, float th) {
     }
     ImGui::EndTable();
   }
-  ImGui::Separator();
-  ImGui::Text("MAE %.4g    MSE %.4g    RMSE %.4g    mean Huber %.4g", t.mae, t.mse, t.rmse, t.mean_huber);
-  ImGui::TextDisabled("fit losses (mean over points):");
+  // The summary row, aligned with the columns above: the lecture's MAE / MSE (RMSE) / mean Huber.
+  if (ImGui::BeginTable("##summary", 6, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted("mean");
+    ImGui::TableSetColumnIndex(1);
+    ImGui::Text("n = %d", int(t.rows.size()));
+    ImGui::TableSetColumnIndex(3);
+    ImGui::Text("MAE %.4g", t.mae);
+    ImGui::TableSetColumnIndex(4);
+    ImGui::Text("MSE %.4g", t.mse);
+    ImGui::TableSetColumnIndex(5);
+    ImGui::Text("%.4g", t.mean_huber);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(4);
+    ImGui::Text("RMSE %.4g", t.rmse);
+    ImGui::EndTable();
+  }
   for (int k = 0; k < 3; ++k) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kColors[k]), "%s  a=%.3f c=%.3f  loss %.4g", display_name(kLosses[k]),
-                       fits_[k].a, fits_[k].c, regression_loss(samples_, fits_[k], kLosses[k], delta_));
-    if (k < 2) ImGui::SameLine(0, 20);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kColors[k]), "%s fit: ŷ = %.4g·x %+.4g   mean %s loss %.4g",
+                       display_name(kLosses[k]), fits_[k].a, fits_[k].c, display_name(kLosses[k]),
+                       regression_loss(samples_, fits_[k], kLosses[k], delta_));
   }
   ImGui::EndChild();
 }

@@ -5,6 +5,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -87,7 +88,10 @@ Range fit(Axis axis, bool for_x, bool include_zero) {
     const double pad = std::max(std::abs(lo) * 0.1, 0.5);
     return {lo - pad, hi + pad};
   }
-  const double pad = for_x ? 0.0 : 0.05 * (hi - lo);
+  // Lines fill the x range edge to edge; markers get a margin so none is cut in half.
+  bool markers = false;
+  for (const Series& s : g.series) markers = markers || (s.scatter && !s.hidden);
+  const double pad = (for_x && !markers) ? 0.0 : 0.05 * (hi - lo);
   return {lo - pad, hi + pad};
 }
 
@@ -138,7 +142,7 @@ void draw_axes(ImDrawList* dl) {
     const float w = ImGui::CalcTextSize(o.x_label).x;
     dl->AddText(ImVec2(g.area.GetCenter().x - w * 0.5f, g.area.Max.y + 5 + lh), text_col(), o.x_label);
   }
-  const float top = g.area.Min.y - lh - 3;
+  const float top = g.frame.Min.y;
   if (o.y_label) dl->AddText(ImVec2(g.frame.Min.x, top), text_col(), o.y_label);
   if (o.y2_label) {
     const float w = ImGui::CalcTextSize(o.y2_label).x;
@@ -278,7 +282,10 @@ void draw_crosshair(ImDrawList* dl, double x) {
   const float px = px_x(x);
   dl->AddLine(ImVec2(px, g.area.Min.y), ImVec2(px, g.area.Max.y), IM_COL32(128, 128, 128, 200));
   ImGui::BeginTooltip();
-  ImGui::Text("%s = %.4g", g.opt.x_label ? g.opt.x_label : "x", x);
+  // The x label up to any parenthesized explanation: "p (probability ...)" reads "p = ...".
+  const char* name = g.opt.x_label ? g.opt.x_label : "x";
+  const char* paren = std::strstr(name, " (");
+  ImGui::Text("%.*s = %.4g", paren ? int(paren - name) : int(std::strlen(name)), name, x);
   for (const Series& s : g.series) {
     if (s.scatter || s.hidden || !s.name) continue;
     const double v = value_at(s, x);
@@ -323,7 +330,7 @@ bool BeginPlot(const char* id, ImVec2 size, const PlotOptions& options) {
   const float lh = ImGui::GetTextLineHeight();
   const float tick_w = ImGui::CalcTextSize("-0.000").x + 10;
   const bool has_top = options.title || options.y_label || options.y2_label;
-  g.area = ImRect(ImVec2(pos.x + tick_w, pos.y + (has_top ? lh + 6 : 6)),
+  g.area = ImRect(ImVec2(pos.x + tick_w, pos.y + (has_top ? lh * 1.5f + 6 : lh * 0.5f + 2)),
                   ImVec2(pos.x + size.x - (options.y2_label ? tick_w : 10),
                          pos.y + size.y - lh - 8 - (options.x_label ? lh : 0)));
   g.x = {options.x_min, options.x_max};

@@ -1,5 +1,6 @@
 #include "core/lab/regression.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/curves.h"
@@ -29,12 +30,14 @@ struct Standardizer {
   }
 };
 
-// d loss / d r for one residual.
+// d loss / d r for one residual, as used for the descent direction. Huber's is divided by
+// min(delta, 1): the same minimizer, but for a small delta its steps are as long as MAE's
+// instead of delta times shorter (its gradient is bounded by delta).
 double loss_grad(double r, RegressionLoss k, double delta) {
   switch (k) {
     case RegressionLoss::MSE: return curves::squared(r).grad;
     case RegressionLoss::MAE: return curves::absolute(r).grad;
-    case RegressionLoss::Huber: return curves::huber(r, delta).grad;
+    case RegressionLoss::Huber: return curves::huber(r, delta).grad / std::min(delta, 1.0);
   }
   return 0.0;
 }

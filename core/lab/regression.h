@@ -5,7 +5,8 @@
 //
 // Gradient descent runs on standardized data (x' = (x - mean x)/sd x, y' likewise), which makes
 // one learning rate work for any units; the loss is rescaled exactly (Huber with delta/sd y), so
-// the minimizer is the same line as in the original units.
+// the minimizer is the same line as in the original units. Huber's step is divided by
+// min(delta', 1) so that a small delta does not make it crawl (same minimizer again).
 #include <span>
 #include <vector>
 
