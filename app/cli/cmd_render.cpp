@@ -57,7 +57,7 @@ void register_render(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"light", "dark"}));
   cmd->add_flag("--transparent", args->transparent, "no background fill");
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
-  cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks and labels");
+  cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks, labels and titles");
   cmd->add_flag("--margins", args->margins, "canvas: dashed margin lines s_k = +-1");
   cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));

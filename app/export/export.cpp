@@ -38,6 +38,13 @@ void draw_on(cairo_surface_t* surface, const FigureData& data, const FigureOptio
              double scale) {
   ContextPtr cr(cairo_create(surface));
   check(cairo_status(cr.get()), "cairo");
+  // Unhinted text: glyphs keep their shapes and advances at every scale, so a 2x export is the
+  // 1x one, only sharper.
+  cairo_font_options_t* fo = cairo_font_options_create();
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_set_font_options(cr.get(), fo);
+  cairo_font_options_destroy(fo);
   cairo_scale(cr.get(), scale, scale);
   draw_figure(cr.get(), data, opt);
   check(cairo_status(cr.get()), "drawing the figure");

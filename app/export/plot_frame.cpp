@@ -67,14 +67,15 @@ void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
   const bool axes = opt.axes;
   // Plot area inside the figure.
   const double left = axes ? 46.0 * u : 10.0 * u, right = opt.width - 12.0 * u;
-  const double top = spec.title.empty() ? 12.0 * u : 28.0 * u;
+  const bool titled = axes && !spec.title.empty();  // --no-axes drops every label
+  const double top = titled ? 28.0 * u : 12.0 * u;
   const double bottom = opt.height - (axes ? 36.0 * u : 10.0 * u);
   if (!(right > left) || !(bottom > top)) return;
   const double xr = spec.x_max > spec.x_min ? spec.x_max - spec.x_min : 1.0;
   const double yr = spec.y_max > spec.y_min ? spec.y_max - spec.y_min : 1.0;
   const double sx = (right - left) / xr, sy = (bottom - top) / yr;
 
-  if (!spec.title.empty()) {
+  if (titled) {
     set_color(cr, tc.text);
     draw_text(cr, spec.title, 0.5 * (left + right), 8.0 * u, 10.0 * u, 0.5, 0.0, true);
   }

@@ -1,0 +1,219 @@
+// PNG export through the library: size, region colours at world points (argmax from core),
+// point colours, scale invariance (2x = 1x downsampled), transparency and the smooth shadings.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "app/export/export.h"
+#include "core/losses.h"
+#include "tests/export/test_util.h"
+
+namespace ll::exporter {
+namespace {
+
+using test::Image;
+
+Image render_png(const FigureData& data, const FigureOptions& opt) {
+  return test::decode_png(render_figure(data, opt, Format::Png));
+}
+
+FigureData default_data() { return FigureData{default_scene(), {}}; }
+
+int core_argmax(const Params& p, double x0, double x1) {
+  double s[kMaxClasses];
+  point_scores(p, Point{x0, x1, 0}, s);
+  return argmax(s, p.classes());
+}
+
+// World points inside the regions, away from lines, arrows, points, axes, labels and legend of
+// the default scene (checked by eye on the 800 x 800 render).
+const double kProbes[][2] = {{-0.8, 0.9}, {0.2, 0.9}, {-0.9, -0.9}, {0.6, -0.95}, {0.95, 0.2},
+                             {-0.6, -0.3}};
+
+void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) {
+  const Scene scene = default_scene();
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  auto pixel = [&](double x0, double x1) {
+    const int x = static_cast<int>(std::floor(t.to_x(x0) * opt.scale));
+    const int y = static_cast<int>(std::floor(t.to_y(x1) * opt.scale));
+    return img.rgb(x, y);
+  };
+  std::vector<int> seen(3, 0);
+  for (const auto& w : kProbes) {
+    const int k = core_argmax(scene.params, w[0], w[1]);
+    ++seen[static_cast<std::size_t>(k)];
+    EXPECT_LE(test::color_distance(pixel(w[0], w[1]), palette::region_color(k, opt.theme)), 2)
+        << "world (" << w[0] << ", " << w[1] << ") should show the region of class " << k;
+  }
+  for (int k = 0; k < 3; ++k) EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
+  for (const Point& p : scene.points) {
+    EXPECT_LE(test::color_distance(pixel(p.x0, p.x1), palette::class_color(p.label, opt.theme)), 2)
+        << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
+  }
+}
+
+TEST(PngExport, DefaultScene800) {
+  FigureOptions opt;
+  const Image img = render_png(default_data(), opt);
+  ASSERT_EQ(img.width, 800);
+  ASSERT_EQ(img.height, 800);
+  expect_region_and_point_colors(img, opt);
+  EXPECT_EQ(img.alpha(0, 0), 255);
+}
+
+TEST(PngExport, DefaultSceneAtScale4) {
+  FigureOptions opt;
+  opt.scale = 4.0;
+  const Image img = render_png(default_data(), opt);
+  ASSERT_EQ(img.width, 3200);
+  ASSERT_EQ(img.height, 3200);
+  expect_region_and_point_colors(img, opt);
+}
+
+TEST(PngExport, NonSquareAndDarkTheme) {
+  FigureOptions opt;
+  opt.width = 1200;
+  opt.height = 500;
+  opt.theme = palette::Theme::Dark;
+  const Image img = render_png(default_data(), opt);
+  ASSERT_EQ(img.width, 1200);
+  ASSERT_EQ(img.height, 500);
+  // The whole [-1, 1]^2 square stays visible; the wider side shows more.
+  const CanvasTransform t = canvas_transform(default_scene(), opt.width, opt.height);
+  EXPECT_LE(t.world.y_min, -1.0);
+  EXPECT_GT(t.world.x_max, 2.0);
+  expect_region_and_point_colors(img, opt);
+}
+
+struct Difference {
+  double mean = 0.0;    // mean absolute difference over all channels (0..255)
+  double strong = 0.0;  // fraction of pixels with some channel off by more than 48
+};
+
+// Compares a 1x image with a 2x image box-filtered down to 1x (premultiplied ARGB).
+Difference compare_downsampled(const Image& small, const Image& big) {
+  Difference d;
+  std::size_t strong = 0;
+  for (int y = 0; y < small.height; ++y) {
+    for (int x = 0; x < small.width; ++x) {
+      double worst = 0.0;
+      for (int c = 0; c < 4; ++c) {
+        double sum = 0.0;
+        for (int dy = 0; dy < 2; ++dy)
+          for (int dx = 0; dx < 2; ++dx) sum += (big.at(2 * x + dx, 2 * y + dy) >> (8 * c)) & 0xFF;
+        const double diff = std::abs(sum / 4.0 - ((small.at(x, y) >> (8 * c)) & 0xFF));
+        d.mean += diff;
+        worst = std::max(worst, diff);
+      }
+      strong += worst > 48.0;
+    }
+  }
+  const double n = static_cast<double>(small.width) * small.height;
+  d.mean /= 4.0 * n;
+  d.strong = static_cast<double>(strong) / n;
+  return d;
+}
+
+// Same geometry, only sharper. Without text the two agree almost exactly (measured: no pixel
+// off by more than 48); glyphs are rasterised afresh at each size, so with labels a few more
+// pixels differ (measured: 0.2-0.7% at 400 x 400).
+constexpr double kGeometryMean = 0.1, kGeometryStrong = 0.0005;
+constexpr double kLabelledMean = 1.0, kLabelledStrong = 0.01;
+
+Difference render_and_compare(FigureOptions opt, const FigureData& one, const FigureData& two) {
+  const Image a = render_png(one, opt);
+  opt.scale = 2.0;
+  const Image b = render_png(two, opt);
+  EXPECT_EQ(b.width, 2 * a.width);
+  EXPECT_EQ(b.height, 2 * a.height);
+  return compare_downsampled(a, b);
+}
+
+TEST(PngExport, Scale2MatchesScale1Downsampled) {
+  FigureData data = default_data();
+  Scene s = default_scene();
+  data.history = train(s, 60).history;
+  for (View view : {View::Canvas, View::LossPlot, View::Curves}) {
+    FigureOptions opt;
+    opt.width = opt.height = 400;
+    opt.view = view;
+    Difference d = render_and_compare(opt, data, data);
+    EXPECT_LT(d.mean, kLabelledMean) << "view " << static_cast<int>(view);
+    EXPECT_LT(d.strong, kLabelledStrong) << "view " << static_cast<int>(view);
+    opt.axes = opt.legend = false;
+    d = render_and_compare(opt, data, data);
+    EXPECT_LT(d.mean, kGeometryMean) << "view " << static_cast<int>(view) << " without labels";
+    EXPECT_LT(d.strong, kGeometryStrong) << "view " << static_cast<int>(view) << " without labels";
+  }
+}
+
+TEST(PngExport, Scale2ComparisonDetectsMovedGeometry) {
+  // The bounds above can fail: moving one class line by about 2.4 pixels breaks them.
+  FigureOptions opt;
+  opt.width = opt.height = 400;
+  FigureData moved = default_data();
+  moved.scene.params.b(0) += 0.03;
+  EXPECT_GT(render_and_compare(opt, default_data(), moved).strong, kLabelledStrong);
+  opt.axes = opt.legend = false;
+  EXPECT_GT(render_and_compare(opt, default_data(), moved).strong, 10 * kGeometryStrong);
+}
+
+TEST(PngExport, TransparentBackground) {
+  FigureOptions opt;
+  opt.view = View::Curves;
+  opt.width = opt.height = 300;
+  opt.transparent = true;
+  EXPECT_EQ(render_png(default_data(), opt).alpha(1, 1), 0);
+  opt.transparent = false;
+  const Image opaque = render_png(default_data(), opt);
+  EXPECT_EQ(opaque.alpha(1, 1), 255);
+  EXPECT_EQ(opaque.rgb(1, 1), palette::theme_colors(palette::Theme::Light).background);
+}
+
+TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
+  FigureOptions opt;
+  opt.shading = Shading::Confidence;
+  const Image img = render_png(default_data(), opt);
+  const Scene scene = default_scene();
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  for (const auto& w : kProbes) {
+    const int k = core_argmax(scene.params, w[0], w[1]);
+    const palette::Rgb c = img.rgb(static_cast<int>(t.to_x(w[0])), static_cast<int>(t.to_y(w[1])));
+    // The tint leans towards the winning class colour: closer to it than to any other.
+    for (int j = 0; j < 3; ++j) {
+      if (j == k) continue;
+      EXPECT_LT(test::color_distance(c, palette::class_color(k)),
+                test::color_distance(c, palette::class_color(j)))
+          << "world (" << w[0] << ", " << w[1] << ")";
+    }
+  }
+}
+
+TEST(PngExport, ScoreShadingRejectsAMissingClass) {
+  FigureOptions opt;
+  opt.shading = Shading::Score;
+  opt.score_class = 5;
+  EXPECT_THROW(render_figure(default_data(), opt, Format::Png), std::invalid_argument);
+  opt.score_class = 2;
+  const Image img = render_png(default_data(), opt);
+  const CanvasTransform t = canvas_transform(default_scene(), opt.width, opt.height);
+  // s_2 = 3 x0 - x1 - 0.5: strongly positive at (1, -1) (red tint), negative at (-1, 1) (grey).
+  const palette::Rgb pos = img.rgb(static_cast<int>(t.to_x(1.0)), static_cast<int>(t.to_y(-1.0)));
+  const palette::Rgb neg = img.rgb(static_cast<int>(t.to_x(-1.0)), static_cast<int>(t.to_y(1.0)));
+  EXPECT_GT(pos.r, pos.g + 40);
+  EXPECT_LT(std::abs(neg.r - neg.g), 12);
+}
+
+TEST(PngExport, RejectsBadSizes) {
+  FigureOptions opt;
+  opt.width = 0;
+  EXPECT_THROW(render_figure(default_data(), opt, Format::Png), std::invalid_argument);
+  opt.width = 10000;
+  opt.height = 10000;
+  opt.scale = 4;
+  EXPECT_FALSE(check_size(opt, Format::Png).empty());
+  EXPECT_TRUE(check_size(opt, Format::Svg).empty());  // vectors have no pixel budget
+}
+
+}  // namespace
+}  // namespace ll::exporter

@@ -1,0 +1,131 @@
+// `losslab render` end to end: the real binary, no display. Output sizes, identical bytes to the
+// library for the same trained scene, one-line errors with exit status 2, atomic replacement.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "app/export/export.h"
+#include "core/scene_io.h"
+#include "tests/export/test_util.h"
+
+namespace ll::exporter {
+namespace {
+
+namespace fs = std::filesystem;
+
+test::RunResult render(const std::string& args) {
+  // No display: the command must not need one.
+  return test::run("env -u DISPLAY -u WAYLAND_DISPLAY " + test::sh_quote(LOSSLAB_BIN) +
+                   " render " + args);
+}
+
+class RenderCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = test::scratch_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string q(const std::string& name) const { return test::sh_quote(path(name)); }
+  fs::path dir_;
+};
+
+TEST_F(RenderCli, DefaultSceneAt800AndAtScale4) {
+  test::RunResult r = render("--out " + q("a.png"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  test::Image img = test::read_png(path("a.png"));
+  EXPECT_EQ(img.width, 800);
+  EXPECT_EQ(img.height, 800);
+  r = render("--out " + q("b.png") + " --scale 4");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  img = test::read_png(path("b.png"));
+  EXPECT_EQ(img.width, 3200);
+  EXPECT_EQ(img.height, 3200);
+  r = render("--out " + q("c.png") + " --width 640 --height 360 --scale 1.5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  img = test::read_png(path("c.png"));
+  EXPECT_EQ(img.width, 960);
+  EXPECT_EQ(img.height, 540);
+}
+
+TEST_F(RenderCli, TrainedSceneMatchesTheLibraryByteForByte) {
+  Scene scene = default_scene();
+  scene.loss.kind = LossKind::Softmax;
+  save_scene(scene, path("scene.json"));
+  const test::RunResult r = render(q("scene.json") + " --out " + q("t.png") +
+                                   " --steps 25 --lr 0.5 --mode confidence --width 300 --height 200");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  scene.optimizer.lr = 0.5;
+  train(scene, 25);
+  FigureOptions opt;
+  opt.shading = Shading::Confidence;
+  opt.width = 300;
+  opt.height = 200;
+  EXPECT_EQ(test::read_all(path("t.png")), render_figure(FigureData{scene, {}}, opt, Format::Png));
+  // Without the training the picture differs.
+  EXPECT_NE(test::read_all(path("t.png")),
+            render_figure(FigureData{default_scene(), {}}, opt, Format::Png));
+}
+
+TEST_F(RenderCli, EveryViewAndFormat) {
+  for (const std::string view : {"canvas", "lossplot", "curves"}) {
+    for (const std::string ext : {"png", "svg", "pdf"}) {
+      const std::string out = view + "." + ext;
+      const test::RunResult r = render("--view " + view + " --out " + q(out) +
+                                       " --theme dark --steps 10 --width 400 --height 300");
+      ASSERT_EQ(r.exit_code, 0) << view << " " << ext << ": " << r.err;
+      EXPECT_GT(fs::file_size(path(out)), 1000u) << out;
+    }
+  }
+  for (const std::string family : {"regression", "crossentropy", "focal", "margin"}) {
+    const test::RunResult r = render("--view curves --family " + family + " --out " + q("f.svg"));
+    EXPECT_EQ(r.exit_code, 0) << family << ": " << r.err;
+  }
+}
+
+// Errors: exit status 2 and exactly one line on stderr.
+void expect_usage_error(const test::RunResult& r, const std::string& needle) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+}
+
+TEST_F(RenderCli, BadArgumentsGiveOneLineAndExit2) {
+  expect_usage_error(render("--out " + q("x.bmp")), "unknown output format");
+  expect_usage_error(render("--out " + q("x")), "unknown output format");
+  expect_usage_error(render("--out " + q("missing/x.png")), "does not exist");
+  expect_usage_error(render("--out " + test::sh_quote(dir_.string())), "unknown output format");
+  expect_usage_error(render("--out /proc/losslab.png"), "/proc/losslab.png");  // unwritable
+  expect_usage_error(render("--out " + q("x.png") + " --mode bogus"), "--mode");
+  expect_usage_error(render("--out " + q("x.png") + " --mode score:3"), "classes 0..2");
+  expect_usage_error(render("--out " + q("x.png") + " --view pie"), "--view");
+  expect_usage_error(render("--out " + q("x.png") + " --width 0"), "width");
+  expect_usage_error(render("--out " + q("x.png") + " --width 16000 --height 16000 --scale 4"),
+                     "pixels");
+  expect_usage_error(render("--out " + q("x.png") + " --scale nan"), "--scale");
+  expect_usage_error(render(q("no_such_scene.json") + " --out " + q("x.png")), "no_such_scene");
+  expect_usage_error(render(""), "--out");
+  EXPECT_FALSE(fs::exists(path("x.png")));
+}
+
+TEST_F(RenderCli, ReplacesAnExistingFileAtomically) {
+  {
+    std::ofstream old(path("fig.png"));
+    old << "old contents";
+  }
+  // A failing render leaves the old file as it was...
+  expect_usage_error(render("--out " + q("fig.png") + " --mode score:9"), "score:9");
+  EXPECT_EQ(test::read_all(path("fig.png")), "old contents");
+  // ...a successful one replaces it, leaving no temporary file behind.
+  const test::RunResult r = render("--out " + q("fig.png") + " --width 200 --height 200");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(test::read_png(path("fig.png")).width, 200);
+  std::vector<std::string> names;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir_))
+    names.push_back(e.path().filename().string());
+  EXPECT_EQ(names, std::vector<std::string>{"fig.png"});
+}
+
+}  // namespace
+}  // namespace ll::exporter

@@ -1,0 +1,217 @@
+// SVG and PDF export: well-formed XML (xmllint), one circle per point and one line per class
+// found by geometry, one PDF page of the requested size (pdfinfo) with its labels as text
+// (pdftotext).
+//
+// cairo 1.16's SVG surface ignores cairo_tag_begin (tags are PDF-only) and writes every fill and
+// stroke as an anonymous <path>. So the test identifies elements by what they are: a point is a
+// closed path of Bezier arcs whose on-curve points all lie at the point radius around the
+// point's mapped position, filled in its class colour; a class line is a straight stroked path
+// in the class colour whose endpoints are core's zero_line_segment mapped to the figure.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+#include "app/export/export.h"
+#include "tests/export/test_util.h"
+
+namespace ll::exporter {
+namespace {
+
+struct SvgPath {
+  std::string style;
+  std::vector<char> commands;              // M, L, C, Z
+  std::vector<Eigen::Vector2d> on_curve;   // end point of each command
+};
+
+// The drawn <path> elements (after <defs>, which holds the glyph outlines of the text).
+std::vector<SvgPath> drawn_paths(const std::string& svg) {
+  std::vector<SvgPath> out;
+  const std::size_t body = svg.find("</defs>");
+  const std::string s = svg.substr(body == std::string::npos ? 0 : body);
+  static const std::regex path_re(R"re(<path style="([^"]*)" d="([^"]*)")re");
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), path_re); it != std::sregex_iterator();
+       ++it) {
+    SvgPath p;
+    p.style = (*it)[1];
+    std::istringstream d((*it)[2]);
+    std::string tok;
+    std::vector<double> nums;
+    auto flush = [&](char cmd) {
+      if (nums.size() >= 2) p.on_curve.emplace_back(nums[nums.size() - 2], nums.back());
+      nums.clear();
+      if (cmd) p.commands.push_back(cmd);
+    };
+    char cmd = 0;
+    while (d >> tok) {
+      if (tok.size() == 1 && std::isalpha(static_cast<unsigned char>(tok[0]))) {
+        flush(0);
+        cmd = tok[0];
+        p.commands.push_back(cmd);
+      } else {
+        nums.push_back(std::stod(tok));
+      }
+    }
+    flush(0);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string css_rgb(palette::Rgb c) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "rgb(%f%%,%f%%,%f%%)", c.r / 2.55, c.g / 2.55, c.b / 2.55);
+  return buf;
+}
+
+bool is_circle_around(const SvgPath& p, const Eigen::Vector2d& c, double r) {
+  if (std::count(p.commands.begin(), p.commands.end(), 'C') < 4) return false;
+  for (const Eigen::Vector2d& v : p.on_curve)
+    if (std::abs((v - c).norm() - r) > 0.02) return false;
+  return true;
+}
+
+// Any circle: the on-curve points' bounding-box centre is equidistant from all of them.
+bool is_circle(const SvgPath& p) {
+  if (p.on_curve.empty()) return false;
+  Eigen::Vector2d lo = p.on_curve.front(), hi = lo;
+  for (const Eigen::Vector2d& v : p.on_curve) {
+    lo = lo.cwiseMin(v);
+    hi = hi.cwiseMax(v);
+  }
+  const Eigen::Vector2d c = 0.5 * (lo + hi);
+  const double r = 0.5 * (hi.x() - lo.x());
+  return r > 0.5 && is_circle_around(p, c, r);
+}
+
+std::string render_svg(const FigureOptions& opt, const Scene& scene = default_scene()) {
+  return render_figure(FigureData{scene, {}}, opt, Format::Svg);
+}
+
+void require_tool(const std::string& tool, const std::string& package) {
+  if (!test::have_tool(tool))
+    FAIL() << tool << " is missing: install " << package << " (apt-get install " << package << ")";
+}
+
+TEST(SvgExport, IsWellFormedXml) {
+  require_tool("xmllint", "libxml2-utils");
+  const std::filesystem::path dir = test::scratch_dir("svg_xml");
+  for (View view : {View::Canvas, View::LossPlot, View::Curves}) {
+    FigureOptions opt;
+    opt.view = view;
+    const std::filesystem::path file = dir / "figure.svg";
+    FigureData data{default_scene(), {}};
+    Scene s = default_scene();
+    data.history = train(s, 30).history;
+    export_figure(file, data, opt);
+    const test::RunResult r = test::run("xmllint --noout " + test::sh_quote(file.string()));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(test::read_all(file).find("<svg"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SvgExport, OneCircleAtEveryPointInItsClassColour) {
+  FigureOptions opt;
+  opt.legend = false;
+  const Scene scene = default_scene();
+  const std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  const double r = point_radius(figure_unit(opt));
+  for (const Point& p : scene.points) {
+    int found = 0;
+    for (const SvgPath& path : paths) {
+      if (is_circle_around(path, {t.to_x(p.x0), t.to_y(p.x1)}, r) &&
+          path.style.find("fill:" + css_rgb(palette::class_color(p.label))) != std::string::npos)
+        ++found;
+    }
+    EXPECT_EQ(found, 1) << "point (" << p.x0 << ", " << p.x1 << ")";
+  }
+  const auto circles = std::count_if(paths.begin(), paths.end(), is_circle);
+  EXPECT_EQ(circles, static_cast<long>(scene.points.size()));
+  // The legend adds one marker per class.
+  opt.legend = true;
+  const std::vector<SvgPath> with_legend = drawn_paths(render_svg(opt, scene));
+  EXPECT_EQ(std::count_if(with_legend.begin(), with_legend.end(), is_circle),
+            static_cast<long>(scene.points.size()) + scene.classes());
+}
+
+int count_class_lines(const std::vector<SvgPath>& paths, const Scene& scene,
+                      const FigureOptions& opt, int k) {
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  const auto seg = zero_line_segment(scene.params, k, t.world);
+  if (!seg) return 0;
+  const Eigen::Vector2d a(t.to_x(seg->a.x()), t.to_y(seg->a.y()));
+  const Eigen::Vector2d b(t.to_x(seg->b.x()), t.to_y(seg->b.y()));
+  int n = 0;
+  for (const SvgPath& p : paths) {
+    if (p.commands != std::vector<char>{'M', 'L'}) continue;
+    if (p.style.find("stroke:" + css_rgb(palette::class_color(k))) == std::string::npos) continue;
+    if (p.style.find("dasharray") != std::string::npos) continue;
+    const bool same = ((p.on_curve[0] - a).norm() < 0.01 && (p.on_curve[1] - b).norm() < 0.01) ||
+                      ((p.on_curve[0] - b).norm() < 0.01 && (p.on_curve[1] - a).norm() < 0.01);
+    n += same;
+  }
+  return n;
+}
+
+TEST(SvgExport, OneZeroScoreLinePerClass) {
+  FigureOptions opt;
+  Scene scene = default_scene();
+  std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
+  for (int k = 0; k < 3; ++k) EXPECT_EQ(count_class_lines(paths, scene, opt, k), 1) << "class " << k;
+  // A class with W_k = 0 has no line; the other two keep theirs.
+  scene.params.W.row(1).setZero();
+  paths = drawn_paths(render_svg(opt, scene));
+  EXPECT_EQ(count_class_lines(paths, scene, opt, 0), 1);
+  EXPECT_EQ(count_class_lines(paths, scene, opt, 1), 0);
+  EXPECT_EQ(count_class_lines(paths, scene, opt, 2), 1);
+}
+
+TEST(SvgExport, MarginLinesAreDashed) {
+  FigureOptions opt;
+  opt.margins = true;
+  const std::vector<SvgPath> paths = drawn_paths(render_svg(opt));
+  int dashed = 0;
+  for (const SvgPath& p : paths) dashed += p.style.find("stroke-dasharray") != std::string::npos;
+  EXPECT_EQ(dashed, 6);  // s_k = -1 and s_k = +1 for three classes, all inside the view
+}
+
+TEST(PdfExport, OnePageOfTheRequestedSizeWithTextLabels) {
+  require_tool("pdfinfo", "poppler-utils");
+  require_tool("pdftotext", "poppler-utils");
+  const std::filesystem::path dir = test::scratch_dir("pdf");
+  const std::filesystem::path file = dir / "canvas.pdf";
+  FigureOptions opt;
+  opt.width = 640;
+  opt.height = 480;
+  export_figure(file, FigureData{default_scene(), {}}, opt);
+  const test::RunResult info = test::run("pdfinfo " + test::sh_quote(file.string()));
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_TRUE(std::regex_search(info.out, std::regex(R"(Pages:\s+1\n)"))) << info.out;
+  EXPECT_TRUE(std::regex_search(info.out, std::regex(R"(Page size:\s+640 x 480 pts)"))) << info.out;
+  const test::RunResult text = test::run("pdftotext " + test::sh_quote(file.string()) + " -");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("x0"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("x1"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("class 2"), std::string::npos) << text.out;
+
+  // The loss plot keeps its axis names as text too; without axes they are gone.
+  opt.view = View::LossPlot;
+  Scene s = default_scene();
+  export_figure(file, FigureData{default_scene(), train(s, 20).history}, opt);
+  std::string plot_text = test::run("pdftotext " + test::sh_quote(file.string()) + " -").out;
+  EXPECT_NE(plot_text.find("step"), std::string::npos) << plot_text;
+  EXPECT_NE(plot_text.find("total loss"), std::string::npos) << plot_text;
+  opt.axes = false;
+  opt.legend = false;
+  export_figure(file, FigureData{default_scene(), train(s, 20).history}, opt);
+  plot_text = test::run("pdftotext " + test::sh_quote(file.string()) + " -").out;
+  EXPECT_EQ(plot_text.find("step"), std::string::npos) << plot_text;
+  EXPECT_EQ(plot_text.find("total loss"), std::string::npos) << plot_text;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll::exporter
