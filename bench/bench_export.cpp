@@ -1,0 +1,70 @@
+// Benchmark: figure export of the default scene through cairo, encoded in memory (the file write
+// is one atomic rename on top). Prints the median of several runs per case:
+//   3840 x 2160 PNG (argmax regions, and the confidence image), 800 x 800 SVG and PDF.
+// Usage: bench_export [--quick]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/export/export.h"
+
+namespace {
+
+using namespace ll::exporter;
+
+struct Case {
+  const char* name;
+  Format format;
+  View view;
+  Shading shading;
+  double width, height;
+};
+
+double median_ms(const FigureData& data, const Case& c, int reps, std::size_t& bytes) {
+  FigureOptions opt;
+  opt.view = c.view;
+  opt.shading = c.shading;
+  opt.width = c.width;
+  opt.height = c.height;
+  std::vector<double> times;
+  for (int r = 0; r < reps; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string out = render_figure(data, opt, c.format);
+    const auto t1 = std::chrono::steady_clock::now();
+    bytes = out.size();
+    times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const int reps = quick ? 3 : 9;
+  FigureData data{ll::default_scene(), {}};
+  ll::Scene trained = ll::default_scene();
+  data.history = ll::train(trained, 100).history;
+
+  const Case cases[] = {
+      {"png 3840x2160 canvas argmax", Format::Png, View::Canvas, Shading::Argmax, 3840, 2160},
+      {"png 3840x2160 canvas confidence", Format::Png, View::Canvas, Shading::Confidence, 3840, 2160},
+      {"png 3840x2160 lossplot", Format::Png, View::LossPlot, Shading::Argmax, 3840, 2160},
+      {"svg 800x800 canvas argmax", Format::Svg, View::Canvas, Shading::Argmax, 800, 800},
+      {"pdf 800x800 canvas argmax", Format::Pdf, View::Canvas, Shading::Argmax, 800, 800},
+      {"svg 800x800 canvas confidence", Format::Svg, View::Canvas, Shading::Confidence, 800, 800},
+      {"pdf 800x800 canvas confidence", Format::Pdf, View::Canvas, Shading::Confidence, 800, 800},
+      {"pdf 800x800 lossplot", Format::Pdf, View::LossPlot, Shading::Argmax, 800, 800},
+  };
+  std::printf("%-34s %12s %12s\n", "case", "median ms", "bytes");
+  for (const Case& c : cases) {
+    std::size_t bytes = 0;
+    const double ms = median_ms(data, c, reps, bytes);
+    std::printf("%-34s %12.1f %12zu\n", c.name, ms, bytes);
+  }
+  return 0;
+}
