@@ -1,0 +1,202 @@
+// Offscreen render test through EGL surfaceless (no X): the canvas shaders must paint every pixel
+// with the colour of the class core's argmax picks there, and confidence shading must lighten
+// toward the boundaries. With CI=true, a missing GL context fails instead of skipping.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "app/gui/canvas_renderer.h"
+#include "core/losses.h"
+#include "egl_context.h"
+
+namespace ll::gui {
+namespace {
+
+constexpr int kSize = 400;
+constexpr double kWpp = 2.0 / kSize;  // world [-1, 1]^2
+
+bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
+
+struct Rgb {
+  int r, g, b;
+};
+
+class RenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ctx_ = std::make_unique<testing::EglContext>();
+    if (!ctx_->create(&err)) {
+      if (in_ci()) FAIL() << "CI=true but no GL context: " << err;
+      GTEST_SKIP() << "no GL context: " << err;
+    }
+    fb_ = std::make_unique<testing::Framebuffer>(kSize, kSize);
+    ASSERT_TRUE(renderer_.init(&err)) << err;
+  }
+
+  CanvasFrame frame(RegionMode mode) const {
+    ViewTransform v;
+    v.set_rect(0, 0, kSize, kSize);
+    CanvasFrame f = make_canvas_frame(v, 1.0, kSize);
+    f.mode = mode;
+    f.grid_step = 0.0;
+    return f;
+  }
+
+  void render(const Scene& s, RegionMode mode, bool points = false) {
+    const CanvasFrame f = frame(mode);
+    renderer_.draw_regions(f, s.params);
+    if (points) renderer_.draw_points(f, point_instances(s, evaluate(s.points, s.params, s.loss)));
+    pixels_ = fb_->read();
+  }
+
+  // Colour of the pixel whose centre is nearest to world point (x, y).
+  Rgb at(double x, double y) const {
+    const int px = std::clamp(static_cast<int>(std::floor((x + 1.0) / kWpp)), 0, kSize - 1);
+    const int py = std::clamp(static_cast<int>(std::floor((1.0 - y) / kWpp)), 0, kSize - 1);
+    const unsigned char* p = &pixels_[(static_cast<std::size_t>(py) * kSize + px) * 4];
+    return {p[0], p[1], p[2]};
+  }
+  // World coordinates of that pixel's centre (where the shader evaluated the scores).
+  static double snap(double v, bool is_y) {
+    const int i = std::clamp(static_cast<int>(std::floor(((is_y ? -v : v) + 1.0) / kWpp)), 0,
+                             kSize - 1);
+    const double c = -1.0 + (i + 0.5) * kWpp;
+    return is_y ? -c : c;
+  }
+
+  std::unique_ptr<testing::EglContext> ctx_;
+  std::unique_ptr<testing::Framebuffer> fb_;
+  CanvasRenderer renderer_;
+  std::vector<unsigned char> pixels_;
+};
+
+// Distance in pixels from x to the nearest decision boundary next to the argmax class.
+double boundary_px(const Params& p, double x, double y) {
+  double s[kMaxClasses];
+  point_scores(p, {x, y, 0}, s);
+  const int K = p.classes(), best = argmax(s, K);
+  double d = HUGE_VAL;
+  for (int k = 0; k < K; ++k) {
+    if (k == best) continue;
+    const double gx = p.W(best, 0) - p.W(k, 0), gy = p.W(best, 1) - p.W(k, 1);
+    d = std::min(d, (s[best] - s[k]) / std::hypot(gx, gy) / kWpp);
+  }
+  return d;
+}
+
+TEST(CanvasFrame, MapsTheViewToTheViewport) {
+  ViewTransform v;
+  v.set_rect(100, 50, 400, 300);  // in an 800 x 600 window
+  const CanvasFrame f = make_canvas_frame(v, 1.0, 600);
+  EXPECT_EQ(f.fb_x, 100);
+  EXPECT_EQ(f.fb_y, 250);  // y up: 600 - (50 + 300)
+  EXPECT_EQ(f.fb_w, 400);
+  EXPECT_EQ(f.fb_h, 300);
+  EXPECT_DOUBLE_EQ(f.world_per_px, 1.0 / 150.0);
+  EXPECT_NEAR(f.world_x0, -200.0 / 150.0, 1e-12);
+  EXPECT_NEAR(f.world_y0, -1.0, 1e-12);
+}
+
+TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Argmax);
+  int checked = 0;
+  for (int i = 0; i < 25; ++i) {
+    for (int j = 0; j < 25; ++j) {
+      const double x = snap(-0.96 + 0.08 * i, false), y = snap(-0.96 + 0.08 * j, true);
+      if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;  // axes
+      if (boundary_px(s.params, x, y) < 2.0) continue;                  // on a boundary
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      const Rgb8 want = class_colors(Theme::Light, argmax(sc, 3)).region;
+      const Rgb got = at(x, y);
+      ASSERT_NEAR(got.r, want.r, 1) << "at (" << x << ", " << y << ")";
+      ASSERT_NEAR(got.g, want.g, 1) << "at (" << x << ", " << y << ")";
+      ASSERT_NEAR(got.b, want.b, 1) << "at (" << x << ", " << y << ")";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
+TEST_F(RenderTest, ArgmaxIsExactForEightClassesWhenZoomedOut) {
+  Scene s = default_scene();
+  s.params = default_params(8);
+  for (int k = 0; k < 8; ++k) s.params.b(k) = 0.1 * k - 0.3;
+  render(s, RegionMode::Argmax);
+  int checked = 0;
+  for (int i = 0; i < 20; ++i) {
+    for (int j = 0; j < 20; ++j) {
+      const double x = snap(-0.95 + 0.1 * i, false), y = snap(-0.95 + 0.1 * j, true);
+      if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;
+      if (boundary_px(s.params, x, y) < 2.0) continue;
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      const Rgb8 want = class_colors(Theme::Light, argmax(sc, 8)).region;
+      const Rgb got = at(x, y);
+      ASSERT_NEAR(got.r, want.r, 1);
+      ASSERT_NEAR(got.g, want.g, 1);
+      ASSERT_NEAR(got.b, want.b, 1);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 250);
+}
+
+TEST_F(RenderTest, ConfidenceLightensTowardTheBoundary) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Confidence);
+  // Along a horizontal line through class 2's region toward the class 0/2 boundary.
+  double lightest = -1, darkest = 1e9;
+  for (int i = 0; i < 40; ++i) {
+    const double x = snap(0.2 + 0.02 * i, false), y = snap(0.35, true);
+    double sc[kMaxClasses], p[kMaxClasses];
+    point_scores(s.params, {x, y, 0}, sc);
+    softmax(sc, 3, p);
+    const int best = argmax(sc, 3);
+    const Rgb got = at(x, y);
+    // The shader's rule, recomputed from core's probabilities.
+    const double t = std::clamp((p[best] - 1.0 / 3.0) / (1.0 - 1.0 / 3.0), 0.0, 1.0);
+    const ClassColors& c = class_colors(Theme::Light, best);
+    auto expect = [&](int region, int line) {
+      const double strong = region + (line - region) * 0.45;
+      return 255.0 + (strong - 255.0) * t;
+    };
+    EXPECT_NEAR(got.r, expect(c.region.r, c.line.r), 2.0) << "x = " << x;
+    EXPECT_NEAR(got.g, expect(c.region.g, c.line.g), 2.0) << "x = " << x;
+    EXPECT_NEAR(got.b, expect(c.region.b, c.line.b), 2.0) << "x = " << x;
+    const double bright = got.r + got.g + got.b;
+    if (boundary_px(s.params, x, y) < 3.0) lightest = std::max(lightest, bright);
+    darkest = std::min(darkest, bright);
+  }
+  ASSERT_GT(lightest, 0) << "the line crosses no boundary";
+  EXPECT_GT(lightest, darkest + 60);
+}
+
+TEST_F(RenderTest, PointsAreDiscsInClassColoursWithLossRings) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Argmax, true);
+  // Point 2 (0.3, 0.8), class 0, classified correctly with L = 0: plain blue disc.
+  const Rgb c = at(0.3, 0.8);
+  EXPECT_NEAR(c.r, 100, 2);
+  EXPECT_NEAR(c.g, 100, 2);
+  EXPECT_NEAR(c.b, 200, 2);
+  // Point 0 (0.5, 0.4) has L = 0.3 > 0: a red ring 3.5 px outside its 6 px radius.
+  const Rgb ring = at(0.5 + 9.5 * kWpp, 0.4);
+  EXPECT_GT(ring.r, 180);
+  EXPECT_LT(ring.g, 90);
+  // Between the disc and the ring the region shows through.
+  const Rgb gap = at(0.5 + 7.0 * kWpp, 0.4);
+  EXPECT_GT(gap.b, 200);
+}
+
+}  // namespace
+}  // namespace ll::gui
