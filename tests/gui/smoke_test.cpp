@@ -58,15 +58,15 @@ TEST(WindowSmoke, DragPointAndLineThenTrainAndScreenshot) {
   ASSERT_EQ(a.points.size(), start.points.size());
   // ImGui floors mouse positions to whole pixels (~0.0027 world units here), so the drags are
   // exact to a pixel or two; the maths itself is checked exactly in drag_test.cpp.
-  const double px = 0.0027;
-  EXPECT_NEAR(a.points[0].x0, 0.6, 2 * px);
-  EXPECT_NEAR(a.points[0].x1, 0.1, 2 * px);
+  const double pix = 0.0027;
+  EXPECT_NEAR(a.points[0].x0, 0.6, 2 * pix);
+  EXPECT_NEAR(a.points[0].x1, 0.1, 2 * pix);
   EXPECT_EQ(a.points[0].label, 0);
   for (std::size_t i = 1; i < a.points.size(); ++i) EXPECT_EQ(a.points[i], start.points[i]);
   EXPECT_EQ(a.params.W, start.params.W);  // a line drag never touches W
   EXPECT_EQ(a.params.b(0), start.params.b(0));
   EXPECT_EQ(a.params.b(2), start.params.b(2));
-  EXPECT_NEAR(a.params.b(1), 0.5 + 4.0 * 0.1, 4.0 * 2 * px);  // b_1 - W_1 . (0, 0.1)
+  EXPECT_NEAR(a.params.b(1), 0.5 + 4.0 * 0.1, 4.0 * 2 * pix);  // b_1 - W_1 . (0, 0.1)
 
   // Five steps of gradient descent from there, exactly as core trains.
   ll::Scene want = a;
