@@ -1,0 +1,161 @@
+// Renders the loss lab offscreen (EGL surfaceless + an FBO, no display) through the real ImGui
+// OpenGL3 backend, reads the pixels back and checks the plotted curves. Without a GL context
+// the test is skipped, except under CI=true where that is a failure.
+#include <glad/gl.h>
+// glad first: the EGL and backend headers must not pull in another GL header before it.
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/lab/lab_colors.h"
+#include "app/lab/loss_lab.h"
+#include "core/scene.h"
+
+namespace {
+
+constexpr int kW = 1280, kH = 800;
+
+// An EGL surfaceless GL 3.3 core context with an RGBA framebuffer of kW x kH bound.
+class Offscreen {
+ public:
+  std::string error;
+
+  Offscreen() { init(); }
+  bool init() {
+    auto get_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
+        eglGetProcAddress("eglGetPlatformDisplayEXT"));
+    if (!get_display) return fail("no eglGetPlatformDisplayEXT");
+    dpy_ = get_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+    EGLint major = 0, minor = 0;
+    if (dpy_ == EGL_NO_DISPLAY || !eglInitialize(dpy_, &major, &minor)) return fail("eglInitialize failed");
+    if (!eglBindAPI(EGL_OPENGL_API)) return fail("eglBindAPI failed");
+    const EGLint cfg_attr[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+    EGLConfig cfg = nullptr;
+    EGLint n = 0;
+    eglChooseConfig(dpy_, cfg_attr, &cfg, 1, &n);
+    const EGLint ctx_attr[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                               EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                               EGL_NONE};
+    ctx_ = eglCreateContext(dpy_, n > 0 ? cfg : EGLConfig(nullptr), EGL_NO_CONTEXT, ctx_attr);
+    if (ctx_ == EGL_NO_CONTEXT) return fail("eglCreateContext failed");
+    if (!eglMakeCurrent(dpy_, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx_)) return fail("eglMakeCurrent failed");
+    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) return fail("gladLoadGL failed");
+    glGenFramebuffers(1, &fbo_);
+    glGenRenderbuffers(1, &rbo_);
+    glBindRenderbuffer(GL_RENDERBUFFER, rbo_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, kW, kH);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rbo_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) return fail("FBO incomplete");
+    return true;
+  }
+  ~Offscreen() {
+    if (fbo_) glDeleteFramebuffers(1, &fbo_), glDeleteRenderbuffers(1, &rbo_);
+    if (ctx_ != EGL_NO_CONTEXT) eglMakeCurrent(dpy_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), eglDestroyContext(dpy_, ctx_);
+    if (dpy_ != EGL_NO_DISPLAY) eglTerminate(dpy_);
+  }
+  bool ok() const { return error.empty(); }
+
+  // RGBA, top row first.
+  std::vector<unsigned char> read() const {
+    std::vector<unsigned char> px(size_t(kW) * kH * 4), out(px.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, kW, kH, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    for (int y = 0; y < kH; ++y) std::memcpy(&out[size_t(y) * kW * 4], &px[size_t(kH - 1 - y) * kW * 4], size_t(kW) * 4);
+    return out;
+  }
+
+ private:
+  bool fail(const char* why) {
+    error = why;
+    return false;
+  }
+  EGLDisplay dpy_ = EGL_NO_DISPLAY;
+  EGLContext ctx_ = EGL_NO_CONTEXT;
+  GLuint fbo_ = 0, rbo_ = 0;
+};
+
+bool near(const unsigned char* p, ImU32 c, int tol) {
+  const int r = int(c >> IM_COL32_R_SHIFT & 0xFF), g = int(c >> IM_COL32_G_SHIFT & 0xFF),
+            b = int(c >> IM_COL32_B_SHIFT & 0xFF);
+  return std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
+}
+
+TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {
+  Offscreen gl;
+  if (!gl.ok()) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL() << "no GL context under CI: " << gl.error;
+    GTEST_SKIP() << "no GL context: " << gl.error;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::StyleColorsLight();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(kW, kH);
+  io.DeltaTime = 1.0f / 60.0f;
+  ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330"));
+  {
+    ll::lab::LossLab lab;
+    const ll::Scene scene = ll::default_scene();
+    for (int frame = 0; frame < 3; ++frame) {
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui::NewFrame();
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(io.DisplaySize);
+      ImGui::Begin("lab", nullptr, ImGuiWindowFlags_NoDecoration);
+      lab.draw(&scene);
+      ImGui::End();
+      ImGui::Render();
+      glViewport(0, 0, kW, kH);
+      glClearColor(1, 1, 1, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+  }
+  const std::vector<unsigned char> px = gl.read();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext();
+
+  // The six charts sit in a 3 x 2 grid below the tab bar and the controls; the first is the
+  // regression chart, symmetric in r, so the bottom of the red MSE parabola (r = 0) lies at
+  // the middle of its column: window padding 8 + half the chart width.
+  const float sp = 8.0f, pad = 8.0f;
+  const int pw = int((kW - 2 * pad - 2 * sp) / 3);
+  const int center = int(pad) + pw / 2;
+  int lowest_y = -1, red = 0;
+  long sum_x = 0;
+  int count_at_lowest = 0;
+  for (int y = 60; y < kH / 2 + 30; ++y) {
+    for (int x = 0; x < int(pad) + pw; ++x) {
+      if (!near(&px[(size_t(y) * kW + x) * 4], ll::lab::colors::kMse, 40)) continue;
+      ++red;
+      if (y > lowest_y) lowest_y = y, sum_x = 0, count_at_lowest = 0;
+      if (y == lowest_y) sum_x += x, ++count_at_lowest;
+    }
+  }
+  ASSERT_GT(red, 300) << "the MSE curve is missing from the regression chart";
+  ASSERT_GT(count_at_lowest, 0);
+  EXPECT_NEAR(double(sum_x) / count_at_lowest, center, 8.0) << "MSE minimum is not at r = 0";
+
+  // The margin-surrogates chart (bottom row, middle) draws the blue hinge and green logistic.
+  int hinge = 0, logistic = 0;
+  for (int y = kH / 2 + 30; y < kH; ++y)
+    for (int x = int(pad) + pw + int(sp); x < int(pad) + 2 * pw + int(sp); ++x) {
+      const unsigned char* p = &px[(size_t(y) * kW + x) * 4];
+      hinge += near(p, ll::lab::colors::kHinge, 40);
+      logistic += near(p, ll::lab::colors::kLogistic, 40);
+    }
+  EXPECT_GT(hinge, 300);
+  EXPECT_GT(logistic, 300);
+}
+
+}  // namespace
