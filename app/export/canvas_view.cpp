@@ -88,7 +88,7 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
 
   double step = 0.5;
   nice_ticks(-1.0, 1.0, 4, &step);
-  const double font = 8.5 * u, tick = 3.0 * u;
+  const double font = 9.5 * u, tick = 3.0 * u;
   auto ticks = [&](double lo, double hi) {
     std::vector<double> v;
     for (double i = std::ceil(lo / step); i * step <= hi; i += 1.0)
@@ -114,8 +114,8 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
     draw_text(cr, tick_label(y, step), ox - tick - 3.0 * u, t.to_y(y), font, 1.0, 0.5);
   }
   set_color(cr, tc.text);
-  draw_text(cr, "x0", opt.width - 6.0 * u, oy - 5.0 * u, 11.0 * u, 1.0, 1.0, true);
-  draw_text(cr, "x1", ox + 6.0 * u, 6.0 * u, 11.0 * u, 0.0, 0.0, true);
+  draw_text(cr, "x0", opt.width - 6.0 * u, oy - 5.0 * u, 12.0 * u, 1.0, 1.0, true);
+  draw_text(cr, "x1", ox + 6.0 * u, 6.0 * u, 12.0 * u, 0.0, 0.0, true);
 }
 
 void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t, palette::Theme theme,

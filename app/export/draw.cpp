@@ -103,7 +103,7 @@ void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double an
                  double ax, double u, palette::Theme theme) {
   if (entries.empty()) return;
   const palette::ThemeColors& tc = palette::theme_colors(theme);
-  const double font = 9.0 * u, row = 14.0 * u, pad = 7.0 * u, swatch = 16.0 * u;
+  const double font = 10.0 * u, row = 15.0 * u, pad = 7.0 * u, swatch = 16.0 * u;
   double text_w = 0.0;
   for (const LegendEntry& e : entries) text_w = std::max(text_w, text_width(cr, e.label, font));
   const double w = pad + swatch + 5.0 * u + text_w + pad;

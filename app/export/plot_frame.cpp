@@ -63,13 +63,13 @@ void stroke_series(cairo_t* cr, const Series& s, double px0, double py1, double 
 void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
   const palette::ThemeColors& tc = palette::theme_colors(opt.theme);
   const double u = figure_unit(opt);
-  const double font = 8.0 * u;
+  const double font = 10.0 * u;
   const bool axes = opt.axes;
   // Plot area inside the figure.
-  const double left = axes ? 46.0 * u : 10.0 * u, right = opt.width - 12.0 * u;
+  const double left = axes ? 58.0 * u : 10.0 * u, right = opt.width - 14.0 * u;
   const bool titled = axes && !spec.title.empty();  // --no-axes drops every label
-  const double top = titled ? 28.0 * u : 12.0 * u;
-  const double bottom = opt.height - (axes ? 36.0 * u : 10.0 * u);
+  const double top = titled ? 34.0 * u : 12.0 * u;
+  const double bottom = opt.height - (axes ? 46.0 * u : 10.0 * u);
   if (!(right > left) || !(bottom > top)) return;
   const double xr = spec.x_max > spec.x_min ? spec.x_max - spec.x_min : 1.0;
   const double yr = spec.y_max > spec.y_min ? spec.y_max - spec.y_min : 1.0;
@@ -77,7 +77,7 @@ void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
 
   if (titled) {
     set_color(cr, tc.text);
-    draw_text(cr, spec.title, 0.5 * (left + right), 8.0 * u, 10.0 * u, 0.5, 0.0, true);
+    draw_text(cr, spec.title, 0.5 * (left + right), 10.0 * u, 12.0 * u, 0.5, 0.0, true);
   }
 
   if (axes) {
@@ -97,16 +97,16 @@ void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
     cairo_stroke(cr);
     set_color(cr, tc.text);
     for (double x : xt)
-      draw_text(cr, tick_label(x, xstep), left + (x - spec.x_min) * sx, bottom + 5.0 * u, font, 0.5,
+      draw_text(cr, tick_label(x, xstep), left + (x - spec.x_min) * sx, bottom + 6.0 * u, font, 0.5,
                 0.0);
     for (double y : yt)
-      draw_text(cr, tick_label(y, ystep), left - 5.0 * u, bottom - (y - spec.y_min) * sy, font, 1.0,
+      draw_text(cr, tick_label(y, ystep), left - 6.0 * u, bottom - (y - spec.y_min) * sy, font, 1.0,
                 0.5);
-    draw_text(cr, spec.x_label, 0.5 * (left + right), opt.height - 6.0 * u, 9.0 * u, 0.5, 1.0);
+    draw_text(cr, spec.x_label, 0.5 * (left + right), opt.height - 7.0 * u, 11.0 * u, 0.5, 1.0);
     cairo_save(cr);
-    cairo_translate(cr, 9.0 * u, 0.5 * (top + bottom));
+    cairo_translate(cr, 12.0 * u, 0.5 * (top + bottom));
     cairo_rotate(cr, -M_PI / 2.0);
-    draw_text(cr, spec.y_label, 0.0, 0.0, 9.0 * u, 0.5, 0.5);
+    draw_text(cr, spec.y_label, 0.0, 0.0, 11.0 * u, 0.5, 0.5);
     cairo_restore(cr);
     // Frame (axes) on top of the grid.
     set_color(cr, tc.axis);

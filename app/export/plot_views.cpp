@@ -63,15 +63,17 @@ PlotSpec curve_family(CurveFamily family, palette::Theme theme) {
           sample("log cosh r", col(3), -3.0, 3.0, [](double r) { return c::log_cosh(r).value; }, true)};
       break;
     case CurveFamily::CrossEntropy:
-      spec.title = "Cross-entropy of the true class";
-      spec.x_label = "predicted probability p of the true class";
+      spec.title = "Binary cross-entropy";
+      spec.x_label = "predicted probability p of class 1";
       spec.x_min = 0.0, spec.x_max = 1.0, spec.y_max = 5.0;
       spec.series = {
-          sample("\u2212ln p (nats)", col(0), 0.002, 1.0, [](double p) { return c::cross_entropy(p).value; }),
-          sample("\u2212log\u2082 p (bits)", col(1), 0.002, 1.0,
-                 [](double p) { return c::cross_entropy(p, true).value; }),
-          sample("binary CE, y = 0", col(2), 0.0, 0.998,
-                 [](double p) { return c::binary_cross_entropy(0.0, p).value; }, true)};
+          sample("y = 1: \u2212ln p", col(0), 0.002, 1.0,
+                 [](double p) { return c::binary_cross_entropy(1.0, p).value; }),
+          sample("y = 0: \u2212ln(1 \u2212 p)", col(2), 0.0, 0.998,
+                 [](double p) { return c::binary_cross_entropy(0.0, p).value; }),
+          sample("y = 1 in bits: \u2212log\u2082 p", col(1), 0.002, 1.0,
+                 [](double p) { return c::cross_entropy(p, true).value; }, true)};
+      spec.legend_x = 0.5;  // the curves rise at both ends
       break;
     case CurveFamily::Focal:
       spec.title = "Focal loss \u2212(1 \u2212 p)^\u03b3 ln p";
@@ -90,7 +92,7 @@ PlotSpec curve_family(CurveFamily family, palette::Theme theme) {
       spec.x_label = "margin m = y f(x)";
       spec.x_min = -2.0, spec.x_max = 3.0, spec.y_max = 4.0;
       spec.series = {
-          sample("0\u20131", col(6), -2.0, 3.0, [](double m) { return c::zero_one(m).value; }),
+          sample("0\u20131", palette::theme_colors(theme).text, -2.0, 3.0, [](double m) { return c::zero_one(m).value; }),
           sample("hinge", col(0), -2.0, 3.0, [](double m) { return c::hinge(m).value; }),
           sample("squared hinge", col(1), -2.0, 3.0, [](double m) { return c::squared_hinge(m).value; }),
           sample("logistic", col(2), -2.0, 3.0, [](double m) { return c::logistic(m).value; }),
