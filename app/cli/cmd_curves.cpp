@@ -1,11 +1,14 @@
 // losslab curves --family regression|crossentropy|focal|margin [--delta D] [--gamma G]
 //                [--alpha A] [--bits] [--derivatives] [--samples N] [--min X] [--max X]
-//                --out FILE.csv
+//                --out FILE.csv|FILE.png|FILE.svg|FILE.pdf
+// CSV gets the sampled curves with every option; an image gets the exporter's fixed figure of
+// the family (app/export), so the sampling options are refused for it rather than ignored.
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
 
 #include "app/cli/command_registry.h"
+#include "app/export/export.h"
 #include "core/lab/curve_sampling.h"
 
 namespace ll::cli {
@@ -35,15 +38,29 @@ void register_curves(CLI::App& app, int& exit_code) {
       ->check(finite_number());
   cmd->add_option("--max", args->max, "abscissa maximum (family default otherwise)")
       ->check(finite_number());
-  cmd->add_option("--out", args->out, "output file (.csv), or - for stdout")->required();
+  cmd->add_option("--out", args->out, "output file: .csv (or - for stdout), .png, .svg or .pdf")
+      ->required();
   cmd->callback([args, cmd, &exit_code] {
     lab::CurveFamily family{};
     lab::parse(args->family, family);
     if (cmd->count("--min") > 0) args->params.min = args->min;
     if (cmd->count("--max") > 0) args->params.max = args->max;
+    exporter::Format image{};
+    if (args->out != "-" && exporter::format_from_path(args->out, image)) {
+      for (const char* o : {"--delta", "--gamma", "--alpha", "--bits", "--derivatives", "--samples",
+                            "--min", "--max"})
+        if (cmd->count(o) > 0)
+          throw UsageError(std::string("curves: ") + o + " applies to .csv output only");
+      exporter::FigureOptions fig;
+      fig.view = exporter::View::Curves;
+      exporter::parse_family(args->family, fig.family);
+      exporter::export_figure(args->out, {}, fig);
+      exit_code = 0;
+      return;
+    }
     const std::string ext = std::filesystem::path(args->out).extension().string();
     if (args->out != "-" && ext != ".csv")
-      throw UsageError("curves: --out must name a .csv file (got '" + args->out + "')");
+      throw UsageError("curves: --out must name a .csv, .png, .svg or .pdf file (got '" + args->out + "')");
     if (std::string err = lab::validate(family, args->params); !err.empty())
       throw UsageError("curves: " + err);
     write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));

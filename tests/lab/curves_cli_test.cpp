@@ -119,4 +119,18 @@ TEST_F(CurvesCli, BadOptionsExitTwoWithOneLine) {
   EXPECT_FALSE(fs::exists(dir / "x.csv"));
 }
 
+TEST_F(CurvesCli, ImageOutputGoesThroughTheExporter) {
+  const fs::path png = dir / "margin.png";
+  ASSERT_EQ(run("curves --family margin --out " + png.string()), 0);
+  std::ifstream in(png, std::ios::binary);
+  char sig[8] = {};
+  in.read(sig, 8);
+  EXPECT_EQ(std::string(sig + 1, 3), "PNG");
+  std::string err;
+  EXPECT_EQ(run("curves --family focal --gamma 1 --out " + (dir / "f.svg").string(), &err), 2);
+  EXPECT_NE(err.find("--gamma applies to .csv output only"), std::string::npos) << err;
+  EXPECT_EQ(run("curves --family focal --out " + (dir / "f.txt").string(), &err), 2);
+  EXPECT_FALSE(fs::exists(dir / "f.svg"));
+}
+
 }  // namespace
