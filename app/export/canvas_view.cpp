@@ -16,6 +16,7 @@ CanvasTransform canvas_transform(const Scene& scene, double width, double height
     if (std::isfinite(p.x0) && std::isfinite(p.x1))
       extent = std::max({extent, 1.15 * std::abs(p.x0), 1.15 * std::abs(p.x1)});
   }
+  extent = std::min(extent, 1e12);  // far-off points: keep the mapping finite
   CanvasTransform t;
   t.height = height;
   t.scale = std::min(width, height) / (2.0 * extent);
@@ -86,13 +87,15 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
   cairo_line_to(cr, ox, opt.height);
   cairo_stroke(cr);
 
+  // Tick spacing from the shorter side, so both axes share it (0.5 for the default view).
+  const double half = 0.5 * std::min(t.world.width(), t.world.height());
   double step = 0.5;
-  nice_ticks(-1.0, 1.0, 4, &step);
+  nice_ticks(-half, half, 4, &step);
   const double font = 9.5 * u, tick = 3.0 * u;
   auto ticks = [&](double lo, double hi) {
     std::vector<double> v;
     for (double i = std::ceil(lo / step); i * step <= hi; i += 1.0)
-      if (i != 0.0) v.push_back(i * step);
+      if (i != 0.0 && v.size() < 200) v.push_back(i * step);
     return v;
   };
   const Rect& w = t.world;
@@ -121,11 +124,12 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
 void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t, palette::Theme theme,
                  double u) {
   const palette::Rgb outline = palette::theme_colors(theme).outline;
-  cairo_set_line_width(cr, 1.0 * u);
+  const double r = point_radius(u, scene.points.size());
+  cairo_set_line_width(cr, (r > 3.0 * u ? 1.0 : 0.75) * u);
   for (const Point& p : scene.points) {
     if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
     cairo_new_sub_path(cr);
-    cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), point_radius(u), 0.0, 2.0 * M_PI);
+    cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), r, 0.0, 2.0 * M_PI);
     set_color(cr, palette::class_color(p.label, theme));
     cairo_fill_preserve(cr);
     set_color(cr, outline);

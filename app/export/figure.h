@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,11 @@ struct CanvasTransform {
 inline double figure_unit(const FigureOptions& opt) {
   return std::max(0.25, std::min(opt.width, opt.height) / 400.0);
 }
-inline double point_radius(double unit) { return 4.5 * unit; }
+// Point radius: 4.5 units for up to 50 points, shrinking with crowds (at least half that).
+inline double point_radius(double unit, std::size_t points) {
+  const double crowd = points > 50 ? std::sqrt(50.0 / static_cast<double>(points)) : 1.0;
+  return 4.5 * unit * std::max(0.55, crowd);
+}
 
 // The view shows at least [-1, 1]^2 and every point (with a margin), centred on the origin.
 CanvasTransform canvas_transform(const Scene& scene, double width, double height);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/export/export.h"
+#include "core/datasets.h"
 #include "core/losses.h"
 #include "tests/export/test_util.h"
 
@@ -202,6 +203,57 @@ TEST(PngExport, ScoreShadingRejectsAMissingClass) {
   const palette::Rgb neg = img.rgb(static_cast<int>(t.to_x(-1.0)), static_cast<int>(t.to_y(1.0)));
   EXPECT_GT(pos.r, pos.g + 40);
   EXPECT_LT(std::abs(neg.r - neg.g), 12);
+}
+
+TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
+  std::vector<Scene> scenes;
+  scenes.push_back(make_spiral(kMaxClasses, 20, 3));  // 8 classes
+  Scene zero = default_scene();
+  zero.params.W.setZero();  // no lines, no arrows; the largest bias wins everywhere
+  scenes.push_back(zero);
+  Scene far = default_scene();
+  far.points.push_back(Point{2.5e6, -1.0e6, 1});  // a far-off point widens the view
+  scenes.push_back(far);
+  Scene empty = default_scene();
+  empty.points.clear();
+  scenes.push_back(empty);
+  for (const Scene& scene : scenes) {
+    FigureOptions opt;
+    opt.width = 500;
+    opt.height = 300;
+    opt.legend = false;
+    for (Shading mode : {Shading::Argmax, Shading::Confidence}) {
+      opt.shading = mode;
+      const Image img = render_png(FigureData{scene, {}}, opt);
+      ASSERT_EQ(img.width, 500);
+      const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+      // Points are drawn in order: check those whose centre no later point covers.
+      const double covered = point_radius(figure_unit(opt), scene.points.size()) + figure_unit(opt);
+      int checked = 0;
+      for (std::size_t i = 0; i < scene.points.size(); ++i) {
+        const Point& p = scene.points[i];
+        const double x = t.to_x(p.x0), y = t.to_y(p.x1);
+        bool hidden = false;
+        for (std::size_t j = i + 1; j < scene.points.size(); ++j) {
+          const Point& q = scene.points[j];
+          hidden |= std::hypot(t.to_x(q.x0) - x, t.to_y(q.x1) - y) < covered;
+        }
+        if (hidden) continue;
+        ++checked;
+        EXPECT_LE(test::color_distance(img.rgb(static_cast<int>(x), static_cast<int>(y)),
+                                       palette::class_color(p.label)),
+                  2)
+            << "point " << i << " of " << scene.points.size();
+      }
+      EXPECT_EQ(checked > 0, !scene.points.empty());
+    }
+    EXPECT_NO_THROW(render_figure(FigureData{scene, {}}, opt, Format::Svg));
+  }
+  // With W = 0 and b = (0, 0.5, -0.5) class 1 fills the canvas.
+  FigureOptions opt;
+  const Image img = render_png(FigureData{zero, {}}, opt);
+  EXPECT_LE(test::color_distance(img.rgb(20, 20), palette::region_color(1)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(780, 700), palette::region_color(1)), 2);
 }
 
 TEST(PngExport, RejectsBadSizes) {

@@ -118,7 +118,7 @@ TEST(SvgExport, OneCircleAtEveryPointInItsClassColour) {
   const Scene scene = default_scene();
   const std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
   const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
-  const double r = point_radius(figure_unit(opt));
+  const double r = point_radius(figure_unit(opt), scene.points.size());
   for (const Point& p : scene.points) {
     int found = 0;
     for (const SvgPath& path : paths) {
