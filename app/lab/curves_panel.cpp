@@ -193,7 +193,7 @@ void CurvesPanel::margin_plot(float pw, float ph) {
   o.y_min = -0.2;
   o.y_max = 4.0;
   if (!w::BeginPlot("##margin", ImVec2(pw, ph), o)) return;
-  line(margin_, "zero_one", "0-1", colors::kZeroOne);
+  line(margin_, "zero_one", "0-1", colors::ink(0.75f));
   line(margin_, "hinge", "hinge max(0, 1−m)", colors::kHinge);
   line(margin_, "squared_hinge", "squared hinge", colors::kSquaredHinge);
   line(margin_, "logistic", "logistic ln(1+e^−m)", colors::kLogistic);

@@ -9,13 +9,11 @@ inline constexpr ImU32 kMse = IM_COL32(214, 39, 40, 255);
 inline constexpr ImU32 kMae = IM_COL32(31, 119, 180, 255);
 inline constexpr ImU32 kHuber = IM_COL32(44, 160, 44, 255);
 inline constexpr ImU32 kLogCosh = IM_COL32(148, 103, 189, 255);
-inline constexpr ImU32 kLeastSquares = IM_COL32(40, 40, 40, 255);
 inline constexpr ImU32 kModel = IM_COL32(150, 150, 150, 255);
 inline constexpr ImU32 kCrossEntropy = IM_COL32(214, 39, 40, 255);
 inline constexpr ImU32 kBceY1 = IM_COL32(31, 119, 180, 255);
 inline constexpr ImU32 kBceY0 = IM_COL32(255, 127, 14, 255);
 inline constexpr ImU32 kEntropy = IM_COL32(148, 103, 189, 255);
-inline constexpr ImU32 kZeroOne = IM_COL32(90, 90, 90, 255);
 inline constexpr ImU32 kHinge = IM_COL32(31, 119, 180, 255);
 inline constexpr ImU32 kSquaredHinge = IM_COL32(255, 127, 14, 255);
 inline constexpr ImU32 kLogistic = IM_COL32(44, 160, 44, 255);
@@ -24,8 +22,11 @@ inline constexpr ImU32 kSquareObjective = IM_COL32(214, 39, 40, 255);
 inline constexpr ImU32 kAbsObjective = IM_COL32(31, 119, 180, 255);
 inline constexpr ImU32 kModelA = IM_COL32(255, 127, 14, 255);
 inline constexpr ImU32 kModelB = IM_COL32(31, 119, 180, 255);
-inline constexpr ImU32 kPoint = IM_COL32(60, 60, 60, 255);
 inline constexpr ImU32 kHighlight = IM_COL32(255, 200, 0, 255);
+
+// Neutral ink that follows the theme (black-ish on light, white-ish on dark): data points,
+// the least-squares reference, the 0-1 loss.
+inline ImU32 ink(float alpha = 1.0f) { return ImGui::GetColorU32(ImGuiCol_Text, alpha); }
 
 // The same colour at another opacity (derivative overlays, faint references).
 inline ImU32 faded(ImU32 c, int alpha) {

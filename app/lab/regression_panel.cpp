@@ -165,7 +165,7 @@ void RegressionPanel::canvas(float cw, float ch) {
   const Line ls = least_squares(samples_);
   if (show_least_squares_ && !samples_.empty()) {
     ys[3][0] = ls(xs[0]), ys[3][1] = ls(xs[1]);
-    w::PlotLine("least squares", xs, ys[3], 2, colors::kLeastSquares, w::Axis::Y1, 1.0f);
+    w::PlotLine("least squares", xs, ys[3], 2, colors::ink(0.9f), w::Axis::Y1, 1.0f);
   }
   if (table_for_ == 0) {
     ys[4][0] = model_(xs[0]), ys[4][1] = model_(xs[1]);
@@ -190,7 +190,7 @@ void RegressionPanel::canvas(float cw, float ch) {
   std::vector<double> px(samples_.size()), py(samples_.size());
   for (size_t i = 0; i < samples_.size(); ++i) px[i] = samples_[i].x, py[i] = samples_[i].y;
   const float radius = samples_.size() > 2000 ? 1.5f : 5.0f;
-  w::PlotScatter(nullptr, px.data(), py.data(), int(px.size()), colors::kPoint, w::Axis::Y1, radius);
+  w::PlotScatter(nullptr, px.data(), py.data(), int(px.size()), colors::ink(0.75f), w::Axis::Y1, radius);
   if (hovered >= 0)
     w::PlotScatter(nullptr, &px[size_t(hovered)], &py[size_t(hovered)], 1, colors::kHighlight, w::Axis::Y1, 7.0f);
   w::EndPlot();

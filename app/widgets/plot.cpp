@@ -201,8 +201,27 @@ void draw_line(ImDrawList* dl, const Series& s) {
   flush();
 }
 
+// Many markers (thousands) are drawn as plain squares, 4 vertices each, in batches that keep
+// every batch under the 16-bit index limit; few markers get round outlined discs.
 void draw_scatter(ImDrawList* dl, const Series& s) {
   const Range& r = s.axis == Axis::Y2 ? g.y2 : g.y;
+  constexpr int kManyMarkers = 1000, kBatch = 8192;
+  if (s.n > kManyMarkers) {
+    const ImVec2 half(s.size, s.size);
+    for (int start = 0; start < s.n; start += kBatch) {
+      const int end = std::min(s.n, start + kBatch);
+      dl->PrimReserve(6 * (end - start), 4 * (end - start));
+      int drawn = 0;
+      for (int i = start; i < end; ++i) {
+        const ImVec2 p(px_x(s.xs[i]), px_y(s.ys[i], r));
+        if (!std::isfinite(s.xs[i]) || !std::isfinite(s.ys[i]) || !g.area.Contains(p)) continue;
+        dl->PrimRect(p - half, p + half, s.color);
+        ++drawn;
+      }
+      dl->PrimUnreserve(6 * (end - start - drawn), 4 * (end - start - drawn));
+    }
+    return;
+  }
   for (int i = 0; i < s.n; ++i) {
     if (!std::isfinite(s.xs[i]) || !std::isfinite(s.ys[i])) continue;
     const ImVec2 p(px_x(s.xs[i]), px_y(s.ys[i], r));

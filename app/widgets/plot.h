@@ -20,7 +20,8 @@
 // drawn min/max-decimated per pixel column (x must be ascending for that and for the readout).
 //
 // Between BeginPlot and EndPlot the plot area is ImGui's last item (an InvisibleButton), so
-// ImGui::IsItemHovered()/IsItemActive()/IsItemClicked() work on it. When the ranges are fixed
+// ImGui::IsItemHovered()/IsItemActive()/IsItemClicked() work on it (after EndPlot too, unless
+// the crosshair opened its tooltip, which becomes the last item). When the ranges are fixed
 // (fit_x/fit_y false), ToPlot/ToPixels are valid right after BeginPlot: use them for dragging.
 // Clicking a legend entry hides or shows that series (kept in ImGui's state storage).
 #include <imgui.h>
