@@ -90,7 +90,7 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
   // Tick spacing from the shorter side, so both axes share it (0.5 for the default view).
   const double half = 0.5 * std::min(t.world.width(), t.world.height());
   double step = 0.5;
-  nice_ticks(-half, half, 4, &step);
+  nice_ticks(-half, half, 5, &step);
   const double font = 9.5 * u, tick = 3.0 * u;
   auto ticks = [&](double lo, double hi) {
     std::vector<double> v;

@@ -196,6 +196,9 @@ TEST(PdfExport, OnePageOfTheRequestedSizeWithTextLabels) {
   EXPECT_NE(text.out.find("x0"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("x1"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("class 2"), std::string::npos) << text.out;
+  // Ticks every 0.5 on [-1, 1], with real minus signs.
+  EXPECT_NE(text.out.find("\u22120.5"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\u22121"), std::string::npos) << text.out;
 
   // The loss plot keeps its axis names as text too; without axes they are gone.
   opt.view = View::LossPlot;
