@@ -46,13 +46,14 @@ Csv read_csv(const fs::path& p) {
 
 // Runs losslab with `args`, stderr into `err`; returns the exit status.
 int run(const std::string& args, std::string* err = nullptr) {
-  const fs::path log = fs::temp_directory_path() / "losslab_curves_cli_err.txt";
+  const fs::path log = fs::temp_directory_path() / ("losslab_curves_cli_err_" + std::to_string(::getpid()) + ".txt");
   const std::string cmd = std::string(LOSSLAB_BIN) + " " + args + " 2> " + log.string();
   const int status = std::system(cmd.c_str());
   if (err) {
     std::ifstream in(log);
     std::getline(in, *err, '\0');
   }
+  fs::remove(log);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
