@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "losslab_cli_test";
+    dir_ = fs::path(::testing::TempDir()) / ("losslab_cli_test_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     scene_ = (dir_ / "demo.json").string();

@@ -1,6 +1,7 @@
 #pragma once
 // Runs the real `losslab` binary for end-to-end tests and captures its output and exit code.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,9 @@ inline std::string read_all(const std::string& path) {
 
 // `args` is appended to the binary's path as shell words (quote them yourself).
 inline CommandResult run_losslab(const std::string& args) {
-  const std::string err_path = ::testing::TempDir() + "losslab_stderr.txt";
+  // CTest runs tests in parallel processes: one stderr file per process.
+  const std::string err_path =
+      ::testing::TempDir() + "losslab_stderr_" + std::to_string(::getpid()) + ".txt";
   const std::string cmd = std::string(LOSSLAB_BIN) + " " + args + " 2>" + err_path;
   CommandResult r;
   FILE* p = ::popen(cmd.c_str(), "r");

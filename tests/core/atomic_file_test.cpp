@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace ll {
@@ -12,7 +14,7 @@ namespace fs = std::filesystem;
 class AtomicFile : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("losslab_atomic_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    dir_ = fs::temp_directory_path() / ("losslab_atomic_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

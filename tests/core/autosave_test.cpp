@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 class AutosaveTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "losslab_autosave_test";
+    dir_ = fs::path(::testing::TempDir()) / ("losslab_autosave_test_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -140,7 +142,7 @@ TEST(SceneIo, MalformedCsvNamesTheLine) {
 }
 
 TEST(SceneIo, SaveAndLoadThroughFiles) {
-  const fs::path dir = fs::temp_directory_path() / "losslab_scene_io_test";
+  const fs::path dir = fs::temp_directory_path() / ("losslab_scene_io_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path path = dir / "scene.json";
   const Scene s = make_xor(5, 3);
