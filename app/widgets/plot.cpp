@@ -312,7 +312,9 @@ void draw_crosshair(ImDrawList* dl, double x) {
     const Range& r = s.axis == Axis::Y2 ? g.y2 : g.y;
     const ImVec2 p(px, px_y(v, r));
     if (g.area.Contains(p)) dl->AddCircleFilled(p, 4.0f, s.color);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.color), "%s: %.5g", s.name, v);
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(s.color);
+    c.w = 1.0f;  // faded series still get readable text
+    ImGui::TextColored(c, "%s: %.5g", s.name, v);
   }
   ImGui::EndTooltip();
 }
