@@ -15,11 +15,6 @@ namespace {
 
 namespace w = ll::widgets;
 
-// Per-class marker arrays for one chart; `index` maps a marker back to its LinkedPoint.
-struct ClassSeries {
-  std::vector<double> x, y;
-  std::vector<int> index;
-};
 
 }  // namespace
 
@@ -29,6 +24,28 @@ void LinkPanel::refresh(const Scene& scene) {
   has_cache_ = true;
   link_ = link_classifier(scene);
   hovered_ = -1;
+  const size_t classes = size_t(std::max(1, scene.classes()));
+  hinge_.assign(classes, {});
+  ce_.assign(classes, {});
+  plane_.assign(classes, {});
+  double mlo = -1.0, mhi = 2.0;
+  for (int i = 0; i < int(link_.size()); ++i) {
+    const LinkedPoint& p = link_[size_t(i)];
+    const size_t k = size_t(p.label) % classes;
+    hinge_[k].x.push_back(p.margin), hinge_[k].y.push_back(p.hinge), hinge_[k].index.push_back(i);
+    ce_[k].x.push_back(p.p_correct), ce_[k].y.push_back(std::min(p.cross_entropy, 1e9)), ce_[k].index.push_back(i);
+    const Point& q = scene.points[size_t(p.index)];
+    plane_[k].x.push_back(q.x0), plane_[k].y.push_back(q.x1), plane_[k].index.push_back(i);
+    mlo = std::min(mlo, p.margin), mhi = std::max(mhi, p.margin);
+  }
+  const double pad = 0.05 * (mhi - mlo);
+  hx_.resize(400), hy_.resize(400), cx_.resize(400), cy_.resize(400);
+  for (size_t i = 0; i < 400; ++i) {
+    hx_[i] = mlo - pad + (mhi - mlo + 2 * pad) * double(i) / 399.0;
+    hy_[i] = curves::hinge(hx_[i]).value;
+    cx_[i] = 0.002 + 0.997 * double(i) / 399.0;
+    cy_[i] = curves::cross_entropy(cx_[i]).value;
+  }
 }
 
 void LinkPanel::draw(const Scene* scene) {
@@ -42,26 +59,7 @@ void LinkPanel::draw(const Scene* scene) {
       "m = s_y − max_{j≠y} s_j (structured SVM, Δ = 1) and on −ln p at its softmax probability "
       "of the correct class. Points right of m = 1 cost nothing under the hinge, but every "
       "point still pays a little cross-entropy. Hover a marker.");
-  const int classes = std::max(1, scene->classes());
-  std::vector<ClassSeries> hinge(static_cast<size_t>(classes)), ce(static_cast<size_t>(classes));
-  double mlo = -1.0, mhi = 2.0;
-  for (int i = 0; i < int(link_.size()); ++i) {
-    const LinkedPoint& p = link_[size_t(i)];
-    ClassSeries& h = hinge[size_t(p.label % classes)];
-    h.x.push_back(p.margin), h.y.push_back(p.hinge), h.index.push_back(i);
-    ClassSeries& c = ce[size_t(p.label % classes)];
-    c.x.push_back(p.p_correct), c.y.push_back(std::min(p.cross_entropy, 1e9)), c.index.push_back(i);
-    mlo = std::min(mlo, p.margin), mhi = std::max(mhi, p.margin);
-  }
-  const double pad = 0.05 * (mhi - mlo);
-  std::vector<double> hx(400), hy(400), cx(400), cy(400);
-  for (int i = 0; i < 400; ++i) {
-    hx[size_t(i)] = mlo - pad + (mhi - mlo + 2 * pad) * i / 399.0;
-    hy[size_t(i)] = curves::hinge(hx[size_t(i)]).value;
-    cx[size_t(i)] = 0.002 + 0.997 * i / 399.0;
-    cy[size_t(i)] = curves::cross_entropy(cx[size_t(i)]).value;
-  }
-
+  const int classes = int(hinge_.size());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float sp = ImGui::GetStyle().ItemSpacing.x;
   const float pw = std::floor((avail.x - 2 * sp) / 3);
@@ -99,20 +97,14 @@ void LinkPanel::draw(const Scene* scene) {
     if (h.scatter_series >= 0 && h.scatter_series < classes && h.scatter_index >= 0)
       hovered = pts[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
   };
-  chart("##link_hinge", "Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx, hy, colors::kHinge,
-        hinge, false, std::max(3.0, 1.1 * hy.front()));
+  chart("##link_hinge", "Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx_, hy_, colors::kHinge,
+        hinge_, false, std::max(3.0, 1.1 * hy_.front()));
   ImGui::SameLine();
-  chart("##link_ce", "Cross-entropy at each point's probability", "p (softmax, correct class)", "−ln p", cx, cy,
-        colors::kCrossEntropy, ce, true, 5.0);
+  chart("##link_ce", "Cross-entropy at each point's probability", "p (softmax, correct class)", "−ln p", cx_, cy_,
+        colors::kCrossEntropy, ce_, true, 5.0);
   ImGui::SameLine();
 
   // The input plane, so a hovered marker can be found among the points.
-  std::vector<ClassSeries> plane(static_cast<size_t>(classes));
-  for (int i = 0; i < int(link_.size()); ++i) {
-    const Point& p = scene->points[size_t(link_[size_t(i)].index)];
-    ClassSeries& s = plane[size_t(link_[size_t(i)].label % classes)];
-    s.x.push_back(p.x0), s.y.push_back(p.x1), s.index.push_back(i);
-  }
   w::PlotOptions o;
   o.title = "Points (input plane)";
   o.x_label = "x0";
@@ -121,7 +113,7 @@ void LinkPanel::draw(const Scene* scene) {
   o.crosshair = false;
   if (w::BeginPlot("##link_plane", ImVec2(pw, avail.y), o)) {
     for (int k = 0; k < classes; ++k) {
-      const ClassSeries& s = plane[size_t(k)];
+      const ClassSeries& s = plane_[size_t(k)];
       w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k), w::Axis::Y1, 5.0f);
     }
     double px = 0, py = 0;
@@ -132,7 +124,7 @@ void LinkPanel::draw(const Scene* scene) {
     }
     const w::PlotHover h = w::EndPlot();
     if (h.scatter_series >= 0 && h.scatter_series < classes && h.scatter_index >= 0)
-      hovered = plane[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
+      hovered = plane_[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
   }
   hovered_ = hovered;
   if (hovered_ >= 0) {

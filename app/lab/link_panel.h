@@ -16,9 +16,18 @@ class LinkPanel {
  private:
   void refresh(const Scene& scene);
 
+  // Per-class marker arrays of one chart; `index` maps a marker back to link_.
+  struct ClassSeries {
+    std::vector<double> x, y;
+    std::vector<int> index;
+  };
+
+  // Everything below is rebuilt only when the scene changes.
   Scene cached_;                    // the scene the link was computed for
   bool has_cache_ = false;
   std::vector<LinkedPoint> link_;
+  std::vector<ClassSeries> hinge_, ce_, plane_;  // one per class
+  std::vector<double> hx_, hy_, cx_, cy_;        // the hinge and -ln p curves
   int hovered_ = -1;                // index into link_
 };
 
