@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/export/export.h"
+#include "bench/bench_timer.h"
 
 namespace {
 
@@ -29,16 +30,7 @@ double median_ms(const FigureData& data, const Case& c, int reps, std::size_t& b
   opt.shading = c.shading;
   opt.width = c.width;
   opt.height = c.height;
-  std::vector<double> times;
-  for (int r = 0; r < reps; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const std::string out = render_figure(data, opt, c.format);
-    const auto t1 = std::chrono::steady_clock::now();
-    bytes = out.size();
-    times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
+  return ll::bench::median_ms(reps, [&] { bytes = render_figure(data, opt, c.format).size(); });
 }
 
 }  // namespace

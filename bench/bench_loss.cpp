@@ -1,12 +1,11 @@
 // Benchmark: one full-batch loss + gradient evaluation (core::loss_gradient) for N points and
 // K classes, hinge (Weston-Watkins) and softmax. Prints nanoseconds per point; the cost should be
 // linear in N. Usage: bench_loss [--quick]
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
+#include "bench/bench_timer.h"
 #include "core/datasets.h"
 #include "core/losses.h"
 #include "core/rng.h"
@@ -22,20 +21,6 @@ std::vector<ll::Point> random_points(std::size_t n, int K) {
   return pts;
 }
 
-double median_ms(const std::vector<ll::Point>& pts, const ll::Params& params,
-                 const ll::LossSettings& s, int reps) {
-  std::vector<double> times;
-  volatile double sink = 0.0;
-  for (int r = 0; r < reps; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const ll::LossGradient g = ll::loss_gradient(pts, params, s);
-    const auto t1 = std::chrono::steady_clock::now();
-    sink = sink + g.total_loss;
-    times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
 
 }  // namespace
 
@@ -52,7 +37,10 @@ int main(int argc, char** argv) {
         if (quick && n > 10000) break;
         const auto pts = random_points(n, K);
         const int reps = n >= 1000000 ? 15 : n >= 100000 ? 31 : 101;
-        const double ms = median_ms(pts, params, s, reps);
+        volatile double sink = 0.0;
+        const double ms = ll::bench::median_ms(reps, [&] {
+          sink = sink + ll::loss_gradient(pts, params, s).total_loss;
+        });
         std::printf("%-8s %2d %9zu %12.3f %10.2f\n", ll::to_string(kind), K, n, ms,
                     ms * 1e6 / static_cast<double>(n));
       }

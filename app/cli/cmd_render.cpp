@@ -32,13 +32,12 @@ void check_output_path(const std::string& out, exporter::Format& format) {
 void register_render(CLI::App& app, int& exit_code) {
   struct Args {
     std::string scene, out, view = "canvas", mode = "argmax", theme = "light";
-    std::string family = "regression", optimizer;
-    double width = 800.0, height = 800.0, scale = 1.0, lr = -1.0, momentum = -1.0;
+    std::string family = "regression";
+    double width = 800.0, height = 800.0, scale = 1.0;
     long steps = -1;
-    int batch = 0;
-    long long seed = -1;
     bool transparent = false, no_legend = false, no_axes = false, margins = false;
     LossOverrides loss;
+    OptimizerOverrides optimizer;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -64,16 +63,7 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_option("--steps", args->steps,
                   "training steps before drawing (default 0; lossplot: 100)")
       ->check(CLI::Range(0L, 10'000'000L));
-  cmd->add_option("--lr", args->lr, "step size > 0")
-      ->check(finite_number())
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--optimizer", args->optimizer, "gd, sgd, momentum or adam")
-      ->check(CLI::IsMember({"gd", "sgd", "momentum", "adam"}));
-  cmd->add_option("--batch", args->batch, "minibatch size >= 1")->check(CLI::Range(1, 1'000'000));
-  cmd->add_option("--momentum", args->momentum, "momentum coefficient in [0, 1)")
-      ->check(finite_number())
-      ->check(CLI::Range(0.0, 0.999999));
-  cmd->add_option("--seed", args->seed, "random seed >= 0")->check(CLI::NonNegativeNumber);
+  args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
   cmd->callback([args, &exit_code] {
@@ -103,12 +93,7 @@ void register_render(CLI::App& app, int& exit_code) {
       throw UsageError("--mode " + args->mode + ": the scene has classes 0.." +
                        std::to_string(scene.classes() - 1));
     args->loss.apply(scene.loss);
-    OptimizerSettings& o = scene.optimizer;
-    if (!args->optimizer.empty()) parse(args->optimizer, o.kind);
-    if (args->lr > 0.0) o.lr = args->lr;
-    if (args->batch > 0) o.batch = args->batch;
-    if (args->momentum >= 0.0) o.momentum = args->momentum;
-    if (args->seed >= 0) o.seed = static_cast<std::uint64_t>(args->seed);
+    args->optimizer.apply(scene.optimizer);
 
     const long steps = args->steps >= 0 ? args->steps
                        : opt.view == exporter::View::LossPlot ? 100 : 0;

@@ -11,12 +11,10 @@ namespace ll::cli {
 
 void register_train(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string scene, out, optimizer;
+    std::string scene, out;
     long steps = 0;
-    double lr = -1.0, momentum = -1.0;
-    int batch = 0;
-    long long seed = -1;
     LossOverrides loss;
+    OptimizerOverrides optimizer;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -25,28 +23,13 @@ void register_train(CLI::App& app, int& exit_code) {
   cmd->add_option("--steps", args->steps, "number of updates (0 to 100000000)")
       ->required()
       ->check(CLI::Range(0L, 100'000'000L));
-  cmd->add_option("--lr", args->lr, "step size > 0")
-      ->check(finite_number())
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--optimizer", args->optimizer, "gd, sgd, momentum or adam")
-      ->check(CLI::IsMember({"gd", "sgd", "momentum", "adam"}));
-  cmd->add_option("--batch", args->batch, "minibatch size >= 1 (sgd, momentum, adam)")
-      ->check(CLI::Range(1, 1'000'000));
-  cmd->add_option("--momentum", args->momentum, "momentum coefficient in [0, 1)")
-      ->check(finite_number())
-      ->check(CLI::Range(0.0, 0.999999));
-  cmd->add_option("--seed", args->seed, "random seed >= 0")->check(CLI::NonNegativeNumber);
+  args->optimizer.add_to(*cmd);
   cmd->add_option("--out", args->out, "write the JSON here instead of stdout");
   args->loss.add_to(*cmd);
   cmd->callback([args, &exit_code] {
     Scene scene = load_scene_or_throw(args->scene);
     args->loss.apply(scene.loss);
-    OptimizerSettings& o = scene.optimizer;
-    if (!args->optimizer.empty()) parse(args->optimizer, o.kind);
-    if (args->lr > 0.0) o.lr = args->lr;
-    if (args->batch > 0) o.batch = args->batch;
-    if (args->momentum >= 0.0) o.momentum = args->momentum;
-    if (args->seed >= 0) o.seed = static_cast<std::uint64_t>(args->seed);
+    args->optimizer.apply(scene.optimizer);
 
     const TrainResult r = train(scene, args->steps);
     nlohmann::json out;

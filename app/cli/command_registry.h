@@ -37,4 +37,14 @@ struct LossOverrides {
   void apply(LossSettings& s) const;
 };
 
+// Options that override a scene's optimizer (--optimizer --lr --batch --momentum --seed).
+struct OptimizerOverrides {
+  std::string optimizer;
+  double lr = -1.0, momentum = -1.0;
+  int batch = 0;
+  long long seed = -1;
+  void add_to(CLI::App& cmd);
+  void apply(OptimizerSettings& s) const;
+};
+
 }  // namespace ll::cli

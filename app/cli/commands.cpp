@@ -68,6 +68,26 @@ void LossOverrides::apply(LossSettings& s) const {
   if (squared) s.squared = true;
 }
 
+void OptimizerOverrides::add_to(CLI::App& cmd) {
+  cmd.add_option("--lr", lr, "step size > 0")->check(finite_number())->check(CLI::PositiveNumber);
+  cmd.add_option("--optimizer", optimizer, "gd, sgd, momentum or adam")
+      ->check(CLI::IsMember({"gd", "sgd", "momentum", "adam"}));
+  cmd.add_option("--batch", batch, "minibatch size >= 1 (sgd, momentum, adam)")
+      ->check(CLI::Range(1, 1'000'000));
+  cmd.add_option("--momentum", momentum, "momentum coefficient in [0, 1)")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 0.999999));
+  cmd.add_option("--seed", seed, "random seed >= 0")->check(CLI::NonNegativeNumber);
+}
+
+void OptimizerOverrides::apply(OptimizerSettings& s) const {
+  if (!optimizer.empty()) parse(optimizer, s.kind);
+  if (lr > 0.0) s.lr = lr;
+  if (batch > 0) s.batch = batch;
+  if (momentum >= 0.0) s.momentum = momentum;
+  if (seed >= 0) s.seed = static_cast<std::uint64_t>(seed);
+}
+
 int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   CLI::App app{"LossLab: linear classifiers and loss functions, interactive and exact.\n"
                "Without a command, opens the window on SCENE (default: the CS231n demo scene).",
