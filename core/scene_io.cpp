@@ -298,31 +298,44 @@ LoadResult load_scene(const std::filesystem::path& path) {
 }
 
 std::string scene_to_json(const Scene& s) {
-  json doc;
-  doc["version"] = 1;
-  json pts = json::array();
-  for (const Point& p : s.points) pts.push_back({{"x", p.x0}, {"y", p.x1}, {"label", p.label}});
-  doc["points"] = std::move(pts);
+  // Hand-laid-out for people who edit scenes: settings first, one point per line. Every value
+  // is written by nlohmann (shortest text that reads back to the same double).
   json w = json::array();
   for (int k = 0; k < s.classes(); ++k) w.push_back({s.params.W(k, 0), s.params.W(k, 1)});
-  doc["W"] = std::move(w);
-  doc["b"] = std::vector<double>(s.params.b.data(), s.params.b.data() + s.params.b.size());
-  if (!s.class_names.empty()) doc["class_names"] = s.class_names;
-  doc["loss"] = to_string(s.loss.kind);
-  doc["reg"] = s.loss.lambda;
-  doc["reg_kind"] = to_string(s.loss.reg);
-  doc["delta"] = s.loss.delta;
-  doc["squared"] = s.loss.squared;
-  doc["elastic_beta"] = s.loss.elastic_beta;
-  doc["optimizer"] = to_string(s.optimizer.kind);
-  doc["lr"] = s.optimizer.lr;
-  doc["batch"] = s.optimizer.batch;
-  doc["momentum"] = s.optimizer.momentum;
-  doc["beta1"] = s.optimizer.beta1;
-  doc["beta2"] = s.optimizer.beta2;
-  doc["epsilon"] = s.optimizer.epsilon;
-  doc["seed"] = s.optimizer.seed;
-  return doc.dump(2) + "\n";
+  const json b = std::vector<double>(s.params.b.data(), s.params.b.data() + s.params.b.size());
+  const std::pair<const char*, json> fields[] = {
+      {"version", 1},
+      {"loss", to_string(s.loss.kind)},
+      {"delta", s.loss.delta},
+      {"squared", s.loss.squared},
+      {"reg", s.loss.lambda},
+      {"reg_kind", to_string(s.loss.reg)},
+      {"elastic_beta", s.loss.elastic_beta},
+      {"optimizer", to_string(s.optimizer.kind)},
+      {"lr", s.optimizer.lr},
+      {"batch", s.optimizer.batch},
+      {"momentum", s.optimizer.momentum},
+      {"beta1", s.optimizer.beta1},
+      {"beta2", s.optimizer.beta2},
+      {"epsilon", s.optimizer.epsilon},
+      {"seed", s.optimizer.seed},
+      {"W", w},
+      {"b", b},
+  };
+  std::string out = "{\n";
+  for (const auto& [key, value] : fields) {
+    out += "  \"" + std::string(key) + "\": " + value.dump() + ",\n";
+  }
+  if (!s.class_names.empty()) out += "  \"class_names\": " + json(s.class_names).dump() + ",\n";
+  out += "  \"points\": [";
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const Point& p = s.points[i];
+    out += (i == 0 ? "\n    " : ",\n    ");
+    out += "{\"x\": " + json(p.x0).dump() + ", \"y\": " + json(p.x1).dump() +
+           ", \"label\": " + std::to_string(p.label) + "}";
+  }
+  out += s.points.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
 }
 
 void save_scene(const Scene& scene, const std::filesystem::path& path) {

@@ -69,3 +69,21 @@ TEST(Datasets, RandomParamsAreInTheDemoRange) {
 
 }  // namespace
 }  // namespace ll
+
+#include "core/scene_io.h"
+
+namespace ll {
+namespace {
+
+// assets/NAME.json is the preset NAME written by `losslab preset NAME`: the files cannot drift.
+TEST(Datasets, AssetFilesEqualThePresets) {
+  for (const std::string& name : preset_names()) {
+    Scene expected;
+    ASSERT_TRUE(make_preset(name, expected));
+    const std::string path = std::string(LOSSLAB_SOURCE_DIR) + "/assets/" + name + ".json";
+    EXPECT_EQ(load_scene(path).scene, expected) << path;
+  }
+}
+
+}  // namespace
+}  // namespace ll
