@@ -1,27 +1,31 @@
 #version 330 core
-// Decision regions of a linear classifier s_k(x) = W_k . x + b_k, exact per pixel, plus the
-// grid and the axes. World coordinates come from the fragment position (y up).
+// Decision regions of a linear classifier s_k(x) = W_k . x + b_k, exact per pixel (the scores
+// arrive interpolated from regions.vert, exact for affine functions), plus grid and axes.
+// The renderer compiles one variant per MODE (0 argmax, 1 softmax confidence, 2 one class's
+// score) and CLASSES (2..8), defined before this text: software rasterizers pay for every
+// instruction of a branch not taken, so each variant holds only what it draws.
+#ifndef MODE
+#define MODE 0
+#endif
+#ifndef CLASSES
+#define CLASSES 3
+#endif
 const int kMaxClasses = 8;
-const int kModeArgmax = 0;
-const int kModeConfidence = 1;
-const int kModeScore = 2;
 
-uniform vec2 u_origin_px;      // framebuffer pixel of the viewport's bottom-left corner
-uniform vec2 u_world_origin;   // world point at that corner
 uniform float u_world_per_px;
-uniform int u_classes;
-uniform vec2 u_W[kMaxClasses];
-uniform float u_b[kMaxClasses];
 uniform vec3 u_region[kMaxClasses];  // light region colours
 uniform vec3 u_line[kMaxClasses];    // strong class colours
 uniform vec3 u_background;           // colour of "no confidence"
-uniform int u_mode;
 uniform int u_score_class;
+uniform float u_score_px;            // |W_c| * world per pixel: score change per pixel
 uniform float u_grid_step;           // world units; 0 hides the grid
 uniform vec4 u_grid_color;
 uniform vec4 u_axis_color;
 uniform float u_px_scale;            // HiDPI scale for line widths
 
+in vec2 v_world;
+in vec4 v_s0;
+in vec4 v_s1;
 out vec4 frag_color;
 
 // Coverage of a line of half-width hw (pixels) at pixel distance d.
@@ -34,33 +38,54 @@ float grid_dist(float w, float step) {
 }
 
 void main() {
-  vec2 x = u_world_origin + (gl_FragCoord.xy - u_origin_px) * u_world_per_px;
-  float s[kMaxClasses];
-  int best = 0;
-  for (int k = 0; k < u_classes; ++k) {
-    s[k] = dot(u_W[k], x) + u_b[k];
-    if (s[k] > s[best]) best = k;  // ties go to the lower index, as in core's argmax
+  // argmax with ties to the lower index (as core's argmax); constant indices only.
+  float top = v_s0.x;
+  vec3 region = u_region[0], line = u_line[0];
+#define TRY(k, s)       \
+  if (s > top) {        \
+    top = s;            \
+    region = u_region[k]; \
+    line = u_line[k];   \
   }
-  vec3 c = u_region[best];
-  if (u_mode == kModeConfidence) {
-    float sum = 0.0;
-    for (int k = 0; k < u_classes; ++k) sum += exp(s[k] - s[best]);
-    float p = 1.0 / sum;  // top softmax probability
-    float k = float(u_classes);
-    float t = clamp((p - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0);
-    vec3 strong = mix(u_region[best], u_line[best], 0.45);
-    c = mix(u_background, strong, t);
-  } else if (u_mode == kModeScore) {
-    float v = s[u_score_class];
-    float t = tanh(abs(v) * 0.5);
-    vec3 pos = u_line[u_score_class];
-    vec3 neg = vec3(0.45, 0.45, 0.5);
-    c = mix(u_background, v >= 0.0 ? pos : neg, 0.85 * t);
-    // Iso-score lines at every integer score.
-    float fw = max(fwidth(v), 1e-6);
-    float d = abs(v - floor(v + 0.5)) / fw;
-    c = mix(c, c * 0.7, line_cover(d, 0.5 * u_px_scale) * 0.8);
-  }
+  TRY(1, v_s0.y)
+#if CLASSES > 2
+  TRY(2, v_s0.z)
+#endif
+#if CLASSES > 3
+  TRY(3, v_s0.w)
+#endif
+#if CLASSES > 4
+  TRY(4, v_s1.x)
+#endif
+#if CLASSES > 5
+  TRY(5, v_s1.y)
+#endif
+#if CLASSES > 6
+  TRY(6, v_s1.z)
+#endif
+#if CLASSES > 7
+  TRY(7, v_s1.w)
+#endif
+  vec3 c = region;
+#if MODE == 1
+  // Top softmax probability, from the scores shifted by the maximum.
+  vec4 e0 = exp(v_s0 - top), e1 = exp(v_s1 - top);
+  vec4 m0 = vec4(0 < CLASSES, 1 < CLASSES, 2 < CLASSES, 3 < CLASSES);
+  vec4 m1 = vec4(4 < CLASSES, 5 < CLASSES, 6 < CLASSES, 7 < CLASSES);
+  float p = 1.0 / (dot(e0, m0) + dot(e1, m1));
+  float kf = float(CLASSES);
+  float t = clamp((p - 1.0 / kf) / (1.0 - 1.0 / kf), 0.0, 1.0);
+  c = mix(u_background, mix(region, line, 0.45), t);
+#elif MODE == 2
+  float v = u_score_class < 4 ? v_s0[u_score_class] : v_s1[u_score_class - 4];
+  float t = tanh(abs(v) * 0.5);
+  vec3 neg = vec3(0.45, 0.45, 0.5);
+  c = mix(u_background, v >= 0.0 ? u_line[u_score_class] : neg, 0.85 * t);
+  // Iso-score lines at every integer score.
+  float d = abs(v - floor(v + 0.5)) / max(u_score_px, 1e-6);
+  c = mix(c, c * 0.7, line_cover(d, 0.5 * u_px_scale) * 0.8);
+#endif
+  vec2 x = v_world;
   if (u_grid_step > 0.0) {
     float g = max(line_cover(grid_dist(x.x, u_grid_step), 0.5 * u_px_scale),
                   line_cover(grid_dist(x.y, u_grid_step), 0.5 * u_px_scale));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "app/gui/gl_program.h"
 #include "app/gui/shaders_embedded.h"
@@ -63,7 +64,23 @@ std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation&
 }
 
 struct CanvasRenderer::Impl {
-  GlProgram regions, points;
+  // Region programs per (mode, classes), built on first use.
+  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
+  GlProgram points, points_compact;
+  std::string error;
+
+  const GlProgram* region_program(RegionMode mode, int K) {
+    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
+    if (!slot) {
+      std::string frag = shaders::regions_frag;
+      const std::size_t eol = frag.find('\n') + 1;  // after "#version ..."
+      frag.insert(eol, "#define MODE " + std::to_string(static_cast<int>(mode)) +
+                           "\n#define CLASSES " + std::to_string(K) + "\n");
+      slot = std::make_unique<GlProgram>();
+      if (!slot->build("regions", shaders::regions_vert, frag.c_str(), &error)) return nullptr;
+    }
+    return slot->id() ? slot.get() : nullptr;
+  }
   GLuint empty_vao = 0, point_vao = 0, corner_vbo = 0, instance_vbo = 0;
   std::size_t instance_capacity = 0;
 };
@@ -78,9 +95,17 @@ CanvasRenderer::~CanvasRenderer() {
 }
 
 bool CanvasRenderer::init(std::string* error) {
-  if (!impl_->regions.build("regions", shaders::fullscreen_vert, shaders::regions_frag, error))
-    return false;
+  for (int K = kMinClasses; K <= kMaxClasses; ++K) {  // check that every variant compiles
+    if (!impl_->region_program(RegionMode::Argmax, K)) {
+      *error = impl_->error;
+      return false;
+    }
+  }
   if (!impl_->points.build("points", shaders::points_vert, shaders::points_frag, error))
+    return false;
+  std::string compact = shaders::points_frag;
+  compact.insert(compact.find('\n') + 1, "#define COMPACT 1\n");
+  if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(), error))
     return false;
   glGenVertexArrays(1, &impl_->empty_vao);
   glGenVertexArrays(1, &impl_->point_vao);
@@ -106,13 +131,15 @@ bool CanvasRenderer::init(std::string* error) {
 }
 
 void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
-  const GlProgram& p = impl_->regions;
+  const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
+  const GlProgram* prog = impl_->region_program(f.mode, K);
+  if (!prog) return;
+  const GlProgram& p = *prog;
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_DEPTH_TEST);
   glUseProgram(p.id());
-  const int K = std::min(params.classes(), kMaxClasses);
   float W[kMaxClasses * 2] = {}, b[kMaxClasses] = {};
   for (int k = 0; k < K; ++k) {
     W[2 * k] = static_cast<float>(params.W(k, 0));
@@ -120,19 +147,20 @@ void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
     b[k] = static_cast<float>(params.b(k));
   }
   const bool dark = f.theme == Theme::Dark;
-  glUniform2f(p.uniform("u_origin_px"), static_cast<float>(f.fb_x), static_cast<float>(f.fb_y));
+  glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
-  glUniform1i(p.uniform("u_classes"), K);
   glUniform2fv(p.uniform("u_W"), kMaxClasses, W);
   glUniform1fv(p.uniform("u_b"), kMaxClasses, b);
   set_colors(p.uniform("u_region"), f.theme, true);
   set_colors(p.uniform("u_line"), f.theme, false);
   if (dark) glUniform3f(p.uniform("u_background"), 0.11f, 0.11f, 0.13f);
   else glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
-  glUniform1i(p.uniform("u_mode"), static_cast<int>(f.mode));
-  glUniform1i(p.uniform("u_score_class"), std::clamp(f.score_class, 0, K - 1));
+  const int sc = std::clamp(f.score_class, 0, K - 1);
+  glUniform1i(p.uniform("u_score_class"), sc);
+  glUniform1f(p.uniform("u_score_px"),
+              static_cast<float>(std::hypot(params.W(sc, 0), params.W(sc, 1)) * f.world_per_px));
   glUniform1f(p.uniform("u_grid_step"), static_cast<float>(f.grid_step));
   if (dark) {
     glUniform4f(p.uniform("u_grid_color"), 1.0f, 1.0f, 1.0f, 0.10f);
@@ -150,17 +178,18 @@ void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   if (pts.empty()) return;
-  const GlProgram& p = impl_->points;
+  const bool compact = pts.size() > kCompactPoints;
+  const GlProgram& p = compact ? impl_->points_compact : impl_->points;
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glUseProgram(p.id());
-  const float radius = kPointRadius * f.px_scale;
+  const float radius = (compact ? kCompactRadius : kPointRadius) * f.px_scale;
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
-  glUniform1f(p.uniform("u_extent_px"), radius + 6.0f * f.px_scale);
+  glUniform1f(p.uniform("u_extent_px"), radius + (compact ? 1.0f : 5.5f) * f.px_scale);
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.theme, false);

@@ -30,6 +30,9 @@ struct PointInstance {
 inline constexpr int kPointLoss = 1;
 inline constexpr int kPointWrong = 2;
 inline constexpr float kPointRadius = 6.0f;  // pixels at scale 1 (the demo's)
+// Above this many points they are drawn as small plain discs (misclassified: red outline).
+inline constexpr std::size_t kCompactPoints = 2000;
+inline constexpr float kCompactRadius = 3.5f;
 
 // Frame from a view whose rectangle is in window pixels; fb_scale = framebuffer / window pixels,
 // fb_height = framebuffer height (to flip y).

@@ -65,16 +65,18 @@ void apply_theme(Theme theme, float scale) {
   if (theme == Theme::Dark) {
     ImGui::StyleColorsDark(&style);
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.11f, 0.13f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.11f, 0.11f, 0.13f, 1.0f);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   } else {
     ImGui::StyleColorsLight(&style);
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
-    style.Colors[ImGuiCol_ChildBg] = ImVec4(0.97f, 0.97f, 0.97f, 1.0f);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     style.Colors[ImGuiCol_Text] = ImVec4(0.05f, 0.05f, 0.07f, 1.0f);
     style.Colors[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.22f);
     style.Colors[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     style.Colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.0f, 0.0f, 0.0f, 0.035f);
   }
+  // Child windows are transparent: the frame is cleared to WindowBg already, and every painted
+  // pixel costs on a software rasterizer.
   style.WindowRounding = 0.0f;
   style.ChildRounding = 3.0f;
   style.FrameRounding = 3.0f;
