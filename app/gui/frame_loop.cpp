@@ -276,6 +276,13 @@ void FrameLoop::Impl::build_ui() {
 #endif
       ImGui::EndTabItem();
     }
+    if (ImGui::TabItemButton("Undo", ImGuiTabItemFlags_Trailing)) st.undo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.history.undo_size());
+    if (ImGui::TabItemButton("Redo", ImGuiTabItemFlags_Trailing)) st.redo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+    const bool dark = st.options.theme == Theme::Dark;
+    if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
+      st.options.theme = dark ? Theme::Light : Theme::Dark;
     if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
     ImGui::EndTabBar();
   }

@@ -78,6 +78,29 @@ void panel_data(AppState& st, const Fonts& fonts) {
         }
       }
     }
+    // The mean row, as in the demo: column means; the L_i mean is the data loss.
+    if (ok && n > 0) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushFont(fonts.bold);
+      ImGui::TextUnformatted("mean");
+      double m0 = 0, m1 = 0;
+      for (const Point& p : st.scene.points) {
+        m0 += p.x0;
+        m1 += p.x1;
+      }
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(num(m0 / n).c_str());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(num(m1 / n).c_str());
+      for (int k = 0; k < K; ++k) {
+        ImGui::TableSetColumnIndex(4 + k);
+        ImGui::TextUnformatted(num(e.scores.col(k).mean()).c_str());
+      }
+      ImGui::TableSetColumnIndex(4 + K);
+      ImGui::TextUnformatted(num(e.data_loss).c_str());
+      ImGui::PopFont();
+    }
     ImGui::EndTable();
   }
   ImGui::PushFont(fonts.bold);

@@ -35,9 +35,11 @@ void panel_params(AppState& st, const Fonts& fonts) {
   const Evaluation& e = st.eval();
   const UiColors ui = ui_colors(st.options.theme);
   const int K = P.classes();
-  ImGui::TextDisabled("▲/▼ change a value by 0.1; click a value to type; red: gradient of the total loss");
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
-                                ImGuiTableFlags_ScrollY;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("▲/▼ change a value by 0.1; click a value to type it. Red: the gradient "
+                      "∂L/∂· of the total loss (a gradient step moves against it).");
+  ImGui::PopTextWrapPos();
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("params", 4, flags, ImVec2(0, 0))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("class");

@@ -52,8 +52,8 @@ void panel_worked(AppState& st, const Fonts& fonts) {
   ImGui::TextDisabled("Scores s_j = W_j · x + b_j");
   for (int k = 0; k < K; ++k) {
     const std::string line = "s_" + std::to_string(k) + " = " + num(P.W(k, 0)) + "·" +
-                             num_paren(pt.x0) + " + " + num(P.W(k, 1)) + "·" + num_paren(pt.x1) +
-                             " + " + num_paren(P.b(k)) + " = " + num(s[k]);
+                             num_paren(pt.x0) + " + " + num_paren(P.W(k, 1)) + "·" +
+                             num_paren(pt.x1) + " + " + num_paren(P.b(k)) + " = " + num(s[k]);
     ImGui::PushStyleColor(ImGuiCol_Text, pack_rgba(class_colors(st.options.theme, k).line));
     ImGui::Bullet();
     ImGui::PopStyleColor();

@@ -110,3 +110,61 @@ TEST(WindowSmoke, WithoutADisplayPrintsOneLineAndExits1) {
 }
 
 }  // namespace
+
+namespace {
+
+// Arrow drag, Esc cancelling a drag, click-to-add, Delete and undo through the keyboard.
+TEST(WindowSmoke, ArrowDragEscapeAddDeleteUndo) {
+  if (!have_xvfb()) {
+    if (in_ci()) FAIL() << "CI=true but xvfb-run is missing";
+    GTEST_SKIP() << "xvfb-run is missing";
+  }
+  const fs::path dir = fs::temp_directory_path() / ("losslab_smoke2_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path script = dir / "input.txt", s1 = dir / "s1.json", s2 = dir / "s2.json",
+                 s3 = dir / "s3.json", smid = dir / "mid_drag.json", end = dir / "final.json";
+  // Class 2's arrow (W_2 = (3, -1), b_2 = -0.5) starts at the point of its line nearest the view
+  // centre, p = 0.05 * (3, -1) = (0.15, -0.05), and ends at p + 0.1 W_2 = (0.45, -0.15).
+  {
+    std::ofstream out(script);
+    out << "wait 3\n"
+           "mouse 0.45 -0.15\nwait 1\ndown\nmouse 0.35 0.0\nmouse 0.15 0.25\nup\nwait 1\n"
+           "save " << s1.string() << "\n"
+           "# start dragging point 5, then Esc: nothing changes\n"
+           "mouse -0.7 0.2\nwait 1\ndown\nmouse -0.5 0.0\nsave " << smid.string() << "\nkey escape\nmouse -0.45 0.0\nup\nwait 1\n"
+           "save " << s2.string() << "\n"
+           "# click on empty space adds a point of class 0 and selects it; Delete removes it\n"
+           "mouse -0.9 -0.9\nwait 1\ndown\nup\nwait 1\nsave " << s3.string() << "\n"
+           "key delete\nwait 1\n"
+           "# undo the delete, the add, then the arrow drag\n"
+           "key ctrl+z\nwait 1\nkey ctrl+z\nwait 1\nkey ctrl+z\nwait 2\n";
+  }
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
+                          " --script " + script.string() + " --save-scene-on-exit " +
+                          end.string() + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const ll::Scene start = ll::default_scene();
+  const ll::Scene a = ll::load_scene(s1).scene;
+  // The line turned about the pivot (0.15, -0.05): W_2 = (head - pivot) / 0.1 = (0, 3).
+  const double pix = 0.0027;
+  EXPECT_NEAR(a.params.W(2, 0), 0.0, 3 * pix / 0.1);
+  EXPECT_NEAR(a.params.W(2, 1), 3.0, 3 * pix / 0.1);
+  EXPECT_NEAR(a.params.W(2, 0) * 0.15 + a.params.W(2, 1) * -0.05 + a.params.b(2), 0.0, 1e-9);
+  EXPECT_EQ(a.params.W.topRows(2), start.params.W.topRows(2));
+  EXPECT_EQ(a.points, start.points);
+  const ll::Scene m = ll::load_scene(smid).scene;
+  EXPECT_NEAR(m.points[5].x0, -0.5, 2 * pix) << "the point drag did not start";
+  const ll::Scene b = ll::load_scene(s2).scene;
+  EXPECT_EQ(b.points, start.points) << "Esc must cancel the point drag";
+  EXPECT_EQ(b.params, a.params);
+  const ll::Scene c = ll::load_scene(s3).scene;
+  ASSERT_EQ(c.points.size(), start.points.size() + 1);
+  EXPECT_NEAR(c.points.back().x0, -0.9, 2 * pix);
+  EXPECT_NEAR(c.points.back().x1, -0.9, 2 * pix);
+  EXPECT_EQ(c.points.back().label, 0);
+  const ll::Scene d = ll::load_scene(end).scene;
+  EXPECT_EQ(d, start) << "three undos return to the start exactly";
+  fs::remove_all(dir);
+}
+
+}  // namespace
