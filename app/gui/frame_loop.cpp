@@ -130,6 +130,7 @@ int FrameLoop::Impl::run() {
   int frame = 0;
   int busy_frames = 3;  // keep rendering a few frames after any input
   auto last = Clock::now();
+  auto last_event = last;
   while (!window.should_close()) {
     if (limit > 0 && frame >= limit) break;
     if (scripted && script.finished() && limit == 0) break;
@@ -137,10 +138,18 @@ int FrameLoop::Impl::run() {
                          ImGui::IsAnyMouseDown();
     if (animate) {
       glfwPollEvents();
-    } else {
+    } else if (seconds_since(last_event) < 2.0) {
+      // Shortly after input, wake a few times a second so hover tooltips can appear.
       const auto w0 = Clock::now();
       glfwWaitEventsTimeout(0.25);
-      if (seconds_since(w0) < 0.24) busy_frames = 3;  // woken by an event
+      if (seconds_since(w0) < 0.24) {  // woken by an event
+        busy_frames = 3;
+        last_event = Clock::now();
+      }
+    } else {
+      glfwWaitEvents();  // idle: sleep until something happens
+      busy_frames = 3;
+      last_event = Clock::now();
     }
     busy_frames = std::max(0, busy_frames - 1);
     const auto t0 = Clock::now();
