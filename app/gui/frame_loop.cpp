@@ -83,6 +83,7 @@ bool FrameLoop::Impl::init() {
     std::fprintf(stderr, "losslab: %s\n", err.c_str());
     return false;
   }
+  if (opt.ui_scale > 0.0) window.override_scale(static_cast<float>(opt.ui_scale));
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();

@@ -23,6 +23,9 @@ void add_window_options(CLI::App& app, GuiOptions& o) {
          "window size W H")
       ->expected(2)
       ->check(CLI::Range(200, 8192));
+  app.add_option("--ui-scale", o.ui_scale,
+                 "scale of text and controls (default: the monitor's content scale)")
+      ->check(CLI::Range(0.5, 4.0));
 }
 
 }  // namespace ll::gui

@@ -18,6 +18,7 @@ class Window {
   bool open(int width, int height, const char* title, std::string* error);
   GLFWwindow* handle() const { return window_; }
   float content_scale() const { return scale_; }
+  void override_scale(float s) { scale_ = s; }
   void set_vsync(bool on);
   void toggle_fullscreen();
   bool should_close() const;
