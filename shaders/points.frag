@@ -11,8 +11,8 @@ uniform vec3 u_outline;
 uniform vec3 u_loss_color;
 uniform float u_radius_px;
 uniform float u_px_scale;
+uniform float u_extent_px;
 
-in vec2 v_local;
 flat in int v_label;
 flat in int v_flags;
 out vec4 frag_color;
@@ -20,6 +20,7 @@ out vec4 frag_color;
 float cover(float d) { return clamp(0.5 - d, 0.0, 1.0); }  // d: signed px distance, < 0 inside
 
 void main() {
+  vec2 v_local = (gl_PointCoord - 0.5) * (2.0 * u_extent_px);  // pixels from the centre
   float r = length(v_local);
   float R = u_radius_px;
   float ow = 1.25 * u_px_scale;  // outline width

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "app/gui/gl_program.h"
+#include "app/gui/layer_cache.h"
 #include "app/gui/shaders_embedded.h"
 
 namespace ll::gui {
@@ -68,6 +70,11 @@ struct CanvasRenderer::Impl {
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
   GlProgram points, points_compact;
   std::string error;
+  // The points layer is redrawn only when the points, their flags or the view change.
+  LayerCache layer;
+  std::vector<PointInstance> layer_points;
+  CanvasFrame layer_frame;
+  bool layer_valid = false;
 
   const GlProgram* region_program(RegionMode mode, int K) {
     std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
@@ -81,7 +88,7 @@ struct CanvasRenderer::Impl {
     }
     return slot->id() ? slot.get() : nullptr;
   }
-  GLuint empty_vao = 0, point_vao = 0, corner_vbo = 0, instance_vbo = 0;
+  GLuint empty_vao = 0, point_vao = 0, instance_vbo = 0;
   std::size_t instance_capacity = 0;
 };
 
@@ -90,7 +97,6 @@ CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
 CanvasRenderer::~CanvasRenderer() {
   if (impl_->empty_vao) glDeleteVertexArrays(1, &impl_->empty_vao);
   if (impl_->point_vao) glDeleteVertexArrays(1, &impl_->point_vao);
-  if (impl_->corner_vbo) glDeleteBuffers(1, &impl_->corner_vbo);
   if (impl_->instance_vbo) glDeleteBuffers(1, &impl_->instance_vbo);
 }
 
@@ -107,24 +113,17 @@ bool CanvasRenderer::init(std::string* error) {
   compact.insert(compact.find('\n') + 1, "#define COMPACT 1\n");
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(), error))
     return false;
+  if (!impl_->layer.init(error)) return false;
   glGenVertexArrays(1, &impl_->empty_vao);
   glGenVertexArrays(1, &impl_->point_vao);
-  glGenBuffers(1, &impl_->corner_vbo);
   glGenBuffers(1, &impl_->instance_vbo);
   glBindVertexArray(impl_->point_vao);
-  const float corners[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
-  glBindBuffer(GL_ARRAY_BUFFER, impl_->corner_vbo);
-  glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
-  glVertexAttribDivisor(1, 1);
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
                         reinterpret_cast<void*>(2 * sizeof(float)));
-  glVertexAttribDivisor(2, 1);
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   return true;
@@ -176,20 +175,53 @@ void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
   glUseProgram(0);
 }
 
+namespace {
+bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
+  return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
+         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px &&
+         a.px_scale == b.px_scale && a.theme == b.theme;
+}
+bool same_points(const std::vector<PointInstance>& a, const std::vector<PointInstance>& b) {
+  return a.size() == b.size() &&
+         std::memcmp(a.data(), b.data(), a.size() * sizeof(PointInstance)) == 0;
+}
+}  // namespace
+
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   if (pts.empty()) return;
+  Impl& m = *impl_;
+  if (!m.layer_valid || !same_frame(f, m.layer_frame) || !same_points(pts, m.layer_points)) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    m.layer.begin(f.fb_w, f.fb_h);
+    draw_points_now(local, pts);
+    m.layer.end();
+    m.layer_points = pts;
+    m.layer_frame = f;
+    m.layer_valid = true;
+  }
+  m.layer.composite(f.fb_x, f.fb_y);
+}
+
+void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   const bool compact = pts.size() > kCompactPoints;
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
-  glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  const float radius = (compact ? kCompactRadius : kPointRadius) * f.px_scale;
+  const float extent = radius + (compact ? 1.0f : 5.5f) * f.px_scale;
+  const int pad = static_cast<int>(std::ceil(extent));
+  glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  glEnable(GL_PROGRAM_POINT_SIZE);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glUseProgram(p.id());
-  const float radius = (compact ? kCompactRadius : kPointRadius) * f.px_scale;
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
-  glUniform1f(p.uniform("u_extent_px"), radius + (compact ? 1.0f : 5.5f) * f.px_scale);
+  glUniform1f(p.uniform("u_pad_px"), static_cast<float>(pad));
+  glUniform1f(p.uniform("u_extent_px"), extent);
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.theme, false);
@@ -205,11 +237,13 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
   } else {
     glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, pts.data());
   }
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(pts.size()));
+  glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(pts.size()));
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glBindVertexArray(0);
   glUseProgram(0);
   glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_PROGRAM_POINT_SIZE);
 }
 
 }  // namespace ll::gui

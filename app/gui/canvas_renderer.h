@@ -49,9 +49,11 @@ class CanvasRenderer {
   ~CanvasRenderer();
   bool init(std::string* error);
   void draw_regions(const CanvasFrame& f, const Params& params);
+  // Draws the points, from a cached layer when nothing about them changed since the last call.
   void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points);
 
  private:
+  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

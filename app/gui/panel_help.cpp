@@ -7,7 +7,7 @@ namespace ll::gui {
 
 void window_help(AppState& st) {
   if (!st.show_help) return;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 42, 0), ImGuiCond_Appearing);
   if (!ImGui::Begin("Help", &st.show_help, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
@@ -33,7 +33,7 @@ void window_help(AppState& st) {
       {"F11", "fullscreen"},
       {"F1", "this help"},
   };
-  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
