@@ -114,8 +114,9 @@ void Canvas::context_menus(AppState& st) {
     if (i >= 0 && i < static_cast<int>(st.scene.points.size())) {
       ImGui::TextDisabled("point %d", i);
       for (int k = 0; k < st.scene.classes(); ++k) {
-        const std::string label = "class " + std::to_string(k) + "\t" + std::to_string(k + 1);
-        if (ImGui::MenuItem(label.c_str(), nullptr, st.scene.points[i].label == k))
+        const std::string label = "class " + std::to_string(k);
+        const std::string key = std::to_string(k + 1);
+        if (ImGui::MenuItem(label.c_str(), key.c_str(), st.scene.points[i].label == k))
           relabel_point(st.scene, i, k);
       }
       ImGui::Separator();

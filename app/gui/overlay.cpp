@@ -135,6 +135,19 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   };
   ring(st.sel.hovered, r + 8.0f * s, 1.5f * s);
   ring(st.sel.selected, r + 8.0f * s, 3.0f * s);
+  // What a click on empty space does, top left.
+  {
+    const float fs = fonts.small->FontSize;
+    const ImVec2 at(static_cast<float>(v.rect_x() + 8 * s), static_cast<float>(v.rect_y() + 6 * s));
+    const char* hint = "click adds class";
+    dl->AddText(fonts.small, fs, at, ui.text_strong, hint);
+    const float w = fonts.small->CalcTextSizeA(fs, 1e9f, 0.0f, hint).x;
+    const ImVec2 c(at.x + w + 10 * s, at.y + fs * 0.55f);
+    dl->AddCircleFilled(c, 5.0f * s, class_col(st, st.new_point_class));
+    dl->AddCircle(c, 5.0f * s, IM_COL32(0, 0, 0, 255), 16, 1.0f * s);
+    const std::string k = std::to_string(st.new_point_class);
+    dl->AddText(fonts.small, fs, ImVec2(c.x + 9 * s, at.y), ui.text_strong, k.c_str());
+  }
   // Cursor readout.
   if (o.mouse_inside) {
     const std::string t = "x = (" + num(o.mouse_world.x) + ", " + num(o.mouse_world.y) + ")";

@@ -42,6 +42,7 @@ TEST(TextFormat, SlidesStyleNumbers) {
   EXPECT_EQ(num(-0.001), "0.00");  // no negative zero
   EXPECT_EQ(num_paren(-0.5), "(−0.50)");
   EXPECT_EQ(num_paren(0.5), "0.50");
+  EXPECT_EQ(num(-3.4871e15, 4), "−3.487e+15");  // bounded width for diverging values
 }
 
 }  // namespace
