@@ -189,6 +189,10 @@ bool same_points(const std::vector<PointInstance>& a, const std::vector<PointIns
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   if (pts.empty()) return;
+  if (pts.size() < kCachedPoints) {  // cheaper to draw than to composite a full layer
+    draw_points_now(f, pts);
+    return;
+  }
   Impl& m = *impl_;
   if (!m.layer_valid || !same_frame(f, m.layer_frame) || !same_points(pts, m.layer_points)) {
     CanvasFrame local = f;  // the layer's own pixels start at (0, 0)

@@ -33,6 +33,8 @@ inline constexpr float kPointRadius = 6.0f;  // pixels at scale 1 (the demo's)
 // Above this many points they are drawn as small plain discs (misclassified: red outline).
 inline constexpr std::size_t kCompactPoints = 2000;
 inline constexpr float kCompactRadius = 3.5f;
+// From this many points on, the points layer is cached (composited when unchanged).
+inline constexpr std::size_t kCachedPoints = 500;
 
 // Frame from a view whose rectangle is in window pixels; fb_scale = framebuffer / window pixels,
 // fb_height = framebuffer height (to flip y).

@@ -2,6 +2,7 @@
 // cells tinted with the class's region colour like the demo.
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 
 #include "app/gui/panels.h"
@@ -21,7 +22,9 @@ void param_cell(const char* id, double* value, double grad, const Fonts& fonts, 
   ImGui::SameLine(0, 4);
   ImGui::SetNextItemWidth(fs * 4.6f);
   ImGui::PushFont(fonts.bold);
-  ImGui::InputDouble("##v", value, 0.0, 0.0, "%.3f");
+  const double before = *value;
+  if (ImGui::InputDouble("##v", value, 0.0, 0.0, "%.3f") && !std::isfinite(*value))
+    *value = before;  // "inf" or "nan" typed: keep the last finite value
   ImGui::PopFont();
   ImGui::PushStyleColor(ImGuiCol_Text, grad_col);
   ImGui::Text("  ∂L = %s", num(grad, 3).c_str());

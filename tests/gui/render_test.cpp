@@ -198,5 +198,46 @@ TEST_F(RenderTest, PointsAreDiscsInClassColoursWithLossRings) {
   EXPECT_GT(gap.b, 200);
 }
 
+TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
+  // Enough points for the cached layer; drawing twice (second time from the cache) and once
+  // directly over the same regions must give the same pixels.
+  Scene s = default_scene();
+  s.points.clear();
+  for (int i = 0; i < 25; ++i)  // 625 points on a lattice 14 px apart: no disc covers another
+    for (int j = 0; j < 25; ++j)
+      s.points.push_back({-0.84 + 0.07 * i, -0.84 + 0.07 * j, (i + j) % 3});
+  ASSERT_GE(s.points.size(), kCachedPoints);
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  const std::vector<PointInstance> pts = point_instances(s, e);
+  const CanvasFrame f = frame(RegionMode::Argmax);
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts);
+  const std::vector<unsigned char> first = fb_->read();
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts);  // from the cache
+  EXPECT_EQ(fb_->read(), first);
+  // A point that moved invalidates the cache.
+  std::vector<PointInstance> moved = pts;
+  moved[0].x += 0.2f;
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, moved);
+  EXPECT_NE(fb_->read(), first);
+  // Correctly classified points show their class colour at their centre.
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts);
+  pixels_ = fb_->read();
+  int covered = 0, plain = 0;
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    if (e.predictions(static_cast<Eigen::Index>(i)) != s.points[i].label) continue;  // a cross
+    ++plain;
+    const Point& p = s.points[i];
+    const Rgb c = at(p.x0, p.x1);
+    const Rgb8 want = class_colors(Theme::Light, p.label).line;
+    covered += std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
+  }
+  ASSERT_GT(plain, 50);
+  EXPECT_EQ(covered, plain);
+}
+
 }  // namespace
 }  // namespace ll::gui
