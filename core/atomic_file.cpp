@@ -16,10 +16,22 @@ namespace {
 }
 }  // namespace
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
-  if (path.empty()) throw std::runtime_error("empty output path");
-  const std::filesystem::path tmp =
-      path.string() + ".tmp." + std::to_string(static_cast<long>(::getpid()));
+void write_file_atomic(const std::filesystem::path& requested, std::string_view content) {
+  namespace fs = std::filesystem;
+  if (requested.empty()) throw std::runtime_error("empty output path");
+  // Write through a symbolic link to its target (replacing the link would break it), and never
+  // replace anything that is not a regular file (a folder, a device such as /dev/full).
+  std::error_code ec;  // "not found" is fine here: a new file
+  fs::path path = requested;
+  if (fs::is_symlink(fs::symlink_status(requested, ec))) {
+    path = fs::weakly_canonical(requested, ec);
+    if (ec) fail(requested, "cannot resolve the link: " + ec.message());
+  }
+  const fs::file_status st = fs::status(path, ec);
+  if (fs::exists(st) && !fs::is_regular_file(st)) {
+    fail(requested, fs::is_directory(st) ? "is a folder" : "is not a regular file");
+  }
+  const fs::path tmp = path.string() + ".tmp." + std::to_string(static_cast<long>(::getpid()));
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail(path, std::string("cannot write: ") + std::strerror(errno));
   std::size_t done = 0;
@@ -34,8 +46,11 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int err = errno;
+  const int synced = ::fsync(fd);
+  const int sync_err = errno;
+  const int closed = ::close(fd);  // always closed, even when fsync failed
+  if (synced != 0 || closed != 0) {
+    const int err = synced != 0 ? sync_err : errno;
     ::unlink(tmp.c_str());
     fail(path, std::string("flush failed: ") + std::strerror(err));
   }

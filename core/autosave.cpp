@@ -43,7 +43,13 @@ std::optional<Scene> Autosave::start() {
       } catch (const std::exception&) {
         pid = 0;  // unreadable marker: treat its owner as gone
       }
-      if (!process_alive(pid) && fs::exists(scene_path_)) {
+      if (pid != static_cast<long>(::getpid()) && process_alive(pid)) {
+        // Another LossLab is running and owns the autosave: this window does not autosave.
+        disabled_ = true;
+        error_ = "another LossLab window is running; autosave is off in this one";
+        return restore;
+      }
+      if (fs::exists(scene_path_)) {
         try {
           restore = load_scene(scene_path_).scene;
         } catch (const LoadError& e) {
@@ -64,11 +70,12 @@ void Autosave::note_change(Clock::time_point now) {
 }
 
 bool Autosave::poll(const Scene& scene, Clock::time_point now) {
-  if (!pending_ || now - last_change_ < quiet_) return false;
+  if (disabled_ || !pending_ || now - last_change_ < quiet_) return false;
   return save(scene);
 }
 
 void Autosave::finish(const Scene& scene) {
+  if (disabled_) return;
   save(scene);
   std::error_code ec;
   fs::remove(marker_path_, ec);

@@ -33,6 +33,7 @@ class Autosave {
   void finish(const Scene& scene);
 
   bool pending() const { return pending_; }
+  bool enabled() const { return !disabled_; }
   const std::filesystem::path& scene_path() const { return scene_path_; }
   const std::string& last_error() const { return error_; }
 
@@ -43,6 +44,7 @@ class Autosave {
   std::chrono::milliseconds quiet_;
   Clock::time_point last_change_{};
   bool pending_ = false;
+  bool disabled_ = false;  // another live instance owns the autosave
   std::string error_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "core/regularizer.h"
 #include "core/vector_math.h"
@@ -69,6 +71,19 @@ inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y
   return loss;
 }
 
+void check_params(const Params& p) {
+  if (p.classes() < kMinClasses || p.classes() > kMaxClasses || p.b.size() != p.W.rows()) {
+    throw std::invalid_argument("a classifier needs 2 to 8 classes and one bias per class");
+  }
+}
+
+inline void check_label(int label, int K) {
+  if (static_cast<unsigned>(label) >= static_cast<unsigned>(K)) {
+    throw std::out_of_range("point label " + std::to_string(label) + " is outside [0, " +
+                            std::to_string(K) + ")");
+  }
+}
+
 struct Sums {
   double loss = 0.0;
   double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
@@ -87,6 +102,7 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
   double loss = 0.0;
   auto add = [&](const Point& pt) {
     double sc[K], ds[K];
+    check_label(pt.label, K);
     for (int j = 0; j < K; ++j) sc[j] = w0[j] * pt.x0 + w1[j] * pt.x1 + bb[j];
     loss += point_loss_t<kind, K>(s, sc, K, pt.label, ds);
     for (int j = 0; j < K; ++j) {
@@ -98,7 +114,7 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
   if (subset.empty()) {
     for (const Point& pt : points) add(pt);
   } else {
-    for (int i : subset) add(points[static_cast<std::size_t>(i)]);
+    for (int i : subset) add(points.at(static_cast<std::size_t>(i)));
   }
   out.loss = loss;
   for (int j = 0; j < K; ++j) {
@@ -130,7 +146,8 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p,
     const std::size_t n = std::min(B, total - start);
     for (std::size_t i = 0; i < n; ++i) {
       const Point& pt = subset.empty() ? points[start + i]
-                                       : points[static_cast<std::size_t>(subset[start + i])];
+                                       : points.at(static_cast<std::size_t>(subset[start + i]));
+      check_label(pt.label, K);
       x0[i] = pt.x0;
       x1[i] = pt.x1;
       y[i] = pt.label;
@@ -242,6 +259,7 @@ double point_loss(const LossSettings& s, const double* sc, int K, int y, double*
 
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
                            const LossSettings& s, std::span<const int> subset) {
+  check_params(p);
   const int K = p.classes();
   Sums sums;
   switch (s.kind) {
@@ -268,6 +286,7 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
 }
 
 Evaluation evaluate(const std::vector<Point>& points, const Params& p, const LossSettings& s) {
+  check_params(p);
   const int K = p.classes();
   const auto N = static_cast<Eigen::Index>(points.size());
   Evaluation e;
@@ -281,6 +300,7 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
   int correct = 0;
   for (Eigen::Index i = 0; i < N; ++i) {
     const Point& pt = points[static_cast<std::size_t>(i)];
+    check_label(pt.label, K);
     point_scores(p, pt, sc);
     e.losses(i) = point_loss(s, sc, K, pt.label, ds);
     e.predictions(i) = argmax(sc, K);
@@ -299,9 +319,24 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
   e.data_loss = e.losses.sum() * inv_n;
   e.reg_loss = reg_loss(p.W, s);
   e.total_loss = e.data_loss + e.reg_loss;
-  e.accuracy = correct * inv_n;
+  e.accuracy = N > 0 ? static_cast<double>(correct) / static_cast<double>(N) : 0.0;
   add_reg_gradient(p.W, s, e.dW);
   return e;
+}
+
+}  // namespace ll
+
+namespace ll {
+
+double accuracy(const std::vector<Point>& points, const Params& p) {
+  if (points.empty()) return 0.0;
+  double sc[kMaxClasses] = {};
+  std::size_t correct = 0;
+  for (const Point& pt : points) {
+    point_scores(p, pt, sc);
+    correct += argmax(sc, p.classes()) == pt.label ? 1 : 0;
+  }
+  return static_cast<double>(correct) / static_cast<double>(points.size());
 }
 
 }  // namespace ll

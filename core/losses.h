@@ -32,6 +32,8 @@ struct LossGradient {
 
 // Loss and gradient over all points, or over `subset` (indices) when it is non-empty.
 // One pass, no per-point storage: this is the hot path of training.
+// Preconditions (checked; std::invalid_argument / std::out_of_range otherwise): 2 <= K <= 8,
+// b has K entries, every label is in [0, K), subset indices are in range.
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
                            const LossSettings& s, std::span<const int> subset = {});
 
@@ -49,7 +51,11 @@ struct Evaluation {
   BiasVector db;
 };
 
+// Same preconditions as loss_gradient.
 Evaluation evaluate(const std::vector<Point>& points, const Params& p, const LossSettings& s);
+
+// Fraction of points whose argmax class is their label (0 for no points).
+double accuracy(const std::vector<Point>& points, const Params& p);
 
 // Softmax probabilities of K scores (stable).
 void softmax(const double* scores, int K, double* probs);

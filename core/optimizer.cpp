@@ -11,17 +11,7 @@ bool finite(const Params& p) { return p.W.allFinite() && p.b.allFinite(); }
 
 LossRecord record(const Scene& scene) {
   const LossGradient g = loss_gradient(scene.points, scene.params, scene.loss);
-  LossRecord r{g.data_loss, g.reg_loss, g.total_loss, 0.0};
-  if (!scene.points.empty()) {
-    double sc[kMaxClasses] = {};
-    int correct = 0;
-    for (const Point& pt : scene.points) {
-      point_scores(scene.params, pt, sc);
-      correct += argmax(sc, scene.classes()) == pt.label ? 1 : 0;
-    }
-    r.accuracy = static_cast<double>(correct) / static_cast<double>(scene.points.size());
-  }
-  return r;
+  return {g.data_loss, g.reg_loss, g.total_loss, accuracy(scene.points, scene.params)};
 }
 
 void Optimizer::reset() {
@@ -103,8 +93,7 @@ StepStatus Optimizer::step(Scene& scene) {
       break;
     }
   }
-  const bool exploded = !std::isfinite(g.total_loss) || std::abs(g.total_loss) > kLossBound;
-  if (exploded || !finite(p) || p.W.cwiseAbs().maxCoeff() > kParamBound ||
+  if (!finite(p) || p.W.cwiseAbs().maxCoeff() > kParamBound ||
       p.b.cwiseAbs().maxCoeff() > kParamBound) {
     p = before;
     reset();

@@ -18,13 +18,9 @@ struct LossRecord {
 
 enum class StepStatus {
   Ok,
-  Diverged,  // the update made a parameter or the loss non-finite or explode; parameters kept
+  Diverged,  // the update made a parameter non-finite or larger than kParamBound; undone
   NoData,    // no points: nothing to fit
 };
-
-// Past these magnitudes training is considered diverged (and the step is undone).
-inline constexpr double kLossBound = 1e12;
-inline constexpr double kParamBound = 1e8;
 
 class Optimizer {
  public:

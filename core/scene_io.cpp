@@ -133,8 +133,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
       const std::string where = "W[" + std::to_string(k) + "]";
       const json& row = w[static_cast<std::size_t>(k)];
       if (!row.is_array() || row.size() != 2) r.fail(where, "expected a row of 2 numbers");
-      s.params.W(k, 0) = r.number(row[0], where + "[0]");
-      s.params.W(k, 1) = r.number(row[1], where + "[1]");
+      s.params.W(k, 0) = r.number_in(row[0], where + "[0]", -kParamBound, kParamBound);
+      s.params.W(k, 1) = r.number_in(row[1], where + "[1]", -kParamBound, kParamBound);
     }
     if (doc.contains("b")) {
       const json& b = doc["b"];
@@ -145,7 +145,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
       }
       s.params.b.resize(K);
       for (int k = 0; k < K; ++k) {
-        s.params.b(k) = r.number(b[static_cast<std::size_t>(k)], "b[" + std::to_string(k) + "]");
+        s.params.b(k) = r.number_in(b[static_cast<std::size_t>(k)], "b[" + std::to_string(k) + "]",
+                                    -kParamBound, kParamBound);
       }
     } else {
       s.params.b = BiasVector::Zero(K);
@@ -170,8 +171,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
         if (!p.contains(f)) r.fail(where, std::string("missing \"") + f + "\"");
       }
       Point pt;
-      pt.x0 = r.number(p["x"], where + ".x");
-      pt.x1 = r.number(p["y"], where + ".y");
+      pt.x0 = r.number_in(p["x"], where + ".x", -kMaxCoordinate, kMaxCoordinate);
+      pt.x1 = r.number_in(p["y"], where + ".y", -kMaxCoordinate, kMaxCoordinate);
       pt.label = static_cast<int>(r.integer(p["label"], where + ".label", 0, max_label));
       s.points.push_back(pt);
     }
@@ -265,7 +266,10 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
       return ec == std::errc() && p == f.data() + f.size() && !f.empty();
     };
     const bool numeric = count >= 1 && num(fields[0], x);
-    if (first_data_line && !numeric) {  // header row
+    double scratch = 0.0;
+    const bool header = first_data_line && !numeric &&
+                        !(count >= 2 && num(fields[1], scratch)) && !(count >= 3 && num(fields[2], scratch));
+    if (header) {  // e.g. "x,y,label": no field is a number
       first_data_line = false;
       continue;
     }
@@ -274,6 +278,9 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
     if (!numeric) fail("x \"" + std::string(fields[0]) + "\" is not a number");
     if (!num(fields[1], y)) fail("y \"" + std::string(fields[1]) + "\" is not a number");
     if (!std::isfinite(x) || !std::isfinite(y)) fail("coordinates must be finite");
+    if (std::abs(x) > kMaxCoordinate || std::abs(y) > kMaxCoordinate) {
+      fail("coordinates must be within +-1e6");
+    }
     if (!integer(fields[2], label)) fail("label \"" + std::string(fields[2]) + "\" is not an integer");
     if (label < 0 || label >= kMaxClasses) fail("label " + std::to_string(label) + " is out of range [0, 7]");
     if (s.points.size() >= kMaxPoints) fail("more than 1000000 points");

@@ -20,9 +20,9 @@ void register_train(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "train", "Run N optimizer steps; print the final W, b and the loss history as JSON");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv)")->required();
-  cmd->add_option("--steps", args->steps, "number of updates (0 to 100000000)")
+  cmd->add_option("--steps", args->steps, "number of updates (0 to 1000000)")
       ->required()
-      ->check(CLI::Range(0L, 100'000'000L));
+      ->check(CLI::Range(0L, 1'000'000L));
   args->optimizer.add_to(*cmd);
   cmd->add_option("--out", args->out, "write the JSON here instead of stdout");
   args->loss.add_to(*cmd);

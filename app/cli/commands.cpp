@@ -24,6 +24,7 @@ void write_output(const std::string& out, const std::string& text) {
   if (out.empty() || out == "-") {
     std::cout << text;
     std::cout.flush();
+    if (!std::cout) throw std::runtime_error("cannot write to standard output");
     return;
   }
   write_file_atomic(out, text);  // std::runtime_error names the path

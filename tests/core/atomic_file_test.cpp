@@ -56,3 +56,28 @@ TEST_F(AtomicFile, ReadRefusesLargeFilesAndFolders) {
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+TEST(AtomicFileTargets, WritesThroughSymlinksAndRefusesDevices) {
+  const fs::path dir = fs::temp_directory_path() / ("losslab_atomic_link_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_file_atomic(dir / "real.json", "old");
+  fs::create_symlink(dir / "real.json", dir / "link.json");
+  write_file_atomic(dir / "link.json", "new");
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));  // the link survives
+  EXPECT_EQ(read_file(dir / "real.json", 100), "new");
+  try {
+    write_file_atomic("/dev/null", "x");
+    ADD_FAILURE() << "a device must not be replaced";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/dev/null: is not a regular file"), std::string::npos);
+  }
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll

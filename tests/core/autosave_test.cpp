@@ -65,9 +65,20 @@ TEST_F(AutosaveTest, AKilledSessionIsOfferedForRestore) {
   const std::optional<Scene> restored = a.start();
   ASSERT_TRUE(restored.has_value()) << a.last_error();
   EXPECT_EQ(*restored, edited);
-  // The marker is now ours: a second instance sees a live owner and offers nothing.
+  EXPECT_TRUE(a.enabled());
+  // Another LossLab that is still running (here: our parent process) owns the marker: a second
+  // instance offers nothing and keeps its hands off the autosave and the marker.
+  const std::string owner = std::to_string(::getppid());
+  write_file_atomic(dir_ / "running.pid", owner);
   Autosave b(dir_);
   EXPECT_FALSE(b.start().has_value());
+  EXPECT_FALSE(b.enabled());
+  EXPECT_NE(b.last_error().find("another LossLab window"), std::string::npos);
+  b.note_change(Autosave::Clock::now() - 10s);
+  EXPECT_FALSE(b.poll(default_scene()));  // leaves the first instance's autosave alone
+  b.finish(default_scene());
+  EXPECT_EQ(read_file(dir_ / "running.pid", 64), owner);  // ...and its marker
+  EXPECT_EQ(load_scene(a.scene_path()).scene, edited);
 }
 
 TEST_F(AutosaveTest, UnwritableFolderIsReportedNotThrown) {

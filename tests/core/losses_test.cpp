@@ -331,3 +331,33 @@ TEST(LossesDegenerate, ZeroWeightsOneClassOnePointDuplicates) {
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+TEST(LossesPreconditions, BadLabelsAndClassCountsThrowInsteadOfReadingPastArrays) {
+  Scene s = default_scene();
+  s.points[4].label = 3;
+  EXPECT_THROW(evaluate(s.points, s.params, s.loss), std::out_of_range);
+  EXPECT_THROW(loss_gradient(s.points, s.params, s.loss), std::out_of_range);
+  s.points[4].label = -1;
+  LossSettings sm;
+  sm.kind = LossKind::Softmax;
+  EXPECT_THROW(loss_gradient(s.points, s.params, sm), std::out_of_range);
+  Params one_class;
+  one_class.W = WeightMatrix::Zero(1, 2);
+  one_class.b = BiasVector::Zero(1);
+  EXPECT_THROW(evaluate({}, one_class, s.loss), std::invalid_argument);
+  const std::vector<int> bad_subset = {0, 9};
+  EXPECT_THROW(loss_gradient(default_scene().points, default_scene().params, s.loss, bad_subset),
+               std::out_of_range);
+}
+
+TEST(LossesAccuracy, MatchesEvaluate) {
+  const Scene s = test::random_scene(5, 40, 3);
+  EXPECT_EQ(accuracy(s.points, s.params), evaluate(s.points, s.params, s.loss).accuracy);
+  EXPECT_EQ(accuracy({}, s.params), 0.0);
+}
+
+}  // namespace
+}  // namespace ll

@@ -181,3 +181,19 @@ TEST(OptimizerStability, EveryOptimizerSurvivesAHugeStepSize) {
 
 }  // namespace
 }  // namespace ll
+
+namespace ll {
+namespace {
+
+// Divergence is judged on the state after an update: a scene that loads (|W| up to 1e8) trains.
+TEST(OptimizerStability, LargeButValidWeightsAreNotCalledDiverged) {
+  Scene s = default_scene();
+  s.params.W(0, 0) = 1e7;
+  s.optimizer.lr = 1e-12;
+  const TrainResult r = train(s, 2);
+  EXPECT_EQ(r.status, StepStatus::Ok);
+  EXPECT_EQ(r.steps_done, 2);
+}
+
+}  // namespace
+}  // namespace ll

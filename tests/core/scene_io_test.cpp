@@ -112,6 +112,9 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
       {R"({"squared": 1})", "squared: expected true or false"},
       {R"({"seed": 18446744073709551615})", "seed"},
       {R"({"class_names": ["a"]})", "class_names: expected an array of 3 strings"},
+      {R"({"points": [{"x": 2e6, "y": 0, "label": 0}]})", "points[0].x: 2e+06 is out of range [-1e+06, 1e+06]"},
+      {R"({"W": [[1e9, 0], [0, 1]]})", "W[0][0]: 1e+09 is out of range"},
+      {R"({"W": [[1, 0], [0, 1]], "b": [0, -1e300]})", "b[1]: -1e+300 is out of range"},
       {"{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", "nesting deeper than 16"},
   };
   for (const Broken& c : cases) {
@@ -139,6 +142,9 @@ TEST(SceneIo, MalformedCsvNamesTheLine) {
   EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"), std::string::npos);
   EXPECT_NE(csv_error("0,0,0\nnan,1,1\n").find("line 2"), std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1e999,1,1\n").find("line 2"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1e7,1,1\n").find("line 2: coordinates must be within +-1e6"), std::string::npos);
+  // A first row with numbers in it is data, not a header: a bad x there is an error.
+  EXPECT_NE(csv_error("abc,0.3,1\n0,0,0\n").find("line 1: x \"abc\" is not a number"), std::string::npos);
 }
 
 TEST(SceneIo, SaveAndLoadThroughFiles) {
