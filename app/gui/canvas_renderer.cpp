@@ -75,6 +75,11 @@ struct CanvasRenderer::Impl {
   std::vector<PointInstance> layer_points;
   CanvasFrame layer_frame;
   bool layer_valid = false;
+  // The regions are redrawn only when the parameters or the view change.
+  LayerCache regions_layer;
+  Params regions_params;
+  CanvasFrame regions_frame;
+  bool regions_valid = false;
 
   const GlProgram* region_program(RegionMode mode, int K) {
     std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
@@ -113,7 +118,7 @@ bool CanvasRenderer::init(std::string* error) {
   compact.insert(compact.find('\n') + 1, "#define COMPACT 1\n");
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(), error))
     return false;
-  if (!impl_->layer.init(error)) return false;
+  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error)) return false;
   glGenVertexArrays(1, &impl_->empty_vao);
   glGenVertexArrays(1, &impl_->point_vao);
   glGenBuffers(1, &impl_->instance_vbo);
@@ -129,7 +134,38 @@ bool CanvasRenderer::init(std::string* error) {
   return true;
 }
 
+namespace {
+bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
+  return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
+         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px &&
+         a.px_scale == b.px_scale && a.theme == b.theme;
+}
+bool same_points(const std::vector<PointInstance>& a, const std::vector<PointInstance>& b) {
+  return a.size() == b.size() &&
+         std::memcmp(a.data(), b.data(), a.size() * sizeof(PointInstance)) == 0;
+}
+}  // namespace
+
 void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
+  Impl& m = *impl_;
+  const bool same = m.regions_valid && m.regions_params == params &&
+                    same_frame(f, m.regions_frame) && f.mode == m.regions_frame.mode &&
+                    f.score_class == m.regions_frame.score_class &&
+                    f.grid_step == m.regions_frame.grid_step;
+  if (!same) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    m.regions_layer.begin(f.fb_w, f.fb_h);
+    draw_regions_now(local, params);
+    m.regions_layer.end();
+    m.regions_params = params;
+    m.regions_frame = f;
+    m.regions_valid = true;
+  }
+  m.regions_layer.blit(f.fb_x, f.fb_y);
+}
+
+void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params) {
   const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
   const GlProgram* prog = impl_->region_program(f.mode, K);
   if (!prog) return;
@@ -175,17 +211,6 @@ void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
   glUseProgram(0);
 }
 
-namespace {
-bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
-  return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
-         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px &&
-         a.px_scale == b.px_scale && a.theme == b.theme;
-}
-bool same_points(const std::vector<PointInstance>& a, const std::vector<PointInstance>& b) {
-  return a.size() == b.size() &&
-         std::memcmp(a.data(), b.data(), a.size() * sizeof(PointInstance)) == 0;
-}
-}  // namespace
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   if (pts.empty()) return;

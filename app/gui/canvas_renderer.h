@@ -50,11 +50,13 @@ class CanvasRenderer {
   CanvasRenderer();
   ~CanvasRenderer();
   bool init(std::string* error);
+  // Draws the regions, copied from a cached layer when the parameters and view did not change.
   void draw_regions(const CanvasFrame& f, const Params& params);
   // Draws the points, from a cached layer when nothing about them changed since the last call.
   void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points);
 
  private:
+  void draw_regions_now(const CanvasFrame& f, const Params& params);
   void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points);
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -58,4 +58,12 @@ void LayerCache::composite(int x, int y) const {
   glDisable(GL_BLEND);
 }
 
+void LayerCache::blit(int x, int y) const {
+  GLint draw = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glBlitFramebuffer(0, 0, w_, h_, x, y, x + w_, y + h_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(draw));
+}
+
 }  // namespace ll::gui

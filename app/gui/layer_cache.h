@@ -21,6 +21,8 @@ class LayerCache {
   void end();
   // Draws the layer at (x, y) of the current framebuffer with premultiplied "over" blending.
   void composite(int x, int y) const;
+  // Copies the layer to (x, y) of the current draw framebuffer, replacing what is there.
+  void blit(int x, int y) const;
 
  private:
   GlProgram program_;
