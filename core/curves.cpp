@@ -69,7 +69,9 @@ ValueGrad focal(double p, double gamma, double alpha) {
   const double qg = std::pow(q, gamma);
   // d/dp [-(1-p)^g ln p] = g (1-p)^(g-1) ln p - (1-p)^g / p
   const double dqg = gamma == 0.0 ? 0.0 : gamma * std::pow(q, gamma - 1.0);
-  return {-alpha * qg * lp, alpha * (dqg * lp - qg / p)};
+  // At p = 1 (ln p = 0) the first term's limit is 0 even where (1-p)^(g-1) is inf (g < 1).
+  const double first = lp == 0.0 ? 0.0 : dqg * lp;
+  return {-alpha * qg * lp, alpha * (first - qg / p)};
 }
 
 double entropy_bits(std::span<const double> p) {

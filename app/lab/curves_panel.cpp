@@ -175,10 +175,11 @@ void CurvesPanel::focal_plot(float pw, float ph) {
   char labels[8][32];  // alive until EndPlot below
   for (int i = 0; i < n && i < 8; ++i) {
     const std::string& name = focal_.names[size_t(i)];
-    const double g = std::stod(name.substr(name.rfind('_') + 1));
-    const bool chosen = std::abs(g - gamma_) < 1e-6;
+    const double g = focal_.gammas[size_t(i)];  // the value itself, not parsed from the name
+    const bool chosen = g == double(gamma_);
     std::snprintf(labels[i], sizeof labels[i], "γ = %g%s", g, g == 0 ? " (CE)" : "");
-    line(focal_, name.c_str(), labels[i], chosen ? IM_COL32(0, 0, 0, 255) : colors::ramp(i, std::min(n, 5)),
+    // The chosen curve in the theme's ink: black on light, white on dark.
+    line(focal_, name.c_str(), labels[i], chosen ? colors::ink() : colors::ramp(i, std::min(n, 5)),
          w::Axis::Y1, chosen ? 3.0f : 1.8f);
   }
   w::EndPlot();

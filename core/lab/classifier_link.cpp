@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "core/curves.h"
 #include "core/losses.h"
 
 namespace ll::lab {
@@ -12,26 +11,33 @@ namespace ll::lab {
 std::vector<LinkedPoint> link_classifier(const Scene& scene) {
   std::vector<LinkedPoint> out;
   const int k = scene.classes();
-  if (k < 1 || scene.points.empty()) return out;
-  const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
-  std::vector<double> s(static_cast<std::size_t>(k)), p(static_cast<std::size_t>(k));
+  if (k < kMinClasses || k > kMaxClasses || scene.params.b.size() != k) return out;
+  // Both losses come from core/losses (point_loss), so the maths lives in one place: the
+  // structured SVM with delta 1 is max(0, 1 - margin), and the softmax loss is computed by
+  // log-sum-exp, finite even where softmax(s)_y underflows to 0.
+  LossSettings hinge;
+  hinge.kind = LossKind::Structured;
+  hinge.delta = 1.0;
+  hinge.squared = false;
+  LossSettings soft;
+  soft.kind = LossKind::Softmax;
+  double s[kMaxClasses] = {}, ds[kMaxClasses] = {};
   out.reserve(scene.points.size());
   for (std::size_t i = 0; i < scene.points.size(); ++i) {
-    const int y = scene.points[i].label;
-    if (y < 0 || y >= k) continue;
-    const Eigen::Index row = static_cast<Eigen::Index>(i);
-    for (int j = 0; j < k; ++j) s[static_cast<std::size_t>(j)] = e.scores(row, j);
+    const Point& pt = scene.points[i];
+    const int y = pt.label;
+    if (y < 0 || y >= k) continue;  // checked here: point_loss indexes s[y]
+    point_scores(scene.params, pt, s);
     double best_other = -std::numeric_limits<double>::infinity();
     for (int j = 0; j < k; ++j)
-      if (j != y) best_other = std::max(best_other, s[static_cast<std::size_t>(j)]);
-    softmax(s.data(), k, p.data());
+      if (j != y) best_other = std::max(best_other, s[j]);
     LinkedPoint lp;
     lp.index = static_cast<int>(i);
     lp.label = y;
-    lp.margin = k > 1 ? s[static_cast<std::size_t>(y)] - best_other : 0.0;
-    lp.hinge = curves::hinge(lp.margin).value;
-    lp.p_correct = p[static_cast<std::size_t>(y)];
-    lp.cross_entropy = curves::cross_entropy(lp.p_correct).value;
+    lp.margin = s[y] - best_other;
+    lp.hinge = point_loss(hinge, s, k, y, ds);
+    lp.cross_entropy = point_loss(soft, s, k, y, ds);
+    lp.p_correct = std::exp(-lp.cross_entropy);
     out.push_back(lp);
   }
   return out;

@@ -1,7 +1,9 @@
 #include "core/lab/curve_sampling.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <functional>
 #include <stdexcept>
 
@@ -12,7 +14,8 @@ namespace {
 
 using Curve = std::function<curves::ValueGrad(double)>;
 
-void add(CurveTable& t, const CurveParams& p, const std::string& name, const Curve& f) {
+void add(CurveTable& t, const CurveParams& p, const std::string& name, const Curve& f,
+         double gamma = std::numeric_limits<double>::quiet_NaN()) {
   std::vector<double> v, d;
   v.reserve(t.x.size());
   d.reserve(t.x.size());
@@ -23,18 +26,22 @@ void add(CurveTable& t, const CurveParams& p, const std::string& name, const Cur
   }
   t.names.push_back(name);
   t.columns.push_back(std::move(v));
+  t.gammas.push_back(gamma);
   if (p.derivatives) {
     std::string dname = "d_";
     dname += name;
     t.names.push_back(dname);
     t.columns.push_back(std::move(d));
+    t.gammas.push_back(gamma);
   }
 }
 
+// "focal_gamma_" and the shortest text that reads back as exactly g: distinct gammas get
+// distinct names (2 and 2.0000001 do not collide as they did with %g).
 std::string gamma_name(double g) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "focal_gamma_%g", g);
-  return buf;
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, g);
+  return "focal_gamma_" + std::string(buf, ec == std::errc() ? end : buf);
 }
 
 }  // namespace
@@ -82,6 +89,7 @@ std::string validate(CurveFamily f, const CurveParams& p) {
   hi = p.max.value_or(hi);
   if (!std::isfinite(lo) || !std::isfinite(hi)) return "--min and --max must be finite numbers";
   if (!(lo < hi)) return "--min must be less than --max";
+  if (!std::isfinite(hi - lo)) return "--min and --max are too far apart (max - min overflows)";
   if (p.samples < 2 || p.samples > 1'000'000) return "--samples must be between 2 and 1000000";
   if (!(p.delta > 0.0) || !std::isfinite(p.delta)) return "--delta must be a positive number";
   if (!(p.gamma >= 0.0) || !std::isfinite(p.gamma)) return "--gamma must be >= 0";
@@ -102,8 +110,11 @@ CurveTable sample_curves(CurveFamily f, const CurveParams& p) {
   // (Constructed, not assigned from a literal: GCC 12 warns falsely on the latter, PR 105329.)
   t.abscissa = std::string(1, f == CurveFamily::Regression ? 'r' : f == CurveFamily::Margin ? 'm' : 'p');
   t.x.resize(static_cast<std::size_t>(p.samples));
-  for (int i = 0; i < p.samples; ++i)
-    t.x[static_cast<std::size_t>(i)] = lo + (hi - lo) * i / (p.samples - 1);
+  // lo (1 - t) + hi t: no overflowing hi - lo, and exact end points.
+  for (int i = 0; i < p.samples; ++i) {
+    const double w = static_cast<double>(i) / (p.samples - 1);
+    t.x[static_cast<std::size_t>(i)] = i == p.samples - 1 ? hi : lo * (1.0 - w) + hi * w;
+  }
   switch (f) {
     case CurveFamily::Regression:
       add(t, p, "squared", curves::squared);
@@ -123,7 +134,7 @@ CurveTable sample_curves(CurveFamily f, const CurveParams& p) {
       for (double g : gammas) listed = listed || g == p.gamma;
       if (!listed) gammas.push_back(p.gamma);
       for (double g : gammas)
-        add(t, p, gamma_name(g), [&, g](double x) { return curves::focal(x, g, p.alpha); });
+        add(t, p, gamma_name(g), [&, g](double x) { return curves::focal(x, g, p.alpha); }, g);
       break;
     }
     case CurveFamily::Margin:

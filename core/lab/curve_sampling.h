@@ -4,7 +4,9 @@
 //   crossentropy  abscissa p (probability of the correct class / y_hat): cross_entropy
 //                 (nats, or bits), bce_y1, bce_y0, binary_entropy_bits
 //   focal         abscissa p: focal_gamma_G for G in {0, 0.5, 1, 2, 5} plus the chosen gamma,
-//                 each weighted by alpha (gamma 0, alpha 1 is cross-entropy)
+//                 each weighted by alpha (gamma 0, alpha 1 is cross-entropy). G is written
+//                 exactly (shortest round-trip text), so names are unique; the value itself
+//                 is kept in CurveTable::gammas: read it there, never parse it from a name.
 //   margin        abscissa m = y f(x): zero_one, hinge, squared_hinge, logistic, exponential
 // With `derivatives`, each curve is followed by a column d_<name> with its derivative.
 #include <optional>
@@ -32,6 +34,7 @@ struct CurveTable {
   std::vector<double> x;
   std::vector<std::string> names;    // one per column
   std::vector<std::vector<double>> columns;
+  std::vector<double> gammas;        // per column: its focal gamma, NaN for non-focal columns
   const std::vector<double>* column(const std::string& name) const;  // nullptr if absent
 };
 

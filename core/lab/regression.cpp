@@ -8,6 +8,14 @@
 namespace ll::lab {
 namespace {
 
+// True when a standard deviation `sd` of the values `s.*v` is more than rounding noise, relative
+// to the values' magnitude (1e-7 * i are distinct x; 1e8 + 1e-9 are not).
+bool spread(double sd, std::span<const Sample> s, double Sample::*v) {
+  double scale = 0.0;
+  for (const Sample& p : s) scale = std::max(scale, std::abs(p.*v));
+  return sd > 1e-12 * scale;
+}
+
 struct Standardizer {
   double mx = 0.0, sx = 1.0, my = 0.0, sy = 1.0;
 
@@ -19,8 +27,8 @@ struct Standardizer {
     double vx = 0.0, vy = 0.0;
     for (const Sample& p : s) vx += (p.x - mx) * (p.x - mx), vy += (p.y - my) * (p.y - my);
     sx = std::sqrt(vx / n), sy = std::sqrt(vy / n);
-    if (!(sx > 1e-12)) sx = 1.0;
-    if (!(sy > 1e-12)) sy = 1.0;
+    if (!spread(sx, s, &Sample::x)) sx = 1.0;
+    if (!spread(sy, s, &Sample::y)) sy = 1.0;
   }
   // y = my + sy (a' (x - mx)/sx + c')  <=>  y = a x + c
   Line to_standard(const Line& l) const { return {l.a * sx / sy, (l(mx) - my) / sy}; }
@@ -33,7 +41,14 @@ struct Standardizer {
 // d loss / d r for one residual, as used for the descent direction. Huber's is divided by
 // min(delta, 1): the same minimizer, but for a small delta its steps are as long as MAE's
 // instead of delta times shorter (its gradient is bounded by delta).
+// Huber with delta <= 0 (or NaN) is MAE: huber(r, delta) / delta -> |r| as delta -> 0, the same
+// minimizer, where dividing by delta itself would give 0 / 0.
+RegressionLoss effective(RegressionLoss k, double delta) {
+  return k == RegressionLoss::Huber && !(delta > 0.0) ? RegressionLoss::MAE : k;
+}
+
 double loss_grad(double r, RegressionLoss k, double delta) {
+  k = effective(k, delta);
   switch (k) {
     case RegressionLoss::MSE: return curves::squared(r).grad;
     case RegressionLoss::MAE: return curves::absolute(r).grad;
@@ -43,6 +58,7 @@ double loss_grad(double r, RegressionLoss k, double delta) {
 }
 
 double loss_value(double r, RegressionLoss k, double delta) {
+  k = effective(k, delta);
   switch (k) {
     case RegressionLoss::MSE: return curves::squared(r).value;
     case RegressionLoss::MAE: return curves::absolute(r).value;
@@ -72,14 +88,15 @@ double regression_loss(std::span<const Sample> s, const Line& line, RegressionLo
 Line least_squares(std::span<const Sample> s) {
   if (s.empty()) return {};
   const Standardizer st(s);
-  // In standardized units the slope is the correlation and the intercept is 0.
+  // Ordinary least squares on the centred data: a = sum dx dy / sum dx^2, c = mean y - a mean x.
   double sxy = 0.0, sxx = 0.0;
   for (const Sample& p : s) {
     const double dx = p.x - st.mx;
     sxy += dx * (p.y - st.my);
     sxx += dx * dx;
   }
-  if (!(sxx > 1e-12 * static_cast<double>(s.size()))) return {0.0, st.my};
+  // "Fewer than two distinct x" is judged relative to the size of x, not in absolute units.
+  if (!spread(std::sqrt(sxx / static_cast<double>(s.size())), s, &Sample::x)) return {0.0, st.my};
   const double a = sxy / sxx;
   return {a, st.my - a * st.mx};
 }
@@ -108,13 +125,14 @@ double gradient_step(std::span<const Sample> s, Line& line, RegressionLoss k, do
 ResidualTable residual_table(std::span<const double> r, double delta) {
   ResidualTable t;
   t.rows.reserve(r.size());
+  const bool huber = effective(RegressionLoss::Huber, delta) == RegressionLoss::Huber;
   for (double v : r)
     t.rows.push_back({v, curves::absolute(v).value, curves::squared(v).value,
-                      curves::huber(v, delta).value});
+                      huber ? curves::huber(v, delta).value : curves::absolute(v).value});
   t.mae = curves::mae(r);
   t.mse = curves::mse(r);
   t.rmse = curves::rmse(r);
-  t.mean_huber = curves::mean_huber(r, delta);
+  t.mean_huber = huber ? curves::mean_huber(r, delta) : t.mae;
   return t;
 }
 

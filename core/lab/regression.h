@@ -28,11 +28,15 @@ struct Line {
 enum class RegressionLoss { MSE, MAE, Huber };
 const char* display_name(RegressionLoss k);  // "MSE", "MAE", "Huber"
 
+// Huber with delta <= 0 (or NaN) is treated as MAE everywhere below (the limit of
+// huber(r, delta) / delta, same minimizer; dividing by delta = 0 would give NaN).
+
 // Mean loss of the residuals r_i = y_i - line(x_i) (MSE: mean r^2; MAE: mean |r|; Huber: mean
 // huber(r, delta)), in the data's units.
 double regression_loss(std::span<const Sample> s, const Line& line, RegressionLoss k, double delta);
 
-// Ordinary least squares. With fewer than two distinct x: the horizontal line through mean y.
+// Ordinary least squares. With fewer than two distinct x (spread of x below 1e-12 of its
+// magnitude): the horizontal line through mean y.
 Line least_squares(std::span<const Sample> s);
 
 // One gradient-descent step of `line` on the standardized problem with learning rate `lr`.

@@ -1,11 +1,18 @@
 #include "core/lab/same_accuracy.h"
 
+#include <stdexcept>
+#include <string>
+
 #include "core/curves.h"
 
 namespace ll::lab {
 
 TableScore score(const ProbabilityTable& t) {
   const Eigen::Index n = t.probs.rows(), k = t.probs.cols();
+  if (t.labels.size() != n)
+    throw std::invalid_argument("probability table: " + std::to_string(t.labels.size()) +
+                                " labels for " + std::to_string(n) + " rows (need one per row)");
+  if (n > 0 && k < 1) throw std::invalid_argument("probability table: rows have no classes");
   TableScore s;
   s.p_correct.resize(n);
   s.cross_entropy.resize(n);

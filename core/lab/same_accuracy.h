@@ -20,7 +20,9 @@ struct TableScore {
   double mean_cross_entropy = 0.0;
 };
 
-// Rows whose sum is not positive count as uniform.
+// Rows whose sum is not positive count as uniform; a label outside [0, K) scores p = 0 and a
+// wrong prediction. Throws std::invalid_argument with a one-line reason unless there is exactly
+// one label per row (and at least one class when there are rows).
 TableScore score(const ProbabilityTable& t);
 
 // The two 4-sample, 3-class models of the example: both wrong on one sample out of four

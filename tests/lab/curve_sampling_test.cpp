@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 
@@ -78,6 +79,44 @@ TEST(CurveSampling, CsvHasHeaderAndOneRowPerSample) {
   int rows = 1;
   while (std::getline(in, line)) ++rows;
   EXPECT_EQ(rows, 3);
+}
+
+// Regression: lo + (hi - lo) i / (n - 1) overflowed to inf/nan rows for +-1e308.
+TEST(CurveSampling, HugeRangesAreRejectedAndWideOnesStayFinite) {
+  CurveParams p;
+  p.min = -1e308;
+  p.max = 1e308;
+  EXPECT_NE(validate(CurveFamily::Margin, p).find("too far apart"), std::string::npos);
+  EXPECT_THROW(sample_curves(CurveFamily::Margin, p), std::invalid_argument);
+  p.min = -8e307;
+  p.max = 8e307;
+  p.samples = 5;
+  const CurveTable t = sample_curves(CurveFamily::Regression, p);
+  ASSERT_EQ(t.x.size(), 5u);
+  EXPECT_EQ(t.x.front(), -8e307);
+  EXPECT_EQ(t.x[2], 0.0);
+  EXPECT_EQ(t.x.back(), 8e307);
+  for (double x : t.x) EXPECT_TRUE(std::isfinite(x));
+}
+
+// Regression: %g named gamma 2.0000001 "focal_gamma_2", the same as gamma 2.
+TEST(CurveSampling, FocalNamesAreExactAndUniqueWithTheirGammaAlongside) {
+  CurveParams p;
+  p.samples = 3;
+  p.gamma = 2.0000001;
+  p.derivatives = true;
+  const CurveTable f = sample_curves(CurveFamily::Focal, p);
+  ASSERT_EQ(f.names.size(), 12u);
+  ASSERT_EQ(f.gammas.size(), f.names.size());
+  for (std::size_t i = 0; i < f.names.size(); ++i)
+    for (std::size_t j = i + 1; j < f.names.size(); ++j) EXPECT_NE(f.names[i], f.names[j]);
+  ASSERT_NE(f.column("focal_gamma_2.0000001"), nullptr);
+  EXPECT_EQ(f.names[10], "focal_gamma_2.0000001");
+  EXPECT_EQ(f.gammas[10], 2.0000001);
+  EXPECT_EQ(f.gammas[11], 2.0000001);  // its derivative column
+  EXPECT_EQ(f.gammas[6], 2.0);
+  EXPECT_DOUBLE_EQ((*f.column("focal_gamma_2.0000001"))[1], curves::focal(f.x[1], 2.0000001).value);
+  EXPECT_TRUE(std::isnan(sample_curves(CurveFamily::Margin, p).gammas[0]));
 }
 
 TEST(CurveSampling, ParseFamilyNames) {

@@ -117,6 +117,8 @@ TEST_F(CurvesCli, BadOptionsExitTwoWithOneLine) {
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
   EXPECT_EQ(run("curves --family margin --samples 1" + out, &err), 2);
   EXPECT_EQ(run("curves --family margin --min nan" + out, &err), 2);
+  EXPECT_EQ(run("curves --family margin --min -1e308 --max 1e308" + out, &err), 2);  // overflow
+  EXPECT_NE(err.find("too far apart"), std::string::npos) << err;
   EXPECT_FALSE(fs::exists(dir / "x.csv"));
 }
 

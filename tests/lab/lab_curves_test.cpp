@@ -95,6 +95,17 @@ TEST(Curves, FocalWithGammaZeroIsCrossEntropy) {
   }
 }
 
+// Regression: at p = 1 with 0 < gamma < 1 the gradient was inf * 0 = NaN; the limit is 0.
+TEST(Curves, FocalGradientAtCertaintyIsItsLimit) {
+  for (double g : {0.25, 0.5, 1.0, 2.0}) {
+    EXPECT_EQ(focal(1.0, g).value, 0.0) << g;
+    EXPECT_EQ(focal(1.0, g).grad, 0.0) << g;
+    EXPECT_NEAR(focal(1.0 - 1e-9, g).grad, 0.0, 1e-2) << g;  // tends to it from below
+  }
+  EXPECT_EQ(focal(1.0, 0.0).grad, -1.0);  // cross-entropy's -1/p
+  EXPECT_EQ(focal(1.0, 0.5, 0.25).grad, 0.0);
+}
+
 TEST(Curves, EntropyInBits) {
   const std::vector<double> fair{0.5, 0.5}, four{0.25, 0.25, 0.25, 0.25};
   EXPECT_DOUBLE_EQ(entropy_bits(fair), 1.0);

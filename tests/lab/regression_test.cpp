@@ -92,6 +92,38 @@ TEST(Regression, HuberFitIsAMinimumInTheDataUnits) {
                 base - 1e-9);
 }
 
+// Regression: the distinct-x test was absolute (sxx > 1e-12 n), so tiny x gave slope 0.
+TEST(Regression, LeastSquaresOnTinyXIsScaleInvariant) {
+  std::vector<Sample> s;
+  for (int i = 0; i < 5; ++i) s.push_back({1e-7 * i, 2.0 * i});
+  const Line l = least_squares(s);
+  EXPECT_NEAR(l.a, 2e7, 2e7 * 1e-9);
+  EXPECT_NEAR(l.c, 0.0, 1e-9);
+  // Still degenerate: x equal up to rounding at a large magnitude.
+  const Line flat = least_squares(std::vector<Sample>{{1e8, 1}, {1e8, 5}, {1e8, 3}});
+  EXPECT_EQ(flat.a, 0.0);
+  EXPECT_DOUBLE_EQ(flat.c, 3.0);
+}
+
+// Regression: Huber with delta 0 divided 0 by 0 and turned the line into NaN.
+TEST(Regression, HuberWithNonPositiveDeltaIsMae) {
+  const RegressionPreset& p = preset("Lecture residuals, outlier");
+  for (double delta : {0.0, -1.0, std::nan("")}) {
+    Line huber{0.5, 1.0}, mae{0.5, 1.0};
+    for (int i = 0; i < 50; ++i) {
+      const double gh = gradient_step(p.samples, huber, RegressionLoss::Huber, delta, 0.05);
+      const double gm = gradient_step(p.samples, mae, RegressionLoss::MAE, 1.0, 0.05);
+      EXPECT_EQ(gh, gm);
+    }
+    EXPECT_TRUE(std::isfinite(huber.a) && std::isfinite(huber.c));
+    EXPECT_EQ(huber, mae);
+    EXPECT_EQ(regression_loss(p.samples, huber, RegressionLoss::Huber, delta),
+              regression_loss(p.samples, huber, RegressionLoss::MAE, delta));
+    const ResidualTable t = residual_table(p.samples, huber, delta);
+    EXPECT_EQ(t.mean_huber, t.mae);
+  }
+}
+
 TEST(Regression, GradientStepOnEmptyDataIsANoOp) {
   Line l{1.0, 2.0};
   EXPECT_EQ(gradient_step(std::vector<Sample>{}, l, RegressionLoss::MAE, 1.0, 0.1), 0.0);

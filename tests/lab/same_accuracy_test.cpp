@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace ll::lab {
 namespace {
@@ -29,6 +31,24 @@ TEST(SameAccuracy, RowsAreNormalizedAndBadRowsAreUniform) {
   EXPECT_NEAR(s.p_correct(1), 1.0 / 3.0, 1e-12);
   t.probs(3, 0) = 0.0;
   EXPECT_TRUE(std::isinf(score(t).cross_entropy(3)));
+}
+
+// Regression: labels(i) was read for every row without checking there is one label per row.
+TEST(SameAccuracy, LabelCountMustMatchTheRows) {
+  ProbabilityTable t = same_accuracy_model_a();
+  t.labels.resize(3);
+  t.labels << 2, 1, 0;
+  try {
+    score(t);
+    FAIL() << "no exception";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("3 labels for 4 rows"), std::string::npos) << e.what();
+  }
+  t.labels = Eigen::VectorXi::Zero(5);
+  EXPECT_THROW(score(t), std::invalid_argument);
+  t.probs.resize(0, 3);
+  t.labels.resize(0);
+  EXPECT_EQ(score(t).error_rate, 0.0);
 }
 
 }  // namespace
