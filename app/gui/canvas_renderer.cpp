@@ -215,15 +215,32 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   if (pts.empty()) return;
   if (pts.size() < kCachedPoints) {  // cheaper to draw than to composite a full layer
-    draw_points_now(f, pts);
+    draw_points_now(f, pts, false);
     return;
   }
+  if (pts.size() > kCompactPoints) {
+    // Many small discs: the cached layer holds them without flags (training does not move
+    // points), and the few misclassified ones are drawn over it, with their red outline, from
+    // scratch every frame.
+    std::vector<PointInstance> plain = pts, wrong;
+    for (PointInstance& p : plain) {
+      if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
+      p.flags = 0;
+    }
+    draw_cached(f, plain);
+    if (!wrong.empty()) draw_points_now(f, wrong, true);
+    return;
+  }
+  draw_cached(f, pts);
+}
+
+void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
   Impl& m = *impl_;
   if (!m.layer_valid || !same_frame(f, m.layer_frame) || !same_points(pts, m.layer_points)) {
     CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
     local.fb_x = local.fb_y = 0;
     m.layer.begin(f.fb_w, f.fb_h);
-    draw_points_now(local, pts);
+    draw_points_now(local, pts, pts.size() > kCompactPoints);
     m.layer.end();
     m.layer_points = pts;
     m.layer_frame = f;
@@ -232,8 +249,9 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
   m.layer.composite(f.fb_x, f.fb_y);
 }
 
-void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
-  const bool compact = pts.size() > kCompactPoints;
+void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                     bool compact) {
+  if (pts.empty()) return;
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
   const float radius = (compact ? kCompactRadius : kPointRadius) * f.px_scale;
   const float extent = radius + (compact ? 1.0f : 5.5f) * f.px_scale;

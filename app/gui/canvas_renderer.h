@@ -57,7 +57,9 @@ class CanvasRenderer {
 
  private:
   void draw_regions_now(const CanvasFrame& f, const Params& params);
-  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points);
+  void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points);
+  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points,
+                       bool compact);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
