@@ -7,6 +7,7 @@
 #include "app/export/canvas_shading.h"
 #include "app/export/draw.h"
 #include "app/export/figure.h"
+#include "core/ticks.h"
 
 namespace ll::exporter {
 
@@ -89,13 +90,11 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
 
   // Tick spacing from the shorter side, so both axes share it (0.5 for the default view).
   const double half = 0.5 * std::min(t.world.width(), t.world.height());
-  double step = 0.5;
-  nice_ticks(-half, half, 5, &step);
+  const double step = nice_step(-half, half, 5);
   const double font = 9.5 * u, tick = 3.0 * u;
-  auto ticks = [&](double lo, double hi) {
-    std::vector<double> v;
-    for (double i = std::ceil(lo / step); i * step <= hi; i += 1.0)
-      if (i != 0.0 && v.size() < 200) v.push_back(i * step);
+  auto ticks = [&](double lo, double hi) {  // the origin is where the axes cross: no tick there
+    std::vector<double> v = ticks_with_step(lo, hi, step, 200);
+    v.erase(std::remove(v.begin(), v.end(), 0.0), v.end());
     return v;
   };
   const Rect& w = t.world;

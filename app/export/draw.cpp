@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/ticks.h"
+
 namespace ll::exporter {
 
 void set_color(cairo_t* cr, palette::Rgb c, double alpha) {
@@ -59,42 +61,8 @@ void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double 
   cairo_fill(cr);
 }
 
-std::vector<double> nice_ticks(double lo, double hi, int target, double* step_out) {
-  std::vector<double> out;
-  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || target < 1) return out;
-  const double raw = (hi - lo) / target;
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = mag;
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    step = m * mag;
-    if (step >= raw) break;
-  }
-  if (step_out) *step_out = step;
-  const double first = std::ceil(lo / step - 1e-9);
-  for (double i = first; i * step <= hi + 1e-9 * step && out.size() < 100; i += 1.0) {
-    out.push_back(std::abs(i) < 0.5 ? 0.0 : i * step);
-  }
-  return out;
-}
-
 std::string tick_label(double v, double step) {
-  if (std::abs(v) < 1e-9 * std::max(step, 1e-300)) return "0";
-  char buf[32];
-  int decimals = 0;  // enough digits to show the step exactly (0.25 -> 2)
-  while (decimals < 6) {
-    const double scaled = step * std::pow(10.0, decimals);
-    if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled) break;
-    ++decimals;
-  }
-  if (std::abs(v) >= 1e5 || std::abs(v) < 1e-4)
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos && s.find('e') == std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
+  std::string s = ll::tick_label(v, step);
   if (s.size() > 1 && s[0] == '-') s.replace(0, 1, "\u2212");  // a real minus sign
   return s;
 }

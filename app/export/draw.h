@@ -24,9 +24,8 @@ double text_width(cairo_t* cr, const std::string& text, double size, bool bold =
 void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double line_width,
                 double head_length);
 
-// "Nice" tick positions (1, 2, 5 x 10^n steps) covering [lo, hi] with about `target` ticks.
-std::vector<double> nice_ticks(double lo, double hi, int target, double* step_out = nullptr);
-// A tick label without trailing zeros ("-0.5", "1", "1e+03"); exact zero prints "0".
+// ll::tick_label (core/ticks.h) with a real minus sign (U+2212) for negative values. Tick
+// positions come from ll::nice_ticks.
 std::string tick_label(double v, double step);
 
 struct LegendEntry {

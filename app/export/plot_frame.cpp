@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/export/draw.h"
+#include "core/ticks.h"
 
 namespace ll::exporter {
 
@@ -81,9 +82,11 @@ void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
   }
 
   if (axes) {
-    double xstep = 1.0, ystep = 1.0;
-    const std::vector<double> xt = nice_ticks(spec.x_min, spec.x_min + xr, 6, &xstep);
-    const std::vector<double> yt = nice_ticks(spec.y_min, spec.y_min + yr, 5, &ystep);
+    const Ticks xticks = nice_ticks(spec.x_min, spec.x_min + xr, 6);
+    const Ticks yticks = nice_ticks(spec.y_min, spec.y_min + yr, 5);
+    const std::vector<double>& xt = xticks.values;
+    const std::vector<double>& yt = yticks.values;
+    const double xstep = xticks.step, ystep = yticks.step;
     cairo_set_line_width(cr, 0.6 * u);
     set_color(cr, tc.grid);
     for (double x : xt) {

@@ -11,6 +11,8 @@
 
 #include <imgui_internal.h>
 
+#include "core/ticks.h"
+
 namespace ll::widgets {
 namespace {
 
@@ -57,18 +59,13 @@ std::unordered_map<ImGuiID, ImRect> g_legend_rects;  // last frame's legend per 
 ImU32 text_col() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 weak_col() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
-float px_x(double x) { return g.area.Min.x + float((x - g.x.lo) / g.x.span()) * g.area.GetWidth(); }
-float px_y(double y, const Range& r) {
-  const double t = (y - r.lo) / r.span();
-  const double p = g.area.Max.y - t * g.area.GetHeight();
-  return float(std::clamp(p, -1e5, 1e5));  // far off-screen values stay drawable
-}
-
-void format_tick(char* buf, int size, double v, double step) {
-  const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 8);
-  if (std::abs(v) < step * 1e-6) v = 0.0;  // no "-0.0"
-  std::snprintf(buf, size_t(size), "%.*f", decimals, v);
-}
+// (v - lo) / (hi - lo) computed on halves, so that spans beyond DBL_MAX (-1e308 .. 1e308) do
+// not overflow (halving is exact, so the ratio is the same for every other span).
+double fraction(double v, const Range& r) { return (0.5 * v - 0.5 * r.lo) / (0.5 * r.hi - 0.5 * r.lo); }
+// Far off-screen values stay drawable and convertible to int; NaN (a non-finite v) stays NaN.
+float clamp_px(double p) { return std::isnan(p) ? float(p) : float(std::clamp(p, -1e5, 1e5)); }
+float px_x(double x) { return clamp_px(g.area.Min.x + fraction(x, g.x) * g.area.GetWidth()); }
+float px_y(double y, const Range& r) { return clamp_px(g.area.Max.y - fraction(y, r) * g.area.GetHeight()); }
 
 // Auto-fit a range to the visible series on one axis; keeps a small margin and never collapses.
 Range fit(Axis axis, bool for_x, bool include_zero) {
@@ -91,7 +88,7 @@ Range fit(Axis axis, bool for_x, bool include_zero) {
   // Lines fill the x range edge to edge; markers get a margin so none is cut in half.
   bool markers = false;
   for (const Series& s : g.series) markers = markers || (s.scatter && !s.hidden);
-  const double pad = (for_x && !markers) ? 0.0 : 0.05 * (hi - lo);
+  const double pad = (for_x && !markers) ? 0.0 : 0.1 * (0.5 * hi - 0.5 * lo);  // no overflow
   return {lo - pad, hi + pad};
 }
 
@@ -103,26 +100,24 @@ void draw_axes(ImDrawList* dl) {
   const PlotOptions& o = g.opt;
   dl->AddRectFilled(g.area.Min, g.area.Max, ImGui::GetColorU32(ImGuiCol_FrameBg));
   const float lh = ImGui::GetTextLineHeight();
-  char buf[32];
-  double first = 0.0, step = 1.0;
-  const int nx = NiceTicks(g.x.lo, g.x.hi, std::max(2, int(g.area.GetWidth() / 90.0f)), first, step);
-  for (int i = 0; i < nx; ++i) {
-    const double v = first + i * step;
+  const Ticks xt = nice_ticks(g.x.lo, g.x.hi, std::max(2, int(g.area.GetWidth() / 90.0f)));
+  for (double v : xt.values) {
     const float x = px_x(v);
     dl->AddLine(ImVec2(x, g.area.Min.y), ImVec2(x, g.area.Max.y), IM_COL32(128, 128, 128, 50));
     dl->AddLine(ImVec2(x, g.area.Max.y), ImVec2(x, g.area.Max.y + 4), weak_col());
-    format_tick(buf, sizeof buf, v, step);
+    const std::string label = tick_label(v, xt.step);
+    const char* buf = label.c_str();
     const float w = ImGui::CalcTextSize(buf).x;
     dl->AddText(ImVec2(x - w * 0.5f, g.area.Max.y + 5), text_col(), buf);
   }
   auto y_ticks = [&](const Range& r, bool right) {
-    const int ny = NiceTicks(r.lo, r.hi, std::max(2, int(g.area.GetHeight() / 45.0f)), first, step);
-    for (int i = 0; i < ny; ++i) {
-      const double v = first + i * step;
+    const Ticks yt = nice_ticks(r.lo, r.hi, std::max(2, int(g.area.GetHeight() / 45.0f)));
+    for (double v : yt.values) {
       const float y = px_y(v, r);
       if (!right)
         dl->AddLine(ImVec2(g.area.Min.x, y), ImVec2(g.area.Max.x, y), IM_COL32(128, 128, 128, 50));
-      format_tick(buf, sizeof buf, v, step);
+      const std::string label = tick_label(v, yt.step);
+      const char* buf = label.c_str();
       const float w = ImGui::CalcTextSize(buf).x;
       const float tx = right ? g.area.Max.x + 6 : g.area.Min.x - 6 - w;
       const float t0 = right ? g.area.Max.x : g.area.Min.x - 4;
@@ -321,19 +316,6 @@ void draw_crosshair(ImDrawList* dl, double x) {
 
 }  // namespace
 
-int NiceTicks(double lo, double hi, int target, double& first, double& step) {
-  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) {
-    first = lo, step = 1.0;
-    return std::isfinite(lo) ? 1 : 0;
-  }
-  const double raw = (hi - lo) / std::max(1, target);
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  const double r = raw / mag;
-  step = (r < 1.5 ? 1.0 : r < 3.5 ? 2.0 : r < 7.5 ? 5.0 : 10.0) * mag;
-  first = std::ceil(lo / step - 1e-9) * step;
-  return std::max(0, int(std::floor((hi - first) / step + 1e-9)) + 1);
-}
-
 bool BeginPlot(const char* id, ImVec2 size, const PlotOptions& options) {
   IM_ASSERT(!g.open && "EndPlot missing");
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -397,8 +379,10 @@ PlotHover EndPlot() {
   if (o.fit_x) g.x = fit(Axis::Y1, true, false);
   if (o.fit_y) g.y = fit(Axis::Y1, false, o.include_zero_y);
   if (o.y2_fit) g.y2 = fit(Axis::Y2, false, false);
-  for (Range* r : {&g.x, &g.y, &g.y2})
+  for (Range* r : {&g.x, &g.y, &g.y2}) {
+    if (!std::isfinite(r->lo) || !std::isfinite(r->hi)) *r = Range{};  // given non-finite limits
     if (!(r->span() > 0)) r->hi = r->lo + 1.0;
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   draw_axes(dl);
   dl->PushClipRect(g.area.Min, g.area.Max, true);
@@ -431,8 +415,10 @@ PlotHover EndPlot() {
 ImVec2 ToPixels(double x, double y) { return ImVec2(px_x(x), px_y(y, g.y)); }
 
 void ToPlot(ImVec2 p, double& x, double& y) {
-  x = g.x.lo + double(p.x - g.area.Min.x) / g.area.GetWidth() * g.x.span();
-  y = g.y.lo + double(g.area.Max.y - p.y) / g.area.GetHeight() * g.y.span();
+  const double tx = double(p.x - g.area.Min.x) / g.area.GetWidth();
+  const double ty = double(g.area.Max.y - p.y) / g.area.GetHeight();
+  x = g.x.lo * (1.0 - tx) + g.x.hi * tx;  // no hi - lo: it may overflow
+  y = g.y.lo * (1.0 - ty) + g.y.hi * ty;
 }
 
 bool IsLegendHovered() {

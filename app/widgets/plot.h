@@ -14,9 +14,10 @@
 //
 // BeginPlot reserves the frame and returns false when it is clipped (then do not call EndPlot).
 // Plot* calls only record pointers to the caller's arrays, which must stay alive until EndPlot;
-// EndPlot fits the ranges, draws grid, 1-2-5 ticks, series, markers, legend and the hover
-// crosshair (which reads every line series at the cursor x, interpolated), and returns what
-// the mouse is over. Non-finite y values break a line. Lines with more points than pixels are
+// EndPlot fits the ranges, draws grid, 1-2-5 ticks (core/ticks.h), series, markers, legend and
+// the hover crosshair (which reads every line series at the cursor x, interpolated), and returns
+// what the mouse is over. Ranges may span up to the whole double range; values far outside
+// them are clamped to 1e5 px off the area. Non-finite y values break a line. Lines with more points than pixels are
 // drawn min/max-decimated per pixel column (x must be ascending for that and for the readout).
 //
 // Between BeginPlot and EndPlot the plot area is ImGui's last item (an InvisibleButton), so
@@ -78,9 +79,5 @@ void ToPlot(ImVec2 pixel, double& x, double& y);
 // True when the mouse is over the current plot's legend (last frame's layout): lets a caller
 // that reacts to clicks on the plot area ignore clicks meant for the legend.
 bool IsLegendHovered();
-
-// Tick positions with 1-2-5 steps covering [lo, hi] with about `target` ticks (exposed for tests).
-// Writes the first tick and the step; returns the number of ticks.
-int NiceTicks(double lo, double hi, int target, double& first, double& step);
 
 }  // namespace ll::widgets
