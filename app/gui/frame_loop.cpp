@@ -12,23 +12,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "app/gui/app_state.h"
 #include "app/gui/canvas.h"
 #include "app/gui/canvas_renderer.h"
-#include "app/gui/panels.h"
+#include "app/gui/layout.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/script_player.h"
 #include "app/gui/shortcuts.h"
 #include "app/gui/theme.h"
 #include "app/gui/window.h"
 #include "core/scene_io.h"
-#if LOSSLAB_HAVE_LAB
-#include "app/lab/loss_lab.h"
-#endif
 
 namespace ll::gui {
 
@@ -53,22 +48,17 @@ struct FrameLoop::Impl {
   Fonts fonts;
   AppState st;
   Canvas canvas;
+  Layout layout;
   CanvasRenderer renderer;
   ScriptPlayer script;
   bool scripted = false;
   Theme applied_theme = Theme::Light;
-  bool classifier_visible = true;
   bool imgui_ready = false;
   std::vector<double> frame_ms;
   double cpu_at_warmup = 0.0, cpu_at_end = 0.0;
-#if LOSSLAB_HAVE_LAB
-  std::unique_ptr<lab::LossLab> lab;
-#endif
 
   int run();
   bool init();
-  void build_ui();
-  void side_panels();
   void render_frame(bool last);
   void print_bench() const;
 };
@@ -111,9 +101,6 @@ bool FrameLoop::Impl::init() {
   }
   const bool unattended = opt.frames > 0 || opt.bench_frames > 0 || scripted;
   window.set_vsync(!unattended);
-#if LOSSLAB_HAVE_LAB
-  lab = std::make_unique<lab::LossLab>();
-#endif
   return true;
 }
 
@@ -182,7 +169,7 @@ int FrameLoop::Impl::run() {
     st.begin_frame();
     st.sel.hover_next = -1;
     st.sel.key_consumed = false;
-    build_ui();
+    layout.draw(st, canvas, fonts);
     if (scripted) script.apply_actions(st);
     handle_shortcuts(st, canvas);
     st.refresh();
@@ -227,7 +214,7 @@ void FrameLoop::Impl::render_frame(bool last) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (classifier_visible) {
+  if (layout.classifier_visible()) {
     const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
     CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
     f.px_scale = window.content_scale() * static_cast<float>(fb_scale);
@@ -262,80 +249,6 @@ void FrameLoop::Impl::print_bench() const {
               "p99 %.2f ms  max %.2f ms  cpu %.2f ms/frame\n",
               v.size(), fbw, fbh, st.scene.points.size(), opt.play ? "yes" : "no",
               st.trainer.steps(), median, p99, v.back(), cpu_ms);
-}
-
-void FrameLoop::Impl::build_ui() {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  const ImGuiWindowFlags host = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                ImGuiWindowFlags_NoBackground;
-  ImGui::Begin("##losslab", nullptr, host);
-  classifier_visible = false;
-  if (ImGui::BeginTabBar("mode")) {
-    if (ImGui::BeginTabItem("Classifier")) {
-      classifier_visible = true;
-      const float avail = ImGui::GetContentRegionAvail().x;
-      const float fs = ImGui::GetFontSize();
-      const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
-      ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
-                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                            ImGuiWindowFlags_NoBackground);
-      canvas.draw(st, fonts);
-      ImGui::EndChild();
-      st.refresh();  // the canvas may have edited the scene
-      ImGui::SameLine();
-      ImGui::BeginChild("side", ImVec2(0, 0), false);
-      side_panels();
-      ImGui::EndChild();
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Loss lab")) {
-#if LOSSLAB_HAVE_LAB
-      lab->draw(&st.scene);
-#else
-      ImGui::TextDisabled("The loss lab is not part of this build.");
-#endif
-      ImGui::EndTabItem();
-    }
-    if (ImGui::TabItemButton("Undo", ImGuiTabItemFlags_Trailing)) st.undo();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.history.undo_size());
-    if (ImGui::TabItemButton("Redo", ImGuiTabItemFlags_Trailing)) st.redo();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
-    const bool dark = st.options.theme == Theme::Dark;
-    if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
-      st.options.theme = dark ? Theme::Light : Theme::Dark;
-    if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
-    ImGui::EndTabBar();
-  }
-  ImGui::End();
-  window_help(st);
-}
-
-void FrameLoop::Impl::side_panels() {
-  panel_training_bar(st, fonts);
-  const float fs = ImGui::GetFontSize();
-  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y * 0.3f, fs * 9, fs * 16);
-  if (ImGui::BeginTabBar("panels")) {
-    const float h = ImGui::GetContentRegionAvail().y - plot_h - ImGui::GetStyle().ItemSpacing.y;
-    auto tab = [&](const char* name, auto&& body) {
-      if (ImGui::BeginTabItem(name)) {
-        ImGui::BeginChild(name, ImVec2(0, h), false);
-        body();
-        ImGui::EndChild();
-        ImGui::EndTabItem();
-      }
-    };
-    tab("Loss", [&] { panel_loss(st, fonts); });
-    tab("Parameters", [&] { panel_params(st, fonts); });
-    tab("Data", [&] { panel_data(st, fonts); });
-    tab("Worked", [&] { panel_worked(st, fonts); });
-    tab("Scene", [&] { panel_scene(st, fonts, canvas); });
-    ImGui::EndTabBar();
-  }
-  panel_plot(st, fonts, plot_h);
 }
 
 }  // namespace ll::gui

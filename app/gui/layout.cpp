@@ -1,0 +1,100 @@
+// The window's layout: the "Classifier" | "Loss lab" mode tabs with undo/redo/theme/help
+// buttons; in the classifier, the canvas on the left and the panels on the right (training bar,
+// tabs for loss, parameters, data, worked computation and scene, then the loss plot).
+#include "app/gui/layout.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/gui/canvas.h"
+#include "app/gui/panels.h"
+#if LOSSLAB_HAVE_LAB
+#include "app/lab/loss_lab.h"
+#endif
+
+namespace ll::gui {
+
+Layout::Layout() {
+#if LOSSLAB_HAVE_LAB
+  lab_ = std::make_unique<lab::LossLab>();
+#endif
+}
+
+Layout::~Layout() = default;
+
+void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  const ImGuiWindowFlags host = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                ImGuiWindowFlags_NoBackground;
+  ImGui::Begin("##losslab", nullptr, host);
+  classifier_visible_ = false;
+  if (ImGui::BeginTabBar("mode")) {
+    if (ImGui::BeginTabItem("Classifier")) {
+      classifier_visible_ = true;
+      const float avail = ImGui::GetContentRegionAvail().x;
+      const float fs = ImGui::GetFontSize();
+      const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
+      ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                            ImGuiWindowFlags_NoBackground);
+      canvas.draw(st, fonts);
+      ImGui::EndChild();
+      st.refresh();  // the canvas may have edited the scene
+      ImGui::SameLine();
+      ImGui::BeginChild("side", ImVec2(0, 0), false);
+      side_panels(st, canvas, fonts);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Loss lab")) {
+#if LOSSLAB_HAVE_LAB
+      lab_->draw(&st.scene);
+#else
+      ImGui::TextDisabled("The loss lab is not part of this build.");
+#endif
+      ImGui::EndTabItem();
+    }
+    if (ImGui::TabItemButton("Undo", ImGuiTabItemFlags_Trailing)) st.undo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.history.undo_size());
+    if (ImGui::TabItemButton("Redo", ImGuiTabItemFlags_Trailing)) st.redo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+    const bool dark = st.options.theme == Theme::Dark;
+    if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
+      st.options.theme = dark ? Theme::Light : Theme::Dark;
+    if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  window_help(st);
+}
+
+void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
+  panel_training_bar(st, fonts);
+  const float fs = ImGui::GetFontSize();
+  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y * 0.3f, fs * 9, fs * 16);
+  if (ImGui::BeginTabBar("panels")) {
+    const float h = ImGui::GetContentRegionAvail().y - plot_h - ImGui::GetStyle().ItemSpacing.y;
+    auto tab = [&](const char* name, auto&& body) {
+      if (ImGui::BeginTabItem(name)) {
+        ImGui::BeginChild(name, ImVec2(0, h), false);
+        body();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    };
+    tab("Loss", [&] { panel_loss(st, fonts); });
+    tab("Parameters", [&] { panel_params(st, fonts); });
+    tab("Data", [&] { panel_data(st, fonts); });
+    tab("Worked", [&] { panel_worked(st, fonts); });
+    tab("Scene", [&] { panel_scene(st, fonts, canvas); });
+    ImGui::EndTabBar();
+  }
+  panel_plot(st, fonts, plot_h);
+}
+
+}  // namespace ll::gui
