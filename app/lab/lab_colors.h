@@ -3,6 +3,8 @@
 // holds across the curves, the playground and the tables.
 #include <imgui.h>
 
+#include "app/export/palette.h"
+
 namespace ll::lab::colors {
 
 inline constexpr ImU32 kMse = IM_COL32(214, 39, 40, 255);
@@ -39,13 +41,17 @@ inline ImU32 ramp(int i, int n) {
   return IM_COL32(int(20 + 200 * t), int(40 + 120 * t), int(140 - 100 * t), 255);
 }
 
-// Class colours: the CS231n demo's blue, green, red, then the Okabe-Ito palette.
-inline ImU32 class_color(int k) {
-  static constexpr ImU32 c[8] = {IM_COL32(100, 100, 200, 255), IM_COL32(100, 200, 100, 255),
-                                 IM_COL32(200, 100, 100, 255), IM_COL32(230, 159, 0, 255),
-                                 IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255),
-                                 IM_COL32(213, 94, 0, 255),    IM_COL32(0, 158, 115, 255)};
-  return c[((k % 8) + 8) % 8];
+// The app's palette (app/export/palette.h) for the current ImGui theme: dark when the window
+// background is dark.
+inline palette::Theme theme() {
+  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  return 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f ? palette::Theme::Dark
+                                                                : palette::Theme::Light;
 }
+
+inline ImU32 to_u32(palette::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
+
+// Class colours: the same as the canvas and the exports (labels outside 0..7 clamp, as there).
+inline ImU32 class_color(int k) { return to_u32(palette::class_color(k, theme())); }
 
 }  // namespace ll::lab::colors
