@@ -1,8 +1,9 @@
 // losslab curves --family regression|crossentropy|focal|margin [--delta D] [--gamma G]
 //                [--alpha A] [--bits] [--derivatives] [--samples N] [--min X] [--max X]
 //                --out FILE.csv|FILE.png|FILE.svg|FILE.pdf
-// CSV gets the sampled curves with every option; an image gets the exporter's fixed figure of
-// the family (app/export), so the sampling options are refused for it rather than ignored.
+// CSV gets the sampled curves; an image gets the exporter's figure of the same table
+// (app/export draws core/lab's CurveTable), honouring every option but --derivatives, which is
+// refused for images rather than ignored.
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -21,7 +22,8 @@ void register_curves(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "curves", "Write sampled loss curves as CSV: the abscissa, then one column per curve");
+      "curves", "Write sampled loss curves as CSV (the abscissa, then one column per curve) or "
+                "draw them as PNG, SVG or PDF");
   cmd->add_option("--family", args->family, "regression, crossentropy, focal or margin")
       ->required()
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
@@ -46,23 +48,23 @@ void register_curves(CLI::App& app, int& exit_code) {
     if (cmd->count("--min") > 0) args->params.min = args->min;
     if (cmd->count("--max") > 0) args->params.max = args->max;
     exporter::Format image{};
-    if (args->out != "-" && exporter::format_from_path(args->out, image)) {
-      for (const char* o : {"--delta", "--gamma", "--alpha", "--bits", "--derivatives", "--samples",
-                            "--min", "--max"})
-        if (cmd->count(o) > 0)
-          throw UsageError(std::string("curves: ") + o + " applies to .csv output only");
+    const bool is_image = args->out != "-" && exporter::format_from_path(args->out, image);
+    const std::string ext = std::filesystem::path(args->out).extension().string();
+    if (!is_image && args->out != "-" && ext != ".csv")
+      throw UsageError("curves: --out must name a .csv, .png, .svg or .pdf file (got '" + args->out + "')");
+    if (is_image && cmd->count("--derivatives") > 0)
+      throw UsageError("curves: --derivatives applies to .csv output only");
+    if (std::string err = lab::validate(family, args->params); !err.empty())
+      throw UsageError("curves: " + err);
+    if (is_image) {
       exporter::FigureOptions fig;
       fig.view = exporter::View::Curves;
-      exporter::parse_family(args->family, fig.family);
+      fig.family = family;
+      fig.curves = args->params;
       exporter::export_figure(args->out, {}, fig);
       exit_code = 0;
       return;
     }
-    const std::string ext = std::filesystem::path(args->out).extension().string();
-    if (args->out != "-" && ext != ".csv")
-      throw UsageError("curves: --out must name a .csv, .png, .svg or .pdf file (got '" + args->out + "')");
-    if (std::string err = lab::validate(family, args->params); !err.empty())
-      throw UsageError("curves: " + err);
     write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));
     exit_code = 0;
   });

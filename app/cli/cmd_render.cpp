@@ -9,6 +9,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/export/export.h"
+#include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
 
 namespace ll::cli {
@@ -70,7 +71,7 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
     exporter::parse_theme(args->theme, opt.theme);
-    exporter::parse_family(args->family, opt.family);
+    lab::parse(args->family, opt.family);  // checked by IsMember above
     if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");
     opt.width = args->width;

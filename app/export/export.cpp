@@ -96,6 +96,9 @@ std::string check_size(const FigureOptions& opt, Format format) {
 std::string render_figure(const FigureData& data, const FigureOptions& options, Format format) {
   if (const std::string why = check_size(options, format); !why.empty())
     throw std::invalid_argument(why);
+  if (options.view == View::Curves)
+    if (const std::string why = lab::validate(options.family, options.curves); !why.empty())
+      throw std::invalid_argument(why);
   std::string bytes;
   FigureOptions opt = options;
   switch (format) {

@@ -34,15 +34,6 @@ bool parse_shading(const std::string& s, Shading& shading, int& score_class) {
   return true;
 }
 
-bool parse_family(const std::string& s, CurveFamily& out) {
-  if (s == "regression") out = CurveFamily::Regression;
-  else if (s == "crossentropy") out = CurveFamily::CrossEntropy;
-  else if (s == "focal") out = CurveFamily::Focal;
-  else if (s == "margin") out = CurveFamily::Margin;
-  else return false;
-  return true;
-}
-
 bool parse_theme(const std::string& s, palette::Theme& out) {
   if (s == "light") out = palette::Theme::Light;
   else if (s == "dark") out = palette::Theme::Dark;

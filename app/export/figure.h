@@ -3,7 +3,7 @@
 //   canvas    the classifier: decision regions (exact polygons, or a CPU-computed image for
 //             confidence and score shading), zero-score lines, weight arrows, axes, points, legend
 //   lossplot  total/data/regularization loss over training steps
-//   curves    a family of loss curves from core/curves.h
+//   curves    a family of loss curves: the table of core/lab/curve_sampling.h, with its options
 // All sizes are in figure units (pixels at scale 1, points in SVG/PDF); the caller applies the
 // raster scale with cairo_scale before drawing.
 #include <cairo.h>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/export/palette.h"
+#include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
 #include "core/regions.h"
 #include "core/scene.h"
@@ -22,7 +23,6 @@ namespace ll::exporter {
 
 enum class View { Canvas, LossPlot, Curves };
 enum class Shading { Argmax, Confidence, Score };
-enum class CurveFamily { Regression, CrossEntropy, Focal, Margin };
 
 struct FigureOptions {
   View view = View::Canvas;
@@ -36,7 +36,8 @@ struct FigureOptions {
   bool margins = false;   // canvas: dashed lines s_k = +-1
   Shading shading = Shading::Argmax;
   int score_class = 0;    // Shading::Score: which class's score
-  CurveFamily family = CurveFamily::Regression;
+  lab::CurveFamily family = lab::CurveFamily::Regression;  // curves: which family (lab::parse)
+  lab::CurveParams curves;  // curves: delta, gamma, alpha, bits, samples, range (no derivatives)
   // Image resolution for confidence/score shading; 0 = figure size times scale.
   int shading_pixels_x = 0, shading_pixels_y = 0;
 };
@@ -50,7 +51,6 @@ struct FigureData {
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
 bool parse_view(const std::string& s, View& out);
 bool parse_shading(const std::string& s, Shading& shading, int& score_class);
-bool parse_family(const std::string& s, CurveFamily& out);
 bool parse_theme(const std::string& s, palette::Theme& out);
 
 // Maps world coordinates (x0 right, x1 up) to figure units (y down), keeping the aspect ratio.
@@ -84,6 +84,7 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt);
 // The individual views (draw_figure dispatches to these).
 void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt);
 void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history, const FigureOptions& opt);
+// Throws std::invalid_argument with lab::validate's message on bad curve parameters.
 void draw_curves(cairo_t* cr, const FigureOptions& opt);
 
 }  // namespace ll::exporter

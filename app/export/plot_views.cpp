@@ -1,9 +1,10 @@
-// The two plot figures: the loss over training steps and a family of loss curves.
+// The two plot figures: the loss over training steps and a family of loss curves (sampled by
+// core/lab/curve_sampling, the same table as `losslab curves --out x.csv`).
+#include <algorithm>
 #include <cmath>
-#include <functional>
+#include <cstdio>
 
 #include "app/export/plot_frame.h"
-#include "core/curves.h"
 
 namespace ll::exporter {
 
@@ -31,82 +32,85 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history, const F
 
 namespace {
 
-using Fn = std::function<double(double)>;
-
-Series sample(const std::string& name, palette::Rgb color, double lo, double hi, const Fn& f,
-              bool dashed = false) {
-  Series s{name, color, {}, {}, dashed};
-  constexpr int kSamples = 600;
-  for (int i = 0; i <= kSamples; ++i) {
-    const double x = lo + (hi - lo) * i / kSamples;
-    s.x.push_back(x);
-    s.y.push_back(f(x));
-  }
-  return s;
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
-PlotSpec curve_family(CurveFamily family, palette::Theme theme) {
-  namespace c = ll::curves;
+// The figure of one family: the columns of core/lab's CurveTable with their labels, colours and
+// a y range that keeps the gentler curves readable (the steep ones leave through the top).
+PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family,
+                      const lab::CurveParams& p, palette::Theme theme) {
   auto col = [theme](int k) { return palette::class_color(k, theme); };
+  const palette::Rgb ink = palette::theme_colors(theme).text;
   PlotSpec spec;
   spec.y_label = "loss";
+  spec.x_min = t.x.front();
+  spec.x_max = t.x.back();
+  auto add = [&](const std::string& name, const std::string& label, palette::Rgb color,
+                 bool dashed = false) {
+    if (const std::vector<double>* c = t.column(name))
+      spec.series.push_back({label, color, t.x, *c, dashed});
+  };
+  const double reach = std::max(std::abs(spec.x_min), std::abs(spec.x_max));
+  double y_cap = INFINITY;
   switch (family) {
-    case CurveFamily::Regression:
+    case lab::CurveFamily::Regression:
       spec.title = "Regression losses of one residual";
       spec.x_label = "residual r = y \u2212 \u0177";
-      spec.x_min = -3.0, spec.x_max = 3.0, spec.y_max = 4.5;
+      add("squared", "squared r\u00b2 (MSE)", col(0));
+      add("absolute", "absolute |r| (MAE)", col(1));
+      add("huber", "Huber, \u03b4 = " + number(p.delta), col(2));
+      add("log_cosh", "log cosh r", col(3), true);
       spec.legend_x = 0.5;  // the curves rise on both sides
-      spec.series = {
-          sample("squared r\u00b2 (MSE)", col(0), -3.0, 3.0, [](double r) { return c::squared(r).value; }),
-          sample("absolute |r| (MAE)", col(1), -3.0, 3.0, [](double r) { return c::absolute(r).value; }),
-          sample("Huber, \u03b4 = 1", col(2), -3.0, 3.0, [](double r) { return c::huber(r, 1.0).value; }),
-          sample("log cosh r", col(3), -3.0, 3.0, [](double r) { return c::log_cosh(r).value; }, true)};
+      y_cap = 1.5 * reach;
       break;
-    case CurveFamily::CrossEntropy:
+    case lab::CurveFamily::CrossEntropy:
       spec.title = "Binary cross-entropy";
       spec.x_label = "predicted probability p of class 1";
-      spec.x_min = 0.0, spec.x_max = 1.0, spec.y_max = 5.0;
-      spec.series = {
-          sample("y = 1: \u2212ln p", col(0), 0.002, 1.0,
-                 [](double p) { return c::binary_cross_entropy(1.0, p).value; }),
-          sample("y = 0: \u2212ln(1 \u2212 p)", col(2), 0.0, 0.998,
-                 [](double p) { return c::binary_cross_entropy(0.0, p).value; }),
-          sample("y = 1 in bits: \u2212log\u2082 p", col(1), 0.002, 1.0,
-                 [](double p) { return c::cross_entropy(p, true).value; }, true)};
+      add("bce_y1", "y = 1: \u2212ln p", col(0));
+      add("bce_y0", "y = 0: \u2212ln(1 \u2212 p)", col(2));
+      // In nats the cross-entropy column is the y = 1 curve again: drawn only in bits.
+      if (p.bits) add("cross_entropy", "y = 1 in bits: \u2212log\u2082 p", col(1), true);
+      add("binary_entropy_bits", "entropy H(p) in bits", col(3), true);
       spec.legend_x = 0.5;  // the curves rise at both ends
       break;
-    case CurveFamily::Focal:
-      spec.title = "Focal loss \u2212(1 \u2212 p)^\u03b3 ln p";
+    case lab::CurveFamily::Focal:
+      spec.title = "Focal loss \u2212" + (p.alpha == 1.0 ? std::string() : number(p.alpha) + " ") +
+                   "(1 \u2212 p)^\u03b3 ln p";
       spec.x_label = "predicted probability p of the true class";
-      spec.x_min = 0.0, spec.x_max = 1.0, spec.y_max = 5.0;
-      for (const auto& [gamma, name] : {std::pair{0.0, "\u03b3 = 0 (cross-entropy)"},
-                                        std::pair{0.5, "\u03b3 = 0.5"}, std::pair{1.0, "\u03b3 = 1"},
-                                        std::pair{2.0, "\u03b3 = 2"}, std::pair{5.0, "\u03b3 = 5"}}) {
-        const double g = gamma;
-        spec.series.push_back(sample(name, col(static_cast<int>(spec.series.size())), 0.002, 1.0,
-                                     [g](double p) { return c::focal(p, g).value; }));
+      for (std::size_t i = 0; i < t.names.size(); ++i) {
+        const double g = t.gammas[i];  // kept alongside the column, never parsed from its name
+        const bool chosen = g == p.gamma;
+        add(t.names[i], "\u03b3 = " + number(g) + (g == 0.0 ? " (cross-entropy)" : "") +
+                            (chosen ? " (chosen)" : ""),
+            chosen ? ink : col(static_cast<int>(i)));
       }
       break;
-    case CurveFamily::Margin:
+    case lab::CurveFamily::Margin:
       spec.title = "Margin losses (surrogates of the 0\u20131 loss)";
       spec.x_label = "margin m = y f(x)";
-      spec.x_min = -2.0, spec.x_max = 3.0, spec.y_max = 4.0;
-      spec.series = {
-          sample("0\u20131", palette::theme_colors(theme).text, -2.0, 3.0, [](double m) { return c::zero_one(m).value; }),
-          sample("hinge", col(0), -2.0, 3.0, [](double m) { return c::hinge(m).value; }),
-          sample("squared hinge", col(1), -2.0, 3.0, [](double m) { return c::squared_hinge(m).value; }),
-          sample("logistic", col(2), -2.0, 3.0, [](double m) { return c::logistic(m).value; }),
-          sample("exponential", col(3), -2.0, 3.0, [](double m) { return c::exponential(m).value; },
-                 true)};
+      add("zero_one", "0\u20131", ink);
+      add("hinge", "hinge", col(0));
+      add("squared_hinge", "squared hinge", col(1));
+      add("logistic", "logistic", col(2));
+      add("exponential", "exponential", col(3), true);
+      y_cap = std::max(2.0, 2.0 - spec.x_min);  // the hinge at the left end, plus one
       break;
   }
+  fit_y_range(spec);
+  if (spec.y_max > y_cap && y_cap > spec.y_min) spec.y_max = y_cap;
   return spec;
 }
 
 }  // namespace
 
 void draw_curves(cairo_t* cr, const FigureOptions& opt) {
-  draw_plot(cr, curve_family(opt.family, opt.theme), opt);
+  lab::CurveParams p = opt.curves;
+  p.derivatives = false;
+  const lab::CurveTable t = lab::sample_curves(opt.family, p);  // validates p
+  draw_plot(cr, curve_family(t, opt.family, p, opt.theme), opt);
 }
 
 }  // namespace ll::exporter

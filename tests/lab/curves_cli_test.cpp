@@ -130,10 +130,44 @@ TEST_F(CurvesCli, ImageOutputGoesThroughTheExporter) {
   in.read(sig, 8);
   EXPECT_EQ(std::string(sig + 1, 3), "PNG");
   std::string err;
-  EXPECT_EQ(run("curves --family focal --gamma 1 --out " + (dir / "f.svg").string(), &err), 2);
-  EXPECT_NE(err.find("--gamma applies to .csv output only"), std::string::npos) << err;
+  EXPECT_EQ(run("curves --family focal --derivatives --out " + (dir / "f.svg").string(), &err), 2);
+  EXPECT_NE(err.find("--derivatives applies to .csv output only"), std::string::npos) << err;
+  EXPECT_EQ(run("curves --family regression --delta 0 --out " + (dir / "f.svg").string(), &err), 2);
+  EXPECT_NE(err.find("--delta"), std::string::npos) << err;
   EXPECT_EQ(run("curves --family focal --out " + (dir / "f.txt").string(), &err), 2);
   EXPECT_FALSE(fs::exists(dir / "f.svg"));
+}
+
+// The text of a PDF (pdftotext), or "" when it cannot be read.
+std::string pdf_text(const fs::path& pdf) {
+  const fs::path txt = fs::path(pdf).replace_extension(".txt");
+  const std::string cmd = "pdftotext -layout " + pdf.string() + " " + txt.string() + " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) return {};
+  std::ifstream in(txt);
+  std::string s;
+  std::getline(in, s, '\0');
+  return s;
+}
+
+// Regression: images of the curves refused --delta/--gamma/--alpha/--bits/--min/--max and drew
+// a fixed figure of their own; now they draw core/lab's table with those options.
+TEST_F(CurvesCli, ImageOutputHonoursTheSamplingOptions) {
+  const fs::path reg = dir / "reg.pdf", focal = dir / "focal.pdf";
+  std::string err;
+  ASSERT_EQ(run("curves --family regression --delta 0.5 --min -8 --max 8 --out " + reg.string(),
+                &err), 0) << err;
+  const std::string r = pdf_text(reg);
+  EXPECT_NE(r.find("\u03b4 = 0.5"), std::string::npos) << r;  // Huber's delta in the legend
+  EXPECT_NE(r.find("\u22128"), std::string::npos) << r;       // x axis from -8 ...
+  EXPECT_NE(r.find("8"), std::string::npos) << r;
+  EXPECT_EQ(r.find("\u03b4 = 1"), std::string::npos) << r;
+  ASSERT_EQ(run("curves --family focal --gamma 3.5 --alpha 0.25 --samples 50 --min 0.2 --max 0.9 "
+                "--out " + focal.string(), &err), 0) << err;
+  const std::string f = pdf_text(focal);
+  EXPECT_NE(f.find("\u03b3 = 3.5 (chosen)"), std::string::npos) << f;
+  EXPECT_NE(f.find("0.25"), std::string::npos) << f;  // alpha in the title
+  ASSERT_EQ(run("curves --family crossentropy --bits --out " + (dir / "ce.png").string(), &err), 0)
+      << err;
 }
 
 }  // namespace
