@@ -23,6 +23,7 @@
 #include "app/gui/shortcuts.h"
 #include "app/gui/theme.h"
 #include "app/gui/window.h"
+#include "core/datasets.h"
 #include "core/scene_io.h"
 
 namespace ll::gui {
@@ -114,6 +115,11 @@ int FrameLoop::Impl::run() {
     scripted = true;
   }
   st.scene = opt.scene ? *opt.scene : default_scene();
+  if (opt.points > 0) {  // a benchmark scene: 3 blobs, exactly opt.points points
+    st.scene = make_blobs({3, (opt.points + 2) / 3, 0.2, 1});
+    st.scene.points.resize(static_cast<std::size_t>(opt.points));
+    st.scene.params = default_params(3);
+  }
   st.loaded = st.scene;
   st.path = opt.scene_path.empty() ? "scene.json" : opt.scene_path;
   st.options.regions = opt.regions == "confidence" ? RegionMode::Confidence

@@ -26,6 +26,7 @@ struct GuiOptions {
   double rate = 10.0;              // training steps per second
   int width = 1280, height = 800;  // window size in screen coordinates
   double ui_scale = 0.0;           // > 0: overrides the monitor's content scale (projectors)
+  int points = 0;                  // > 0: open a generated 3-class blob scene of this many points
 };
 
 // Returns the process exit code. Without a display, prints a one-line message pointing to
@@ -33,7 +34,7 @@ struct GuiOptions {
 int run(const GuiOptions& options);
 
 // Adds the window's extra options (--script, --save-scene-on-exit, --theme, --regions, --rate,
-// --size, --ui-scale) to the top-level command line.
+// --size, --ui-scale, --points) to the top-level command line.
 void add_window_options(CLI::App& app, GuiOptions& options);
 
 }  // namespace ll::gui

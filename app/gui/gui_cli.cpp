@@ -26,6 +26,9 @@ void add_window_options(CLI::App& app, GuiOptions& o) {
   app.add_option("--ui-scale", o.ui_scale,
                  "scale of text and controls (default: the monitor's content scale)")
       ->check(CLI::Range(0.5, 4.0));
+  app.add_option("--points", o.points,
+                 "open a generated scene of N points in 3 Gaussian blobs (benchmarks)")
+      ->check(CLI::Range(1, 1000000));
 }
 
 }  // namespace ll::gui
