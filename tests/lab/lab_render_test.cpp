@@ -88,21 +88,26 @@ bool near(const unsigned char* p, ImU32 c, int tol) {
   return std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
 }
 
-TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {
+// Renders three frames of the lab's first tab (Curves) with the given ImGui style; false when
+// there is no GL context (the caller skips, or fails under CI=true).
+bool render_lab(void (*style)(ImGuiStyle*), std::vector<unsigned char>& px, std::string& error) {
   Offscreen gl;
   if (!gl.ok()) {
-    const char* ci = std::getenv("CI");
-    if (ci && std::string(ci) == "true") FAIL() << "no GL context under CI: " << gl.error;
-    GTEST_SKIP() << "no GL context: " << gl.error;
+    error = gl.error;
+    return false;
   }
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::StyleColorsLight();
+  style(nullptr);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(kW, kH);
   io.DeltaTime = 1.0f / 60.0f;
-  ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330"));
+  if (!ImGui_ImplOpenGL3_Init("#version 330")) {
+    error = "ImGui_ImplOpenGL3_Init failed";
+    ImGui::DestroyContext();
+    return false;
+  }
   {
     ll::lab::LossLab lab;
     const ll::Scene scene = ll::default_scene();
@@ -121,9 +126,22 @@ TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
   }
-  const std::vector<unsigned char> px = gl.read();
+  px = gl.read();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
+  return true;
+}
+
+#define RENDER_LAB_OR_SKIP(style, px)                                          \
+  std::vector<unsigned char> px;                                               \
+  if (std::string error; !render_lab(style, px, error)) {                      \
+    const char* ci = std::getenv("CI");                                        \
+    if (ci && std::string(ci) == "true") FAIL() << "no GL context under CI: " << error; \
+    GTEST_SKIP() << "no GL context: " << error;                                \
+  }
+
+TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {
+  RENDER_LAB_OR_SKIP(ImGui::StyleColorsLight, px);
 
   // The six charts sit in a 3 x 2 grid below the tab bar and the controls; the first is the
   // regression chart, symmetric in r, so the bottom of the red MSE parabola (r = 0) lies at
@@ -156,6 +174,22 @@ TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {
     }
   EXPECT_GT(hinge, 300);
   EXPECT_GT(logistic, 300);
+}
+
+// Regression: the chosen focal curve was drawn IM_COL32(0, 0, 0, 255), invisible on the dark
+// theme. It uses the theme's ink (white there): a thick white curve inside the focal chart
+// (bottom row, left), away from its legend (top right) and tick labels (outside the area).
+TEST(LabRender, ChosenFocalCurveIsVisibleOnTheDarkTheme) {
+  RENDER_LAB_OR_SKIP(ImGui::StyleColorsDark, px);
+  const float sp = 8.0f, pad = 8.0f;
+  const int pw = int((kW - 2 * pad - 2 * sp) / 3);
+  int ink = 0;
+  for (int y = kH / 2 + 80; y < kH - 50; ++y)
+    for (int x = int(pad) + 60; x < int(pad) + int(0.45 * pw); ++x) {
+      const unsigned char* p = &px[(size_t(y) * kW + x) * 4];
+      ink += p[0] > 200 && p[1] > 200 && p[2] > 200;
+    }
+  EXPECT_GT(ink, 100) << "no white (ink) curve in the focal chart on the dark theme";
 }
 
 }  // namespace
