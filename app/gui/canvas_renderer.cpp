@@ -190,7 +190,7 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1fv(p.uniform("u_b"), kMaxClasses, b);
   set_colors(p.uniform("u_region"), f.theme, true);
   set_colors(p.uniform("u_line"), f.theme, false);
-  if (dark) glUniform3f(p.uniform("u_background"), 0.11f, 0.11f, 0.13f);
+  if (dark) glUniform3f(p.uniform("u_background"), 28 / 255.0f, 29 / 255.0f, 34 / 255.0f);
   else glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
   const int sc = std::clamp(f.score_class, 0, K - 1);
   glUniform1i(p.uniform("u_score_class"), sc);
@@ -272,7 +272,7 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.theme, false);
-  if (f.theme == Theme::Dark) glUniform3f(p.uniform("u_outline"), 0.05f, 0.05f, 0.05f);
+  if (f.theme == Theme::Dark) glUniform3f(p.uniform("u_outline"), 0.96f, 0.96f, 0.96f);
   else glUniform3f(p.uniform("u_outline"), 0.0f, 0.0f, 0.0f);
   glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
   glBindVertexArray(impl_->point_vao);

@@ -177,7 +177,7 @@ int FrameLoop::Impl::run() {
     st.sel.key_consumed = false;
     layout.draw(st, canvas, fonts);
     if (scripted) script.apply_actions(st);
-    handle_shortcuts(st, canvas);
+    handle_shortcuts(st, canvas, layout.classifier_visible());
     st.refresh();
     st.end_frame(canvas.dragging() || ImGui::IsAnyItemActive());
     st.sel.hovered = st.sel.hover_next;

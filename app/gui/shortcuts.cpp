@@ -17,7 +17,7 @@ bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
 bool repeat(int key) { return ImGui::IsKeyPressed(key, true); }
 }  // namespace
 
-void handle_shortcuts(AppState& st, Canvas& canvas) {
+void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
   const ImGuiIO& io = ImGui::GetIO();
   if (pressed(GLFW_KEY_ESCAPE)) canvas.cancel_drag(st);
   if (pressed(GLFW_KEY_F11)) st.want_fullscreen_toggle = true;
@@ -35,6 +35,7 @@ void handle_shortcuts(AppState& st, Canvas& canvas) {
     if (pressed(GLFW_KEY_S)) save_scene_file(st);
     return;
   }
+  if (!classifier) return;
   if (pressed(GLFW_KEY_SPACE)) st.trainer.toggle(st.scene, st.history);
   if (repeat(GLFW_KEY_RIGHT) || repeat(GLFW_KEY_S)) st.trainer.step(st.scene, st.history);
   if (pressed(GLFW_KEY_R)) {

@@ -64,7 +64,7 @@ void apply_theme(Theme theme, float scale) {
   ImGuiStyle style;
   if (theme == Theme::Dark) {
     ImGui::StyleColorsDark(&style);
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.11f, 0.13f, 1.0f);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(28 / 255.0f, 29 / 255.0f, 34 / 255.0f, 1.0f);
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
   } else {
     ImGui::StyleColorsLight(&style);
