@@ -2,10 +2,26 @@
 
 namespace ll::gui {
 
+std::size_t History::bytes(const Scene& s) {
+  return sizeof(Scene) + s.points.size() * sizeof(Point) +
+         static_cast<std::size_t>(s.params.W.size() + s.params.b.size()) * sizeof(double);
+}
+
 void History::push(const Scene& before) {
   undo_.push_back(before);
-  if (undo_.size() > limit_) undo_.erase(undo_.begin());
   redo_.clear();
+  trim();
+}
+
+void History::trim() {
+  std::size_t total = 0;
+  for (const Scene& s : undo_) total += bytes(s);
+  std::size_t drop = 0;
+  while (undo_.size() - drop > 1 && (undo_.size() - drop > limit_ || total > max_bytes_)) {
+    total -= bytes(undo_[drop]);
+    ++drop;
+  }
+  undo_.erase(undo_.begin(), undo_.begin() + static_cast<std::ptrdiff_t>(drop));
 }
 
 bool History::undo(Scene& current) {

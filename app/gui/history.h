@@ -10,7 +10,10 @@ namespace ll::gui {
 
 class History {
  public:
-  explicit History(std::size_t limit = 500) : limit_(limit) {}
+  // Keeps at most `limit` undo entries and about `max_bytes` of snapshots (big scenes keep
+  // fewer entries); the oldest go first.
+  explicit History(std::size_t limit = 500, std::size_t max_bytes = 256u << 20)
+      : limit_(limit), max_bytes_(max_bytes) {}
 
   // Records the state before an edit; clears the redo list.
   void push(const Scene& before);
@@ -21,9 +24,12 @@ class History {
   bool can_redo() const { return !redo_.empty(); }
   std::size_t undo_size() const { return undo_.size(); }
   void clear();
+  static std::size_t bytes(const Scene& s);
 
  private:
-  std::size_t limit_;
+  void trim();
+
+  std::size_t limit_, max_bytes_;
   std::vector<Scene> undo_, redo_;
 };
 

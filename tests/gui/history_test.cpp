@@ -52,6 +52,22 @@ TEST(History, LimitDropsOldestEntries) {
   EXPECT_EQ(h.undo_size(), 3u);
 }
 
+TEST(History, ByteBudgetKeepsFewerEntriesOfBigScenes) {
+  Scene s = default_scene();
+  s.points.assign(10000, Point{0.1, 0.2, 1});
+  const std::size_t one = History::bytes(s);
+  History h(500, 5 * one + one / 2);  // room for five snapshots
+  for (int i = 0; i < 8; ++i) {
+    h.push(s);
+    s.points[0].x0 = i;
+  }
+  EXPECT_EQ(h.undo_size(), 5u);
+  Scene cur = s;
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(h.undo(cur));
+  EXPECT_EQ(cur.points[0].x0, 2.0);  // the three oldest entries were dropped
+  EXPECT_FALSE(h.undo(cur));
+}
+
 TEST(EditRecorder, AMultiFrameDragIsOneEntry) {
   AppState st;
   st.scene = default_scene();
