@@ -1,7 +1,8 @@
 // Soak benchmark of the model: 1,000,000 training steps with a random edit every 1,000 steps
 // (add, move or delete a point, switch the loss, optimizer or regularizer, randomize W).
-// Prints the resident memory at the start, after the warm-up and at the end: it must stay flat.
+// Prints the resident memory at the start and after each quarter: it must stay flat.
 // Usage: soak_core [steps]
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -50,20 +51,20 @@ void random_edit(ll::Scene& s, ll::Optimizer& opt, ll::Rng& rng) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const long steps = argc > 1 ? std::atol(argv[1]) : 1'000'000;
+  const long steps = std::max(4L, argc > 1 ? std::atol(argv[1]) : 1'000'000L);
   const long start_rss = rss_kib();
   ll::Scene scene = ll::make_blobs({4, 20, 0.2, 1});
   ll::Optimizer opt(scene.optimizer);
   ll::Rng rng(7);
-  long diverged = 0, warm_rss = 0;
+  long diverged = 0, quarter_rss[4] = {};
   for (long i = 0; i < steps; ++i) {
     if (i % 1000 == 999) random_edit(scene, opt, rng);
     if (opt.step(scene) == ll::StepStatus::Diverged) ++diverged;
-    if (i == steps / 10) warm_rss = rss_kib();
+    if ((i + 1) % (steps / 4) == 0 && (i + 1) / (steps / 4) <= 4) quarter_rss[(i + 1) / (steps / 4) - 1] = rss_kib();
   }
   const ll::LossRecord r = ll::record(scene);
   std::printf("steps %ld, diverged %ld, final loss %.4f\n", steps, diverged, r.total_loss);
-  std::printf("RSS start %ld KiB, after warm-up %ld KiB, end %ld KiB\n", start_rss, warm_rss,
-              rss_kib());
+  std::printf("RSS KiB: start %ld, 25%% %ld, 50%% %ld, 75%% %ld, end %ld\n", start_rss,
+              quarter_rss[0], quarter_rss[1], quarter_rss[2], quarter_rss[3]);
   return 0;
 }
