@@ -29,7 +29,10 @@ struct Params {
   WeightMatrix W;
   BiasVector b;
   int classes() const { return static_cast<int>(W.rows()); }
-  bool operator==(const Params& o) const { return W == o.W && b == o.b; }
+  bool operator==(const Params& o) const {
+    // Sizes first: Eigen compares mismatched sizes out of bounds (K differs after a class change).
+    return W.rows() == o.W.rows() && b.size() == o.b.size() && W == o.W && b == o.b;
+  }
 };
 
 enum class LossKind { WestonWatkins, OneVsAll, Structured, Softmax };

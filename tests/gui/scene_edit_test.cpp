@@ -38,5 +38,16 @@ TEST(SceneEdit, ClassCountKeepsRowsAndDropsPointsOfRemovedClasses) {
   EXPECT_EQ(s.classes(), kMinClasses);
 }
 
+TEST(SceneEdit, ScenesWithDifferentClassCountsCompareUnequal) {
+  // The undo recorder compares whole scenes every frame, also across a class-count change.
+  const Scene a = default_scene();
+  Scene b = a;
+  set_class_count(b, 8);
+  b.points = a.points;
+  EXPECT_FALSE(a == b);
+  EXPECT_FALSE(b == a);
+  EXPECT_FALSE(a.params == Params{});
+}
+
 }  // namespace
 }  // namespace ll::gui
