@@ -148,18 +148,23 @@ bool same_points(const std::vector<PointInstance>& a, const std::vector<PointIns
 
 void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
   Impl& m = *impl_;
-  const bool same = m.regions_valid && m.regions_params == params &&
-                    same_frame(f, m.regions_frame) && f.mode == m.regions_frame.mode &&
+  const bool same = m.regions_params == params && same_frame(f, m.regions_frame) &&
+                    f.mode == m.regions_frame.mode &&
                     f.score_class == m.regions_frame.score_class &&
                     f.grid_step == m.regions_frame.grid_step;
-  if (!same) {
+  m.regions_params = params;
+  m.regions_frame = f;
+  if (!same) {  // changing (training, dragging): draw straight to the target, cache later
+    draw_regions_now(f, params);
+    m.regions_valid = false;
+    return;
+  }
+  if (!m.regions_valid) {  // settled: fill the cache once
     CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
     local.fb_x = local.fb_y = 0;
     m.regions_layer.begin(f.fb_w, f.fb_h);
     draw_regions_now(local, params);
     m.regions_layer.end();
-    m.regions_params = params;
-    m.regions_frame = f;
     m.regions_valid = true;
   }
   m.regions_layer.blit(f.fb_x, f.fb_y);
