@@ -80,6 +80,7 @@ struct CanvasRenderer::Impl {
   Params regions_params;
   CanvasFrame regions_frame;
   bool regions_valid = false;
+  bool regions_changed = false;  // the last frame's regions differed from the one before
 
   const GlProgram* region_program(RegionMode mode, int K) {
     std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
@@ -154,12 +155,14 @@ void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
                     f.grid_step == m.regions_frame.grid_step;
   m.regions_params = params;
   m.regions_frame = f;
-  if (!same) {  // changing (training, dragging): draw straight to the target, cache later
+  const bool changing = !same && m.regions_changed;  // changed in this and the last frame
+  m.regions_changed = !same;
+  if (changing) {  // training or dragging: draw straight to the target, cache when it settles
     draw_regions_now(f, params);
     m.regions_valid = false;
     return;
   }
-  if (!m.regions_valid) {  // settled: fill the cache once
+  if (!same || !m.regions_valid) {
     CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
     local.fb_x = local.fb_y = 0;
     m.regions_layer.begin(f.fb_w, f.fb_h);
