@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -17,6 +18,27 @@ void panel_data(AppState& st, const Fonts& fonts) {
   const int K = st.scene.classes();
   const int n = static_cast<int>(st.scene.points.size());
   const bool ok = e.scores.rows() == n;
+  // The selected point can be edited by number.
+  const int sel = st.sel.selected;
+  if (sel >= 0 && sel < n) {
+    Point& p = st.scene.points[sel];
+    const float w = ImGui::GetFontSize() * 5.5f;
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("point %d:", sel);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputDouble("x0##edit", &p.x0, 0.0, 0.0, "%.3f");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    ImGui::InputDouble("x1##edit", &p.x1, 0.0, 0.0, "%.3f");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("y##edit", &p.label, 0, K - 1);
+    if (!std::isfinite(p.x0)) p.x0 = 0.0;
+    if (!std::isfinite(p.x1)) p.x1 = 0.0;
+  } else {
+    ImGui::TextDisabled("Select a row or a point to edit it; hover a row to find its point.");
+  }
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2.4f;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;

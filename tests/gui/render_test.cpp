@@ -105,6 +105,19 @@ TEST(CanvasFrame, MapsTheViewToTheViewport) {
   EXPECT_NEAR(f.world_y0, -1.0, 1e-12);
 }
 
+TEST(CanvasFrame, HiDpiFramebufferHasTwiceThePixels) {
+  ViewTransform v;
+  v.set_rect(100, 50, 400, 300);  // window pixels, in an 800 x 600 window
+  const CanvasFrame f = make_canvas_frame(v, 2.0, 1200);
+  EXPECT_EQ(f.fb_x, 200);
+  EXPECT_EQ(f.fb_y, 500);  // 1200 - 2 * (50 + 300)
+  EXPECT_EQ(f.fb_w, 800);
+  EXPECT_EQ(f.fb_h, 600);
+  EXPECT_DOUBLE_EQ(f.world_per_px, 1.0 / 300.0);  // same world, twice the pixels
+  EXPECT_NEAR(f.world_x0, -200.0 / 150.0, 1e-12);
+  EXPECT_NEAR(f.world_y0, -1.0, 1e-12);
+}
+
 TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
   const Scene s = default_scene();
   render(s, RegionMode::Argmax);
