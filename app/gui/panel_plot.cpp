@@ -10,7 +10,11 @@
 namespace ll::gui {
 
 void panel_plot(AppState& st, const Fonts&, float height) {
-  const std::vector<LossPoint>& c = st.trainer.curve();
+  // Before the first step the curve is empty: show where training starts from.
+  const Evaluation& e = st.eval();
+  const std::vector<LossPoint> start{{st.trainer.steps(),
+                                      {e.data_loss, e.reg_loss, e.total_loss, e.accuracy}}};
+  const std::vector<LossPoint>& c = st.trainer.curve().empty() ? start : st.trainer.curve();
   static std::vector<double> xs, data, reg, total, acc;
   const std::size_t n = c.size();
   xs.resize(n);
@@ -33,10 +37,10 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   o.y2_min = 0.0;
   o.y2_max = 1.0;
   o.include_zero_y = true;
-  if (n < 2) {  // nothing trained yet: a fixed frame with a hint
+  if (n < 2) {  // nothing trained yet: a fixed range from the current step
     o.fit_x = false;
-    o.x_min = 0.0;
-    o.x_max = 10.0;
+    o.x_min = static_cast<double>(c.front().step);
+    o.x_max = o.x_min + 10.0;
   }
   const bool dark = st.options.theme == Theme::Dark;
   if (widgets::BeginPlot("##losscurve", ImVec2(-1, height), o)) {
@@ -47,6 +51,14 @@ void panel_plot(AppState& st, const Fonts&, float height) {
     widgets::PlotLine("reg", xs.data(), reg.data(), ni, IM_COL32(230, 159, 0, 255));
     widgets::PlotLine("accuracy", xs.data(), acc.data(), ni, IM_COL32(60, 110, 220, 255),
                       widgets::Axis::Y2, 1.5f);
+    if (n == 1) {  // a single record: markers instead of lines
+      widgets::PlotScatter(nullptr, xs.data(), total.data(), 1,
+                           dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 20, 255));
+      widgets::PlotScatter(nullptr, xs.data(), data.data(), 1, IM_COL32(220, 60, 60, 255));
+      widgets::PlotScatter(nullptr, xs.data(), reg.data(), 1, IM_COL32(230, 159, 0, 255));
+      widgets::PlotScatter(nullptr, xs.data(), acc.data(), 1, IM_COL32(60, 110, 220, 255),
+                           widgets::Axis::Y2);
+    }
     widgets::EndPlot();
   }
 }
