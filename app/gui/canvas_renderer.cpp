@@ -10,6 +10,7 @@
 #include "app/gui/gl_program.h"
 #include "app/gui/layer_cache.h"
 #include "app/gui/shaders_embedded.h"
+#include "core/ticks.h"
 
 namespace ll::gui {
 
@@ -41,11 +42,7 @@ CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb
 }
 
 double nice_grid_step(double pixels_per_unit, double target_px) {
-  const double raw = target_px / pixels_per_unit;
-  const double p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * p >= raw) return m * p;
-  return 10.0 * p;
+  return nice_step(0.0, target_px / pixels_per_unit, 1);  // core/ticks: the one tick rule
 }
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {

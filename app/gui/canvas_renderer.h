@@ -40,7 +40,7 @@ inline constexpr std::size_t kCachedPoints = 500;
 // fb_height = framebuffer height (to flip y).
 CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height);
 
-// A "nice" grid step (1, 2 or 5 times a power of ten) giving about `target_px` per cell.
+// A "nice" grid step (1, 2 or 5 times a power of ten, core/ticks.h) of about `target_px` pixels.
 double nice_grid_step(double pixels_per_unit, double target_px);
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval);

@@ -9,6 +9,7 @@
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/geometry.h"
 #include "app/gui/text_format.h"
+#include "core/ticks.h"
 
 namespace ll::gui {
 
@@ -46,22 +47,21 @@ void draw_ticks(ImDrawList* dl, const AppState& st, const Fonts& fonts, float sc
   const double step = nice_grid_step(v.pixels_per_unit(), 90.0 * scale);
   const UiColors ui = ui_colors(st.options.theme);
   const Vec2 lo = v.world_min(), hi = v.world_max();
-  const int digits = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
   ImFont* f = fonts.small;
   const float fs = f->FontSize;
   // Labels sit on the axes when they are visible, otherwise on the canvas edges.
   const Vec2 origin = v.to_screen({0, 0});
   const double ax_y = std::clamp(origin.y + 3, v.rect_y() + 2, v.rect_y() + v.rect_h() - fs - 2);
   const double ax_x = std::clamp(origin.x + 3, v.rect_x() + 2, v.rect_x() + v.rect_w() - 40 * scale);
-  for (double x = std::ceil(lo.x / step) * step; x <= hi.x; x += step) {
-    if (std::abs(x) < step * 1e-6) continue;
-    const std::string s = num(x, digits);
+  for (double x : ticks_with_step(lo.x, hi.x, step)) {
+    if (x == 0.0) continue;
+    const std::string s = tick_label(x, step);
     dl->AddText(f, fs, ImVec2(static_cast<float>(v.to_screen({x, 0}).x + 3), static_cast<float>(ax_y)),
                 ui.text_weak, s.c_str());
   }
-  for (double y = std::ceil(lo.y / step) * step; y <= hi.y; y += step) {
-    if (std::abs(y) < step * 1e-6) continue;
-    const std::string s = num(y, digits);
+  for (double y : ticks_with_step(lo.y, hi.y, step)) {
+    if (y == 0.0) continue;
+    const std::string s = tick_label(y, step);
     dl->AddText(f, fs, ImVec2(static_cast<float>(ax_x), static_cast<float>(v.to_screen({0, y}).y - fs - 1)),
                 ui.text_weak, s.c_str());
   }
