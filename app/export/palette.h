@@ -2,7 +2,7 @@
 // LossLab's colours, shared by the window (GL) and the exporters (cairo). No GL, no cairo.
 // Classes 0..2 are the CS231n demo's; classes 3..7 come from the colour-blind-safe Okabe-Ito
 // palette (orange, reddish purple, sky blue, vermillion, bluish green; its yellow is too faint
-// on white). The same values as app/gui/palette.h, so exports match the window.
+// on white). The one palette: the window (app/gui/palette.h), the lab and the exporters use it.
 #include <algorithm>
 #include <cstdint>
 
