@@ -33,6 +33,8 @@ struct AppState {
   Scene scene;
   Scene loaded;            // "Reset" returns here
   std::string path;        // open/save path field
+  std::string document;    // the JSON file the scene was opened from or last saved to ("Save")
+  std::string confirm_overwrite;  // a save waiting for "replace the existing file?"
   History history;
   EditRecorder recorder;
   Trainer trainer;

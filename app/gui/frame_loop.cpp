@@ -18,8 +18,10 @@
 #include "app/gui/canvas.h"
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/layout.h"
+#include "app/gui/scene_edit.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/script_player.h"
+#include "app/gui/session.h"
 #include "app/gui/shortcuts.h"
 #include "app/gui/theme.h"
 #include "app/gui/window.h"
@@ -52,6 +54,7 @@ struct FrameLoop::Impl {
   Layout layout;
   CanvasRenderer renderer;
   ScriptPlayer script;
+  Session session;  // autosave and the restore prompt
   bool scripted = false;
   Theme applied_theme = Theme::Light;
   bool imgui_ready = false;
@@ -128,6 +131,7 @@ int FrameLoop::Impl::run() {
   st.trainer.rate = opt.rate;
   st.trainer.restart(st.scene);
   if (!init()) return 1;
+  session.start(Session::state_dir(opt), opt, st);
   if (opt.play) st.trainer.play(st.scene);
 
   const int limit = std::max(opt.frames, opt.bench_frames);
@@ -145,13 +149,15 @@ int FrameLoop::Impl::run() {
     } else if (seconds_since(last_event) < 2.0) {
       // Shortly after input, wake a few times a second so hover tooltips can appear.
       const auto w0 = Clock::now();
-      glfwWaitEventsTimeout(0.25);
+      glfwWaitEventsTimeout(std::min(0.25, session.seconds_until_due()));
       if (seconds_since(w0) < 0.24) {  // woken by an event
         busy_frames = 3;
         last_event = Clock::now();
       }
     } else {
-      glfwWaitEvents();  // idle: sleep until something happens
+      // Idle: sleep until something happens or a pending autosave falls due.
+      if (const double due = session.seconds_until_due(); due < 1e9) glfwWaitEventsTimeout(due);
+      else glfwWaitEvents();
       busy_frames = 3;
       last_event = Clock::now();
     }
@@ -176,8 +182,10 @@ int FrameLoop::Impl::run() {
     st.sel.hover_next = -1;
     st.sel.key_consumed = false;
     layout.draw(st, canvas, fonts);
+    session.frame(st, canvas);
     if (scripted) script.apply_actions(st);
     handle_shortcuts(st, canvas, layout.classifier_visible());
+    keep_edit_in_limits(st.scene, st.sel.selected);
     st.refresh();
     st.end_frame(canvas.dragging() || ImGui::IsAnyItemActive());
     st.sel.hovered = st.sel.hover_next;
@@ -195,6 +203,7 @@ int FrameLoop::Impl::run() {
     if (static_cast<std::size_t>(frame) == kWarmupFrames) cpu_at_warmup = cpu_seconds();
   }
   cpu_at_end = cpu_seconds();
+  session.finish(st);
   int code = 0;
   if (!opt.save_scene_on_exit.empty()) {
     try {

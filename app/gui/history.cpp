@@ -10,6 +10,7 @@ std::size_t History::bytes(const Scene& s) {
 void History::push(const Scene& before) {
   undo_.push_back(before);
   redo_.clear();
+  ++changes_;
   trim();
 }
 
@@ -29,6 +30,7 @@ bool History::undo(Scene& current) {
   redo_.push_back(std::move(current));
   current = std::move(undo_.back());
   undo_.pop_back();
+  ++changes_;
   return true;
 }
 
@@ -37,6 +39,7 @@ bool History::redo(Scene& current) {
   undo_.push_back(std::move(current));
   current = std::move(redo_.back());
   redo_.pop_back();
+  ++changes_;
   return true;
 }
 

@@ -23,6 +23,8 @@ class History {
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
   std::size_t undo_size() const { return undo_.size(); }
+  // Counts every push, undo and redo: the scene's saved state changed when this does (autosave).
+  unsigned long long changes() const { return changes_; }
   void clear();
   static std::size_t bytes(const Scene& s);
 
@@ -31,6 +33,7 @@ class History {
 
   std::size_t limit_, max_bytes_;
   std::vector<Scene> undo_, redo_;
+  unsigned long long changes_ = 0;
 };
 
 // Turns per-frame scene changes into undo entries. Call begin_frame() before the UI can edit

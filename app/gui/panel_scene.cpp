@@ -1,5 +1,6 @@
 // Data and view: presets, generator, number of classes, class of new points, open/save/import
-// through a path field, and the canvas view options.
+// through a path field (Save writes the scene's own file; Save as the path field, asking before
+// it replaces another file), and the canvas view options.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -9,6 +10,7 @@
 #include "app/gui/canvas.h"
 #include "app/gui/panels.h"
 #include "app/gui/scene_edit.h"
+#include "app/gui/scene_file.h"
 #include "core/datasets.h"
 #include "core/scene_io.h"
 
@@ -20,24 +22,69 @@ constexpr double kSpreadMin = 0.01, kSpreadMax = 1.0;
 
 void open_scene_file(AppState& st, Canvas& canvas) {
   try {
-    LoadResult r = load_scene(st.path);
+    LoadResult r = load_scene(st.path);  // throws before anything changes: the scene is intact
     st.status = "Opened " + st.path;
     for (const std::string& w : r.warnings) st.status += "\nwarning: " + w;
+    st.document = is_csv_path(st.path) ? std::string() : st.path;
+    if (is_csv_path(st.path)) st.status += "\n(a point table: Save as writes a .json scene)";
     st.loaded = r.scene;
     st.replace_scene(std::move(r.scene));
     canvas.reset_anchors();
   } catch (const std::exception& e) {
-    st.status = std::string("Cannot open: ") + e.what();
+    st.status = std::string("Cannot open: ") + e.what() + "\nThe current scene is unchanged.";
+  }
+}
+
+namespace {
+void write_scene(AppState& st, const std::string& path) {
+  try {
+    save_scene(st.scene, path);  // atomic: temporary file, then rename
+    st.document = path;
+    st.status = "Saved " + path;
+  } catch (const std::exception& e) {
+    st.status = std::string("Cannot save: ") + e.what();
+  }
+}
+}  // namespace
+
+void save_scene_as(AppState& st) {
+  switch (check_save_target(st.path, st.document)) {
+    case SaveCheck::Write: write_scene(st, st.path); break;
+    case SaveCheck::Confirm: st.confirm_overwrite = st.path; break;
+    case SaveCheck::NoName: st.status = "Type a file name to save to."; break;
+    case SaveCheck::NotJson:
+      st.status = "Scenes are saved as JSON: use a .json name (CSV holds only the points).";
+      break;
   }
 }
 
 void save_scene_file(AppState& st) {
-  try {
-    save_scene(st.scene, st.path);
-    st.status = "Saved " + st.path;
-  } catch (const std::exception& e) {
-    st.status = std::string("Cannot save: ") + e.what();
+  if (st.document.empty()) save_scene_as(st);
+  else write_scene(st, st.document);
+}
+
+void scene_file_popups(AppState& st) {
+  constexpr const char* kId = "Replace file?";
+  if (!st.confirm_overwrite.empty() && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.4f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::Text("%s already exists.", st.confirm_overwrite.c_str());
+  ImGui::TextUnformatted("Replace it with the current scene? Its content will be lost.");
+  ImGui::Spacing();
+  const float w = ImGui::GetFontSize() * 7.0f;
+  const bool replace = ImGui::Button("Replace", ImVec2(w, 0));
+  ImGui::SameLine();
+  const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0)) ||
+                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (replace) write_scene(st, st.confirm_overwrite);
+  if (cancel) st.status = "Not saved: " + st.confirm_overwrite + " was kept.";
+  if (replace || cancel || st.confirm_overwrite.empty()) {
+    st.confirm_overwrite.clear();
+    ImGui::CloseCurrentPopup();
   }
+  ImGui::EndPopup();
 }
 
 void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
@@ -99,7 +146,13 @@ void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
   ImGui::InputTextWithHint("##path", "path/to/scene.json", &st.path);
   if (ImGui::Button("Open / import CSV")) open_scene_file(st, canvas);
   ImGui::SameLine();
-  if (ImGui::Button("Save JSON")) save_scene_file(st);
+  if (ImGui::Button("Save")) save_scene_file(st);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Ctrl+S: %s", st.document.empty() ? "to the path above (as Save as)"
+                                                        : st.document.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Save as")) save_scene_as(st);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("to the path above; asks before replacing a file");
   if (!st.status.empty()) ImGui::TextWrapped("%s", st.status.c_str());
   ImGui::Separator();
   ImGui::TextDisabled("View");

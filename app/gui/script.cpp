@@ -7,7 +7,7 @@ namespace ll::gui {
 namespace {
 const char* const kKeys[] = {"space", "right", "s",      "r",      "1",           "2",
                              "3",     "4",     "5",      "6",      "7",           "8",
-                             "delete", "escape", "ctrl+z", "ctrl+y", "ctrl+shift+z"};
+                             "delete", "escape", "enter",  "ctrl+z", "ctrl+y",      "ctrl+shift+z"};
 }
 
 std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source) {
@@ -46,6 +46,9 @@ std::vector<ScriptCommand> parse_script(std::string_view text, const std::string
     } else if (word == "step" || word == "wait") {
       c.kind = word == "step" ? ScriptCommand::Kind::Step : ScriptCommand::Kind::Wait;
       if (!(ls >> c.n) || c.n < 0 || c.n > 1000000) fail(word + " needs a count in [0, 1e6]");
+    } else if (word == "sleep") {
+      c.kind = ScriptCommand::Kind::Sleep;
+      if (!(ls >> c.x) || !(c.x >= 0.0 && c.x <= 3600.0)) fail("sleep needs seconds in [0, 3600]");
     } else if (word == "save") {
       c.kind = ScriptCommand::Kind::Save;
       if (!(ls >> c.text)) fail("save needs a file name");

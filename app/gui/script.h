@@ -5,9 +5,12 @@
 //   mouse_px X Y    move the cursor to window pixel (X, Y)
 //   down [B] / up [B]   press / release mouse button B (0 left, 1 right, 2 middle; default 0)
 //   shift on|off    hold or release Shift
-//   key NAME        press a key: space right s r 1..8 delete escape ctrl+z ctrl+y ctrl+shift+z
+//   key NAME        press a key: space right s r 1..8 delete escape enter ctrl+z ctrl+y
+//                   ctrl+shift+z
 //   step N          N training steps (one undo entry each, as the Step button)
 //   wait N          N frames with no input change
+//   sleep S         S seconds of wall time (frames keep running; 0..3600), e.g. to let the
+//                   autosave's quiet period pass
 //   save FILE       save the scene as JSON
 // Blank lines and lines starting with '#' are ignored.
 #include <stdexcept>
@@ -18,9 +21,9 @@
 namespace ll::gui {
 
 struct ScriptCommand {
-  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Save };
+  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Sleep, Save };
   Kind kind = Kind::Wait;
-  double x = 0.0, y = 0.0;
+  double x = 0.0, y = 0.0;  // position, or seconds for Sleep
   int n = 0;  // button, count, or shift on (1) / off (0)
   std::string text;  // key name or file
 };

@@ -23,6 +23,7 @@ KeyChord parse_key(const std::string& name) {
   if (name == "r") return {GLFW_KEY_R};
   if (name == "delete") return {GLFW_KEY_DELETE};
   if (name == "escape") return {GLFW_KEY_ESCAPE};
+  if (name == "enter") return {GLFW_KEY_ENTER};
   if (name == "ctrl+z") return {GLFW_KEY_Z, true};
   if (name == "ctrl+y") return {GLFW_KEY_Y, true};
   if (name == "ctrl+shift+z") return {GLFW_KEY_Z, true, true};
@@ -57,8 +58,10 @@ void ScriptPlayer::apply_input(AppState& st) {
   io.KeyCtrl = false;
   io.KeyShift = shift_;
   action_ = nullptr;
+  if (sleeping_) sleeping_ = std::chrono::steady_clock::now() < sleep_until_;
   if (wait_ > 0) {
     --wait_;
+  } else if (sleeping_) {
   } else if (pc_ < commands_.size()) {
     const ScriptCommand& c = commands_[pc_++];
     using K = ScriptCommand::Kind;
@@ -79,6 +82,12 @@ void ScriptPlayer::apply_input(AppState& st) {
         break;
       }
       case K::Wait: wait_ = c.n; break;
+      case K::Sleep:
+        sleeping_ = true;
+        sleep_until_ = std::chrono::steady_clock::now() +
+                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                           std::chrono::duration<double>(c.x));
+        break;
       case K::Step:
       case K::Save: action_ = &c; break;
     }

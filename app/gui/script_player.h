@@ -2,6 +2,7 @@
 // Plays a script (see script.h) into the window: before ImGui::NewFrame it sets the synthetic
 // mouse, Shift and keys (ImGui 1.86 reads io.MousePos / io.MouseDown / io.KeysDown); after the
 // UI it performs the actions (training steps, saves). One command per frame.
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -15,13 +16,17 @@ class ScriptPlayer {
   bool load(const std::string& path, std::string* error);
   void apply_input(AppState& st);    // between the backends' NewFrame and ImGui::NewFrame
   void apply_actions(AppState& st);  // after the UI of the frame
-  bool finished() const { return pc_ >= commands_.size() && wait_ == 0 && settle_ == 0; }
+  bool finished() const {
+    return pc_ >= commands_.size() && wait_ == 0 && !sleeping_ && settle_ == 0;
+  }
   const std::string& error() const { return error_; }
 
  private:
   std::vector<ScriptCommand> commands_;
   std::size_t pc_ = 0;
   int wait_ = 0;
+  bool sleeping_ = false;
+  std::chrono::steady_clock::time_point sleep_until_{};
   int settle_ = 2;          // frames drawn after the last command
   Vec2 mouse_{-1e6, -1e6};  // window pixels
   bool down_[3] = {};

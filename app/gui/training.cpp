@@ -7,17 +7,19 @@
 
 namespace ll::gui {
 
-namespace {
-constexpr std::size_t kMaxCurvePoints = 20000;
-}
-
 void Trainer::add_record(const Scene& scene) {
-  if (curve_.size() >= kMaxCurvePoints) {  // keep every other point: the curve stays bounded
-    std::size_t j = 0;
-    for (std::size_t i = 0; i < curve_.size(); i += 2) curve_[j++] = curve_[i];
-    curve_.resize(j);
-  }
-  curve_.push_back({steps_, record(scene)});
+  const LossPoint p{steps_, record(scene)};
+  // The latest entry off the stride only stood for "now": the new one replaces it.
+  if (!curve_.empty() && curve_.back().step % stride_ != 0 && curve_.back().step < p.step)
+    curve_.back() = p;
+  else
+    curve_.push_back(p);
+  if (curve_.size() <= kMaxCurvePoints) return;
+  stride_ *= 2;  // keep the entries on the doubled stride, and the latest one
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < curve_.size(); ++i)
+    if (curve_[i].step % stride_ == 0 || i + 1 == curve_.size()) curve_[j++] = curve_[i];
+  curve_.resize(j);
 }
 
 StepStatus Trainer::step(Scene& scene, History& history) {
@@ -98,6 +100,7 @@ void Trainer::restart(const Scene& scene) {
   optimizer_ = Optimizer(scene.optimizer);
   steps_ = 0;
   curve_.clear();
+  stride_ = 1;
   owed_ = 0.0;
   diverged_ = false;
 }

@@ -42,7 +42,13 @@ class Trainer {
   void clear_message() { message_.clear(); }
 
   long steps() const { return steps_; }
+  // The loss curve for the plot: bounded at kMaxCurvePoints however long training runs. When
+  // full, every other record is dropped and from then on only every `curve_stride()`-th step
+  // is kept (the stride doubles each time), so the resolution stays even along the run; the
+  // last entry is always the latest step.
+  static constexpr std::size_t kMaxCurvePoints = 20000;
   const std::vector<LossPoint>& curve() const { return curve_; }
+  long curve_stride() const { return stride_; }
   const std::string& message() const { return message_; }
   bool diverged() const { return diverged_; }
 
@@ -57,6 +63,7 @@ class Trainer {
   double owed_ = 0.0;  // fractional steps due
   long steps_ = 0;
   std::vector<LossPoint> curve_;
+  long stride_ = 1;  // steps between kept curve entries
   std::string message_;
   bool diverged_ = false;
 };

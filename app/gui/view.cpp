@@ -6,8 +6,11 @@
 namespace ll::gui {
 
 namespace {
-constexpr double kMinZoom = 1e-3;
-constexpr double kMaxZoom = 1e5;
+Vec2 clamp_center(Vec2 c, Vec2 fallback) {
+  if (!std::isfinite(c.x) || !std::isfinite(c.y)) return fallback;
+  const double m = ViewTransform::kMaxCenter;
+  return {std::clamp(c.x, -m, m), std::clamp(c.y, -m, m)};
+}
 }  // namespace
 
 double length(Vec2 a) { return std::hypot(a.x, a.y); }
@@ -33,8 +36,7 @@ Vec2 ViewTransform::to_world(Vec2 screen) const {
 
 void ViewTransform::pan_pixels(double dx, double dy) {
   const double s = pixels_per_unit();
-  center_.x -= dx / s;
-  center_.y += dy / s;
+  center_ = clamp_center({center_.x - dx / s, center_.y + dy / s}, center_);
 }
 
 void ViewTransform::zoom_about(Vec2 screen, double factor) {
@@ -42,7 +44,7 @@ void ViewTransform::zoom_about(Vec2 screen, double factor) {
   const Vec2 before = to_world(screen);
   zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
   const Vec2 after = to_world(screen);
-  center_ = center_ + (before - after);
+  center_ = clamp_center(center_ + (before - after), center_);
 }
 
 void ViewTransform::reset() {

@@ -14,6 +14,12 @@ double length(Vec2 a);
 
 class ViewTransform {
  public:
+  // Zoom 1 shows [-1, 1] across the shorter side, so the half-size of the view is 1 / zoom:
+  // from 1e-9 to 1e9 world units. The centre stays within +-kMaxCenter (always finite).
+  static constexpr double kMinZoom = 1e-9;
+  static constexpr double kMaxZoom = 1e9;
+  static constexpr double kMaxCenter = 1e9;
+
   // The canvas rectangle on screen, in pixels (top-left origin).
   void set_rect(double x, double y, double w, double h);
   double rect_x() const { return x_; }
@@ -25,7 +31,8 @@ class ViewTransform {
   Vec2 to_world(Vec2 screen) const;
   double pixels_per_unit() const;
 
-  // Moves the view so that the content follows the mouse by (dx, dy) pixels.
+  // Moves the view so that the content follows the mouse by (dx, dy) pixels (non-finite
+  // deltas are ignored).
   void pan_pixels(double dx, double dy);
   // Multiplies the zoom by `factor`, keeping the world point under `screen` fixed.
   void zoom_about(Vec2 screen, double factor);

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "app/gui/canvas_renderer.h"
+#include "app/gui/egl_context.h"
 #include "core/losses.h"
-#include "egl_context.h"
 
 namespace ll::gui {
 namespace {
@@ -32,12 +32,12 @@ class RenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string err;
-    ctx_ = std::make_unique<testing::EglContext>();
+    ctx_ = std::make_unique<EglContext>();
     if (!ctx_->create(&err)) {
       if (in_ci()) FAIL() << "CI=true but no GL context: " << err;
       GTEST_SKIP() << "no GL context: " << err;
     }
-    fb_ = std::make_unique<testing::Framebuffer>(kSize, kSize);
+    fb_ = std::make_unique<Framebuffer>(kSize, kSize);
     ASSERT_TRUE(renderer_.init(&err)) << err;
   }
 
@@ -72,8 +72,8 @@ class RenderTest : public ::testing::Test {
     return is_y ? -c : c;
   }
 
-  std::unique_ptr<testing::EglContext> ctx_;
-  std::unique_ptr<testing::Framebuffer> fb_;
+  std::unique_ptr<EglContext> ctx_;
+  std::unique_ptr<Framebuffer> fb_;
   CanvasRenderer renderer_;
   std::vector<unsigned char> pixels_;
 };

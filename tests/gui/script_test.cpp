@@ -24,6 +24,19 @@ TEST(Script, ParsesCommands) {
   EXPECT_EQ(c[8].kind, ScriptCommand::Kind::MousePx);
 }
 
+TEST(Script, SleepAndEnter) {
+  const auto c = parse_script("sleep 2.5\nkey enter\nsleep 0\n", "t");
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0].kind, ScriptCommand::Kind::Sleep);
+  EXPECT_DOUBLE_EQ(c[0].x, 2.5);
+  EXPECT_EQ(c[1].text, "enter");
+  EXPECT_DOUBLE_EQ(c[2].x, 0.0);
+  EXPECT_THROW(parse_script("sleep\n", "s"), ScriptError);
+  EXPECT_THROW(parse_script("sleep -1\n", "s"), ScriptError);
+  EXPECT_THROW(parse_script("sleep nan\n", "s"), ScriptError);
+  EXPECT_THROW(parse_script("sleep 1e9\n", "s"), ScriptError);
+}
+
 TEST(Script, ErrorsNameTheLine) {
   try {
     parse_script("wait 1\nmouse 1\n", "s.txt");

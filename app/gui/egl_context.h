@@ -1,10 +1,10 @@
 #pragma once
-// A headless OpenGL 3.3 core context through EGL surfaceless (Mesa), no X, for render tests,
-// plus an RGBA8 framebuffer object to draw into.
+// A headless OpenGL 3.3 core context through EGL surfaceless (Mesa), no X, for render tests and
+// the frame soak benchmark, plus an RGBA8 framebuffer object to draw into.
 #include <string>
 #include <vector>
 
-namespace ll::gui::testing {
+namespace ll::gui {
 
 class EglContext {
  public:
@@ -32,4 +32,4 @@ class Framebuffer {
   unsigned fbo_ = 0, color_ = 0;
 };
 
-}  // namespace ll::gui::testing
+}  // namespace ll::gui

@@ -1,4 +1,4 @@
-#include "egl_context.h"
+#include "app/gui/egl_context.h"
 
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace ll::gui::testing {
+namespace ll::gui {
 
 EglContext::~EglContext() {
   if (display_) {
@@ -86,4 +86,4 @@ std::vector<unsigned char> Framebuffer::read() const {
   return out;
 }
 
-}  // namespace ll::gui::testing
+}  // namespace ll::gui

@@ -1,0 +1,188 @@
+// Soak benchmark of the window's frame: N rendered frames (default 20,000) of the full UI
+// (layout, panels, loss plot, canvas overlay through ImGui's OpenGL 3 renderer) over the canvas
+// GL layers (regions + points through the app's CanvasRenderer), offscreen through EGL
+// surfaceless. Training plays at 5,000 steps/s of simulated time; every few frames a random
+// edit lands (move, add, delete or relabel a point, a parameter, the loss, the class count,
+// undo/redo, zoom to the limits, pan) and every 40 frames a synthetic mouse drag goes through
+// the canvas. Prints the resident memory at the start and after each quarter: it must stay flat.
+// Usage: soak_frames [frames] [width height]
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "app/gui/app_state.h"
+#include "app/gui/canvas.h"
+#include "app/gui/canvas_renderer.h"
+#include "app/gui/egl_context.h"
+#include "app/gui/layout.h"
+#include "app/gui/scene_edit.h"
+#include "app/gui/theme.h"
+#include "core/datasets.h"
+#include "core/rng.h"
+
+namespace {
+
+using namespace ll;
+using namespace ll::gui;
+
+long rss_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  return -1;
+}
+
+void random_edit(AppState& st, Rng& rng) {
+  Scene& s = st.scene;
+  const int n = static_cast<int>(s.points.size());
+  const auto pick = [&] { return static_cast<int>(rng.below(static_cast<std::uint64_t>(n))); };
+  switch (rng.below(11)) {
+    case 0:
+      if (n < 400) st.sel.selected = add_point(s, rng.uniform(-1, 1), rng.uniform(-1, 1), pick() % s.classes());
+      break;
+    case 1:
+      if (n > 3) delete_point(s, pick());
+      st.sel.selected = -1;
+      break;
+    case 2:
+      if (n > 0) {
+        st.sel.selected = pick();
+        s.points[st.sel.selected].x0 = rng.uniform(-2e6, 2e6);  // past the limit: clamped
+      }
+      break;
+    case 3:
+      if (n > 0) relabel_point(s, pick(), static_cast<int>(rng.below(8)));
+      break;
+    case 4: s.params.W(static_cast<int>(rng.below(static_cast<std::uint64_t>(s.classes()))), 0) = rng.uniform(-3, 3); break;
+    case 5: s.loss.kind = static_cast<LossKind>(rng.below(4)); break;
+    case 6: set_class_count(s, 2 + static_cast<int>(rng.below(7))); break;
+    case 7: rng.below(2) ? st.undo() : st.redo(); break;
+    case 8: {  // zoom, sometimes all the way to a limit
+      const double f = rng.below(4) == 0 ? (rng.below(2) ? 1e12 : 1e-12) : std::exp(rng.uniform(-2, 2));
+      st.view.zoom_about({rng.uniform(0, 600), rng.uniform(0, 600)}, f);
+      break;
+    }
+    case 9: st.view.pan_pixels(rng.uniform(-300, 300), rng.uniform(-300, 300)); break;
+    default:
+      if (rng.below(20) == 0) st.view.reset();
+      st.options.regions = static_cast<RegionMode>(rng.below(3));
+      break;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long frames = std::max(4L, argc > 1 ? std::atol(argv[1]) : 20'000L);
+  const int W = argc > 3 ? std::clamp(std::atoi(argv[2]), 64, 4096) : 960;
+  const int H = argc > 3 ? std::clamp(std::atoi(argv[3]), 64, 4096) : 600;
+  const long start_rss = rss_kib();
+
+  EglContext ctx;
+  std::string err;
+  if (!ctx.create(&err)) {
+    std::fprintf(stderr, "soak_frames: no GL context: %s\n", err.c_str());
+    return 1;
+  }
+  Framebuffer fb(W, H);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(static_cast<float>(W), static_cast<float>(H));
+  const Fonts fonts = load_fonts(1.0f);
+  apply_theme(Theme::Light, 1.0f);
+  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+    std::fprintf(stderr, "soak_frames: ImGui's OpenGL 3 renderer did not start\n");
+    return 1;
+  }
+  long gl_rss = 0;
+  {
+    CanvasRenderer renderer;
+    if (!renderer.init(&err)) {
+      std::fprintf(stderr, "soak_frames: canvas shaders: %s\n", err.c_str());
+      return 1;
+    }
+    AppState st;
+    st.scene = make_blobs({3, 40, 0.25, 3});
+    st.loaded = st.scene;
+    st.trainer.rate = 5000.0;
+    st.trainer.restart(st.scene);
+    st.trainer.play(st.scene);
+    Layout layout;
+    Canvas canvas;
+    Rng rng(11);
+    long edits = 0;
+    int drag_left = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto tq = t0;
+    for (long f = 0; f < frames; ++f) {
+      io.DeltaTime = 1.0f / 60.0f;
+      // A synthetic drag through the canvas every 40 frames, hovering in between.
+      if (f % 40 == 0) drag_left = 6;
+      const double cx = st.view.rect_x() + st.view.rect_w() * rng.uniform(0.05, 0.95);
+      const double cy = st.view.rect_y() + st.view.rect_h() * rng.uniform(0.05, 0.95);
+      io.MousePos = ImVec2(static_cast<float>(cx), static_cast<float>(cy));
+      io.MouseDown[0] = drag_left > 1;
+      drag_left = std::max(0, drag_left - 1);
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui::NewFrame();
+      st.trainer.advance(st.scene, io.DeltaTime, 0.006, st.history);
+      if (!st.trainer.playing()) st.trainer.play(st.scene);  // diverged or emptied: go on
+      st.refresh();
+      st.begin_frame();
+      if (f % 3 == 0) {
+        random_edit(st, rng);
+        ++edits;
+      }
+      layout.draw(st, canvas, fonts);
+      keep_edit_in_limits(st.scene, st.sel.selected);
+      st.refresh();
+      st.end_frame(canvas.dragging());
+      ImGui::Render();
+
+      glViewport(0, 0, W, H);  // into fb, the offscreen "window" (bound since its creation)
+      glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      CanvasFrame cf = make_canvas_frame(st.view, 1.0, H);
+      cf.mode = st.options.regions;
+      cf.grid_step = nice_grid_step(st.view.pixels_per_unit(), 90.0);
+      renderer.draw_regions(cf, st.scene.params);
+      renderer.draw_points(cf, point_instances(st.scene, st.eval()));
+      glViewport(0, 0, W, H);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (f == 0) glFinish(), gl_rss = rss_kib();
+
+      if ((f + 1) % (frames / 4) == 0 || f + 1 == frames) {
+        glFinish();
+        const auto now = std::chrono::steady_clock::now();
+        const double ms = std::chrono::duration<double, std::milli>(now - tq).count() /
+                          static_cast<double>(frames / 4);
+        tq = now;
+        std::printf("frame %6ld  RSS %7ld KiB  %.2f ms/frame  steps %ld  points %zu  classes %d  "
+                    "undo %zu  curve %zu (stride %ld)  zoom %.3g\n",
+                    f + 1, rss_kib(), ms, st.trainer.steps(), st.scene.points.size(),
+                    st.scene.classes(), st.history.undo_size(), st.trainer.curve().size(),
+                    st.trainer.curve_stride(), st.view.zoom());
+        std::fflush(stdout);
+      }
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("frames %ld in %.1f s (%.2f ms/frame), %ld random edits\n", frames, s,
+                1000.0 * s / static_cast<double>(frames), edits);
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext();
+  std::printf("RSS at start %ld KiB, after the GL context and first frame %ld KiB, at end %ld KiB\n",
+              start_rss, gl_rss, rss_kib());
+  return 0;
+}

@@ -1,0 +1,149 @@
+// Input safety of the window's edits (issue 6): coordinates, parameters, zoom and pan stay in
+// range whatever the mouse or a typed number does; the loss curve stays bounded however long
+// training runs; saving never replaces a file the user did not choose.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include "app/gui/scene_edit.h"
+#include "app/gui/scene_file.h"
+#include "app/gui/training.h"
+#include "app/gui/view.h"
+
+namespace ll::gui {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+TEST(Limits, AddedPointsAreClampedToTheLoaderLimit) {
+  Scene s = default_scene();
+  const int i = add_point(s, 3e7, -2e6, 0);
+  EXPECT_EQ(s.points[i].x0, kMaxCoordinate);
+  EXPECT_EQ(s.points[i].x1, -kMaxCoordinate);
+  const int j = add_point(s, kNaN, -kInf, 1);
+  EXPECT_EQ(s.points[j].x0, 0.0);
+  EXPECT_EQ(s.points[j].x1, 0.0);
+  const int k = add_point(s, 0.25, -999999.5, 2);
+  EXPECT_EQ(s.points[k], (Point{0.25, -999999.5, 2}));  // inside: untouched
+}
+
+TEST(Limits, EditedPointAndParametersComeBackInsideTheLimits) {
+  Scene s = default_scene();
+  const Scene before = s;
+  EXPECT_FALSE(keep_edit_in_limits(s, 3));  // nothing out of range: nothing changes
+  EXPECT_EQ(s, before);
+  s.points[3] = {5e9, -kInf, 1};  // a drag far out of a zoomed-out view, a typed "-inf"
+  s.points[4] = {7e9, 0.0, 1};    // not the edited point: left alone (constant-time check)
+  s.params.W(1, 0) = 1e12;
+  s.params.W(2, 1) = kNaN;
+  s.params.b(0) = -3e8;
+  EXPECT_TRUE(keep_edit_in_limits(s, 3));
+  EXPECT_EQ(s.points[3], (Point{kMaxCoordinate, 0.0, 1}));
+  EXPECT_EQ(s.points[4].x0, 7e9);
+  EXPECT_EQ(s.params.W(1, 0), kParamBound);
+  EXPECT_EQ(s.params.W(2, 1), 0.0);
+  EXPECT_EQ(s.params.b(0), -kParamBound);
+  EXPECT_EQ(s.params.W(0, 0), before.params.W(0, 0));
+  EXPECT_FALSE(keep_edit_in_limits(s, 99));  // out-of-range index: only the parameters
+  EXPECT_EQ(clamp_coordinate(-1e300), -kMaxCoordinate);
+  EXPECT_EQ(clamp_parameter(kInf), 0.0);
+  EXPECT_EQ(clamp_parameter(-12.5), -12.5);
+}
+
+TEST(Limits, ZoomStaysBetweenHalfSizes1eMinus9And1e9) {
+  ViewTransform v;
+  v.set_rect(0, 0, 800, 600);  // shorter side 600 px: half-size 1 / zoom
+  for (int i = 0; i < 400; ++i) v.zoom_about({123, 456}, 1.15);
+  EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMaxZoom);
+  EXPECT_NEAR(v.world_max().y - v.world_min().y, 2e-9, 1e-15);
+  for (int i = 0; i < 800; ++i) v.zoom_about({700, 10}, 1 / 1.15);
+  EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMinZoom);
+  EXPECT_NEAR(v.world_max().y - v.world_min().y, 2e9, 1e-3);
+  v.zoom_about({1, 1}, kInf);
+  v.zoom_about({1, 1}, kNaN);
+  v.zoom_about({1, 1}, 0.0);
+  EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMinZoom);
+  // Round trips stay exact to double precision at both ends.
+  const Vec2 p{3.5e8, -1.25e8};
+  const Vec2 back = v.to_world(v.to_screen(p));
+  EXPECT_NEAR(back.x, p.x, 1.0);
+  EXPECT_NEAR(back.y, p.y, 1.0);
+}
+
+TEST(Limits, PanStaysFiniteAndBounded) {
+  ViewTransform v;
+  v.set_rect(0, 0, 500, 500);
+  for (int i = 0; i < 200; ++i) v.zoom_about({250, 250}, 0.5);  // as far out as it goes
+  for (int i = 0; i < 1000; ++i) v.pan_pixels(-1e6, 1e6);  // drag left and down: view to +x, +y
+  EXPECT_TRUE(std::isfinite(v.center().x));
+  EXPECT_DOUBLE_EQ(v.center().x, ViewTransform::kMaxCenter);
+  EXPECT_DOUBLE_EQ(v.center().y, ViewTransform::kMaxCenter);
+  const Vec2 c = v.center();
+  v.pan_pixels(kNaN, kInf);
+  EXPECT_EQ(v.center().x, c.x);
+  EXPECT_EQ(v.center().y, c.y);
+  v.pan_pixels(1e300, 0);
+  EXPECT_DOUBLE_EQ(v.center().x, -ViewTransform::kMaxCenter);
+}
+
+TEST(Limits, LossCurveStaysBoundedWithEvenResolution) {
+  Scene s = default_scene();
+  s.optimizer.lr = 1e-4;  // slow and steady: no divergence over 100k steps
+  Trainer t;
+  History h;
+  t.restart(s);
+  constexpr long kSteps = 100000;
+  std::size_t peak = 0;
+  for (long i = 0; i < kSteps; ++i) {
+    ASSERT_EQ(t.step(s, h), StepStatus::Ok);
+    peak = std::max(peak, t.curve().size());
+  }
+  const auto& c = t.curve();
+  EXPECT_LE(peak, Trainer::kMaxCurvePoints + 1);
+  EXPECT_GT(c.size(), Trainer::kMaxCurvePoints / 2);
+  EXPECT_EQ(c.front().step, 0);
+  EXPECT_EQ(c.back().step, kSteps);  // the latest step is always there
+  const long stride = t.curve_stride();
+  EXPECT_EQ(stride, 8);  // 100k steps in at most 20k entries: every 8th step
+  for (std::size_t i = 0; i + 1 < c.size(); ++i) {
+    EXPECT_EQ(c[i].step % stride, 0) << i;  // even spacing, no dense recent tail
+    if (i + 2 < c.size()) {
+      EXPECT_EQ(c[i + 1].step - c[i].step, stride) << i;
+    }
+  }
+  // The kept records are the real ones of their steps (the last equals the scene's now).
+  EXPECT_DOUBLE_EQ(c.back().record.total_loss, record(s).total_loss);
+  t.restart(s);
+  EXPECT_EQ(t.curve_stride(), 1);
+  EXPECT_TRUE(t.curve().empty());
+}
+
+TEST(SaveTarget, AnExistingFileIsReplacedOnlyWhenItIsTheDocument) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("ll_save_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path a = dir / "a.json", b = dir / "b.json", fresh = dir / "new.json";
+  std::ofstream(a) << "{}";
+  std::ofstream(b) << "{}";
+  EXPECT_EQ(check_save_target(fresh, ""), SaveCheck::Write);
+  EXPECT_EQ(check_save_target(a, ""), SaveCheck::Confirm);
+  EXPECT_EQ(check_save_target(a, a.string()), SaveCheck::Write);
+  EXPECT_EQ(check_save_target(dir / "." / "a.json", a.string()), SaveCheck::Write);  // same file
+  EXPECT_EQ(check_save_target(b, a.string()), SaveCheck::Confirm);
+  EXPECT_EQ(check_save_target(dir, a.string()), SaveCheck::Confirm);  // a folder is there
+  fs::create_symlink(dir / "missing.json", dir / "dangling.json");
+  EXPECT_EQ(check_save_target(dir / "dangling.json", ""), SaveCheck::Confirm);
+  EXPECT_EQ(check_save_target("", a.string()), SaveCheck::NoName);
+  EXPECT_EQ(check_save_target(dir / "points.CSV", ""), SaveCheck::NotJson);
+  EXPECT_TRUE(is_csv_path("x/y.csv"));
+  EXPECT_FALSE(is_csv_path("x/csv.json"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll::gui
