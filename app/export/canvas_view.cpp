@@ -26,6 +26,16 @@ CanvasTransform canvas_transform(const Scene& scene, double width, double height
   return t;
 }
 
+CanvasTransform canvas_transform(const Rect& world, double width, double height) {
+  CanvasTransform t;
+  t.height = height;
+  t.scale = std::min(width / world.width(), height / world.height());
+  const double cx = 0.5 * (world.x_min + world.x_max), cy = 0.5 * (world.y_min + world.y_max);
+  const double hw = 0.5 * width / t.scale, hh = 0.5 * height / t.scale;
+  t.world = Rect{cx - hw, cy - hh, cx + hw, cy + hh};
+  return t;
+}
+
 namespace {
 
 void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
@@ -143,7 +153,11 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt) {
     throw std::invalid_argument("score:" + std::to_string(opt.score_class) +
                                 ": the scene has classes 0.." + std::to_string(scene.classes() - 1));
   const double u = figure_unit(opt);
-  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  if (opt.world && !(opt.world->width() > 0.0 && opt.world->height() > 0.0 &&
+                     std::isfinite(opt.world->area())))
+    throw std::invalid_argument("the canvas view rectangle is empty or not finite");
+  const CanvasTransform t = opt.world ? canvas_transform(*opt.world, opt.width, opt.height)
+                                      : canvas_transform(scene, opt.width, opt.height);
   draw_canvas_shading(cr, scene, t, opt);
   draw_class_lines(cr, scene, t, opt, u);
   draw_weight_arrows(cr, scene, t, opt.theme, u);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ struct FigureOptions {
   lab::CurveParams curves;  // curves: delta, gamma, alpha, bits, samples, range (no derivatives)
   // Image resolution for confidence/score shading; 0 = figure size times scale.
   int shading_pixels_x = 0, shading_pixels_y = 0;
+  // Canvas: the world rectangle to show (e.g. the window's view); unset = fit the points.
+  std::optional<Rect> world;
 };
 
 // What a figure shows. `history` feeds the loss plot (one record per step, from train()).
@@ -77,6 +80,8 @@ inline double point_radius(double unit, std::size_t points) {
 
 // The view shows at least [-1, 1]^2 and every point (with a margin), centred on the origin.
 CanvasTransform canvas_transform(const Scene& scene, double width, double height);
+// Shows `world` (centred, aspect kept, widened to cover the figure).
+CanvasTransform canvas_transform(const Rect& world, double width, double height);
 
 // Draws the chosen view filling [0, width] x [0, height] of the current user space.
 void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt);

@@ -3,6 +3,10 @@
 // Classes 0..2 are the CS231n demo's; classes 3..7 come from the colour-blind-safe Okabe-Ito
 // palette (orange, reddish purple, sky blue, vermillion, bluish green; its yellow is too faint
 // on white). The one palette: the window (app/gui/palette.h), the lab and the exporters use it.
+// A second scheme, Scheme::ColorBlindSafe, takes classes 0..2 from Okabe-Ito too (blue, bluish
+// green, vermillion instead of the demo's blue/green/red, which red-green colour-blind viewers
+// cannot tell apart). The scheme is one process-wide choice (set_scheme), so the window and every
+// export made from it agree.
 #include <algorithm>
 #include <cstdint>
 
@@ -70,14 +74,47 @@ inline constexpr const ThemeColors& theme_colors(Theme t) {
   return t == Theme::Dark ? kDark : kLight;
 }
 
-inline constexpr const ClassColors& class_colors(int k, Theme t) {
+enum class Scheme { Demo, ColorBlindSafe };
+
+// Colour-blind-safe scheme: Okabe-Ito throughout (its yellow darkened, black as a mid grey so
+// points keep their outline), 30% tints on white for the light regions.
+inline constexpr ClassColors kLightClassesCb[kClassColors] = {
+    {{0, 114, 178}, {179, 213, 232}},    // 0 blue           (Okabe-Ito)
+    {{0, 158, 115}, {179, 226, 213}},    // 1 bluish green   (Okabe-Ito)
+    {{213, 94, 0}, {242, 207, 179}},     // 2 vermillion     (Okabe-Ito)
+    {{230, 159, 0}, {248, 226, 179}},    // 3 orange         (Okabe-Ito)
+    {{204, 121, 167}, {240, 215, 229}},  // 4 reddish purple (Okabe-Ito)
+    {{86, 180, 233}, {204, 233, 248}},   // 5 sky blue       (Okabe-Ito)
+    {{190, 170, 0}, {236, 230, 179}},    // 6 yellow, darkened
+    {{110, 110, 110}, {212, 212, 212}},  // 7 grey
+};
+inline constexpr ClassColors kDarkClassesCb[kClassColors] = {
+    {{70, 160, 235}, {20, 52, 82}},   {{40, 185, 140}, {18, 72, 56}},
+    {{235, 120, 40}, {90, 48, 18}},   {{240, 175, 40}, {88, 66, 20}},
+    {{220, 140, 185}, {80, 50, 68}},  {{110, 195, 240}, {30, 70, 92}},
+    {{235, 220, 70}, {78, 74, 22}},   {{180, 180, 180}, {62, 62, 62}},
+};
+
+inline constexpr const ClassColors& class_colors(int k, Theme t, Scheme s) {
   const int i = std::clamp(k, 0, kClassColors - 1);
+  if (s == Scheme::ColorBlindSafe) return t == Theme::Dark ? kDarkClassesCb[i] : kLightClassesCb[i];
   return t == Theme::Dark ? kDarkClasses[i] : kLightClasses[i];
 }
-// Line/point colour and region colour of class k on a theme.
-inline constexpr Rgb class_color(int k, Theme t = Theme::Light) { return class_colors(k, t).line; }
-inline constexpr Rgb region_color(int k, Theme t = Theme::Light) {
-  return class_colors(k, t).region;
+
+// The process-wide scheme (Demo unless set): the window sets it from its option; the exporters
+// read it through class_colors(k, t) below. Set it from one thread only.
+inline Scheme& active_scheme_slot() {
+  static Scheme s = Scheme::Demo;
+  return s;
 }
+inline Scheme active_scheme() { return active_scheme_slot(); }
+inline void set_scheme(Scheme s) { active_scheme_slot() = s; }
+
+inline const ClassColors& class_colors(int k, Theme t) {
+  return class_colors(k, t, active_scheme());
+}
+// Line/point colour and region colour of class k on a theme, in the active scheme.
+inline Rgb class_color(int k, Theme t = Theme::Light) { return class_colors(k, t).line; }
+inline Rgb region_color(int k, Theme t = Theme::Light) { return class_colors(k, t).region; }
 
 }  // namespace ll::palette

@@ -45,6 +45,9 @@ struct AppState {
   std::string status;       // last file/preset message
   bool show_help = false;
   bool want_fullscreen_toggle = false;
+  bool presenter = false;    // presenter mode (F5): big fonts, canvas and loss numbers only
+  bool colorblind = false;   // Okabe-Ito classes 0-2 (palette::Scheme::ColorBlindSafe)
+  bool show_export = false;  // the Export window
 
   // The evaluation of the current scene; refreshed by refresh() when anything changed.
   const Evaluation& eval() const { return eval_; }

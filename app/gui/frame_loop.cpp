@@ -18,6 +18,7 @@
 #include "app/gui/canvas.h"
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/layout.h"
+#include "app/gui/presenter.h"
 #include "app/gui/scene_edit.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/script_player.h"
@@ -57,6 +58,7 @@ struct FrameLoop::Impl {
   Session session;  // autosave and the restore prompt
   bool scripted = false;
   Theme applied_theme = Theme::Light;
+  Presentation presentation;  // presenter mode, theme, font size, palette scheme
   bool imgui_ready = false;
   std::vector<double> frame_ms;
   double cpu_at_warmup = 0.0, cpu_at_end = 0.0;
@@ -96,6 +98,7 @@ bool FrameLoop::Impl::init() {
   st.options.theme = opt.theme == "dark" ? Theme::Dark : Theme::Light;
   applied_theme = st.options.theme;
   apply_theme(applied_theme, window.content_scale());
+  presentation.adopt(applied_theme, window.content_scale());
   ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   imgui_ready = true;
@@ -166,10 +169,7 @@ int FrameLoop::Impl::run() {
     const double dt = std::chrono::duration<double>(t0 - last).count();
     last = t0;
 
-    if (st.options.theme != applied_theme) {
-      applied_theme = st.options.theme;
-      apply_theme(applied_theme, window.content_scale());
-    }
+    presentation.update(st, window, fonts);  // theme, presenter mode (fonts, fullscreen)
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (scripted) script.apply_input(st);
@@ -232,7 +232,7 @@ void FrameLoop::Impl::render_frame(bool last) {
   if (layout.classifier_visible()) {
     const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
     CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
-    f.px_scale = window.content_scale() * static_cast<float>(fb_scale);
+    f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
     f.theme = st.options.theme;
     f.mode = st.options.regions;
     f.score_class = st.options.score_class;

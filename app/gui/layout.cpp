@@ -8,14 +8,16 @@
 #include <algorithm>
 
 #include "app/gui/canvas.h"
+#include "app/gui/export_panel.h"
 #include "app/gui/panels.h"
+#include "app/gui/presenter.h"
 #if LOSSLAB_HAVE_LAB
 #include "app/lab/loss_lab.h"
 #endif
 
 namespace ll::gui {
 
-Layout::Layout() {
+Layout::Layout() : export_panel_(std::make_unique<ExportPanel>()) {
 #if LOSSLAB_HAVE_LAB
   lab_ = std::make_unique<lab::LossLab>();
 #endif
@@ -32,6 +34,12 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
                                 ImGuiWindowFlags_NoBackground;
   ImGui::Begin("##losslab", nullptr, host);
+  if (st.presenter) {  // canvas and loss numbers only
+    classifier_visible_ = true;
+    draw_presenter_view(st, canvas, fonts);
+    ImGui::End();
+    return;
+  }
   classifier_visible_ = false;
   if (ImGui::BeginTabBar("mode")) {
     if (ImGui::BeginTabItem("Classifier")) {
@@ -67,22 +75,34 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
       st.options.theme = dark ? Theme::Light : Theme::Dark;
     if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
+    if (ImGui::TabItemButton("Export", ImGuiTabItemFlags_Trailing))
+      st.show_export = !st.show_export;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot");
+    // Rightmost (submitted last), so scripts can find it at the window's top-right corner.
+    if (ImGui::TabItemButton("Present", ImGuiTabItemFlags_Trailing)) st.presenter = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presenter mode: big text, canvas and losses only (F5)");
     ImGui::EndTabBar();
   }
   ImGui::End();
   window_help(st);
+  export_panel_->draw(st, plot_w_, plot_h_);
 }
 
 void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
   panel_training_bar(st, fonts);
   const float fs = ImGui::GetFontSize();
-  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y * 0.3f, fs * 9, fs * 16);
+  const float min_plot_h = fs * 9;
   if (ImGui::BeginTabBar("panels")) {
-    const float h = ImGui::GetContentRegionAvail().y - plot_h - ImGui::GetStyle().ItemSpacing.y;
+    // The open tab is as tall as its content was last frame (the plot gets the free space
+    // below it), but leaves the plot at least min_plot_h.
+    const float room = ImGui::GetContentRegionAvail().y - min_plot_h - ImGui::GetStyle().ItemSpacing.y;
     auto tab = [&](const char* name, auto&& body) {
       if (ImGui::BeginTabItem(name)) {
-        ImGui::BeginChild(name, ImVec2(0, h), false);
+        const auto it = tab_content_h_.find(name);
+        const float want = it == tab_content_h_.end() ? room : it->second;
+        ImGui::BeginChild(name, ImVec2(0, std::max(fs * 4, std::min(want, room))), false);
         body();
+        tab_content_h_[name] = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -94,6 +114,9 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
     tab("Scene", [&] { panel_scene(st, fonts, canvas); });
     ImGui::EndTabBar();
   }
+  const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);
+  plot_w_ = ImGui::GetContentRegionAvail().x;
+  plot_h_ = plot_h;
   panel_plot(st, fonts, plot_h);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The window's layout (see layout.cpp). Owns the loss-lab workspace when it is built.
+#include <map>
 #include <memory>
+#include <string>
 
 #include "app/gui/app_state.h"
 #include "app/gui/theme.h"
@@ -12,6 +14,7 @@ class LossLab;
 namespace ll::gui {
 
 class Canvas;
+class ExportPanel;
 
 class Layout {
  public:
@@ -26,6 +29,9 @@ class Layout {
   void side_panels(AppState& st, Canvas& canvas, const Fonts& fonts);
 
   bool classifier_visible_ = true;
+  std::unique_ptr<ExportPanel> export_panel_;
+  float plot_w_ = 0.0f, plot_h_ = 0.0f;         // the loss plot's on-screen size (exports)
+  std::map<std::string, float> tab_content_h_;  // last frame's content height per side tab
   std::unique_ptr<lab::LossLab> lab_;
 };
 

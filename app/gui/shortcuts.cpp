@@ -22,6 +22,7 @@ void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
   if (pressed(GLFW_KEY_ESCAPE)) canvas.cancel_drag(st);
   if (pressed(GLFW_KEY_F11)) st.want_fullscreen_toggle = true;
   if (pressed(GLFW_KEY_F1)) st.show_help = !st.show_help;
+  if (pressed(GLFW_KEY_F5)) st.presenter = !st.presenter;
   if (io.WantTextInput) return;
   if (io.KeyCtrl) {
     if (repeat(GLFW_KEY_Z) && !io.KeyShift) {

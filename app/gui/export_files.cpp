@@ -1,0 +1,177 @@
+#include "app/gui/export_files.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
+#include "core/atomic_file.h"
+
+namespace ll::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_folder(const fs::path& p) {
+  std::error_code ec;
+  return !p.empty() && fs::is_directory(p, ec);
+}
+
+// Creates `path` empty and exclusively (O_EXCL): the name is ours, so the atomic write that
+// follows replaces only our own placeholder, never a file someone else made meanwhile.
+// Returns 0, EEXIST, or another errno.
+int reserve(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return errno;
+  ::close(fd);
+  return 0;
+}
+
+exporter::Shading shading_of(RegionMode m) {
+  switch (m) {
+    case RegionMode::Argmax: return exporter::Shading::Argmax;
+    case RegionMode::Confidence: return exporter::Shading::Confidence;
+    case RegionMode::Score: return exporter::Shading::Score;
+  }
+  return exporter::Shading::Argmax;
+}
+
+const char* extension(exporter::Format f) {
+  switch (f) {
+    case exporter::Format::Png: return "png";
+    case exporter::Format::Svg: return "svg";
+    case exporter::Format::Pdf: return "pdf";
+  }
+  return "png";
+}
+
+}  // namespace
+
+fs::path default_export_folder() {
+  if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && is_folder(x)) return x;
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    const fs::path pictures = fs::path(home) / "Pictures";
+    if (is_folder(pictures)) return pictures;
+  }
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  return ec ? fs::path(".") : cwd;
+}
+
+fs::path next_export_name(const fs::path& folder, const char* ext) {
+  for (int n = 1;; ++n) {
+    char name[64];
+    std::snprintf(name, sizeof name, "losslab-%03d.%s", n, ext);
+    const fs::path p = folder / name;
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(p, ec))) return p;
+  }
+}
+
+exporter::FigureData export_figure_data(const AppState& st) {
+  exporter::FigureData d;
+  d.scene = st.scene;
+  const std::vector<LossPoint>& c = st.trainer.curve();
+  d.history.reserve(c.size() + 1);
+  for (const LossPoint& p : c) d.history.push_back(p.record);
+  if (d.history.empty()) {  // nothing trained yet: the starting point, as the window shows it
+    const Evaluation& e = st.eval();
+    d.history.push_back({e.data_loss, e.reg_loss, e.total_loss, e.accuracy});
+  }
+  return d;
+}
+
+exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req,
+                                       double plot_w, double plot_h) {
+  exporter::FigureOptions o;
+  o.theme = st.options.theme;
+  o.transparent = req.transparent;
+  o.legend = req.legend;
+  o.axes = req.axes;
+  double w = 0.0, h = 0.0;  // figure units = on-screen pixels
+  if (req.target == ExportTarget::Canvas) {
+    o.view = exporter::View::Canvas;
+    w = st.view.rect_w();
+    h = st.view.rect_h();
+    const Vec2 lo = st.view.world_min(), hi = st.view.world_max();
+    o.world = Rect{lo.x, lo.y, hi.x, hi.y};
+    o.shading = shading_of(st.options.regions);
+    o.score_class = std::clamp(st.options.score_class, 0, st.scene.classes() - 1);
+    o.margins = st.options.margins && st.scene.loss.kind != LossKind::Softmax;
+  } else {
+    o.view = exporter::View::LossPlot;
+    w = plot_w > 0.0 ? plot_w : 800.0;
+    h = plot_h > 0.0 ? plot_h : 450.0;
+  }
+  if (!(w >= 1.0 && h >= 1.0)) throw std::invalid_argument("the view has no size on screen");
+  if (req.format == exporter::Format::Png && req.width > 0 && req.height > 0) {
+    // Keep the on-screen figure width (so lines and text keep their proportions) and take the
+    // height from the requested aspect; the scale maps it to exactly width x height pixels.
+    o.scale = req.width / w;
+    o.width = w;
+    o.height = w * req.height / req.width;
+  } else {
+    o.scale = req.format == exporter::Format::Png ? req.scale : 1.0;
+    o.width = w;
+    o.height = h;
+  }
+  // The exporter wants figures of at least 16 units a side: grow tiny ones (aspect kept).
+  if (const double small = std::min(o.width, o.height); small < 16.0) {
+    const double g = 16.0 / small;
+    o.width *= g;
+    o.height *= g;
+    o.scale /= g;
+  }
+  return o;
+}
+
+ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w,
+                         double plot_h) {
+  ExportResult r;
+  const auto t0 = std::chrono::steady_clock::now();
+  const fs::path folder = req.folder.empty() ? default_export_folder() : req.folder;
+  try {
+    if (!is_folder(folder)) throw std::runtime_error(folder.string() + ": no such folder");
+    const exporter::FigureOptions opt = export_options(st, req, plot_w, plot_h);
+    const std::string bytes = exporter::render_figure(export_figure_data(st), opt, req.format);
+    fs::path path;
+    for (int attempt = 0;; ++attempt) {  // another writer may take a name between the two calls
+      path = next_export_name(folder, extension(req.format));
+      const int err = reserve(path);
+      if (err == 0) break;
+      if (err != EEXIST || attempt > 100)
+        throw std::runtime_error(folder.string() + ": cannot create a file here (" +
+                                 std::strerror(err) + ")");
+    }
+    try {
+      write_file_atomic(path, bytes);
+    } catch (...) {
+      std::error_code ec;
+      fs::remove(path, ec);  // our empty placeholder
+      throw;
+    }
+    r.ok = true;
+    r.path = path;
+    r.pixels_w = req.format == exporter::Format::Png ? exporter::raster_width(opt)
+                                                     : static_cast<int>(std::lround(opt.width));
+    r.pixels_h = req.format == exporter::Format::Png ? exporter::raster_height(opt)
+                                                     : static_cast<int>(std::lround(opt.height));
+    r.message = "Saved " + std::to_string(r.pixels_w) + " x " + std::to_string(r.pixels_h) +
+                " " + exporter::to_string(req.format) + " to " + path.string();
+  } catch (const std::exception& e) {
+    r.ok = false;
+    r.message = std::string("Export failed: ") + e.what();
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace ll::gui

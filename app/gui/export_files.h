@@ -1,0 +1,51 @@
+#pragma once
+// Exports from the window: the canvas or the loss plot as PNG (1x, 2x, 4x of the on-screen size
+// or an explicit W x H), SVG or PDF, drawn by app/export's cairo renderer with the window's view
+// rectangle, theme and shading, into auto-numbered files (losslab-001.png, ...) that never
+// replace an existing file. GL-free and ImGui-free: the tests call it directly.
+#include <filesystem>
+#include <string>
+
+#include "app/export/export.h"
+#include "app/gui/app_state.h"
+
+namespace ll::gui {
+
+enum class ExportTarget { Canvas, LossPlot };
+
+struct ExportRequest {
+  ExportTarget target = ExportTarget::Canvas;
+  exporter::Format format = exporter::Format::Png;
+  double scale = 2.0;          // PNG: times the on-screen size (used when width/height are 0)
+  int width = 0, height = 0;   // PNG: explicit pixel size (both > 0) instead of the scale
+  bool transparent = false;
+  bool legend = true;
+  bool axes = true;
+  std::filesystem::path folder;  // empty: default_export_folder()
+};
+
+struct ExportResult {
+  bool ok = false;
+  std::filesystem::path path;  // the file written
+  int pixels_w = 0, pixels_h = 0;  // PNG size (SVG/PDF: document size in units)
+  double seconds = 0.0;        // render + encode + write
+  std::string message;         // "Saved 1200 x 1000 PNG to ..." or what went wrong
+};
+
+// $XDG_PICTURES_DIR if it is a folder, else ~/Pictures if it exists, else the current folder.
+std::filesystem::path default_export_folder();
+
+// The first "losslab-NNN.EXT" (NNN from 001) that does not exist in `folder`.
+std::filesystem::path next_export_name(const std::filesystem::path& folder, const char* ext);
+
+// The figure and options the request draws; `plot_w`/`plot_h` are the loss plot's on-screen
+// size (the canvas size comes from st.view). Throws std::invalid_argument for bad sizes.
+exporter::FigureData export_figure_data(const AppState& st);
+exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req,
+                                       double plot_w, double plot_h);
+
+// Renders and writes the next free file; never throws, never replaces an existing file.
+ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w = 0.0,
+                         double plot_h = 0.0);
+
+}  // namespace ll::gui

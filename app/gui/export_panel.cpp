@@ -1,0 +1,115 @@
+#include "app/gui/export_panel.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ll::gui {
+
+void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
+  if (!st.show_export) return;
+  if (folder_.empty()) folder_ = default_export_folder().string();
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(fs * 26, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  if (!ImGui::Begin("Export", &st.show_export,
+                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    return;
+  }
+  int target = static_cast<int>(req_.target);
+  ImGui::TextUnformatted("What");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("Canvas", &target, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Loss plot", &target, 1);
+  req_.target = static_cast<ExportTarget>(target);
+
+  int format = static_cast<int>(req_.format);
+  ImGui::TextUnformatted("Format");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("PNG", &format, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("SVG", &format, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("PDF", &format, 2);
+  req_.format = static_cast<exporter::Format>(format);
+
+  const bool png = req_.format == exporter::Format::Png;
+  const double on_w = req_.target == ExportTarget::Canvas ? st.view.rect_w() : plot_w;
+  const double on_h = req_.target == ExportTarget::Canvas ? st.view.rect_h() : plot_h;
+  ImGui::BeginDisabled(!png);
+  ImGui::TextUnformatted("Size");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("1x", &size_choice_, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("2x", &size_choice_, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("4x", &size_choice_, 2);
+  ImGui::SameLine();
+  ImGui::RadioButton("W x H", &size_choice_, 3);
+  if (size_choice_ == 3) {
+    ImGui::SetCursorPosX(fs * 6);
+    ImGui::SetNextItemWidth(fs * 5);
+    ImGui::InputInt("##w", &custom_w_, 0);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 5);
+    ImGui::InputInt("##h", &custom_h_, 0);
+    custom_w_ = std::clamp(custom_w_, 16, 16384);
+    custom_h_ = std::clamp(custom_h_, 16, 16384);
+  }
+  ImGui::EndDisabled();
+  const double scales[] = {1.0, 2.0, 4.0};
+  req_.scale = size_choice_ < 3 ? scales[size_choice_] : 1.0;
+  req_.width = png && size_choice_ == 3 ? custom_w_ : 0;
+  req_.height = png && size_choice_ == 3 ? custom_h_ : 0;
+  if (png && size_choice_ < 3)
+    ImGui::TextDisabled("%ld x %ld pixels", std::lround(on_w * req_.scale),
+                        std::lround(on_h * req_.scale));
+  else if (!png)
+    ImGui::TextDisabled("vector, %ld x %ld units", std::lround(on_w), std::lround(on_h));
+
+  ImGui::Checkbox("Transparent background", &req_.transparent);
+  ImGui::Checkbox("Legend", &req_.legend);
+  ImGui::SameLine();
+  ImGui::Checkbox("Axes", &req_.axes);
+  ImGui::Checkbox("Colour-blind-safe palette (window and exports)", &st.colorblind);
+
+  ImGui::TextUnformatted("Folder");
+  ImGui::SameLine(fs * 6);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##folder", &folder_);
+
+  if (ImGui::Button("Export", ImVec2(fs * 8, 0))) {
+    req_.folder = folder_;
+    last_ = export_view(st, req_, plot_w, plot_h);
+    if (last_.ok) {
+      char t[32];
+      std::snprintf(t, sizeof t, " (%.0f ms)", 1000.0 * last_.seconds);
+      shown_ = last_.message + t;
+    } else {
+      shown_ = last_.message;
+    }
+    st.status = shown_;
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("losslab-NNN.%s, never replaces a file", exporter::to_string(req_.format));
+  if (!last_.message.empty()) {
+    const ImVec4 col = last_.ok ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                : ImVec4(0.85f, 0.1f, 0.1f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(fs * 25);
+    ImGui::TextUnformatted(shown_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::End();
+}
+
+}  // namespace ll::gui
