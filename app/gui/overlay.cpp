@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/gui/arrow_display.h"
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/geometry.h"
 #include "app/gui/text_format.h"
@@ -103,28 +104,72 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
       draw_arrow(dl, a, b, ui.loss_pos, 1.5f * s, 7.0f * s);
     }
   }
-  // Zero-score lines and weight arrows.
+  // Zero-score lines and weight arrows (at least kArrowMinRadii pick radii long on screen, the
+  // canvas's pick radius being 12 px), then their labels, placed so they never overlap.
+  struct Label {
+    Vec2 head, dir;  // arrow head and unit direction on screen
+    char text[48];
+    int k;
+  };
+  Label labels[kMaxClasses];
+  int n_labels = 0;
   for (int k = 0; k < K; ++k) {
     if (length(weight(P, k)) < kMinWeightNorm) continue;
     const bool hot = k == o.hover_line || k == o.active_line;
     draw_score_line(dl, st, k, P.b(k), class_col(st, k), (hot ? 4.0f : 2.0f) * s);
     const Vec2 base = nearest_on_line(P, k, o.anchors ? o.anchors[k] : v.center());
-    const Vec2 head = arrow_head(P, k, base);
-    const Vec2 sb = v.to_screen(base), sh = v.to_screen(head);
+    const Vec2 sb = v.to_screen(base);
+    const Vec2 sh = shown_arrow_head(P, k, base, v, kArrowMinRadii * 12.0 * s);
     const bool hot_arrow = k == o.hover_arrow || k == o.active_arrow;
     draw_arrow(dl, sb, sh, class_col(st, k), (hot_arrow ? 3.5f : 2.0f) * s, 13.0f * s);
     if (hot_arrow) dl->AddCircle(iv(sh), 9.0f * s, ui.highlight, 20, 1.5f * s);
-    char label[48];
+    Label& l = labels[n_labels++];
+    l.k = k;
+    l.head = sh;
+    l.dir = (1.0 / std::max(1e-6, length(sh - sb))) * (sh - sb);
     if (!st.scene.class_names.empty() && k < static_cast<int>(st.scene.class_names.size()))
-      std::snprintf(label, sizeof label, "%s", st.scene.class_names[k].c_str());
+      std::snprintf(l.text, sizeof l.text, "%s", st.scene.class_names[k].c_str());
     else
-      std::snprintf(label, sizeof label, "W%d", k);
-    const Vec2 dir = sh - sb;
-    const double dl_len = std::max(1e-6, length(dir));
-    const Vec2 tp = sh + (10.0 * s / dl_len) * dir;
-    dl->AddText(fonts.bold, fonts.bold->FontSize,
-                ImVec2(static_cast<float>(tp.x - 6 * s), static_cast<float>(tp.y - 8 * s)),
-                class_col(st, k), label);
+      std::snprintf(l.text, sizeof l.text, "W%d", k);
+  }
+  {
+    ImVec2 placed[2 * kMaxClasses];  // min, max corners of the labels placed so far
+    int n_placed = 0;
+    const float fs = fonts.bold->FontSize;
+    auto free_at = [&](ImVec2 a, ImVec2 b) {
+      for (int i = 0; i < n_placed; ++i) {
+        const ImVec2 c = placed[2 * i], d = placed[2 * i + 1];
+        if (a.x < d.x && c.x < b.x && a.y < d.y && c.y < b.y) return false;
+      }
+      for (int i = 0; i < n_labels; ++i) {  // keep clear of every arrow head
+        const Vec2 h = labels[i].head;
+        if (h.x > a.x - 4 * s && h.x < b.x + 4 * s && h.y > a.y - 4 * s && h.y < b.y + 4 * s)
+          return false;
+      }
+      return true;
+    };
+    for (int i = 0; i < n_labels; ++i) {
+      const Label& l = labels[i];
+      const ImVec2 size = fonts.bold->CalcTextSizeA(fs, 1e9f, 0.0f, l.text);
+      // Centre beyond the head along the arrow, far enough for the box to clear the head; then
+      // further out, then to either side, until it overlaps nothing placed before.
+      const double reach = 0.5 * (std::abs(l.dir.x) * size.x + std::abs(l.dir.y) * size.y);
+      const Vec2 side{-l.dir.y, l.dir.x};
+      ImVec2 a, b;
+      bool found = false;
+      for (int attempt = 0; attempt < 12 && !found; ++attempt) {
+        const double along = reach + 6.0 * s + (attempt / 3) * 0.8 * fs;
+        const double across = (attempt % 3 == 0 ? 0.0 : attempt % 3 == 1 ? 1.0 : -1.0) * 1.1 * fs;
+        const Vec2 c = l.head + along * l.dir + across * side;
+        a = ImVec2(static_cast<float>(c.x - 0.5 * size.x), static_cast<float>(c.y - 0.5 * size.y));
+        b = ImVec2(a.x + size.x, a.y + size.y);
+        found = free_at(a, b);
+      }
+      placed[2 * n_placed] = a;
+      placed[2 * n_placed + 1] = b;
+      ++n_placed;
+      dl->AddText(fonts.bold, fs, a, class_col(st, l.k), l.text);
+    }
   }
   // Hovered and selected points.
   const float r = kPointRadius * s;
