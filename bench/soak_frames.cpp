@@ -7,6 +7,7 @@
 // the canvas. Prints the resident memory at the start and after each quarter: it must stay flat.
 // Usage: soak_frames [frames] [width height]
 #include <imgui.h>
+#include <malloc.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <glad/gl.h>
 
@@ -160,7 +161,8 @@ int main(int argc, char** argv) {
       renderer.draw_points(cf, point_instances(st.scene, st.eval()));
       glViewport(0, 0, W, H);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-      if (f == 0) glFinish(), gl_rss = rss_kib();
+      glFinish();  // as a buffer swap would: the frame is done before the next one starts
+      if (f == 0) gl_rss = rss_kib();
 
       if ((f + 1) % (frames / 4) == 0 || f + 1 == frames) {
         glFinish();
@@ -168,6 +170,7 @@ int main(int argc, char** argv) {
         const double ms = std::chrono::duration<double, std::milli>(now - tq).count() /
                           static_cast<double>(frames / 4);
         tq = now;
+        std::printf("heap in use %zu KiB  ", mallinfo2().uordblks / 1024);
         std::printf("frame %6ld  RSS %7ld KiB  %.2f ms/frame  steps %ld  points %zu  classes %d  "
                     "undo %zu  curve %zu (stride %ld)  zoom %.3g\n",
                     f + 1, rss_kib(), ms, st.trainer.steps(), st.scene.points.size(),

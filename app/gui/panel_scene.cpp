@@ -74,7 +74,8 @@ void scene_file_popups(AppState& st) {
   ImGui::TextUnformatted("Replace it with the current scene? Its content will be lost.");
   ImGui::Spacing();
   const float w = ImGui::GetFontSize() * 7.0f;
-  const bool replace = ImGui::Button("Replace", ImVec2(w, 0));
+  const bool replace = ImGui::Button("Replace", ImVec2(w, 0)) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
   ImGui::SameLine();
   const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0)) ||
                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);

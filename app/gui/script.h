@@ -5,8 +5,8 @@
 //   mouse_px X Y    move the cursor to window pixel (X, Y)
 //   down [B] / up [B]   press / release mouse button B (0 left, 1 right, 2 middle; default 0)
 //   shift on|off    hold or release Shift
-//   key NAME        press a key: space right s r 1..8 delete escape enter ctrl+z ctrl+y
-//                   ctrl+shift+z
+//   key NAME        press a key: space right s r 1..8 delete escape enter ctrl+s ctrl+z
+//                   ctrl+y ctrl+shift+z
 //   step N          N training steps (one undo entry each, as the Step button)
 //   wait N          N frames with no input change
 //   sleep S         S seconds of wall time (frames keep running; 0..3600), e.g. to let the

@@ -24,6 +24,7 @@ KeyChord parse_key(const std::string& name) {
   if (name == "delete") return {GLFW_KEY_DELETE};
   if (name == "escape") return {GLFW_KEY_ESCAPE};
   if (name == "enter") return {GLFW_KEY_ENTER};
+  if (name == "ctrl+s") return {GLFW_KEY_S, true};
   if (name == "ctrl+z") return {GLFW_KEY_Z, true};
   if (name == "ctrl+y") return {GLFW_KEY_Y, true};
   if (name == "ctrl+shift+z") return {GLFW_KEY_Z, true, true};

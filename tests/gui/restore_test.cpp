@@ -2,13 +2,15 @@
 // input, is killed with SIGKILL once the autosave has caught up, and the next start offers the
 // scene back; accepting it (Enter) gives exactly the scene a clean run of the same edits ends
 // with, as one undoable edit. A clean exit leaves nothing to restore. Each run has its own state
-// folder through LOSSLAB_STATE_DIR. With CI=true, a missing xvfb-run fails instead of skipping.
+// folder through LOSSLAB_STATE_DIR. Saving (Ctrl+S) never replaces another existing file without
+// the user's yes. With CI=true, a missing xvfb-run fails instead of skipping.
 #include <gtest/gtest.h>
 
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -60,15 +62,17 @@ class RestoreTest : public ::testing::Test {
     std::ofstream(p) << text;
     return p;
   }
-  std::string command(const fs::path& state, const fs::path& script, const fs::path& out) const {
-    return "xvfb-run -a -s '-screen 0 1280x800x24' env LOSSLAB_STATE_DIR=" + state.string() +
-           " " LOSSLAB_BIN " --script " + script.string() + " --save-scene-on-exit " +
-           out.string() + " > " + (dir_ / "log.txt").string() + " 2>&1";
+  std::string command(const fs::path& state, const fs::path& script, const fs::path& out,
+                      const std::string& args = "") const {
+    return "cd " + dir_.string() + " && xvfb-run -a -s '-screen 0 1280x800x24' env LOSSLAB_STATE_DIR=" + state.string() +
+           " " LOSSLAB_BIN " " + args + " --script " + script.string() +
+           " --save-scene-on-exit " + out.string() + " > " + (dir_ / "log.txt").string() + " 2>&1";
   }
   // Runs the window to the end of its script; returns the scene it saved on exit.
-  ll::Scene run(const fs::path& state, const std::string& script, const std::string& name) {
+  ll::Scene run(const fs::path& state, const std::string& script, const std::string& name,
+                const std::string& args = "") {
     const fs::path out = dir_ / (name + ".json");
-    const std::string cmd = command(state, write(name + ".txt", script), out);
+    const std::string cmd = command(state, write(name + ".txt", script), out, args);
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd << "\n" << log();
     return ll::load_scene(out).scene;
   }
@@ -81,6 +85,13 @@ class RestoreTest : public ::testing::Test {
 
   fs::path dir_;
 };
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 std::optional<ll::Scene> try_load(const fs::path& p) {
   try {
@@ -157,6 +168,33 @@ TEST_F(RestoreTest, AfterKill9TheEditedSceneIsRestored) {
   EXPECT_EQ(ll::load_scene(dir_ / "undone.json").scene, ll::default_scene());
   EXPECT_EQ(end, want);
   EXPECT_FALSE(fs::exists(state / "running.pid"));
+}
+
+// The window starts with the path field on "scene.json" in its working folder (dir_), which
+// already holds a file that is not the scene's document.
+TEST_F(RestoreTest, SaveAsksBeforeReplacingAnotherFile) {
+  const fs::path state = dir_ / "state";
+  const fs::path other = dir_ / "scene.json";
+  write("scene.json", "not mine: keep me\n");
+  // Ctrl+S, then Escape at the "replace?" prompt: the file is untouched.
+  run(state, "wait 3\nkey ctrl+s\nwait 3\nkey escape\nwait 2\n", "cancelled");
+  EXPECT_EQ(read_text(other), "not mine: keep me\n");
+  // Ctrl+S, then Enter (Replace): the scene is written.
+  run(state, "wait 3\nkey ctrl+s\nwait 3\nkey enter\nwait 2\n", "replaced");
+  const std::optional<ll::Scene> saved = try_load(other);
+  ASSERT_TRUE(saved.has_value()) << read_text(other);
+  EXPECT_EQ(*saved, ll::default_scene());
+  // A scene opened from a file saves back to it without asking: an edit, Ctrl+S, no answer.
+  const ll::Scene edited = run(state, std::string(kEdits) + "key ctrl+s\nwait 3\n", "own_file",
+                               other.string());
+  ASSERT_FALSE(edited == ll::default_scene());
+  EXPECT_EQ(ll::load_scene(other).scene, edited);
+  EXPECT_EQ(std::count_if(fs::directory_iterator(dir_), fs::directory_iterator(),
+                          [](const fs::directory_entry& e) {
+                            return e.path().filename().string().find(".tmp") != std::string::npos;
+                          }),
+            0)
+      << "an atomic save left a temporary file";
 }
 
 }  // namespace

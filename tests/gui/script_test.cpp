@@ -25,8 +25,9 @@ TEST(Script, ParsesCommands) {
 }
 
 TEST(Script, SleepAndEnter) {
-  const auto c = parse_script("sleep 2.5\nkey enter\nsleep 0\n", "t");
-  ASSERT_EQ(c.size(), 3u);
+  const auto c = parse_script("sleep 2.5\nkey enter\nsleep 0\nkey ctrl+s\n", "t");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[3].text, "ctrl+s");
   EXPECT_EQ(c[0].kind, ScriptCommand::Kind::Sleep);
   EXPECT_DOUBLE_EQ(c[0].x, 2.5);
   EXPECT_EQ(c[1].text, "enter");
