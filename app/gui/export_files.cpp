@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -51,6 +52,11 @@ const char* extension(exporter::Format f) {
     case exporter::Format::Pdf: return "pdf";
   }
   return "png";
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace
@@ -165,7 +171,7 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
     r.pixels_h = req.format == exporter::Format::Png ? exporter::raster_height(opt)
                                                      : static_cast<int>(std::lround(opt.height));
     r.message = "Saved " + std::to_string(r.pixels_w) + " x " + std::to_string(r.pixels_h) +
-                " " + exporter::to_string(req.format) + " to " + path.string();
+                " " + upper(exporter::to_string(req.format)) + " to " + path.string();
   } catch (const std::exception& e) {
     r.ok = false;
     r.message = std::string("Export failed: ") + e.what();

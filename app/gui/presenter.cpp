@@ -71,12 +71,12 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   bool full = false;  // a narrow window shows the items that fit, in order of importance
   const auto item = [&](const char* name, const std::string& value, ImU32 col) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float need = fs * 1.2f + ImGui::CalcTextSize(name).x + style.ItemSpacing.x +
+    const float need = fs * 1.0f + ImGui::CalcTextSize(name).x + style.ItemSpacing.x +
                        ImGui::CalcTextSize(value.c_str()).x;
     ImGui::SameLine(0, 0);
     full = full || ImGui::GetContentRegionAvail().x < need;
     if (full) return;
-    ImGui::SameLine(0, fs * 1.2f);
+    ImGui::SameLine(0, fs * 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ui.text_weak);
     ImGui::TextUnformatted(name);
     ImGui::PopStyleColor();
@@ -93,16 +93,25 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   item("accuracy", acc, ui.text_strong);
   item("step", std::to_string(st.trainer.steps()), ui.text_strong);
   ImGui::PopFont();
-  // The way out, at the right where it fits (never over the numbers).
-  const char* hint = "F5 leaves presenter mode";
-  const float hint_w = ImGui::CalcTextSize(hint).x;
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x > hint_w + fs * 2) {
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - hint_w);
-    ImGui::TextDisabled("%s", hint);
-  } else {
-    ImGui::NewLine();
+  ImGui::NewLine();
+  // The way out (F5 works too): a small button floating over the canvas's top-right corner, in
+  // its own window so that it takes clicks before the canvas does.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - fs * 0.6f, vp->Pos.y + fs * 0.6f),
+                          ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoFocusOnAppearing;
+  if (ImGui::Begin("##leave_presenter", nullptr, flags)) {
+    ImGui::PushFont(fonts.small);
+    if (ImGui::Button("Leave (F5)")) st.presenter = false;
+    ImGui::PopFont();
   }
+  ImGui::End();
+  ImGui::PopStyleVar();
 }
 
 }  // namespace ll::gui

@@ -1,6 +1,7 @@
 // Presenter mode in the real window (xvfb-run): a scripted click on the "Present" tab-bar button
 // hides the side panels, so the right column of the screenshot shows the canvas's decision
-// regions; without the click it shows the panels. With CI=true, a missing xvfb-run fails.
+// regions; without the click, or after "Leave", it shows the panels. With CI=true, a missing
+// xvfb-run fails.
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
@@ -83,6 +84,12 @@ TEST_F(PresenterTest, PresentButtonHidesThePanels) {
       region_share(shot("present", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 8\n"));
   ASSERT_GE(present, 0.0) << "no 1280 x 800 screenshot";
   EXPECT_GT(present, 0.7);
+  // Its "Leave (F5)" button floats at the window's top-right corner: the panels come back.
+  const double left = region_share(shot(
+      "leave", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
+               "mouse_px 1190 46\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n"));
+  ASSERT_GE(left, 0.0) << "no 1280 x 800 screenshot";
+  EXPECT_LT(left, 0.05);
 }
 
 }  // namespace
