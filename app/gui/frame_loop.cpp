@@ -145,21 +145,23 @@ int FrameLoop::Impl::run() {
   while (!window.should_close()) {
     if (limit > 0 && frame >= limit) break;
     if (scripted && script.finished() && limit == 0) break;
-    const bool animate = st.trainer.playing() || scripted || limit > 0 || busy_frames > 0 ||
-                         ImGui::IsAnyMouseDown();
+    // A sleeping script idles like a user who is not touching anything.
+    const bool animate = st.trainer.playing() || (scripted && !script.sleeping()) || limit > 0 ||
+                         busy_frames > 0 || ImGui::IsAnyMouseDown();
+    const double due = std::min(session.seconds_until_due(), script.seconds_until_awake());
     if (animate) {
       glfwPollEvents();
     } else if (seconds_since(last_event) < 2.0) {
       // Shortly after input, wake a few times a second so hover tooltips can appear.
       const auto w0 = Clock::now();
-      glfwWaitEventsTimeout(std::min(0.25, session.seconds_until_due()));
+      glfwWaitEventsTimeout(std::min(0.25, due));
       if (seconds_since(w0) < 0.24) {  // woken by an event
         busy_frames = 3;
         last_event = Clock::now();
       }
     } else {
-      // Idle: sleep until something happens or a pending autosave falls due.
-      if (const double due = session.seconds_until_due(); due < 1e9) glfwWaitEventsTimeout(due);
+      // Idle: sleep until something happens, a pending autosave falls due or a script wakes.
+      if (due < 1e9) glfwWaitEventsTimeout(due);
       else glfwWaitEvents();
       busy_frames = 3;
       last_event = Clock::now();

@@ -9,8 +9,8 @@
 //                   ctrl+y ctrl+shift+z
 //   step N          N training steps (one undo entry each, as the Step button)
 //   wait N          N frames with no input change
-//   sleep S         S seconds of wall time (frames keep running; 0..3600), e.g. to let the
-//                   autosave's quiet period pass
+//   sleep S         S seconds of wall time (0..3600) in which the window idles as it does
+//                   when nobody touches it: no frames unless one is due (e.g. an autosave)
 //   save FILE       save the scene as JSON
 // Blank lines and lines starting with '#' are ignored.
 #include <stdexcept>

@@ -4,7 +4,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/scene_io.h"
@@ -97,6 +99,13 @@ void ScriptPlayer::apply_input(AppState& st) {
   }
   io.MousePos = ImVec2(static_cast<float>(mouse_.x), static_cast<float>(mouse_.y));
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = down_[b];
+}
+
+double ScriptPlayer::seconds_until_awake() const {
+  if (!sleeping_) return std::numeric_limits<double>::infinity();
+  const double left =
+      std::chrono::duration<double>(sleep_until_ - std::chrono::steady_clock::now()).count();
+  return std::max(left, 0.0);
 }
 
 void ScriptPlayer::apply_actions(AppState& st) {

@@ -20,6 +20,10 @@ class ScriptPlayer {
     return pc_ >= commands_.size() && wait_ == 0 && !sleeping_ && settle_ == 0;
   }
   const std::string& error() const { return error_; }
+  // A `sleep` command is running: the window may idle until seconds_until_awake() has passed
+  // (+infinity when not sleeping).
+  bool sleeping() const { return sleeping_; }
+  double seconds_until_awake() const;
 
  private:
   std::vector<ScriptCommand> commands_;
