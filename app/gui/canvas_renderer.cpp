@@ -136,7 +136,7 @@ namespace {
 bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
   return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
          a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px &&
-         a.px_scale == b.px_scale && a.theme == b.theme;
+         a.px_scale == b.px_scale && a.theme == b.theme && a.scheme == b.scheme;
 }
 bool same_points(const std::vector<PointInstance>& a, const std::vector<PointInstance>& b) {
   return a.size() == b.size() &&

@@ -236,6 +236,7 @@ void FrameLoop::Impl::render_frame(bool last) {
     CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
     f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
     f.theme = st.options.theme;
+    f.scheme = palette::active_scheme();
     f.mode = st.options.regions;
     f.score_class = st.options.score_class;
     f.grid_step = st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;

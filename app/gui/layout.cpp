@@ -94,12 +94,15 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float min_plot_h = fs * 9;
   if (ImGui::BeginTabBar("panels")) {
     // The open tab is as tall as its content was last frame (the plot gets the free space
-    // below it), but leaves the plot at least min_plot_h.
-    const float room = ImGui::GetContentRegionAvail().y - min_plot_h - ImGui::GetStyle().ItemSpacing.y;
-    auto tab = [&](const char* name, auto&& body) {
+    // below it), but leaves the plot at least min_plot_h. The data table fills what it is
+    // given, so it gets a fixed share instead.
+    const float avail = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
+    const float room = avail - min_plot_h;
+    const float share = avail - std::clamp(avail * 0.35f, min_plot_h, fs * 16);
+    auto tab = [&](const char* name, auto&& body, bool elastic = false) {
       if (ImGui::BeginTabItem(name)) {
         const auto it = tab_content_h_.find(name);
-        const float want = it == tab_content_h_.end() ? room : it->second;
+        const float want = elastic ? share : it == tab_content_h_.end() ? room : it->second;
         ImGui::BeginChild(name, ImVec2(0, std::max(fs * 4, std::min(want, room))), false);
         body();
         tab_content_h_[name] = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
@@ -109,7 +112,7 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
     };
     tab("Loss", [&] { panel_loss(st, fonts); });
     tab("Parameters", [&] { panel_params(st, fonts); });
-    tab("Data", [&] { panel_data(st, fonts); });
+    tab("Data", [&] { panel_data(st, fonts); }, true);
     tab("Worked", [&] { panel_worked(st, fonts); });
     tab("Scene", [&] { panel_scene(st, fonts, canvas); });
     ImGui::EndTabBar();
