@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 #include "core/atomic_file.h"
@@ -61,9 +62,28 @@ std::string upper(std::string s) {
 
 }  // namespace
 
+// XDG_PICTURES_DIR from user-dirs.dirs (xdg-user-dirs: lines like
+// XDG_PICTURES_DIR="$HOME/Bilder"); empty when absent.
+fs::path xdg_user_pictures(const fs::path& home) {
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  const fs::path file =
+      (config && *config ? fs::path(config) : home / ".config") / "user-dirs.dirs";
+  std::ifstream in(file);
+  std::string line;
+  const std::string key = "XDG_PICTURES_DIR=\"";
+  while (std::getline(in, line)) {
+    if (line.rfind(key, 0) != 0 || line.size() < key.size() + 1 || line.back() != '"') continue;
+    std::string v = line.substr(key.size(), line.size() - key.size() - 1);
+    if (v.rfind("$HOME", 0) == 0) return home.string() + v.substr(5);
+    return v.empty() || v[0] != '/' ? fs::path() : fs::path(v);
+  }
+  return {};
+}
+
 fs::path default_export_folder() {
   if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && is_folder(x)) return x;
   if (const char* home = std::getenv("HOME"); home && *home) {
+    if (const fs::path xdg = xdg_user_pictures(home); is_folder(xdg)) return xdg;
     const fs::path pictures = fs::path(home) / "Pictures";
     if (is_folder(pictures)) return pictures;
   }

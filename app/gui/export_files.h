@@ -32,7 +32,8 @@ struct ExportResult {
   std::string message;         // "Saved 1200 x 1000 PNG to ..." or what went wrong
 };
 
-// $XDG_PICTURES_DIR if it is a folder, else ~/Pictures if it exists, else the current folder.
+// $XDG_PICTURES_DIR if it is a folder, else the Pictures folder of xdg-user-dirs
+// ($XDG_CONFIG_HOME or ~/.config)/user-dirs.dirs, else ~/Pictures, else the current folder.
 std::filesystem::path default_export_folder();
 
 // The first "losslab-NNN.EXT" (NNN from 001) that does not exist in `folder`.

@@ -77,7 +77,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
     if (ImGui::TabItemButton("Export", ImGuiTabItemFlags_Trailing))
       st.show_export = !st.show_export;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot (Ctrl+E)");
     // Rightmost (submitted last), so scripts can find it at the window's top-right corner.
     if (ImGui::TabItemButton("Present", ImGuiTabItemFlags_Trailing)) st.presenter = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presenter mode: big text, canvas and losses only (F5)");

@@ -34,6 +34,7 @@ void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
     }
     if (pressed(GLFW_KEY_O)) open_scene_file(st, canvas);
     if (pressed(GLFW_KEY_S)) save_scene_file(st);
+    if (pressed(GLFW_KEY_E)) st.show_export = !st.show_export;
     return;
   }
   if (!classifier) return;

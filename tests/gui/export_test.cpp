@@ -270,5 +270,43 @@ TEST_F(ExportTest, SvgIsWellFormedAndPdfIsOnePageOfTheCanvasSize) {
   }
 }
 
+// Restores an environment variable when it goes out of scope.
+class EnvVar {
+ public:
+  EnvVar(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    had_ = std::getenv(name) != nullptr;
+    if (value) ::setenv(name, value, 1);
+    else ::unsetenv(name);
+  }
+  ~EnvVar() {
+    if (had_) ::setenv(name_, old_.c_str(), 1);
+    else ::unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::string old_;
+  bool had_ = false;
+};
+
+TEST_F(ExportTest, DefaultFolderFollowsXdgThenPicturesThenTheCurrentFolder) {
+  const fs::path home = dir_ / "home";
+  fs::create_directories(home / ".config");
+  EnvVar h("HOME", home.c_str()), x("XDG_PICTURES_DIR", nullptr), c("XDG_CONFIG_HOME", nullptr);
+  EXPECT_EQ(default_export_folder(), fs::current_path());  // nothing exists yet
+  fs::create_directories(home / "Pictures");
+  EXPECT_EQ(default_export_folder(), home / "Pictures");
+  fs::create_directories(home / "Bilder");
+  std::ofstream(home / ".config" / "user-dirs.dirs")
+      << "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\n"
+         "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n";
+  EXPECT_EQ(default_export_folder(), home / "Bilder");
+  const fs::path explicit_dir = dir_ / "slides";
+  fs::create_directories(explicit_dir);
+  EnvVar p("XDG_PICTURES_DIR", explicit_dir.c_str());
+  EXPECT_EQ(default_export_folder(), explicit_dir);
+}
+
 }  // namespace
 }  // namespace ll::gui
