@@ -1,12 +1,14 @@
-// Presenter mode in the real window (xvfb-run): a scripted click on the "Present" tab-bar button
-// hides the side panels, so the right column of the screenshot shows the canvas's decision
-// regions; without the click, or after "Leave", it shows the panels. With CI=true, a missing
-// xvfb-run fails.
+// Issue 5 in the real window (xvfb-run). Presenter mode: a scripted click on the "Present"
+// tab-bar button hides the side panels, so the right column of the screenshot shows the canvas's
+// decision regions; without the click, or after "Leave", it shows the panels. Export: the Export
+// window's button writes losslab-001.png, a 2x re-render of the canvas with the argmax colours.
+// With CI=true, a missing xvfb-run fails.
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +16,7 @@
 #include <string>
 
 #include "app/export/palette.h"
+#include "core/losses.h"
 
 namespace {
 
@@ -49,7 +52,7 @@ double region_share(const fs::path& png) {
   return static_cast<double>(hits) / total;
 }
 
-class PresenterTest : public ::testing::Test {
+class SlidesWindowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) {
@@ -61,10 +64,11 @@ class PresenterTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  fs::path shot(const std::string& name, const std::string& script_text) {
+  fs::path shot(const std::string& name, const std::string& script_text,
+                const std::string& env = "") {
     const fs::path script = dir_ / (name + ".txt"), png = dir_ / (name + ".png");
     std::ofstream(script) << script_text;
-    const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
+    const std::string cmd = env + "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
                             " --ui-scale 1 --script " + script.string() +
                             " --frames 30 --screenshot " + png.string() + " 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -73,7 +77,7 @@ class PresenterTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(PresenterTest, PresentButtonHidesThePanels) {
+TEST_F(SlidesWindowTest, PresentButtonHidesThePanels) {
   // The window's panels: the right column is panel background and text, not regions.
   const double normal = region_share(shot("normal", "wait 3\nmouse_px 5 5\nwait 10\n"));
   ASSERT_GE(normal, 0.0) << "no 1280 x 800 screenshot";
@@ -90,6 +94,47 @@ TEST_F(PresenterTest, PresentButtonHidesThePanels) {
                "mouse_px 1190 46\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n"));
   ASSERT_GE(left, 0.0) << "no 1280 x 800 screenshot";
   EXPECT_LT(left, 0.05);
+}
+
+TEST_F(SlidesWindowTest, ExportButtonWritesA2xPngOfTheCanvas) {
+  const fs::path pictures = dir_ / "pictures";
+  fs::create_directories(pictures);
+  // Open the Export window (tab-bar button), press its Export button (2x PNG is the default).
+  // At --ui-scale 1 in a 1280 x 800 window the window opens centred: Export at (503, 520).
+  shot("export", "wait 3\nmouse_px 417 18\ndown\nwait 1\nup\nwait 2\n"
+                 "mouse_px 503 520\ndown\nwait 1\nup\nmouse_px 5 5\nwait 3\n",
+       "XDG_PICTURES_DIR=" + pictures.string() + " ");
+  const fs::path out = pictures / "losslab-001.png";
+  ASSERT_TRUE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(pictures / "losslab-002.png"));
+  int w = 0, h = 0, n = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> px(stbi_load(out.c_str(), &w, &h, &n, 3),
+                                                     stbi_image_free);
+  ASSERT_TRUE(px);
+  // Twice a canvas that fills most of the window's left side.
+  EXPECT_EQ(w % 2, 0);
+  EXPECT_EQ(h % 2, 0);
+  EXPECT_GT(w, 1000);
+  EXPECT_GT(h, 1200);
+  // The default view: origin at the centre, [-1, 1] across the shorter side.
+  const double ppu = std::min(w, h) / 2.0;
+  const ll::Scene scene = ll::default_scene();
+  const double probes[][2] = {{-0.9, 0.6}, {-0.6, -0.2}, {0.2, -0.85}, {0.85, 0.25}};
+  int seen = 0;
+  for (const auto& p : probes) {
+    double s[ll::kMaxClasses];
+    ll::point_scores(scene.params, ll::Point{p[0], p[1], 0}, s);
+    const int k = ll::argmax(s, scene.classes());
+    seen |= 1 << k;
+    const int x = static_cast<int>(w / 2.0 + p[0] * ppu), y = static_cast<int>(h / 2.0 - p[1] * ppu);
+    const unsigned char* c = px.get() + (static_cast<std::size_t>(y) * w + x) * 3;
+    const ll::palette::Rgb want = ll::palette::class_colors(k, ll::palette::Theme::Light,
+                                                            ll::palette::Scheme::Demo).region;
+    EXPECT_NEAR(c[0], want.r, 2) << "world (" << p[0] << ", " << p[1] << ")";
+    EXPECT_NEAR(c[1], want.g, 2) << "world (" << p[0] << ", " << p[1] << ")";
+    EXPECT_NEAR(c[2], want.b, 2) << "world (" << p[0] << ", " << p[1] << ")";
+  }
+  EXPECT_EQ(seen, 7);  // all three classes probed
 }
 
 }  // namespace
