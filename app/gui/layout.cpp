@@ -38,6 +38,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     classifier_visible_ = true;
     draw_presenter_view(st, canvas, fonts);
     ImGui::End();
+    export_panel_->draw(st, plot_w_, plot_h_);  // Ctrl+E still exports
     return;
   }
   classifier_visible_ = false;
