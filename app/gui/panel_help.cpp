@@ -30,6 +30,8 @@ void window_help(AppState& st) {
       {"Ctrl+Z", "undo"},
       {"Ctrl+Shift+Z or Ctrl+Y", "redo"},
       {"Ctrl+O / Ctrl+S", "open / save the path in the Scene tab"},
+      {"Ctrl+E", "export the canvas or the loss plot (PNG 1x/2x/4x, SVG, PDF)"},
+      {"F5", "presenter mode: canvas and loss only, large fonts, fullscreen"},
       {"F11", "fullscreen"},
       {"F1", "this help"},
   };
