@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <limits>

@@ -197,4 +197,13 @@ TEST_F(RestoreTest, SaveAsksBeforeReplacingAnotherFile) {
       << "an atomic save left a temporary file";
 }
 
+// Autosave problems are reported in the status line, never fatal: a state "folder" that cannot
+// be created (a path below a regular file) leaves the window working and exiting cleanly.
+TEST_F(RestoreTest, AnUnusableStateFolderNeverStopsTheWindow) {
+  write("not_a_folder", "x");
+  const ll::Scene edited = run(dir_ / "not_a_folder" / "state", kEdits, "no_autosave");
+  EXPECT_EQ(edited.points.size(), ll::default_scene().points.size() + 1);
+  EXPECT_FALSE(fs::exists(dir_ / "not_a_folder" / "state"));
+}
+
 }  // namespace
