@@ -47,8 +47,10 @@ void random_edit(AppState& st, Rng& rng) {
   const int n = static_cast<int>(s.points.size());
   const auto pick = [&] { return static_cast<int>(rng.below(static_cast<std::uint64_t>(n))); };
   switch (rng.below(11)) {
-    case 0:
-      if (n < 400) st.sel.selected = add_point(s, rng.uniform(-1, 1), rng.uniform(-1, 1), pick() % s.classes());
+    case 0:  // a few points at once: class-count cuts and deletes take points away
+      for (int i = 0; i < 6 && n < 400; ++i)
+        st.sel.selected = add_point(s, rng.uniform(-1, 1), rng.uniform(-1, 1),
+                                    static_cast<int>(rng.below(8)));
       break;
     case 1:
       if (n > 3) delete_point(s, pick());
@@ -63,7 +65,11 @@ void random_edit(AppState& st, Rng& rng) {
     case 3:
       if (n > 0) relabel_point(s, pick(), static_cast<int>(rng.below(8)));
       break;
-    case 4: s.params.W(static_cast<int>(rng.below(static_cast<std::uint64_t>(s.classes()))), 0) = rng.uniform(-3, 3); break;
+    case 4: {
+      const int k = static_cast<int>(rng.below(static_cast<std::uint64_t>(s.classes())));
+      s.params.W(k, 0) = rng.below(10) == 0 ? 1e12 : rng.uniform(-3, 3);  // 1e12: clamped
+      break;
+    }
     case 5: s.loss.kind = static_cast<LossKind>(rng.below(4)); break;
     case 6: set_class_count(s, 2 + static_cast<int>(rng.below(7))); break;
     case 7: rng.below(2) ? st.undo() : st.redo(); break;
