@@ -9,6 +9,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/export/export.h"
+#include "app/export/palette.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
 
@@ -32,7 +33,7 @@ void check_output_path(const std::string& out, exporter::Format& format) {
 
 void register_render(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string scene, out, view = "canvas", mode = "argmax", theme = "light";
+    std::string scene, out, view = "canvas", mode = "argmax", theme = "light", palette = "demo";
     std::string family = "regression";
     double width = 800.0, height = 800.0, scale = 1.0;
     long steps = -1;
@@ -53,6 +54,8 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_option("--height", args->height, "figure height")->check(finite_number());
   cmd->add_option("--scale", args->scale, "PNG pixels per figure unit (2, 4 for print)")
       ->check(finite_number());
+  cmd->add_option("--palette", args->palette, "class colours: demo (CS231n) or colorblind (Okabe-Ito)")
+      ->check(CLI::IsMember({"demo", "colorblind"}));
   cmd->add_option("--theme", args->theme, "light or dark")
       ->check(CLI::IsMember({"light", "dark"}));
   cmd->add_flag("--transparent", args->transparent, "no background fill");
@@ -71,6 +74,8 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
     exporter::parse_theme(args->theme, opt.theme);
+    palette::set_scheme(args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe
+                                                      : palette::Scheme::Demo);
     lab::parse(args->family, opt.family);  // checked by IsMember above
     if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");

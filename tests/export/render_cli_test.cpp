@@ -129,3 +129,26 @@ TEST_F(RenderCli, ReplacesAnExistingFileAtomically) {
 
 }  // namespace
 }  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+TEST(RenderCliPalette, ColorBlindPaletteColoursTheRegions) {
+  const fs::path dir = test::scratch_dir("palette");
+  const std::string out = (dir / "cb.png").string();
+  const test::RunResult r = render("--palette colorblind --out " + test::sh_quote(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const test::Image img = test::read_png(out);
+  // World (-0.9, 0.95) is in class 0's region, away from every line, point and the legend; the
+  // default view is [-1.1, 1.1]^2 on 800 x 800 pixels.
+  const int px = static_cast<int>((-0.9 + 1.1) / 2.2 * 800), py = static_cast<int>((1.1 - 0.95) / 2.2 * 800);
+  const palette::Rgb cb = palette::class_colors(0, palette::Theme::Light, palette::Scheme::ColorBlindSafe).region;
+  const palette::Rgb demo = palette::class_colors(0, palette::Theme::Light, palette::Scheme::Demo).region;
+  EXPECT_LE(test::color_distance(img.rgb(px, py), cb), 2);
+  EXPECT_GT(test::color_distance(cb, demo), 10);
+  EXPECT_EQ(render("--palette rainbow --out " + test::sh_quote(out)).exit_code, 2);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll::exporter
