@@ -28,7 +28,8 @@ fi
 
 if [ "${LOSSLAB_SANITIZE:-0}" = 1 ]; then
   build=build-asan
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLOSSLAB_SANITIZE=ON >/dev/null
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+    -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" -DLOSSLAB_SANITIZE=ON >/dev/null
 else
   build=build
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
