@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 
 #include "app/gui/gl_program.h"
@@ -180,19 +181,34 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_DEPTH_TEST);
   glUseProgram(p.id());
-  float W[kMaxClasses * 2] = {}, b[kMaxClasses] = {};
-  for (int k = 0; k < K; ++k) {
-    W[2 * k] = static_cast<float>(params.W(k, 0));
-    W[2 * k + 1] = static_cast<float>(params.W(k, 1));
-    b[k] = static_cast<float>(params.b(k));
+  // Scores at the triangle's vertices (0,0), (2,0), (0,2) in viewport units, in double.
+  float s[3][kMaxClasses] = {};
+  for (int v = 0; v < 3; ++v) {
+    const double x0 = f.world_x0 + (v == 1 ? 2.0 * f.fb_w : 0.0) * f.world_per_px;
+    const double x1 = f.world_y0 + (v == 2 ? 2.0 * f.fb_h : 0.0) * f.world_per_px;
+    double sv[kMaxClasses] = {};
+    double top = -std::numeric_limits<double>::infinity();
+    for (int k = 0; k < K; ++k) {
+      sv[k] = params.W(k, 0) * x0 + params.W(k, 1) * x1 + params.b(k);
+      top = std::max(top, sv[k]);
+    }
+    const double shift = f.mode == RegionMode::Score ? 0.0 : top;
+    for (int k = 0; k < K; ++k) s[v][k] = static_cast<float>(sv[k] - shift);
+  }
+  float s0[3][4], s1[3][4];
+  for (int v = 0; v < 3; ++v) {
+    for (int k = 0; k < 4; ++k) {
+      s0[v][k] = s[v][k];
+      s1[v][k] = s[v][k + 4];
+    }
   }
   const bool dark = f.theme == Theme::Dark;
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
-  glUniform2fv(p.uniform("u_W"), kMaxClasses, W);
-  glUniform1fv(p.uniform("u_b"), kMaxClasses, b);
+  glUniform4fv(p.uniform("u_s0"), 3, &s0[0][0]);
+  glUniform4fv(p.uniform("u_s1"), 3, &s1[0][0]);
   set_colors(p.uniform("u_region"), f.theme, true);
   set_colors(p.uniform("u_line"), f.theme, false);
   if (dark) glUniform3f(p.uniform("u_background"), 28 / 255.0f, 29 / 255.0f, 34 / 255.0f);

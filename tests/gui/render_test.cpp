@@ -254,3 +254,43 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
 
 }  // namespace
 }  // namespace ll::gui
+
+namespace ll::gui {
+namespace {
+
+// Zoomed in to a view 2e-9 wide across the class 0 / class 1 boundary: float world coordinates
+// cannot tell these pixels apart, so the renderer's double-precision vertex scores must.
+TEST_F(RenderTest, ArgmaxStaysExactAtExtremeZoom) {
+  const Scene s = default_scene();  // s_0 = s_1 on -x + 6y = 0.5, e.g. at (0.1, 0.1)
+  CanvasFrame f = frame(RegionMode::Argmax);
+  const double half = 1e-9, wpp = 2 * half / kSize;
+  f.world_per_px = wpp;
+  f.world_x0 = 0.1 - half;
+  f.world_y0 = 0.1 - half;
+  renderer_.draw_regions(f, s.params);
+  pixels_ = fb_->read();
+  int seen[3] = {}, checked = 0;
+  for (int r = 5; r < kSize; r += 10) {
+    for (int c = 5; c < kSize; c += 10) {
+      const double x = f.world_x0 + (c + 0.5) * wpp, y = f.world_y0 + (kSize - r - 0.5) * wpp;
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      // Distance to the boundary in pixels: |s_0 - s_1| / |W_0 - W_1| / wpp, |W_0 - W_1| = sqrt(37)
+      if (std::abs(sc[0] - sc[1]) / std::sqrt(37.0) / wpp < 2.0) continue;
+      const int k = argmax(sc, 3);
+      const Rgb8 want = class_colors(Theme::Light, k).region;
+      const unsigned char* p = &pixels_[(static_cast<std::size_t>(r) * kSize + c) * 4];
+      ASSERT_NEAR(p[0], want.r, 1) << "pixel " << c << "," << r;
+      ASSERT_NEAR(p[1], want.g, 1) << "pixel " << c << "," << r;
+      ASSERT_NEAR(p[2], want.b, 1) << "pixel " << c << "," << r;
+      ++seen[k];
+      ++checked;
+    }
+  }
+  EXPECT_GT(seen[0], 100);  // both sides of the boundary are in view
+  EXPECT_GT(seen[1], 100);
+  EXPECT_GT(checked, 1000);
+}
+
+}  // namespace
+}  // namespace ll::gui
