@@ -2,9 +2,7 @@
 // OpenGL3 backend, reads the pixels back and checks the plotted curves. Without a GL context
 // the test is skipped, except under CI=true where that is a failure.
 #include <glad/gl.h>
-// glad first: the EGL and backend headers must not pull in another GL header before it.
-#include <EGL/egl.h>
-#include <EGL/eglext.h>
+// glad first: the backend headers must not pull in another GL header before it.
 #include <backends/imgui_impl_opengl3.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -14,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/egl_context.h"
 #include "app/lab/lab_colors.h"
 #include "app/lab/loss_lab.h"
 #include "core/scene.h"
@@ -21,66 +20,6 @@
 namespace {
 
 constexpr int kW = 1280, kH = 800;
-
-// An EGL surfaceless GL 3.3 core context with an RGBA framebuffer of kW x kH bound.
-class Offscreen {
- public:
-  std::string error;
-
-  Offscreen() { init(); }
-  bool init() {
-    auto get_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
-        eglGetProcAddress("eglGetPlatformDisplayEXT"));
-    if (!get_display) return fail("no eglGetPlatformDisplayEXT");
-    dpy_ = get_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
-    EGLint major = 0, minor = 0;
-    if (dpy_ == EGL_NO_DISPLAY || !eglInitialize(dpy_, &major, &minor)) return fail("eglInitialize failed");
-    if (!eglBindAPI(EGL_OPENGL_API)) return fail("eglBindAPI failed");
-    const EGLint cfg_attr[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
-    EGLConfig cfg = nullptr;
-    EGLint n = 0;
-    eglChooseConfig(dpy_, cfg_attr, &cfg, 1, &n);
-    const EGLint ctx_attr[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                               EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                               EGL_NONE};
-    ctx_ = eglCreateContext(dpy_, n > 0 ? cfg : EGLConfig(nullptr), EGL_NO_CONTEXT, ctx_attr);
-    if (ctx_ == EGL_NO_CONTEXT) return fail("eglCreateContext failed");
-    if (!eglMakeCurrent(dpy_, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx_)) return fail("eglMakeCurrent failed");
-    if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) return fail("gladLoadGL failed");
-    glGenFramebuffers(1, &fbo_);
-    glGenRenderbuffers(1, &rbo_);
-    glBindRenderbuffer(GL_RENDERBUFFER, rbo_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, kW, kH);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rbo_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) return fail("FBO incomplete");
-    return true;
-  }
-  ~Offscreen() {
-    if (fbo_) glDeleteFramebuffers(1, &fbo_), glDeleteRenderbuffers(1, &rbo_);
-    if (ctx_ != EGL_NO_CONTEXT) eglMakeCurrent(dpy_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT), eglDestroyContext(dpy_, ctx_);
-    if (dpy_ != EGL_NO_DISPLAY) eglTerminate(dpy_);
-  }
-  bool ok() const { return error.empty(); }
-
-  // RGBA, top row first.
-  std::vector<unsigned char> read() const {
-    std::vector<unsigned char> px(size_t(kW) * kH * 4), out(px.size());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, kW, kH, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-    for (int y = 0; y < kH; ++y) std::memcpy(&out[size_t(y) * kW * 4], &px[size_t(kH - 1 - y) * kW * 4], size_t(kW) * 4);
-    return out;
-  }
-
- private:
-  bool fail(const char* why) {
-    error = why;
-    return false;
-  }
-  EGLDisplay dpy_ = EGL_NO_DISPLAY;
-  EGLContext ctx_ = EGL_NO_CONTEXT;
-  GLuint fbo_ = 0, rbo_ = 0;
-};
 
 bool near(const unsigned char* p, ImU32 c, int tol) {
   const int r = int(c >> IM_COL32_R_SHIFT & 0xFF), g = int(c >> IM_COL32_G_SHIFT & 0xFF),
@@ -91,11 +30,9 @@ bool near(const unsigned char* p, ImU32 c, int tol) {
 // Renders three frames of the lab's first tab (Curves) with the given ImGui style; false when
 // there is no GL context (the caller skips, or fails under CI=true).
 bool render_lab(void (*style)(ImGuiStyle*), std::vector<unsigned char>& px, std::string& error) {
-  Offscreen gl;
-  if (!gl.ok()) {
-    error = gl.error;
-    return false;
-  }
+  ll::gui::EglContext gl;
+  if (!gl.create(&error)) return false;
+  const ll::gui::Framebuffer fb(kW, kH);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   style(nullptr);
@@ -126,7 +63,7 @@ bool render_lab(void (*style)(ImGuiStyle*), std::vector<unsigned char>& px, std:
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
   }
-  px = gl.read();
+  px = fb.read();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
   return true;
