@@ -87,6 +87,13 @@ inline void check_label(int label, int K) {
 struct Sums {
   double loss = 0.0;
   double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
+
+  void set(int K, double l, const double* w0, const double* w1, const double* b) {
+    loss = l;
+    std::copy(w0, w0 + K, gw0);
+    std::copy(w1, w1 + K, gw1);
+    std::copy(b, b + K, gb);
+  }
 };
 
 // The hot loop: scores, loss and gradient of every point (or of `subset`) in one pass.
@@ -116,12 +123,7 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
   } else {
     for (int i : subset) add(points.at(static_cast<std::size_t>(i)));
   }
-  out.loss = loss;
-  for (int j = 0; j < K; ++j) {
-    out.gw0[j] = gw0[j];
-    out.gw1[j] = gw1[j];
-    out.gb[j] = gb[j];
-  }
+  out.set(K, loss, gw0, gw1, gb);
 }
 
 // Softmax over blocks of points, structure of arrays, so that exp and log run vectorized
@@ -189,12 +191,7 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p,
       gb[j] += ab;
     }
   }
-  out.loss = loss;
-  for (int j = 0; j < K; ++j) {
-    out.gw0[j] = gw0[j];
-    out.gw1[j] = gw1[j];
-    out.gb[j] = gb[j];
-  }
+  out.set(K, loss, gw0, gw1, gb);
 }
 
 template <LossKind kind>
