@@ -10,7 +10,7 @@ build=build
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 if [ "${LOSSLAB_SANITIZE:-0}" = 1 ]; then
   # Leaks inside the GL driver and X/font libraries only (see the file); never our own code.
-  export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}"
+  export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}"
   # Mesa's driver is unloaded (glfwTerminate, eglTerminate) before the leak check, so its
   # lifetime allocations become unnamed "<unknown module>" leaks; preloaded, it stays mapped.
   drv=/usr/lib/$(gcc -dumpmachine)/dri/swrast_dri.so
