@@ -30,7 +30,7 @@ struct PointInstance {
 };
 inline constexpr int kPointLoss = 1;
 inline constexpr int kPointWrong = 2;
-inline constexpr float kPointRadius = 6.0f;  // pixels at scale 1 (the demo's)
+inline constexpr float kPointRadius = 7.5f;  // pixels at scale 1: readable from the back row
 // Above this many points they are drawn as small plain discs (misclassified: red outline).
 inline constexpr std::size_t kCompactPoints = 2000;
 inline constexpr float kCompactRadius = 3.5f;

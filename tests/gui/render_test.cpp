@@ -202,12 +202,13 @@ TEST_F(RenderTest, PointsAreDiscsInClassColoursWithLossRings) {
   EXPECT_NEAR(c.r, 100, 2);
   EXPECT_NEAR(c.g, 100, 2);
   EXPECT_NEAR(c.b, 200, 2);
-  // Point 0 (0.5, 0.4) has L = 0.3 > 0: a red ring 3.5 px outside its 6 px radius.
-  const Rgb ring = at(0.5 + 9.5 * kWpp, 0.4);
+  // Point 0 (0.5, 0.4) has L = 0.3 > 0: a red ring 3.5 px outside its radius.
+  const double R = kPointRadius;
+  const Rgb ring = at(0.5 + (R + 3.5) * kWpp, 0.4);
   EXPECT_GT(ring.r, 180);
   EXPECT_LT(ring.g, 90);
   // Between the disc and the ring the region shows through.
-  const Rgb gap = at(0.5 + 7.0 * kWpp, 0.4);
+  const Rgb gap = at(0.5 + (R + 1.2) * kWpp, 0.4);
   EXPECT_GT(gap.b, 200);
 }
 
