@@ -38,9 +38,7 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   o.y2_max = 1.0;
   o.include_zero_y = true;
   if (n < 2) {  // nothing trained yet: a fixed range from the current step
-    o.fit_x = false;
-    o.x_min = static_cast<double>(c.front().step);
-    o.x_max = o.x_min + 10.0;
+    o.fixed_x(static_cast<double>(c.front().step), o.x_min + 10.0);
   }
   const bool dark = st.options.theme == Theme::Dark;
   if (widgets::BeginPlot("##losscurve", ImVec2(-1, height), o)) {

@@ -74,9 +74,7 @@ void LinkPanel::draw(const Scene* scene) {
     o.fit_x = false;
     o.x_min = x.front(), o.x_max = x.back();
     if (prob) o.x_min = 0.0, o.x_max = 1.0;
-    o.fit_y = false;
-    o.y_min = -0.1;
-    o.y_max = y_max;
+    o.fixed_y(-0.1, y_max);
     o.legend = false;
     o.crosshair = false;
     if (!w::BeginPlot(id, ImVec2(pw, avail.y), o)) return;

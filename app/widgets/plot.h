@@ -41,6 +41,17 @@ struct PlotOptions {
   bool y2_fit = true;
   double x_min = 0.0, x_max = 1.0;
   double y_min = 0.0, y_max = 1.0;
+  // Fixed ranges instead of auto-fit.
+  void fixed_x(double lo, double hi) {
+    fit_x = false;
+    x_min = lo;
+    x_max = hi;
+  }
+  void fixed_y(double lo, double hi) {
+    fit_y = false;
+    y_min = lo;
+    y_max = hi;
+  }
   double y2_min = 0.0, y2_max = 1.0;
   bool include_zero_y = false;     // when fitting y, make sure 0 is in range
   bool legend = true;
