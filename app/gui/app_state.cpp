@@ -24,24 +24,32 @@ void AppState::refresh() {
 
 void AppState::replace_scene(Scene s) {
   scene = std::move(s);
+  touch();
   trainer.restart(scene);
   sel = {};
 }
 
 void AppState::randomize(unsigned long long seed) {
   scene.params = random_params(scene.classes(), seed);
+  touch();
   trainer.restart(scene);
 }
 
 void AppState::undo() {
   if (trainer.playing()) trainer.pause(scene, history);
-  if (history.undo(scene)) trainer.reset_optimizer(scene);
+  if (history.undo(scene)) {
+    trainer.reset_optimizer(scene);
+    touch();
+  }
   recorder.rebase(scene);
 }
 
 void AppState::redo() {
   if (trainer.playing()) trainer.pause(scene, history);
-  if (history.redo(scene)) trainer.reset_optimizer(scene);
+  if (history.redo(scene)) {
+    trainer.reset_optimizer(scene);
+    touch();
+  }
   recorder.rebase(scene);
 }
 
@@ -50,6 +58,7 @@ void AppState::begin_frame() { recorder.begin_frame(scene); }
 void AppState::end_frame(bool editing) {
   // An edit during a run: the run so far becomes its own undo entry, before the edit's.
   const bool changed = !(scene == recorder.before());
+  if (changed) touch();
   if (changed && !editing && trainer.playing()) trainer.split_run(recorder.before(), scene, history);
   recorder.end_frame(scene, editing, history);
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Everything the window edits and shows, in one place the panels share. GL-free.
+#include <cstdint>
 #include <string>
 
 #include "app/gui/history.h"
@@ -63,12 +64,22 @@ struct AppState {
   void begin_frame();
   void end_frame(bool editing);
 
+  // Moves on every change of the scene: edits, training steps, undo/redo, replacements.
+  // Caches, the autosave and "unsaved changes" key on it.
+  std::uint64_t revision() const { return revision_; }
+  void touch() { ++revision_; }
+  // Unsaved changes: the scene differs from the revision last saved to / loaded from a file.
+  bool modified() const { return revision_ != saved_revision_; }
+  void mark_saved(std::uint64_t revision) { saved_revision_ = revision; }
+
  private:
   Evaluation eval_;
   Params eval_params_;
   LossSettings eval_loss_;
   std::vector<Point> eval_points_;
   bool eval_valid_ = false;
+  std::uint64_t revision_ = 0;
+  std::uint64_t saved_revision_ = 0;
 };
 
 }  // namespace ll::gui

@@ -178,7 +178,7 @@ int FrameLoop::Impl::run() {
     ImGui::NewFrame();
 
     // Training steps due this frame, then the UI where every edit happens.
-    st.trainer.advance(st.scene, dt, kTrainBudgetS, st.history);
+    if (st.trainer.advance(st.scene, dt, kTrainBudgetS, st.history) > 0) st.touch();
     st.refresh();
     st.begin_frame();
     st.sel.hover_next = -1;
