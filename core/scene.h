@@ -14,6 +14,8 @@ inline constexpr std::size_t kMaxPoints = 1'000'000;
 // them are refused, and a training step that would leave them counts as diverged.
 inline constexpr double kMaxCoordinate = 1e6;
 inline constexpr double kParamBound = 1e8;
+// A class name is a label on a slide: files with a longer one are refused, edits are cut there.
+inline constexpr std::size_t kMaxClassNameBytes = 64;
 
 struct Point {
   double x0 = 0.0;
