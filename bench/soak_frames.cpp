@@ -6,10 +6,10 @@
 // undo/redo, zoom to the limits, pan) and every 40 frames a synthetic mouse drag goes through
 // the canvas. Prints the resident memory at the start and after each quarter: it must stay flat.
 // Usage: soak_frames [frames] [width height]
-#include <imgui.h>
-#include <malloc.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <glad/gl.h>
+#include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,7 +24,6 @@
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/egl_context.h"
 #include "app/gui/layout.h"
-#include "app/gui/scene_edit.h"
 #include "app/gui/theme.h"
 #include "core/datasets.h"
 #include "core/rng.h"
@@ -43,42 +42,58 @@ long rss_kib() {
 }
 
 void random_edit(AppState& st, Rng& rng) {
-  Scene& s = st.scene;
+  Document& d = st.doc;
+  const Scene& s = st.scene;
   const int n = static_cast<int>(s.points.size());
   const auto pick = [&] { return static_cast<int>(rng.below(static_cast<std::uint64_t>(n))); };
   switch (rng.below(11)) {
     case 0:  // a few points at once: class-count cuts and deletes take points away
       for (int i = 0; i < 6 && n < 400; ++i)
-        st.sel.selected = add_point(s, rng.uniform(-1, 1), rng.uniform(-1, 1),
-                                    static_cast<int>(rng.below(8)));
+        st.sel.selected =
+            d.add_point(rng.uniform(-1, 1), rng.uniform(-1, 1), static_cast<int>(rng.below(8)));
       break;
     case 1:
-      if (n > 3) delete_point(s, pick());
+      if (n > 3) d.delete_point(pick());
       st.sel.selected = -1;
       break;
     case 2:
       if (n > 0) {
         st.sel.selected = pick();
-        s.points[st.sel.selected].x0 = rng.uniform(-2e6, 2e6);  // past the limit: clamped
+        const Point& p = s.points[static_cast<std::size_t>(st.sel.selected)];
+        d.move_point(st.sel.selected, rng.uniform(-2e6, 2e6), p.x1);  // past the limit: clamped
       }
       break;
     case 3:
-      if (n > 0) relabel_point(s, pick(), static_cast<int>(rng.below(8)));
+      if (n > 0) d.relabel_point(pick(), static_cast<int>(rng.below(8)));
       break;
     case 4: {
       const int k = static_cast<int>(rng.below(static_cast<std::uint64_t>(s.classes())));
-      s.params.W(k, 0) = rng.below(10) == 0 ? 1e12 : rng.uniform(-3, 3);  // 1e12: clamped
+      Params p = s.params;
+      p.W(k, 0) = rng.below(10) == 0 ? 1e12 : rng.uniform(-3, 3);  // 1e12: clamped
+      d.set_params(std::move(p));
       break;
     }
-    case 5: s.loss.kind = static_cast<LossKind>(rng.below(4)); break;
-    case 6: set_class_count(s, 2 + static_cast<int>(rng.below(7))); break;
-    case 7: rng.below(2) ? st.undo() : st.redo(); break;
+    case 5: {
+      LossSettings l = s.loss;
+      l.kind = static_cast<LossKind>(rng.below(4));
+      d.set_loss(l);
+      break;
+    }
+    case 6:
+      d.set_class_count(2 + static_cast<int>(rng.below(7)));
+      break;
+    case 7:
+      rng.below(2) ? st.undo() : st.redo();
+      break;
     case 8: {  // zoom, sometimes all the way to a limit
-      const double f = rng.below(4) == 0 ? (rng.below(2) ? 1e12 : 1e-12) : std::exp(rng.uniform(-2, 2));
+      const double f =
+          rng.below(4) == 0 ? (rng.below(2) ? 1e12 : 1e-12) : std::exp(rng.uniform(-2, 2));
       st.view.zoom_about({rng.uniform(0, 600), rng.uniform(0, 600)}, f);
       break;
     }
-    case 9: st.view.pan_pixels(rng.uniform(-300, 300), rng.uniform(-300, 300)); break;
+    case 9:
+      st.view.pan_pixels(rng.uniform(-300, 300), rng.uniform(-300, 300));
+      break;
     default:
       if (rng.below(20) == 0) st.view.reset();
       st.options.regions = static_cast<RegionMode>(rng.below(3));
@@ -120,11 +135,11 @@ int main(int argc, char** argv) {
       return 1;
     }
     AppState st;
-    st.scene = make_blobs({3, 40, 0.25, 3});
+    st.doc = Document(make_blobs({3, 40, 0.25, 3}));
     st.loaded = st.scene;
     st.trainer.rate = 5000.0;
     st.trainer.restart(st.scene);
-    st.trainer.play(st.scene);
+    st.trainer.play(st.doc);
     Layout layout;
     Canvas canvas;
     Rng rng(11);
@@ -143,18 +158,16 @@ int main(int argc, char** argv) {
       drag_left = std::max(0, drag_left - 1);
       ImGui_ImplOpenGL3_NewFrame();
       ImGui::NewFrame();
-      st.trainer.advance(st.scene, io.DeltaTime, 0.006, st.history);
-      if (!st.trainer.playing()) st.trainer.play(st.scene);  // diverged or emptied: go on
+      st.trainer.advance(st.doc, io.DeltaTime, 0.006);
+      if (!st.trainer.playing()) st.trainer.play(st.doc);  // diverged or emptied: go on
       st.refresh();
-      st.begin_frame();
+      st.begin_frame(canvas.dragging());
       if (f % 3 == 0) {
         random_edit(st, rng);
         ++edits;
       }
       layout.draw(st, canvas, fonts);
-      keep_edit_in_limits(st.scene, st.sel.selected);
       st.refresh();
-      st.end_frame(canvas.dragging());
       ImGui::Render();
 
       glViewport(0, 0, W, H);  // into fb, the offscreen "window" (bound since its creation)
@@ -164,7 +177,8 @@ int main(int argc, char** argv) {
       cf.mode = st.options.regions;
       cf.grid_step = nice_grid_step(st.view.pixels_per_unit(), 90.0);
       renderer.draw_regions(cf, st.scene.params);
-      renderer.draw_points(cf, point_instances(st.scene, st.eval()));
+      renderer.draw_points(cf, point_instances(st.scene, st.eval()),
+                           {st.doc.points_revision(), st.revision()});
       glViewport(0, 0, W, H);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glFinish();  // as a buffer swap would: the frame is done before the next one starts
@@ -177,11 +191,12 @@ int main(int argc, char** argv) {
                           static_cast<double>(frames / 4);
         tq = now;
         std::printf("heap in use %zu KiB  ", mallinfo2().uordblks / 1024);
-        std::printf("frame %6ld  RSS %7ld KiB  %.2f ms/frame  steps %ld  points %zu  classes %d  "
-                    "undo %zu  curve %zu (stride %ld)  zoom %.3g\n",
-                    f + 1, rss_kib(), ms, st.trainer.steps(), st.scene.points.size(),
-                    st.scene.classes(), st.history.undo_size(), st.trainer.curve().size(),
-                    st.trainer.curve_stride(), st.view.zoom());
+        std::printf(
+            "frame %6ld  RSS %7ld KiB  %.2f ms/frame  steps %ld  points %zu  classes %d  "
+            "undo %zu  curve %zu (stride %ld)  zoom %.3g\n",
+            f + 1, rss_kib(), ms, st.trainer.steps(), st.scene.points.size(), st.scene.classes(),
+            st.doc.undo_size(), st.trainer.curve().size(), st.trainer.curve_stride(),
+            st.view.zoom());
         std::fflush(stdout);
       }
     }
@@ -191,7 +206,8 @@ int main(int argc, char** argv) {
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui::DestroyContext();
-  std::printf("RSS at start %ld KiB, after the GL context and first frame %ld KiB, at end %ld KiB\n",
-              start_rss, gl_rss, rss_kib());
+  std::printf(
+      "RSS at start %ld KiB, after the GL context and first frame %ld KiB, at end %ld KiB\n",
+      start_rss, gl_rss, rss_kib());
   return 0;
 }

@@ -7,14 +7,9 @@
 namespace ll::gui {
 
 void AppState::refresh() {
-  if (eval_valid_ && eval_params_ == scene.params && eval_loss_ == scene.loss &&
-      eval_points_ == scene.points)
-    return;
+  if (eval_revision_ == doc.revision()) return;
   eval_ = evaluate(scene.points, scene.params, scene.loss);
-  eval_params_ = scene.params;
-  eval_loss_ = scene.loss;
-  eval_points_ = scene.points;
-  eval_valid_ = true;
+  eval_revision_ = doc.revision();
   const int n = static_cast<int>(scene.points.size());
   if (sel.selected >= n) sel.selected = -1;
   if (sel.hovered >= n) sel.hovered = -1;
@@ -23,44 +18,32 @@ void AppState::refresh() {
 }
 
 void AppState::replace_scene(Scene s) {
-  scene = std::move(s);
-  touch();
+  if (trainer.playing()) trainer.pause(doc);
+  doc.replace(std::move(s));
   trainer.restart(scene);
   sel = {};
 }
 
 void AppState::randomize(unsigned long long seed) {
-  scene.params = random_params(scene.classes(), seed);
-  touch();
+  doc.seal();
+  doc.set_params(random_params(scene.classes(), seed));
+  doc.seal();
   trainer.restart(scene);
 }
 
 void AppState::undo() {
-  if (trainer.playing()) trainer.pause(scene, history);
-  if (history.undo(scene)) {
-    trainer.reset_optimizer(scene);
-    touch();
-  }
-  recorder.rebase(scene);
+  if (trainer.playing()) trainer.pause(doc);
+  if (doc.undo()) trainer.reset_optimizer(scene);
 }
 
 void AppState::redo() {
-  if (trainer.playing()) trainer.pause(scene, history);
-  if (history.redo(scene)) {
-    trainer.reset_optimizer(scene);
-    touch();
-  }
-  recorder.rebase(scene);
+  if (trainer.playing()) trainer.pause(doc);
+  if (doc.redo()) trainer.reset_optimizer(scene);
 }
 
-void AppState::begin_frame() { recorder.begin_frame(scene); }
-
-void AppState::end_frame(bool editing) {
-  // An edit during a run: the run so far becomes its own undo entry, before the edit's.
-  const bool changed = !(scene == recorder.before());
-  if (changed) touch();
-  if (changed && !editing && trainer.playing()) trainer.split_run(recorder.before(), scene, history);
-  recorder.end_frame(scene, editing, history);
+void AppState::begin_frame(bool interacting) {
+  if (!interacting || gesture_ == 0) gesture_ = doc.new_gesture();
+  doc.set_gesture(gesture_);
 }
 
 }  // namespace ll::gui

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 
-#include "app/gui/history.h"
 #include "app/gui/palette.h"
 #include "app/gui/training.h"
 #include "app/gui/view.h"
+#include "core/document.h"
 #include "core/losses.h"
 #include "core/scene.h"
 
@@ -16,28 +16,33 @@ enum class RegionMode { Argmax, Confidence, Score };
 
 struct ViewOptions {
   RegionMode regions = RegionMode::Argmax;
-  int score_class = 0;        // the class shown by RegionMode::Score
+  int score_class = 0;  // the class shown by RegionMode::Score
   bool grid = true;
-  bool margins = false;       // s_k = +-delta lines for the hinge losses
-  bool pull_arrows = false;   // per-point -dL_i/dx arrows
+  bool margins = false;      // s_k = +-delta lines for the hinge losses
+  bool pull_arrows = false;  // per-point -dL_i/dx arrows
   Theme theme = Theme::Light;
 };
 
 struct Selection {
-  int hovered = -1;     // point under the cursor or the hovered table row (last frame)
-  int selected = -1;    // selected point (canvas or table)
-  int hover_next = -1;  // collected during this frame; becomes `hovered` at its end
+  int hovered = -1;           // point under the cursor or the hovered table row (last frame)
+  int selected = -1;          // selected point (canvas or table)
+  int hover_next = -1;        // collected during this frame; becomes `hovered` at its end
   bool key_consumed = false;  // a number key relabelled a point this frame
 };
 
 struct AppState {
-  Scene scene;
-  Scene loaded;            // "Reset" returns here
-  std::string path;        // open/save path field
-  std::string document;    // the JSON file the scene was opened from or last saved to ("Save")
+  AppState() = default;
+  AppState(const AppState&) = delete;
+  AppState& operator=(const AppState&) = delete;
+
+  // The scene is owned by the document; every change goes through doc's edit functions (or the
+  // helpers below). `scene` is a read-only view of it.
+  Document doc;
+  const Scene& scene = doc.scene();
+  Scene loaded;          // "Reset" returns here
+  std::string path;      // open/save path field
+  std::string document;  // the JSON file the scene was opened from or last saved to ("Save")
   std::string confirm_overwrite;  // a save waiting for "replace the existing file?"
-  History history;
-  EditRecorder recorder;
   Trainer trainer;
   ViewTransform view;
   ViewOptions options;
@@ -50,7 +55,7 @@ struct AppState {
   bool colorblind = false;   // Okabe-Ito classes 0-2 (palette::Scheme::ColorBlindSafe)
   bool show_export = false;  // the Export window
 
-  // The evaluation of the current scene; refreshed by refresh() when anything changed.
+  // The evaluation of the current scene, keyed on the document's revision.
   const Evaluation& eval() const { return eval_; }
   void refresh();
 
@@ -60,26 +65,22 @@ struct AppState {
   void undo();
   void redo();
 
-  // Frame bracket for undo recording (see EditRecorder).
-  void begin_frame();
-  void end_frame(bool editing);
+  // Once a frame before the UI: a new gesture unless an interaction (a drag, a held widget)
+  // continues from the last frame, so that one interaction is one undo entry.
+  void begin_frame(bool interacting);
 
   // Moves on every change of the scene: edits, training steps, undo/redo, replacements.
   // Caches, the autosave and "unsaved changes" key on it.
-  std::uint64_t revision() const { return revision_; }
-  void touch() { ++revision_; }
+  std::uint64_t revision() const { return doc.revision(); }
   // Unsaved changes: the scene differs from the revision last saved to / loaded from a file.
-  bool modified() const { return revision_ != saved_revision_; }
+  bool modified() const { return doc.revision() != saved_revision_; }
   void mark_saved(std::uint64_t revision) { saved_revision_ = revision; }
 
  private:
   Evaluation eval_;
-  Params eval_params_;
-  LossSettings eval_loss_;
-  std::vector<Point> eval_points_;
-  bool eval_valid_ = false;
-  std::uint64_t revision_ = 0;
+  std::uint64_t eval_revision_ = ~std::uint64_t{0};
   std::uint64_t saved_revision_ = 0;
+  Document::Gesture gesture_ = 0;
 };
 
 }  // namespace ll::gui

@@ -9,7 +9,6 @@
 #include "app/gui/geometry.h"
 #include "app/gui/overlay.h"
 #include "app/gui/picking.h"
-#include "app/gui/scene_edit.h"
 
 namespace ll::gui {
 
@@ -36,7 +35,7 @@ void Canvas::update_anchors(const AppState& st) {
 
 void Canvas::begin_drag(AppState& st, Vec2 mouse) {
   drag_ = {};
-  drag_.start = st.scene;
+  drag_.start = st.scene.params;
   drag_.press_screen = mouse;
   drag_.press_world = st.view.to_world(mouse);
   if (hover_point_ >= 0) {
@@ -65,20 +64,22 @@ void Canvas::continue_drag(AppState& st, Vec2 mouse, bool shift) {
   const Vec2 w = st.view.to_world(mouse);
   switch (drag_.kind) {
     case DragKind::Point: {
-      if (drag_.index >= static_cast<int>(st.scene.points.size())) break;
-      Point& p = st.scene.points[drag_.index];
       const Vec2 to = w + drag_.offset;
-      p.x0 = to.x;
-      p.x1 = to.y;
+      st.doc.move_point(drag_.index, to.x, to.y);
       break;
     }
-    case DragKind::Line:
-      drag_line(drag_.start.params, drag_.index, w - drag_.press_world, st.scene.params);
+    case DragKind::Line: {
+      Params p = st.scene.params;
+      drag_line(drag_.start, drag_.index, w - drag_.press_world, p);
+      st.doc.set_params(std::move(p));
       break;
-    case DragKind::Arrow:
-      drag_arrow(drag_.start.params, drag_.index, drag_.pivot, w + drag_.offset, shift,
-                 st.scene.params);
+    }
+    case DragKind::Arrow: {
+      Params p = st.scene.params;
+      drag_arrow(drag_.start, drag_.index, drag_.pivot, w + drag_.offset, shift, p);
+      st.doc.set_params(std::move(p));
       break;
+    }
     case DragKind::PressEmpty:
       if (length(mouse - drag_.press_screen) > kClickSlopPx) drag_.kind = DragKind::Pan;
       [[fallthrough]];
@@ -87,24 +88,26 @@ void Canvas::continue_drag(AppState& st, Vec2 mouse, bool shift) {
       if (drag_.kind == DragKind::Pan) st.view.pan_pixels(d.x, d.y);
       break;
     }
-    case DragKind::None: break;
+    case DragKind::None:
+      break;
   }
 }
 
 void Canvas::end_drag(AppState& st, Vec2 mouse) {
   if (drag_.kind == DragKind::PressEmpty) {
     const Vec2 w = st.view.to_world(mouse);
-    st.sel.selected = add_point(st.scene, w.x, w.y, st.new_point_class);
+    const int i = st.doc.add_point(w.x, w.y, st.new_point_class);
+    if (i >= 0)
+      st.sel.selected = i;
+    else
+      st.status = "The scene has the maximum of 1,000,000 points: delete some to add more.";
   }
   drag_ = {};
 }
 
 void Canvas::cancel_drag(AppState& st) {
   if (drag_.kind == DragKind::None) return;
-  if (drag_.kind != DragKind::Pan && drag_.kind != DragKind::PressEmpty) {
-    st.scene.points = drag_.start.points;
-    st.scene.params = drag_.start.params;
-  }
+  if (drag_.kind != DragKind::Pan && drag_.kind != DragKind::PressEmpty) st.doc.revert_gesture();
   drag_.kind = DragKind::None;
 }
 
@@ -117,11 +120,11 @@ void Canvas::context_menus(AppState& st) {
         const std::string label = "class " + std::to_string(k);
         const std::string key = std::to_string(k + 1);
         if (ImGui::MenuItem(label.c_str(), key.c_str(), st.scene.points[i].label == k))
-          relabel_point(st.scene, i, k);
+          st.doc.relabel_point(i, k);
       }
       ImGui::Separator();
       if (ImGui::MenuItem("Delete point", "Del")) {
-        delete_point(st.scene, i);
+        st.doc.delete_point(i);
         st.sel.selected = -1;
       }
     }
@@ -131,7 +134,8 @@ void Canvas::context_menus(AppState& st) {
     for (int k = 0; k < st.scene.classes(); ++k) {
       const std::string label = "Add point of class " + std::to_string(k) + " here";
       if (ImGui::MenuItem(label.c_str()))
-        st.sel.selected = add_point(st.scene, context_world_.x, context_world_.y, k);
+        if (const int i = st.doc.add_point(context_world_.x, context_world_.y, k); i >= 0)
+          st.sel.selected = i;
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Reset view")) {
@@ -165,8 +169,8 @@ void Canvas::draw(AppState& st, const Fonts& fonts) {
     if (hovered) {
       hover_point_ = pick_point(st.scene, st.view, mouse, kPointPickPx * scale);
       if (hover_point_ < 0)
-        hover_arrow_ = pick_arrow_head(st.scene.params, st.view, anchors_, mouse,
-                                       kArrowPickPx * scale);
+        hover_arrow_ =
+            pick_arrow_head(st.scene.params, st.view, anchors_, mouse, kArrowPickPx * scale);
       if (hover_point_ < 0 && hover_arrow_ < 0)
         hover_line_ = pick_line(st.scene.params, st.view, mouse, kLinePickPx * scale);
     }
@@ -206,7 +210,7 @@ void Canvas::draw(AppState& st, const Fonts& fonts) {
     const int target = hover_point_ >= 0 ? hover_point_ : -1;
     for (int k = 0; k < st.scene.classes() && target >= 0; ++k) {
       if (ImGui::IsKeyPressed(static_cast<int>('1') + k, false)) {
-        relabel_point(st.scene, target, k);
+        st.doc.relabel_point(target, k);
         st.sel.key_consumed = true;
       }
     }

@@ -21,11 +21,11 @@ class Canvas {
   enum class DragKind { None, Point, Line, Arrow, Pan, PressEmpty };
   struct Drag {
     DragKind kind = DragKind::None;
-    int index = -1;       // point or class
-    Scene start;          // the scene when the drag started (for Esc)
+    int index = -1;  // point or class
+    Params start;    // the parameters when the drag started (line and arrow drags)
     Vec2 press_world{}, press_screen{};
-    Vec2 offset{};        // grabbed object minus cursor, world
-    Vec2 pivot{};         // arrow drag: the line turns about this point
+    Vec2 offset{};  // grabbed object minus cursor, world
+    Vec2 pivot{};   // arrow drag: the line turns about this point
   };
   void update_anchors(const AppState& st);
   void begin_drag(AppState& st, Vec2 mouse);

@@ -70,9 +70,13 @@ struct CanvasRenderer::Impl {
   std::string error;
   // The points layer is redrawn only when the points, their flags or the view change.
   LayerCache layer;
-  std::vector<PointInstance> layer_points;
+  PointsKey layer_key;
+  bool layer_plain = false;
   CanvasFrame layer_frame;
   bool layer_valid = false;
+  std::vector<PointInstance> wrong;  // misclassified points drawn over the plain layer
+  PointsKey wrong_key;
+  bool wrong_valid = false;
   // The regions are redrawn only when the parameters or the view change.
   LayerCache regions_layer;
   Params regions_params;
@@ -115,7 +119,8 @@ bool CanvasRenderer::init(std::string* error) {
     return false;
   std::string compact = shaders::points_frag;
   compact.insert(compact.find('\n') + 1, "#define COMPACT 1\n");
-  if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(), error))
+  if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
+                                   error))
     return false;
   if (!impl_->layer.init(error) || !impl_->regions_layer.init(error)) return false;
   glGenVertexArrays(1, &impl_->empty_vao);
@@ -136,12 +141,8 @@ bool CanvasRenderer::init(std::string* error) {
 namespace {
 bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
   return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
-         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px &&
-         a.px_scale == b.px_scale && a.theme == b.theme && a.scheme == b.scheme;
-}
-bool same_points(const std::vector<PointInstance>& a, const std::vector<PointInstance>& b) {
-  return a.size() == b.size() &&
-         std::memcmp(a.data(), b.data(), a.size() * sizeof(PointInstance)) == 0;
+         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px && a.px_scale == b.px_scale &&
+         a.theme == b.theme && a.scheme == b.scheme;
 }
 }  // namespace
 
@@ -211,8 +212,10 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform4fv(p.uniform("u_s1"), 3, &s1[0][0]);
   set_colors(p.uniform("u_region"), f.theme, true);
   set_colors(p.uniform("u_line"), f.theme, false);
-  if (dark) glUniform3f(p.uniform("u_background"), 28 / 255.0f, 29 / 255.0f, 34 / 255.0f);
-  else glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
+  if (dark)
+    glUniform3f(p.uniform("u_background"), 28 / 255.0f, 29 / 255.0f, 34 / 255.0f);
+  else
+    glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
   const int sc = std::clamp(f.score_class, 0, K - 1);
   glUniform1i(p.uniform("u_score_class"), sc);
   glUniform1f(p.uniform("u_score_px"),
@@ -232,8 +235,8 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUseProgram(0);
 }
 
-
-void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
+void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                 PointsKey key) {
   if (pts.empty()) return;
   if (pts.size() < kCachedPoints) {  // cheaper to draw than to composite a full layer
     draw_points_now(f, pts, false);
@@ -242,28 +245,41 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
   if (pts.size() > kCompactPoints) {
     // Many small discs: the cached layer holds them without flags (training does not move
     // points), and the few misclassified ones are drawn over it, with their red outline, from
-    // scratch every frame.
-    std::vector<PointInstance> plain = pts, wrong;
-    for (PointInstance& p : plain) {
-      if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
-      p.flags = 0;
+    // a list rebuilt only when the flags may have changed.
+    Impl& m = *impl_;
+    if (!m.wrong_valid || !(m.wrong_key == key)) {
+      m.wrong.clear();
+      for (const PointInstance& p : pts)
+        if (static_cast<int>(p.flags) & kPointWrong) m.wrong.push_back(p);
+      m.wrong_key = key;
+      m.wrong_valid = true;
     }
-    draw_cached(f, plain);
-    if (!wrong.empty()) draw_points_now(f, wrong, true);
+    draw_cached(f, pts, true, key);
+    if (!m.wrong.empty()) draw_points_now(f, m.wrong, true);
     return;
   }
-  draw_cached(f, pts);
+  draw_cached(f, pts, false, key);
 }
 
-void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts) {
+void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                 bool plain, PointsKey key) {
   Impl& m = *impl_;
-  if (!m.layer_valid || !same_frame(f, m.layer_frame) || !same_points(pts, m.layer_points)) {
+  if (plain) key.flags = 0;  // the plain layer shows no flags
+  if (!m.layer_valid || !same_frame(f, m.layer_frame) || !(m.layer_key == key) ||
+      m.layer_plain != plain) {
     CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
     local.fb_x = local.fb_y = 0;
     m.layer.begin(f.fb_w, f.fb_h);
-    draw_points_now(local, pts, pts.size() > kCompactPoints);
+    if (plain) {
+      std::vector<PointInstance> flagless = pts;
+      for (PointInstance& p : flagless) p.flags = 0;
+      draw_points_now(local, flagless, true);
+    } else {
+      draw_points_now(local, pts, false);
+    }
     m.layer.end();
-    m.layer_points = pts;
+    m.layer_key = key;
+    m.layer_plain = plain;
     m.layer_frame = f;
     m.layer_valid = true;
   }
@@ -293,8 +309,10 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.theme, false);
-  if (f.theme == Theme::Dark) glUniform3f(p.uniform("u_outline"), 0.96f, 0.96f, 0.96f);
-  else glUniform3f(p.uniform("u_outline"), 0.0f, 0.0f, 0.0f);
+  if (f.theme == Theme::Dark)
+    glUniform3f(p.uniform("u_outline"), 0.96f, 0.96f, 0.96f);
+  else
+    glUniform3f(p.uniform("u_outline"), 0.0f, 0.0f, 0.0f);
   glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
   glBindVertexArray(impl_->point_vao);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);

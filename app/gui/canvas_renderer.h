@@ -2,6 +2,7 @@
 // The GL part of the canvas: decision regions, grid and axes (one fragment shader) and the data
 // points (instanced discs). Draws into the current framebuffer's viewport; used by the window
 // and by the offscreen render test. Needs a current GL 3.3 core context with glad loaded.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ struct CanvasFrame {
   palette::Scheme scheme = palette::Scheme::Demo;  // class colours (cached layers depend on it)
   RegionMode mode = RegionMode::Argmax;
   int score_class = 0;
-  double grid_step = 0.0;                      // 0: no grid
+  double grid_step = 0.0;  // 0: no grid
 };
 
 // Per point: world position, label and flags (kPointLoss, kPointWrong).
@@ -46,6 +47,15 @@ double nice_grid_step(double pixels_per_unit, double target_px);
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval);
 
+// What the point instances were built from, so the cached layer is checked without comparing
+// a million points: `points` moves when positions or labels change (Document::points_revision),
+// `flags` when the loss/misclassified flags may have changed (Document::revision).
+struct PointsKey {
+  std::uint64_t points = 0;
+  std::uint64_t flags = 0;
+  bool operator==(const PointsKey&) const = default;
+};
+
 class CanvasRenderer {
  public:
   CanvasRenderer();
@@ -54,11 +64,13 @@ class CanvasRenderer {
   // Draws the regions, copied from a cached layer when the parameters and view did not change.
   void draw_regions(const CanvasFrame& f, const Params& params);
   // Draws the points, from a cached layer when nothing about them changed since the last call.
-  void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points);
+  // `points` must be the same whenever `key` is.
+  void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
 
  private:
   void draw_regions_now(const CanvasFrame& f, const Params& params);
-  void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points);
+  void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
+                   PointsKey key);
   void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points,
                        bool compact);
   struct Impl;

@@ -2,11 +2,10 @@
 #include "app/gui/frame_loop.h"
 
 #include <GLFW/glfw3.h>
-#include <glad/gl.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-
+#include <glad/gl.h>
+#include <imgui.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -19,7 +18,6 @@
 #include "app/gui/canvas_renderer.h"
 #include "app/gui/layout.h"
 #include "app/gui/presenter.h"
-#include "app/gui/scene_edit.h"
 #include "app/gui/screenshot.h"
 #include "app/gui/script_player.h"
 #include "app/gui/session.h"
@@ -42,7 +40,7 @@ double cpu_seconds() {  // user + system time of the whole process (llvmpipe thr
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
-constexpr double kTrainBudgetS = 0.006;  // wall time per frame the training may use
+constexpr double kTrainBudgetS = 0.006;    // wall time per frame the training may use
 constexpr std::size_t kWarmupFrames = 10;  // left out of the benchmark figures
 }  // namespace
 
@@ -60,6 +58,8 @@ struct FrameLoop::Impl {
   Theme applied_theme = Theme::Light;
   Presentation presentation;  // presenter mode, theme, font size, palette scheme
   bool imgui_ready = false;
+  std::vector<PointInstance> instances;  // the points as drawn, for instances_revision
+  std::uint64_t instances_revision = ~std::uint64_t{0};
   std::vector<double> frame_ms;
   double cpu_at_warmup = 0.0, cpu_at_end = 0.0;
 
@@ -120,13 +120,14 @@ int FrameLoop::Impl::run() {
     }
     scripted = true;
   }
-  st.scene = opt.scene ? *opt.scene : default_scene();
+  Scene first = opt.scene ? *opt.scene : default_scene();
   if (opt.points > 0) {  // a benchmark scene: 3 blobs, exactly opt.points points
-    st.scene = make_blobs({3, (opt.points + 2) / 3, 0.2, 1});
-    st.scene.points.resize(static_cast<std::size_t>(opt.points));
-    st.scene.params = default_params(3);
+    first = make_blobs({3, (opt.points + 2) / 3, 0.2, 1});
+    first.points.resize(static_cast<std::size_t>(opt.points));
+    first.params = default_params(3);
   }
-  st.loaded = st.scene;
+  st.loaded = first;
+  st.doc = Document(std::move(first));
   st.path = opt.scene_path.empty() ? "scene.json" : opt.scene_path;
   st.options.regions = opt.regions == "confidence" ? RegionMode::Confidence
                        : opt.regions == "score"    ? RegionMode::Score
@@ -135,7 +136,7 @@ int FrameLoop::Impl::run() {
   st.trainer.restart(st.scene);
   if (!init()) return 1;
   session.start(Session::state_dir(opt), opt, st);
-  if (opt.play) st.trainer.play(st.scene);
+  if (opt.play) st.trainer.play(st.doc);
 
   const int limit = std::max(opt.frames, opt.bench_frames);
   int frame = 0;
@@ -161,8 +162,10 @@ int FrameLoop::Impl::run() {
       }
     } else {
       // Idle: sleep until something happens, a pending autosave falls due or a script wakes.
-      if (due < 1e9) glfwWaitEventsTimeout(due);
-      else glfwWaitEvents();
+      if (due < 1e9)
+        glfwWaitEventsTimeout(due);
+      else
+        glfwWaitEvents();
       busy_frames = 3;
       last_event = Clock::now();
     }
@@ -178,18 +181,16 @@ int FrameLoop::Impl::run() {
     ImGui::NewFrame();
 
     // Training steps due this frame, then the UI where every edit happens.
-    if (st.trainer.advance(st.scene, dt, kTrainBudgetS, st.history) > 0) st.touch();
+    st.trainer.advance(st.doc, dt, kTrainBudgetS);
     st.refresh();
-    st.begin_frame();
+    st.begin_frame(canvas.dragging() || ImGui::IsAnyItemActive());
     st.sel.hover_next = -1;
     st.sel.key_consumed = false;
     layout.draw(st, canvas, fonts);
     session.frame(st, canvas);
     if (scripted) script.apply_actions(st);
     handle_shortcuts(st, canvas, layout.classifier_visible());
-    keep_edit_in_limits(st.scene, st.sel.selected);
     st.refresh();
-    st.end_frame(canvas.dragging() || ImGui::IsAnyItemActive());
     st.sel.hovered = st.sel.hover_next;
     ImGui::Render();
 
@@ -239,9 +240,14 @@ void FrameLoop::Impl::render_frame(bool last) {
     f.scheme = palette::active_scheme();
     f.mode = st.options.regions;
     f.score_class = st.options.score_class;
-    f.grid_step = st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;
+    f.grid_step =
+        st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;
     renderer.draw_regions(f, st.scene.params);
-    renderer.draw_points(f, point_instances(st.scene, st.eval()));
+    if (instances_revision != st.revision()) {  // rebuilt only when the document changed
+      instances = point_instances(st.scene, st.eval());
+      instances_revision = st.revision();
+    }
+    renderer.draw_points(f, instances, {st.doc.points_revision(), st.revision()});
     glViewport(0, 0, fbw, fbh);
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -263,10 +269,11 @@ void FrameLoop::Impl::print_bench() const {
   int fbw = 0, fbh = 0;
   window.framebuffer_size(&fbw, &fbh);
   const double cpu_ms = 1000.0 * (cpu_at_end - cpu_at_warmup) / static_cast<double>(v.size());
-  std::printf("frames %zu  size %dx%d  points %zu  playing %s  steps %ld  median %.2f ms  "
-              "p99 %.2f ms  max %.2f ms  cpu %.2f ms/frame\n",
-              v.size(), fbw, fbh, st.scene.points.size(), opt.play ? "yes" : "no",
-              st.trainer.steps(), median, p99, v.back(), cpu_ms);
+  std::printf(
+      "frames %zu  size %dx%d  points %zu  playing %s  steps %ld  median %.2f ms  "
+      "p99 %.2f ms  max %.2f ms  cpu %.2f ms/frame\n",
+      v.size(), fbw, fbh, st.scene.points.size(), opt.play ? "yes" : "no", st.trainer.steps(),
+      median, p99, v.back(), cpu_ms);
 }
 
 }  // namespace ll::gui

@@ -62,14 +62,14 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     }
     if (ImGui::BeginTabItem("Loss lab")) {
 #if LOSSLAB_HAVE_LAB
-      lab_->draw(&st.scene);
+      lab_->draw(&st.scene, st.revision());
 #else
       ImGui::TextDisabled("The loss lab is not part of this build.");
 #endif
       ImGui::EndTabItem();
     }
     if (ImGui::TabItemButton("Undo", ImGuiTabItemFlags_Trailing)) st.undo();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.history.undo_size());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.doc.undo_size());
     if (ImGui::TabItemButton("Redo", ImGuiTabItemFlags_Trailing)) st.redo();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
     const bool dark = st.options.theme == Theme::Dark;
@@ -78,10 +78,12 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
     if (ImGui::TabItemButton("Export", ImGuiTabItemFlags_Trailing))
       st.show_export = !st.show_export;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot (Ctrl+E)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot (Ctrl+E)");
     // Rightmost (submitted last), so scripts can find it at the window's top-right corner.
     if (ImGui::TabItemButton("Present", ImGuiTabItemFlags_Trailing)) st.presenter = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presenter mode: big text, canvas and losses only (F5)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Presenter mode: big text, canvas and losses only (F5)");
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -113,7 +115,8 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
     };
     tab("Loss", [&] { panel_loss(st, fonts); });
     tab("Parameters", [&] { panel_params(st, fonts); });
-    tab("Data", [&] { panel_data(st, fonts); }, true);
+    tab(
+        "Data", [&] { panel_data(st, fonts); }, true);
     tab("Worked", [&] { panel_worked(st, fonts); });
     tab("Scene", [&] { panel_scene(st, fonts, canvas); });
     ImGui::EndTabBar();

@@ -12,39 +12,45 @@ namespace ll::gui {
 const char* loss_formula(const LossSettings& s) {
   switch (s.kind) {
     case LossKind::WestonWatkins:
-      return s.squared ? "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)²" : "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)";
+      return s.squared ? "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)²"
+                       : "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)";
     case LossKind::OneVsAll:
       return s.squared ? "L_i = Σ_j max(0, Δ − t_j·s_j)²,  t_j = +1 if j = y else −1"
                        : "L_i = Σ_j max(0, Δ − t_j·s_j),  t_j = +1 if j = y else −1";
     case LossKind::Structured:
       return s.squared ? "L_i = max(0, max_{j≠y} s_j − s_y + Δ)²"
                        : "L_i = max(0, max_{j≠y} s_j − s_y + Δ)";
-    case LossKind::Softmax: return "L_i = −ln( e^{s_y} / Σ_j e^{s_j} )";
+    case LossKind::Softmax:
+      return "L_i = −ln( e^{s_y} / Σ_j e^{s_j} )";
   }
   return "";
 }
 
 const char* reg_formula(RegKind r) {
   switch (r) {
-    case RegKind::L2: return "R(W) = λ Σ_{k,l} W_kl²";
-    case RegKind::L1: return "R(W) = λ Σ_{k,l} |W_kl|";
-    case RegKind::Elastic: return "R(W) = λ Σ_{k,l} (β W_kl² + |W_kl|)";
+    case RegKind::L2:
+      return "R(W) = λ Σ_{k,l} W_kl²";
+    case RegKind::L1:
+      return "R(W) = λ Σ_{k,l} |W_kl|";
+    case RegKind::Elastic:
+      return "R(W) = λ Σ_{k,l} (β W_kl² + |W_kl|)";
   }
   return "";
 }
 
 void panel_training_bar(AppState& st, const Fonts& fonts) {
   const ImVec2 bsz(0, 0);
-  if (ImGui::Button("Step", bsz)) st.trainer.step(st.scene, st.history);
+  if (ImGui::Button("Step", bsz)) st.trainer.step(st.doc);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("One parameter update (→ or S)");
   ImGui::SameLine();
-  if (ImGui::Button(st.trainer.playing() ? "Pause##play" : "Play##play", ImVec2(70 * ImGui::GetFontSize() / 16, 0)))
-    st.trainer.toggle(st.scene, st.history);
+  if (ImGui::Button(st.trainer.playing() ? "Pause##play" : "Play##play",
+                    ImVec2(70 * ImGui::GetFontSize() / 16, 0)))
+    st.trainer.toggle(st.doc);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Repeated updates at the chosen rate (Space)");
   ImGui::SameLine();
   if (ImGui::Button("Randomize")) {
-    static unsigned long long seed =
-        static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count());
+    static unsigned long long seed = static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count());
     st.randomize(++seed);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("W, b uniform in [−0.5, 0.5) (R)");
@@ -88,8 +94,8 @@ bool log_slider(const char* label, double* v, double lo, double hi, const char* 
 }  // namespace
 
 void panel_loss(AppState& st, const Fonts& fonts) {
-  LossSettings& L = st.scene.loss;
-  OptimizerSettings& O = st.scene.optimizer;
+  LossSettings L = st.scene.loss;  // edited here, then committed to the document
+  OptimizerSettings O = st.scene.optimizer;
   const float w = ImGui::GetFontSize() * 14;
   ImGui::TextDisabled("Loss (keys 1-4)");
   const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
@@ -157,6 +163,8 @@ void panel_loss(AppState& st, const Fonts& fonts) {
     ImGui::SetNextItemWidth(w);
     ImGui::SliderScalar("β₂", ImGuiDataType_Double, &O.beta2, &lo, &hi, "%.4f");
   }
+  st.doc.set_loss(L);
+  st.doc.set_optimizer(O);
 }
 
 }  // namespace ll::gui

@@ -21,7 +21,7 @@ void panel_data(AppState& st, const Fonts& fonts) {
   // The selected point can be edited by number.
   const int sel = st.sel.selected;
   if (sel >= 0 && sel < n) {
-    Point& p = st.scene.points[sel];
+    Point p = st.scene.points[sel];
     const float w = ImGui::GetFontSize() * 5.5f;
     ImGui::AlignTextToFramePadding();
     ImGui::Text("point %d:", sel);
@@ -34,15 +34,16 @@ void panel_data(AppState& st, const Fonts& fonts) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("y##edit", &p.label, 0, K - 1);
-    if (!std::isfinite(p.x0)) p.x0 = 0.0;
-    if (!std::isfinite(p.x1)) p.x1 = 0.0;
+    st.doc.move_point(sel, p.x0, p.x1);  // clamped; non-finite becomes 0
+    st.doc.relabel_point(sel, p.label);
   } else {
     ImGui::TextDisabled("Select a row or a point to edit it; hover a row to find its point.");
   }
   const float footer = ImGui::GetFrameHeightWithSpacing() * 2.4f;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
-  if (ImGui::BeginTable("data", 5 + K, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
+  if (ImGui::BeginTable("data", 5 + K, flags,
+                        ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#");
     ImGui::TableSetupColumn("x0");
@@ -95,7 +96,8 @@ void panel_data(AppState& st, const Fonts& fonts) {
           ImGui::TextUnformatted(num(li).c_str());
           const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
           ImGui::GetWindowDrawList()->AddRect(
-              ImVec2(a.x - 3, a.y - 1), ImVec2(std::max(b.x + 3, a.x + ImGui::GetFontSize() * 3), b.y + 1),
+              ImVec2(a.x - 3, a.y - 1),
+              ImVec2(std::max(b.x + 3, a.x + ImGui::GetFontSize() * 3), b.y + 1),
               li > 0.0 ? ui.loss_pos : ui.loss_zero, 2.0f, 0, 2.0f);
         }
       }

@@ -34,13 +34,14 @@ void param_cell(const char* id, double* value, double grad, const Fonts& fonts, 
 }  // namespace
 
 void panel_params(AppState& st, const Fonts& fonts) {
-  Params& P = st.scene.params;
+  Params P = st.scene.params;  // edited here, then committed to the document (clamped)
   const Evaluation& e = st.eval();
   const UiColors ui = ui_colors(st.options.theme);
   const int K = P.classes();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("▲/▼ change a value by 0.1; click a value to type it. Red: the gradient "
-                      "∂L/∂· of the total loss (a gradient step moves against it).");
+  ImGui::TextDisabled(
+      "▲/▼ change a value by 0.1; click a value to type it. Red: the gradient "
+      "∂L/∂· of the total loss (a gradient step moves against it).");
   ImGui::PopTextWrapPos();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("params", 4, flags, ImVec2(0, 0))) return;
@@ -73,6 +74,7 @@ void panel_params(AppState& st, const Fonts& fonts) {
     ImGui::PopID();
   }
   ImGui::EndTable();
+  st.doc.set_params(std::move(P));
 }
 
 }  // namespace ll::gui

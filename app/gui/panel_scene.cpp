@@ -9,7 +9,6 @@
 
 #include "app/gui/canvas.h"
 #include "app/gui/panels.h"
-#include "app/gui/scene_edit.h"
 #include "app/gui/scene_file.h"
 #include "core/datasets.h"
 #include "core/scene_io.h"
@@ -49,9 +48,15 @@ void write_scene(AppState& st, const std::string& path) {
 
 void save_scene_as(AppState& st) {
   switch (check_save_target(st.path, st.document)) {
-    case SaveCheck::Write: write_scene(st, st.path); break;
-    case SaveCheck::Confirm: st.confirm_overwrite = st.path; break;
-    case SaveCheck::NoName: st.status = "Type a file name to save to."; break;
+    case SaveCheck::Write:
+      write_scene(st, st.path);
+      break;
+    case SaveCheck::Confirm:
+      st.confirm_overwrite = st.path;
+      break;
+    case SaveCheck::NoName:
+      st.status = "Type a file name to save to.";
+      break;
     case SaveCheck::NotJson:
       st.status = "Scenes are saved as JSON: use a .json name (CSV holds only the points).";
       break;
@@ -59,8 +64,10 @@ void save_scene_as(AppState& st) {
 }
 
 void save_scene_file(AppState& st) {
-  if (st.document.empty()) save_scene_as(st);
-  else write_scene(st, st.document);
+  if (st.document.empty())
+    save_scene_as(st);
+  else
+    write_scene(st, st.document);
 }
 
 void scene_file_popups(AppState& st) {
@@ -94,7 +101,8 @@ void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
   static int preset = 0;
   const std::vector<std::string> names = preset_names();
   ImGui::SetNextItemWidth(fs * 10);
-  if (ImGui::BeginCombo("##preset", names[std::min<std::size_t>(preset, names.size() - 1)].c_str())) {
+  if (ImGui::BeginCombo("##preset",
+                        names[std::min<std::size_t>(preset, names.size() - 1)].c_str())) {
     for (int i = 0; i < static_cast<int>(names.size()); ++i)
       if (ImGui::Selectable(names[i].c_str(), i == preset)) preset = i;
     ImGui::EndCombo();
@@ -131,7 +139,8 @@ void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
   ImGui::Separator();
   int K = st.scene.classes();
   ImGui::SetNextItemWidth(fs * 8);
-  if (ImGui::SliderInt("number of classes", &K, kMinClasses, kMaxClasses)) set_class_count(st.scene, K);
+  if (ImGui::SliderInt("number of classes", &K, kMinClasses, kMaxClasses))
+    st.doc.set_class_count(K);
   ImGui::TextUnformatted("Click on empty canvas adds class:");
   for (int k = 0; k < st.scene.classes(); ++k) {
     ImGui::SameLine();
@@ -149,8 +158,8 @@ void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
   ImGui::SameLine();
   if (ImGui::Button("Save")) save_scene_file(st);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Ctrl+S: %s", st.document.empty() ? "to the path above (as Save as)"
-                                                        : st.document.c_str());
+    ImGui::SetTooltip("Ctrl+S: %s",
+                      st.document.empty() ? "to the path above (as Save as)" : st.document.c_str());
   ImGui::SameLine();
   if (ImGui::Button("Save as")) save_scene_as(st);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("to the path above; asks before replacing a file");

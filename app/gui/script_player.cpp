@@ -69,11 +69,21 @@ void ScriptPlayer::apply_input(AppState& st) {
     const ScriptCommand& c = commands_[pc_++];
     using K = ScriptCommand::Kind;
     switch (c.kind) {
-      case K::Mouse: mouse_ = st.view.to_screen({c.x, c.y}); break;
-      case K::MousePx: mouse_ = {c.x, c.y}; break;
-      case K::Down: down_[c.n] = true; break;
-      case K::Up: down_[c.n] = false; break;
-      case K::Shift: shift_ = c.n != 0; break;
+      case K::Mouse:
+        mouse_ = st.view.to_screen({c.x, c.y});
+        break;
+      case K::MousePx:
+        mouse_ = {c.x, c.y};
+        break;
+      case K::Down:
+        down_[c.n] = true;
+        break;
+      case K::Up:
+        down_[c.n] = false;
+        break;
+      case K::Shift:
+        shift_ = c.n != 0;
+        break;
       case K::Key: {
         const KeyChord k = parse_key(c.text);
         if (k.key >= 0) {
@@ -84,7 +94,9 @@ void ScriptPlayer::apply_input(AppState& st) {
         }
         break;
       }
-      case K::Wait: wait_ = c.n; break;
+      case K::Wait:
+        wait_ = c.n;
+        break;
       case K::Sleep:
         sleeping_ = true;
         sleep_until_ = std::chrono::steady_clock::now() +
@@ -92,7 +104,9 @@ void ScriptPlayer::apply_input(AppState& st) {
                            std::chrono::duration<double>(c.x));
         break;
       case K::Step:
-      case K::Save: action_ = &c; break;
+      case K::Save:
+        action_ = &c;
+        break;
     }
   } else if (settle_ > 0) {
     --settle_;
@@ -112,7 +126,7 @@ void ScriptPlayer::apply_actions(AppState& st) {
   if (!action_) return;
   if (action_->kind == ScriptCommand::Kind::Step) {
     for (int i = 0; i < action_->n; ++i)
-      if (st.trainer.step(st.scene, st.history) != StepStatus::Ok) break;
+      if (st.trainer.step(st.doc) != StepStatus::Ok) break;
   } else if (action_->kind == ScriptCommand::Kind::Save) {
     try {
       save_scene(st.scene, action_->text);

@@ -42,7 +42,7 @@ void Session::start(const fs::path& dir, const GuiOptions& options, AppState& st
                     std::chrono::milliseconds quiet) {
   if (!options.scene_path.empty() && !is_csv_path(options.scene_path))
     st.document = options.scene_path;
-  seen_changes_ = st.history.changes();
+  seen_changes_ = st.revision();
   quiet_ = quiet;
   if (dir.empty()) return;
   autosave_ = std::make_unique<Autosave>(dir, quiet);
@@ -56,8 +56,8 @@ void Session::frame(AppState& st, Canvas& canvas, Clock::time_point now) {
   if (restore_) {
     draw_prompt(st, canvas);
   } else {
-    if (st.history.changes() != seen_changes_) {
-      seen_changes_ = st.history.changes();
+    if (st.revision() != seen_changes_) {
+      seen_changes_ = st.revision();
       autosave_->note_change(now);
       due_ = now + quiet_;
     }

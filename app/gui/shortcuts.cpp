@@ -8,7 +8,6 @@
 
 #include "app/gui/canvas.h"
 #include "app/gui/panels.h"
-#include "app/gui/scene_edit.h"
 
 namespace ll::gui {
 
@@ -38,8 +37,8 @@ void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
     return;
   }
   if (!classifier) return;
-  if (pressed(GLFW_KEY_SPACE)) st.trainer.toggle(st.scene, st.history);
-  if (repeat(GLFW_KEY_RIGHT) || repeat(GLFW_KEY_S)) st.trainer.step(st.scene, st.history);
+  if (pressed(GLFW_KEY_SPACE)) st.trainer.toggle(st.doc);
+  if (repeat(GLFW_KEY_RIGHT) || repeat(GLFW_KEY_S)) st.trainer.step(st.doc);
   if (pressed(GLFW_KEY_R)) {
     static unsigned long long seed = static_cast<unsigned long long>(
         std::chrono::steady_clock::now().time_since_epoch().count());
@@ -49,10 +48,14 @@ void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
     const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
                               LossKind::Softmax};
     for (int i = 0; i < 4; ++i)
-      if (pressed(GLFW_KEY_1 + i)) st.scene.loss.kind = kinds[i];
+      if (pressed(GLFW_KEY_1 + i)) {
+        LossSettings l = st.scene.loss;
+        l.kind = kinds[i];
+        st.doc.set_loss(l);
+      }
   }
   if (pressed(GLFW_KEY_DELETE) && st.sel.selected >= 0) {
-    delete_point(st.scene, st.sel.selected);
+    st.doc.delete_point(st.sel.selected);
     st.sel.selected = -1;
   }
 }

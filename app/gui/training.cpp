@@ -22,10 +22,16 @@ void Trainer::add_record(const Scene& scene) {
   curve_.resize(j);
 }
 
-StepStatus Trainer::step(Scene& scene, History& history) {
+StepStatus Trainer::step(Document& doc) {
+  const Scene& scene = doc.scene();
   if (curve_.empty()) add_record(scene);
   optimizer_.set_settings(scene.optimizer);
-  const StepStatus st = optimizer_.step(scene);
+  const Document::Gesture outer = doc.gesture();
+  if (!playing_) doc.seal();  // a single step is an undo entry of its own
+  doc.set_gesture(playing_ ? run_ : doc.new_gesture());
+  const StepStatus st = doc.update_params([&](Scene& s) { return optimizer_.step(s); });
+  doc.set_gesture(outer);
+  if (!playing_) doc.seal();
   if (st == StepStatus::Ok) {
     ++steps_;
     add_record(scene);
@@ -43,18 +49,18 @@ StepStatus Trainer::step(Scene& scene, History& history) {
   } else {
     message_ = "No points to fit: add points (click on the canvas) or load a preset.";
   }
-  if (playing_) pause(scene, history);
+  if (playing_) pause(doc);
   return st;
 }
 
-int Trainer::advance(Scene& scene, double dt, double budget_s, History& history) {
+int Trainer::advance(Document& doc, double dt, double budget_s) {
   if (!playing_) return 0;
   owed_ += std::clamp(dt, 0.0, 0.25) * std::clamp(rate, kMinRate, kMaxRate);
   const auto t0 = std::chrono::steady_clock::now();
   int n = 0;
   while (owed_ >= 1.0 && playing_) {
     owed_ -= 1.0;
-    if (step(scene, history) != StepStatus::Ok) break;
+    if (step(doc) != StepStatus::Ok) break;
     ++n;
     const double spent =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -66,34 +72,25 @@ int Trainer::advance(Scene& scene, double dt, double budget_s, History& history)
   return n;
 }
 
-void Trainer::play(const Scene& scene) {
+void Trainer::play(Document& doc) {
   if (playing_) return;
   playing_ = true;
-  run_active_ = true;
-  run_before_ = scene;
+  doc.seal();  // the run starts an undo entry of its own
+  run_ = doc.new_gesture();
   owed_ = 0.0;
   message_.clear();
 }
 
-void Trainer::pause(const Scene& scene, History& history) {
+void Trainer::pause(Document& doc) {
   playing_ = false;
-  finish_run(scene, history);
+  doc.seal();
 }
 
-void Trainer::toggle(const Scene& scene, History& history) {
-  if (playing_) pause(scene, history);
-  else play(scene);
-}
-
-void Trainer::finish_run(const Scene& scene, History& history) {
-  if (run_active_ && !(scene == run_before_)) history.push(run_before_);
-  run_active_ = false;
-}
-
-void Trainer::split_run(const Scene& before_edit, const Scene& after, History& history) {
-  if (!run_active_) return;
-  if (!(before_edit == run_before_)) history.push(run_before_);
-  run_before_ = after;
+void Trainer::toggle(Document& doc) {
+  if (playing_)
+    pause(doc);
+  else
+    play(doc);
 }
 
 void Trainer::restart(const Scene& scene) {

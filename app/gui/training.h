@@ -1,10 +1,12 @@
 #pragma once
 // Training on the main thread: single steps, and playing at a rate in steps per second that is
-// decoupled from the frame rate. One run (play ... pause) is one undo entry. GL-free.
+// decoupled from the frame rate. Steps change the document's parameters under one gesture per
+// run, so one run (play ... pause) is one undo entry; an edit made during a run ends the entry
+// and the run continues in a new one. GL-free.
 #include <string>
 #include <vector>
 
-#include "app/gui/history.h"
+#include "core/document.h"
 #include "core/optimizer.h"
 
 namespace ll::gui {
@@ -20,20 +22,16 @@ class Trainer {
   static constexpr double kMaxRate = 5000.0;
 
   // One update. On divergence: stops playing, finishes the run, sets message().
-  StepStatus step(Scene& scene, History& history);
+  StepStatus step(Document& doc);
   // While playing: the steps due after `dt` seconds, within `budget_s` of wall time.
   // Returns the number of steps taken.
-  int advance(Scene& scene, double dt, double budget_s, History& history);
+  int advance(Document& doc, double dt, double budget_s);
 
-  void play(const Scene& scene);
-  void pause(const Scene& scene, History& history);
-  void toggle(const Scene& scene, History& history);
+  void play(Document& doc);
+  void pause(Document& doc);
+  void toggle(Document& doc);
   bool playing() const { return playing_; }
   double rate = 10.0;  // steps per second
-
-  // The user edited the scene during a run (`before_edit` is the state just before the edit):
-  // the run so far becomes its own undo entry, then the run continues from `after`.
-  void split_run(const Scene& before_edit, const Scene& after, History& history);
 
   // Parameters were replaced (randomize, reset, preset, undo): clear optimizer state and curve.
   void restart(const Scene& scene);
@@ -53,14 +51,12 @@ class Trainer {
   bool diverged() const { return diverged_; }
 
  private:
-  void finish_run(const Scene& scene, History& history);
   void add_record(const Scene& scene);
 
   Optimizer optimizer_;
   bool playing_ = false;
-  bool run_active_ = false;
-  Scene run_before_;
-  double owed_ = 0.0;  // fractional steps due
+  Document::Gesture run_ = 0;  // the gesture of the current run
+  double owed_ = 0.0;          // fractional steps due
   long steps_ = 0;
   std::vector<LossPoint> curve_;
   long stride_ = 1;  // steps between kept curve entries

@@ -15,12 +15,11 @@ namespace {
 
 namespace w = ll::widgets;
 
-
 }  // namespace
 
-void LinkPanel::refresh(const Scene& scene) {
-  if (has_cache_ && cached_ == scene) return;
-  cached_ = scene;
+void LinkPanel::refresh(const Scene& scene, std::uint64_t revision) {
+  if (has_cache_ && cached_revision_ == revision) return;
+  cached_revision_ = revision;
   has_cache_ = true;
   link_ = link_classifier(scene);
   hovered_ = -1;
@@ -33,7 +32,8 @@ void LinkPanel::refresh(const Scene& scene) {
     const LinkedPoint& p = link_[size_t(i)];
     const size_t k = size_t(p.label) % classes;
     hinge_[k].x.push_back(p.margin), hinge_[k].y.push_back(p.hinge), hinge_[k].index.push_back(i);
-    ce_[k].x.push_back(p.p_correct), ce_[k].y.push_back(std::min(p.cross_entropy, 1e9)), ce_[k].index.push_back(i);
+    ce_[k].x.push_back(p.p_correct), ce_[k].y.push_back(std::min(p.cross_entropy, 1e9)),
+        ce_[k].index.push_back(i);
     const Point& q = scene.points[size_t(p.index)];
     plane_[k].x.push_back(q.x0), plane_[k].y.push_back(q.x1), plane_[k].index.push_back(i);
     mlo = std::min(mlo, p.margin), mhi = std::max(mhi, p.margin);
@@ -48,12 +48,13 @@ void LinkPanel::refresh(const Scene& scene) {
   }
 }
 
-void LinkPanel::draw(const Scene* scene) {
+void LinkPanel::draw(const Scene* scene, std::uint64_t revision) {
   if (!scene) {
-    ImGui::TextDisabled("No classifier scene: open the classifier to see its points on the loss curves.");
+    ImGui::TextDisabled(
+        "No classifier scene: open the classifier to see its points on the loss curves.");
     return;
   }
-  refresh(*scene);
+  refresh(*scene, revision);
   ImGui::TextWrapped(
       "Each point of the classifier, placed on a loss curve: on the hinge at its margin "
       "m = s_y − max_{j≠y} s_j (structured SVM, Δ = 1) and on −ln p at its softmax probability "
@@ -64,9 +65,9 @@ void LinkPanel::draw(const Scene* scene) {
   const float sp = ImGui::GetStyle().ItemSpacing.x;
   const float pw = std::floor((avail.x - 2 * sp) / 3);
   int hovered = -1;
-  auto chart = [&](const char* id, const char* title, const char* xl, const char* yl, const std::vector<double>& x,
-                   const std::vector<double>& y, ImU32 col, const std::vector<ClassSeries>& pts, bool prob,
-                   double y_max) {
+  auto chart = [&](const char* id, const char* title, const char* xl, const char* yl,
+                   const std::vector<double>& x, const std::vector<double>& y, ImU32 col,
+                   const std::vector<ClassSeries>& pts, bool prob, double y_max) {
     w::PlotOptions o;
     o.title = title;
     o.x_label = xl;
@@ -81,9 +82,11 @@ void LinkPanel::draw(const Scene* scene) {
     w::PlotLine(yl, x.data(), y.data(), int(x.size()), col, w::Axis::Y1, 2.0f);
     for (int k = 0; k < classes; ++k) {
       const ClassSeries& s = pts[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k), w::Axis::Y1, 5.0f);
+      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k),
+                     w::Axis::Y1, 5.0f);
     }
-    const LinkedPoint* hp = hovered_ >= 0 && hovered_ < int(link_.size()) ? &link_[size_t(hovered_)] : nullptr;
+    const LinkedPoint* hp =
+        hovered_ >= 0 && hovered_ < int(link_.size()) ? &link_[size_t(hovered_)] : nullptr;
     double hx1 = 0, hy1 = 0;
     if (hp) {
       hx1 = prob ? hp->p_correct : hp->margin;
@@ -95,11 +98,11 @@ void LinkPanel::draw(const Scene* scene) {
     if (h.scatter_series >= 0 && h.scatter_series < classes && h.scatter_index >= 0)
       hovered = pts[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
   };
-  chart("##link_hinge", "Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx_, hy_, colors::kHinge,
-        hinge_, false, std::max(3.0, 1.1 * hy_.front()));
+  chart("##link_hinge", "Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx_, hy_,
+        colors::kHinge, hinge_, false, std::max(3.0, 1.1 * hy_.front()));
   ImGui::SameLine();
-  chart("##link_ce", "Cross-entropy at each point's probability", "p (softmax, correct class)", "−ln p", cx_, cy_,
-        colors::kCrossEntropy, ce_, true, 5.0);
+  chart("##link_ce", "Cross-entropy at each point's probability", "p (softmax, correct class)",
+        "−ln p", cx_, cy_, colors::kCrossEntropy, ce_, true, 5.0);
   ImGui::SameLine();
 
   // The input plane, so a hovered marker can be found among the points.
@@ -112,7 +115,8 @@ void LinkPanel::draw(const Scene* scene) {
   if (w::BeginPlot("##link_plane", ImVec2(pw, avail.y), o)) {
     for (int k = 0; k < classes; ++k) {
       const ClassSeries& s = plane_[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k), w::Axis::Y1, 5.0f);
+      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k),
+                     w::Axis::Y1, 5.0f);
     }
     double px = 0, py = 0;
     if (hovered_ >= 0 && hovered_ < int(link_.size())) {
@@ -128,8 +132,9 @@ void LinkPanel::draw(const Scene* scene) {
   if (hovered_ >= 0) {
     const LinkedPoint& p = link_[size_t(hovered_)];
     const Point& q = scene->points[size_t(p.index)];
-    ImGui::SetTooltip("point %d (%.2f, %.2f), class %d\nmargin %.3f -> hinge %.3f\np = %.3f -> -ln p = %.3f", p.index,
-                      q.x0, q.x1, p.label, p.margin, p.hinge, p.p_correct, p.cross_entropy);
+    ImGui::SetTooltip(
+        "point %d (%.2f, %.2f), class %d\nmargin %.3f -> hinge %.3f\np = %.3f -> -ln p = %.3f",
+        p.index, q.x0, q.x1, p.label, p.margin, p.hinge, p.p_correct, p.cross_entropy);
   }
 }
 

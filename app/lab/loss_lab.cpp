@@ -21,7 +21,7 @@ struct LossLab::Impl {
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
 LossLab::~LossLab() = default;
 
-void LossLab::draw(const ll::Scene* classifier) {
+void LossLab::draw(const ll::Scene* classifier, std::uint64_t revision) {
   if (!ImGui::BeginTabBar("##losslab_tabs")) return;
   if (ImGui::BeginTabItem("Curves")) {
     impl_->curves.draw();
@@ -40,7 +40,7 @@ void LossLab::draw(const ll::Scene* classifier) {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Classifier link")) {
-    impl_->link.draw(classifier);
+    impl_->link.draw(classifier, revision);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -1,6 +1,7 @@
 #pragma once
 // The loss lab workspace: loss curves, the regression playground, the slides' demonstrations
 // (x² vs |x| gradient descent, same accuracy / different loss) and the link to the classifier.
+#include <cstdint>
 #include <memory>
 
 namespace ll {
@@ -14,8 +15,9 @@ class LossLab {
   LossLab();
   ~LossLab();
   // Draws the loss-lab workspace into the current ImGui window (fills the content region).
-  // `classifier` is the current classifier scene for the link view; may be null.
-  void draw(const ll::Scene* classifier);
+  // `classifier` is the current classifier scene for the link view (may be null); `revision`
+  // moves whenever it changes (the document's revision): the link view is rebuilt only then.
+  void draw(const ll::Scene* classifier, std::uint64_t revision);
 
  private:
   struct Impl;

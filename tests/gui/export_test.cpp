@@ -64,7 +64,7 @@ class ExportTest : public ::testing::Test {
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    st_.scene = default_scene();
+    st_.doc = Document(default_scene());
     st_.refresh();
     st_.view.set_rect(30, 40, 600, 500);  // the canvas on screen: 600 x 500 window pixels
     req_.folder = dir_;

@@ -53,7 +53,9 @@ class RenderTest : public ::testing::Test {
   void render(const Scene& s, RegionMode mode, bool points = false) {
     const CanvasFrame f = frame(mode);
     renderer_.draw_regions(f, s.params);
-    if (points) renderer_.draw_points(f, point_instances(s, evaluate(s.points, s.params, s.loss)));
+    if (points)
+      renderer_.draw_points(f, point_instances(s, evaluate(s.points, s.params, s.loss)),
+                            {++key_, key_});
     pixels_ = fb_->read();
   }
 
@@ -66,14 +68,15 @@ class RenderTest : public ::testing::Test {
   }
   // World coordinates of that pixel's centre (where the shader evaluated the scores).
   static double snap(double v, bool is_y) {
-    const int i = std::clamp(static_cast<int>(std::floor(((is_y ? -v : v) + 1.0) / kWpp)), 0,
-                             kSize - 1);
+    const int i =
+        std::clamp(static_cast<int>(std::floor(((is_y ? -v : v) + 1.0) / kWpp)), 0, kSize - 1);
     const double c = -1.0 + (i + 0.5) * kWpp;
     return is_y ? -c : c;
   }
 
   std::unique_ptr<EglContext> ctx_;
   std::unique_ptr<Framebuffer> fb_;
+  std::uint64_t key_ = 0;  // a new point key per draw: nothing comes from the cache
   CanvasRenderer renderer_;
   std::vector<unsigned char> pixels_;
 };
@@ -126,7 +129,7 @@ TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
     for (int j = 0; j < 25; ++j) {
       const double x = snap(-0.96 + 0.08 * i, false), y = snap(-0.96 + 0.08 * j, true);
       if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;  // axes
-      if (boundary_px(s.params, x, y) < 2.0) continue;                  // on a boundary
+      if (boundary_px(s.params, x, y) < 2.0) continue;                 // on a boundary
       double sc[kMaxClasses];
       point_scores(s.params, {x, y, 0}, sc);
       const Rgb8 want = class_colors(Theme::Light, argmax(sc, 3)).region;
@@ -225,20 +228,20 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
   const std::vector<PointInstance> pts = point_instances(s, e);
   const CanvasFrame f = frame(RegionMode::Argmax);
   renderer_.draw_regions(f, s.params);
-  renderer_.draw_points(f, pts);
+  renderer_.draw_points(f, pts, {1, 1});
   const std::vector<unsigned char> first = fb_->read();
   renderer_.draw_regions(f, s.params);
-  renderer_.draw_points(f, pts);  // from the cache
+  renderer_.draw_points(f, pts, {1, 1});  // from the cache
   EXPECT_EQ(fb_->read(), first);
-  // A point that moved invalidates the cache.
+  // A point that moved (a new key) invalidates the cache.
   std::vector<PointInstance> moved = pts;
   moved[0].x += 0.2f;
   renderer_.draw_regions(f, s.params);
-  renderer_.draw_points(f, moved);
+  renderer_.draw_points(f, moved, {2, 2});
   EXPECT_NE(fb_->read(), first);
   // Correctly classified points show their class colour at their centre.
   renderer_.draw_regions(f, s.params);
-  renderer_.draw_points(f, pts);
+  renderer_.draw_points(f, pts, {3, 3});
   pixels_ = fb_->read();
   int covered = 0, plain = 0;
   for (std::size_t i = 0; i < s.points.size(); ++i) {
@@ -247,7 +250,8 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
     const Point& p = s.points[i];
     const Rgb c = at(p.x0, p.x1);
     const Rgb8 want = class_colors(Theme::Light, p.label).line;
-    covered += std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
+    covered +=
+        std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
   }
   ASSERT_GT(plain, 50);
   EXPECT_EQ(covered, plain);

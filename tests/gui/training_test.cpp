@@ -1,0 +1,129 @@
+// Training in the window (app/gui/training.h) over the document: one run is one undo entry, an
+// edit during a run splits it, divergence pauses with advice, the rate is independent of frames.
+#include "app/gui/training.h"
+
+#include <gtest/gtest.h>
+
+#include "app/gui/app_state.h"
+
+namespace ll::gui {
+namespace {
+
+TEST(Trainer, OneRunIsOneUndoEntry) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  const Scene before = st.scene;
+  st.trainer.rate = 100.0;
+  st.trainer.play(st.doc);
+  for (int f = 0; f < 10; ++f) {  // 10 frames of 50 ms: 50 steps
+    st.trainer.advance(st.doc, 0.05, 1.0);
+    st.begin_frame(false);
+  }
+  st.trainer.pause(st.doc);
+  EXPECT_EQ(st.trainer.steps(), 50);
+  EXPECT_EQ(st.doc.undo_size(), 1u);
+  Scene trained = before;
+  train(trained, 50);
+  EXPECT_TRUE(st.scene.params.W.isApprox(trained.params.W, 1e-12));
+  st.undo();
+  EXPECT_EQ(st.scene, before);
+}
+
+TEST(Trainer, SingleStepsAreEntriesOfTheirOwn) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  const Scene before = st.scene;
+  st.begin_frame(false);
+  st.trainer.step(st.doc);
+  st.trainer.step(st.doc);  // same frame, same user gesture: still two entries
+  EXPECT_EQ(st.doc.undo_size(), 2u);
+  st.undo();
+  st.undo();
+  EXPECT_EQ(st.scene, before);
+}
+
+TEST(Trainer, AnEditDuringARunSplitsIt) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  const Scene start = st.scene;
+  st.trainer.rate = 100.0;
+  st.trainer.play(st.doc);
+  st.trainer.advance(st.doc, 0.1, 1.0);  // 10 steps
+  st.begin_frame(false);
+  const Scene mid = st.scene;
+  st.doc.add_point(0.0, 0.0, 1);  // the user adds a point while it trains
+  st.trainer.advance(st.doc, 0.1, 1.0);
+  st.trainer.pause(st.doc);
+  EXPECT_EQ(st.doc.undo_size(), 3u);  // run part 1, the edit, run part 2
+  st.undo();
+  st.undo();
+  EXPECT_EQ(st.scene, mid);
+  st.undo();
+  EXPECT_EQ(st.scene, start);
+}
+
+TEST(Trainer, TrainingMovesTheRevisionButNotThePoints) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  const auto r = st.revision(), p = st.doc.points_revision();
+  st.trainer.step(st.doc);
+  EXPECT_GT(st.revision(), r);
+  EXPECT_TRUE(st.modified());
+  EXPECT_EQ(st.doc.points_revision(), p);
+}
+
+TEST(Trainer, DivergencePausesAndExplains) {
+  Scene s = default_scene();
+  s.optimizer.lr = 1e9;
+  AppState st;
+  st.doc = Document(s);
+  st.trainer.restart(st.scene);
+  st.trainer.play(st.doc);
+  const Params before = st.scene.params;
+  st.trainer.advance(st.doc, 0.2, 1.0);
+  EXPECT_FALSE(st.trainer.playing());
+  EXPECT_TRUE(st.trainer.diverged());
+  EXPECT_NE(st.trainer.message().find("smaller step size"), std::string::npos);
+  EXPECT_EQ(st.scene.params, before);  // core restored the parameters
+}
+
+TEST(Trainer, RateIsDecoupledFromFrames) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  st.trainer.rate = 10.0;
+  st.trainer.play(st.doc);
+  int steps = 0;
+  for (int f = 0; f < 60; ++f) steps += st.trainer.advance(st.doc, 1.0 / 60.0, 1.0);
+  EXPECT_NEAR(steps, 10, 1);  // one second at 10 steps/s, whatever the frame rate
+}
+
+TEST(AppState, AnInteractionSpanningFramesIsOneUndoEntry) {
+  AppState st;
+  const Scene start = st.scene;
+  for (int f = 0; f < 5; ++f) {
+    st.begin_frame(f > 0);  // the drag continues from the previous frame
+    st.doc.move_point(0, 0.1 * f, 0.0);
+  }
+  st.begin_frame(false);  // released
+  st.doc.move_point(1, 0.5, 0.5);
+  EXPECT_EQ(st.doc.undo_size(), 2u);
+  st.undo();
+  st.undo();
+  EXPECT_EQ(st.scene, start);
+}
+
+TEST(AppState, EvaluationFollowsTheRevision) {
+  AppState st;
+  st.refresh();
+  const double before = st.eval().total_loss;
+  Params p = st.scene.params;
+  p.W(0, 0) += 1.0;
+  st.doc.set_params(p);
+  st.refresh();
+  EXPECT_NE(st.eval().total_loss, before);
+  EXPECT_DOUBLE_EQ(st.eval().total_loss,
+                   evaluate(st.scene.points, st.scene.params, st.scene.loss).total_loss);
+}
+
+}  // namespace
+}  // namespace ll::gui
