@@ -74,8 +74,9 @@ struct CanvasRenderer::Impl {
   bool layer_plain = false;
   CanvasFrame layer_frame;
   bool layer_valid = false;
-  std::vector<PointInstance> wrong;  // misclassified points drawn over the plain layer
+  LayerCache wrong_layer;  // misclassified points, drawn over the plain layer
   PointsKey wrong_key;
+  CanvasFrame wrong_frame;
   bool wrong_valid = false;
   // The regions are redrawn only when the parameters or the view change.
   LayerCache regions_layer;
@@ -122,7 +123,9 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
                                    error))
     return false;
-  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error)) return false;
+  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
+      !impl_->wrong_layer.init(error))
+    return false;
   glGenVertexArrays(1, &impl_->empty_vao);
   glGenVertexArrays(1, &impl_->point_vao);
   glGenBuffers(1, &impl_->instance_vbo);
@@ -243,19 +246,25 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
     return;
   }
   if (pts.size() > kCompactPoints) {
-    // Many small discs: the cached layer holds them without flags (training does not move
-    // points), and the few misclassified ones are drawn over it, with their red outline, from
-    // a list rebuilt only when the flags may have changed.
+    // Many small discs: one cached layer holds them without flags (training does not move
+    // points), a second one the misclassified ones with their red outline, redrawn only when
+    // the flags may have changed (every step while training; never while idle).
     Impl& m = *impl_;
-    if (!m.wrong_valid || !(m.wrong_key == key)) {
-      m.wrong.clear();
+    draw_cached(f, pts, true, key);
+    if (!m.wrong_valid || !(m.wrong_key == key) || !same_frame(f, m.wrong_frame)) {
+      std::vector<PointInstance> wrong;
       for (const PointInstance& p : pts)
-        if (static_cast<int>(p.flags) & kPointWrong) m.wrong.push_back(p);
+        if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
+      CanvasFrame local = f;
+      local.fb_x = local.fb_y = 0;
+      m.wrong_layer.begin(f.fb_w, f.fb_h);
+      draw_points_now(local, wrong, true);
+      m.wrong_layer.end();
       m.wrong_key = key;
+      m.wrong_frame = f;
       m.wrong_valid = true;
     }
-    draw_cached(f, pts, true, key);
-    if (!m.wrong.empty()) draw_points_now(f, m.wrong, true);
+    m.wrong_layer.composite(f.fb_x, f.fb_y);
     return;
   }
   draw_cached(f, pts, false, key);
