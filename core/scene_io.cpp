@@ -326,10 +326,8 @@ bool SceneSax::open(bool object) {
     case Frame::Points:
       if (!object) r_.fail(point_where(), "expected an object {\"x\", \"y\", \"label\"}");
       if (s_.points.size() >= kMaxPoints) {
-        r_.fail("points", "has more than " + std::to_string(kMaxPoints) + " points; the limit is " +
-                              std::to_string(kMaxPoints));
-      }
-      point_ = Point{};
+        r_.fail(point_where(), "too many points; the limit is " + std::to_string(kMaxPoints));
+      };
       point_seen_ = 0;
       point_unknown_keys_.clear();
       next = Frame::Point;
