@@ -134,7 +134,14 @@ std::string read_file(const fs::path& path, std::size_t max_bytes) {
   // O_NONBLOCK: opening a FIFO (or a terminal) must not wait for a writer. Anything that is not a
   // regular file is refused before a byte is read; for regular files the flag changes nothing.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) fail(path, std::string("cannot open: ") + std::strerror(errno));
+  if (fd < 0) {
+    const int err = errno;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {  // a socket: ENXIO
+      fail(path, std::string("is not a regular file (") + file_kind(st.st_mode) + ")");
+    }
+    fail(path, std::string("cannot open: ") + std::strerror(err));
+  }
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
