@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/atomic_file.h"
@@ -211,13 +212,18 @@ class SceneSax {
 
   // The point being read.
   Point point_;
-  unsigned point_seen_ = 0;                      // bits: x, y, label
-  int point_field_ = -1;                         // 0 x, 1 y, 2 label, -1 unknown
-  std::vector<std::string> point_unknown_keys_;  // in this point (for duplicates)
+  unsigned point_seen_ = 0;  // bits: x, y, label
+  int point_field_ = -1;     // 0 x, 1 y, 2 label, -1 unknown
   int max_label_ = kMaxClasses - 1;
 
-  // Unknown point fields over the whole file: name -> points with it, in order of appearance.
-  std::vector<std::pair<std::string, std::size_t>> point_unknown_;
+  // Unknown point fields over the whole file: how many points had each, and the last one that
+  // did (a second time in the same point is a duplicate); the first three names in file order.
+  struct Seen {
+    std::size_t points = 0;
+    std::size_t last = 0;
+  };
+  std::unordered_map<std::string, Seen> point_unknown_;
+  std::vector<std::string> point_unknown_first_;
 };
 
 bool SceneSax::key(std::string& k) {
@@ -236,17 +242,15 @@ bool SceneSax::key(std::string& k) {
         r_.fail(point_where(), "duplicate field \"" + k + "\"");
       point_seen_ |= 1u << point_field_;
     } else {
-      for (const std::string& seen : point_unknown_keys_) {
-        if (seen == k) r_.fail(point_where(), "duplicate field \"" + k + "\"");
+      const std::size_t index = s_.points.size();
+      auto [it, added] = point_unknown_.try_emplace(k);
+      if (added) {
+        if (point_unknown_first_.size() < 3) point_unknown_first_.push_back(k);
+      } else if (it->second.last == index) {
+        r_.fail(point_where(), "duplicate field \"" + k + "\"");
       }
-      point_unknown_keys_.push_back(k);
-      auto it = std::find_if(point_unknown_.begin(), point_unknown_.end(),
-                             [&](const auto& e) { return e.first == k; });
-      if (it == point_unknown_.end()) {
-        point_unknown_.emplace_back(k, 1);
-      } else {
-        ++it->second;
-      }
+      ++it->second.points;
+      it->second.last = index;
     }
   } else if (f == Frame::Small) {
     small_key_ = std::move(k);
@@ -327,9 +331,9 @@ bool SceneSax::open(bool object) {
       if (!object) r_.fail(point_where(), "expected an object {\"x\", \"y\", \"label\"}");
       if (s_.points.size() >= kMaxPoints) {
         r_.fail(point_where(), "too many points; the limit is " + std::to_string(kMaxPoints));
-      };
+      }
+      point_ = Point{};
       point_seen_ = 0;
-      point_unknown_keys_.clear();
       next = Frame::Point;
       break;
     case Frame::Point:
@@ -423,8 +427,9 @@ std::vector<std::string> SceneSax::warnings(const std::string& source) const {
   if (!point_unknown_.empty()) {
     std::string line =
         source + ": points: unknown field" + (point_unknown_.size() > 1 ? "s " : " ");
-    for (std::size_t i = 0; i < point_unknown_.size() && i < 3; ++i) {
-      const auto& [name, count] = point_unknown_[i];
+    for (std::size_t i = 0; i < point_unknown_first_.size(); ++i) {
+      const std::string& name = point_unknown_first_[i];
+      const std::size_t count = point_unknown_.at(name).points;
       line += (i ? ", \"" : "\"") + name + "\" (in " + std::to_string(count) +
               (count == 1 ? " point)" : " points)");
     }

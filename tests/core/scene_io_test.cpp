@@ -293,6 +293,14 @@ TEST(SceneIoStream, UnknownPointFieldsAreOneWarning) {
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_EQ(r.warnings[0],
             "s.json: points: unknown fields \"z\" (in 3 points), \"meta\" (in 1 point) ignored");
+  const LoadResult many = parse_scene_json(R"({"points": [
+      {"x": 0, "y": 0, "label": 0, "a": 1, "b": 1}, {"x": 0, "y": 0, "label": 0, "c": 1, "d": 1},
+      {"x": 0, "y": 0, "label": 0, "e": 1, "a": 1}]})",
+                                           "s.json");
+  ASSERT_EQ(many.warnings.size(), 1u);
+  EXPECT_EQ(many.warnings[0],
+            "s.json: points: unknown fields \"a\" (in 2 points), \"b\" (in 1 "
+            "point), \"c\" (in 1 point) and 2 more ignored");
 }
 
 TEST(SceneIoStream, ManyUnknownTopLevelFieldsAreOneLine) {
