@@ -1,10 +1,13 @@
 #include "core/scene_io.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/atomic_file.h"
 
@@ -39,8 +42,10 @@ class Reader {
 
   long long integer(const json& v, const std::string& where, long long lo, long long hi) const {
     if (!v.is_number_integer()) fail(where, "expected an integer, got " + type_name(v));
-    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(hi)) {
-      fail(where, v.dump() + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    if (v.is_number_unsigned() &&
+        v.get<unsigned long long>() > static_cast<unsigned long long>(hi)) {
+      fail(where,
+           v.dump() + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     }
     const long long i = v.get<long long>();
     if (i < lo || i > hi) {
@@ -57,11 +62,12 @@ class Reader {
 
   static std::string type_name(const json& v) {
     if (v.is_number()) return "a number";
-    return std::string(v.is_null() ? "null" : v.is_object() ? "an object"
-                                            : v.is_array()  ? "an array"
-                                            : v.is_string() ? "a string"
-                                            : v.is_boolean() ? "a boolean"
-                                                             : v.type_name());
+    return std::string(v.is_null()      ? "null"
+                       : v.is_object()  ? "an object"
+                       : v.is_array()   ? "an array"
+                       : v.is_string()  ? "a string"
+                       : v.is_boolean() ? "a boolean"
+                                        : v.type_name());
   }
 
   static std::string format(double d) {
@@ -84,60 +90,378 @@ E enum_field(const Reader& r, const json& v, const std::string& where, const cha
 
 }  // namespace
 
-LoadResult parse_scene_json(std::string_view text, const std::string& source) {
-  const Reader r(source);
-  if (text.size() > kMaxFileBytes) r.fail("", "input is larger than the 256 MiB limit");
-  json doc;
-  try {
-    const json::parser_callback_t depth_guard = [&](int depth, json::parse_event_t, json&) {
-      if (depth > kMaxJsonDepth) {
-        throw LoadError(source + ": nesting deeper than " + std::to_string(kMaxJsonDepth) +
-                        " levels");
-      }
-      return true;
-    };
-    doc = json::parse(text.begin(), text.end(), depth_guard);
-  } catch (const json::exception& e) {  // parse errors, number overflow (1e999)
+// ---- JSON scenes: a SAX handler that validates as it reads ----
+//
+// Points go straight into the scene's vector; the few small top-level settings (W, b, loss, ...)
+// are collected as small json values (at most kMaxSmallValues values each) and checked at the
+// end; unknown fields are skipped without being stored. Nesting depth counts every array and
+// object, the top-level object included.
+
+namespace {
+
+constexpr std::size_t kMaxSmallValues = 1000;  // W: 8 rows of 2 is 25 values
+
+enum class Field {
+  Points,
+  W,
+  b,
+  loss,
+  reg,
+  reg_kind,
+  delta,
+  squared,
+  elastic_beta,
+  lr,
+  optimizer,
+  batch,
+  momentum,
+  beta1,
+  beta2,
+  epsilon,
+  seed,
+  class_names,
+  version,
+  Unknown
+};
+constexpr const char* kFieldNames[] = {"points",    "W",     "b",           "loss",         "reg",
+                                       "reg_kind",  "delta", "squared",     "elastic_beta", "lr",
+                                       "optimizer", "batch", "momentum",    "beta1",        "beta2",
+                                       "epsilon",   "seed",  "class_names", "version"};
+constexpr std::size_t kSmallFields = std::size(kFieldNames);
+
+Field field_of(const std::string& key) {
+  for (std::size_t i = 0; i < kSmallFields; ++i) {
+    if (key == kFieldNames[i]) return static_cast<Field>(i);
+  }
+  return Field::Unknown;
+}
+
+// Up to three names in quotes: "a", "b", "c".
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", \"" : "\"") + names[i] + "\"";
+  return out;
+}
+
+class SceneSax {
+ public:
+  SceneSax(const Reader& r, Scene& s) : r_(r), s_(s) {}
+
+  // nlohmann's SAX interface. Every fault throws LoadError; nothing returns false.
+  bool null() { return scalar(json(nullptr)); }
+  bool boolean(bool v) { return scalar(json(v)); }
+  bool number_integer(json::number_integer_t v) { return scalar(json(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar(json(v)); }
+  bool number_float(json::number_float_t v, const std::string&) { return scalar(json(v)); }
+  bool string(std::string& v) { return scalar(json(std::move(v))); }
+  bool binary(json::binary_t&) { return scalar(json()); }  // never produced by JSON text
+  bool start_object(std::size_t) { return open(true); }
+  bool start_array(std::size_t) { return open(false); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k);
+  [[noreturn]] bool parse_error(std::size_t, const std::string&,
+                                const nlohmann::detail::exception& e) {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
     std::string msg = e.what();
     const auto pos = msg.find("] ");
     if (pos != std::string::npos) msg = msg.substr(pos + 2);
-    r.fail("", "invalid JSON: " + msg);
+    r_.fail("", "invalid JSON: " + msg);
   }
-  if (!doc.is_object()) r.fail("", "expected a JSON object at the top level");
+
+  // What the file gave, for the checks that need all of it.
+  bool has(Field f) const { return small_given_[static_cast<std::size_t>(f)]; }
+  const json& small(Field f) const { return small_[static_cast<std::size_t>(f)]; }
+  bool points_given() const { return points_given_; }
+  int classes_from_w() const { return w_rows_; }  // 0 until W has been read
+  std::vector<std::string> warnings(const std::string& source) const;
+
+ private:
+  enum class Frame : unsigned char { Top, Points, Point, Small, Skip };
+
+  std::string point_where() const { return "points[" + std::to_string(s_.points.size()) + "]"; }
+  static const char* point_field_name(int f) { return f == 0 ? "x" : f == 1 ? "y" : "label"; }
+
+  bool scalar(json v);
+  bool open(bool object);
+  bool close();
+  void small_value(json v);  // adds v to the small value being collected
+  void small_done();         // the small value of field_ is complete
+  void point_value(const json& v);
+
+  const Reader& r_;
+  Scene& s_;
+  Frame stack_[kMaxJsonDepth] = {};
+  int depth_ = 0;
+
+  // Top level.
+  std::unordered_set<std::string> seen_;
+  Field field_ = Field::Unknown;  // of the key just read at the top level
+  bool points_given_ = false;
+  std::size_t unknown_count_ = 0;
+  std::vector<std::string> unknown_first_;  // the first three unknown top-level names
+
+  // Small values being collected: the value, the open containers in it, the key in an object.
+  std::array<json, kSmallFields> small_;
+  std::array<bool, kSmallFields> small_given_ = {};
+  json small_root_;
+  std::vector<json*> small_stack_;
+  std::string small_key_;
+  std::size_t small_values_ = 0;
+  int w_rows_ = 0;
+
+  // The point being read.
+  Point point_;
+  unsigned point_seen_ = 0;  // bits: x, y, label
+  int point_field_ = -1;     // 0 x, 1 y, 2 label, -1 unknown
+  int max_label_ = kMaxClasses - 1;
+
+  // Unknown point fields over the whole file: how many points had each, and the last one that
+  // did (a second time in the same point is a duplicate); the first three names in file order.
+  struct Seen {
+    std::size_t points = 0;
+    std::size_t last = 0;
+  };
+  std::unordered_map<std::string, Seen> point_unknown_;
+  std::vector<std::string> point_unknown_first_;
+};
+
+bool SceneSax::key(std::string& k) {
+  const Frame f = stack_[depth_ - 1];
+  if (f == Frame::Top) {
+    if (!seen_.insert(k).second) r_.fail("", "duplicate field \"" + k + "\"");
+    field_ = field_of(k);
+    if (field_ == Field::Unknown) {
+      if (unknown_first_.size() < 3) unknown_first_.push_back(k);
+      ++unknown_count_;
+    }
+  } else if (f == Frame::Point) {
+    point_field_ = k == "x" ? 0 : k == "y" ? 1 : k == "label" ? 2 : -1;
+    if (point_field_ >= 0) {
+      if (point_seen_ & (1u << point_field_))
+        r_.fail(point_where(), "duplicate field \"" + k + "\"");
+      point_seen_ |= 1u << point_field_;
+    } else {
+      const std::size_t index = s_.points.size();
+      auto [it, added] = point_unknown_.try_emplace(k);
+      if (added) {
+        if (point_unknown_first_.size() < 3) point_unknown_first_.push_back(k);
+      } else if (it->second.last == index) {
+        r_.fail(point_where(), "duplicate field \"" + k + "\"");
+      }
+      ++it->second.points;
+      it->second.last = index;
+    }
+  } else if (f == Frame::Small) {
+    small_key_ = std::move(k);
+  }
+  return true;
+}
+
+bool SceneSax::scalar(json v) {
+  if (depth_ == 0) r_.fail("", "expected a JSON object at the top level");
+  switch (stack_[depth_ - 1]) {
+    case Frame::Top:
+      if (field_ == Field::Points) {
+        r_.fail("points", "expected an array, got " + Reader::type_name(v));
+      } else if (field_ != Field::Unknown) {
+        small_root_ = std::move(v);
+        small_done();
+      }
+      break;
+    case Frame::Points:
+      r_.fail(point_where(), "expected an object {\"x\", \"y\", \"label\"}");
+    case Frame::Point:
+      point_value(v);
+      break;
+    case Frame::Small:
+      small_value(std::move(v));
+      break;
+    case Frame::Skip:
+      break;
+  }
+  return true;
+}
+
+void SceneSax::point_value(const json& v) {
+  // The common case without building "points[i].x"; anything else gets the full message.
+  if (point_field_ == 0 || point_field_ == 1) {
+    double& out = point_field_ == 0 ? point_.x0 : point_.x1;
+    if (v.is_number() && std::abs(v.get<double>()) <= kMaxCoordinate) {
+      out = v.get<double>();
+    } else {
+      out = r_.number_in(v, point_where() + "." + point_field_name(point_field_), -kMaxCoordinate,
+                         kMaxCoordinate);
+    }
+  } else if (point_field_ == 2) {
+    if (v.is_number_unsigned() &&
+        v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max_label_)) {
+      point_.label = static_cast<int>(v.get<std::uint64_t>());
+    } else {
+      point_.label = static_cast<int>(r_.integer(v, point_where() + ".label", 0, max_label_));
+    }
+  }  // unknown fields: counted in key(), the value is ignored
+}
+
+bool SceneSax::open(bool object) {
+  if (depth_ == 0) {
+    if (!object) r_.fail("", "expected a JSON object at the top level");
+    stack_[depth_++] = Frame::Top;
+    return true;
+  }
+  if (depth_ >= kMaxJsonDepth) {
+    r_.fail("", "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  }
+  const char* kind = object ? "an object" : "an array";
+  Frame next = Frame::Skip;
+  switch (stack_[depth_ - 1]) {
+    case Frame::Top:
+      if (field_ == Field::Points) {
+        if (object) r_.fail("points", std::string("expected an array, got ") + kind);
+        points_given_ = true;
+        next = Frame::Points;
+      } else if (field_ != Field::Unknown) {
+        small_root_ = object ? json::object() : json::array();
+        small_stack_.assign(1, &small_root_);
+        small_values_ = 1;
+        next = Frame::Small;
+      }
+      break;
+    case Frame::Points:
+      if (!object) r_.fail(point_where(), "expected an object {\"x\", \"y\", \"label\"}");
+      if (s_.points.size() >= kMaxPoints) {
+        r_.fail(point_where(), "too many points; the limit is " + std::to_string(kMaxPoints));
+      }
+      point_ = Point{};
+      point_seen_ = 0;
+      next = Frame::Point;
+      break;
+    case Frame::Point:
+      if (point_field_ >= 0) {
+        r_.fail(point_where() + "." + point_field_name(point_field_),
+                std::string(point_field_ == 2 ? "expected an integer, got "
+                                              : "expected a number, got ") +
+                    kind);
+      }
+      break;
+    case Frame::Small: {
+      small_value(object ? json::object() : json::array());
+      json& parent = *small_stack_.back();
+      small_stack_.push_back(parent.is_array() ? &parent.back() : &parent[small_key_]);
+      next = Frame::Small;
+      break;
+    }
+    case Frame::Skip:
+      break;
+  }
+  stack_[depth_++] = next;
+  return true;
+}
+
+bool SceneSax::close() {
+  const Frame f = stack_[--depth_];
+  if (f == Frame::Point) {
+    for (int i = 0; i < 3; ++i) {
+      if (!(point_seen_ & (1u << i)))
+        r_.fail(point_where(), std::string("missing \"") + point_field_name(i) + "\"");
+    }
+    s_.points.push_back(point_);
+  } else if (f == Frame::Small) {
+    small_stack_.pop_back();
+    if (small_stack_.empty()) small_done();
+  }
+  return true;
+}
+
+void SceneSax::small_value(json v) {
+  if (++small_values_ > kMaxSmallValues) {
+    r_.fail(kFieldNames[static_cast<std::size_t>(field_)],
+            "too large (more than " + std::to_string(kMaxSmallValues) + " values)");
+  }
+  json& parent = *small_stack_.back();
+  if (parent.is_array()) {
+    parent.push_back(std::move(v));
+  } else {
+    parent[small_key_] = std::move(v);
+  }
+}
+
+// Reads W as soon as it is complete: from then on, labels are checked against its K as they come.
+void SceneSax::small_done() {
+  const auto i = static_cast<std::size_t>(field_);
+  small_[i] = std::move(small_root_);
+  small_given_[i] = true;
+  if (field_ != Field::W) return;
+  const json& w = small_[i];
+  if (!w.is_array())
+    r_.fail("W", "expected an array of [w0, w1] rows, got " + Reader::type_name(w));
+  if (w.size() < static_cast<std::size_t>(kMinClasses) ||
+      w.size() > static_cast<std::size_t>(kMaxClasses)) {
+    r_.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to 8");
+  }
+  const int K = static_cast<int>(w.size());
+  s_.params.W.resize(K, 2);
+  for (int k = 0; k < K; ++k) {
+    const std::string where = "W[" + std::to_string(k) + "]";
+    const json& row = w[static_cast<std::size_t>(k)];
+    if (!row.is_array() || row.size() != 2) r_.fail(where, "expected a row of 2 numbers");
+    s_.params.W(k, 0) = r_.number_in(row[0], where + "[0]", -kParamBound, kParamBound);
+    s_.params.W(k, 1) = r_.number_in(row[1], where + "[1]", -kParamBound, kParamBound);
+  }
+  w_rows_ = K;
+  max_label_ = K - 1;
+}
+
+std::vector<std::string> SceneSax::warnings(const std::string& source) const {
+  std::vector<std::string> out;
+  if (unknown_count_ == 1) {
+    out.push_back(source + ": unknown field \"" + unknown_first_[0] + "\" ignored");
+  } else if (unknown_count_ > 1) {
+    std::string line = source + ": " + std::to_string(unknown_count_) +
+                       " unknown fields ignored: " + quoted_list(unknown_first_);
+    if (unknown_count_ > unknown_first_.size()) {
+      line += " and " + std::to_string(unknown_count_ - unknown_first_.size()) + " more";
+    }
+    out.push_back(line);
+  }
+  if (!point_unknown_.empty()) {
+    std::string line =
+        source + ": points: unknown field" + (point_unknown_.size() > 1 ? "s " : " ");
+    for (std::size_t i = 0; i < point_unknown_first_.size(); ++i) {
+      const std::string& name = point_unknown_first_[i];
+      const std::size_t count = point_unknown_.at(name).points;
+      line += (i ? ", \"" : "\"") + name + "\" (in " + std::to_string(count) +
+              (count == 1 ? " point)" : " points)");
+    }
+    if (point_unknown_.size() > 3)
+      line += " and " + std::to_string(point_unknown_.size() - 3) + " more";
+    out.push_back(line + " ignored");
+  }
+  return out;
+}
+
+}  // namespace
+
+LoadResult parse_scene_json(std::string_view text, const std::string& source) {
+  const Reader r(source);
+  if (text.size() > kMaxFileBytes) r.fail("", "input is larger than the 256 MiB limit");
 
   LoadResult out;
   Scene& s = out.scene;
   s = default_scene();
   s.points.clear();
+  SceneSax sax(r, s);
+  // Strict: anything after the top-level object is an error. LoadError passes through.
+  json::sax_parse(text.begin(), text.end(), &sax);
+  out.warnings = sax.warnings(source);
+  auto given = [&](Field f) { return sax.has(f); };
+  auto value = [&](Field f) -> const json& { return sax.small(f); };
 
-  static const std::set<std::string> known = {
-      "points", "W", "b", "loss", "reg", "reg_kind", "delta", "squared", "elastic_beta", "lr",
-      "optimizer", "batch", "momentum", "beta1", "beta2", "epsilon", "seed", "class_names",
-      "version"};
-  for (const auto& [key, value] : doc.items()) {
-    if (!known.contains(key)) out.warnings.push_back(source + ": unknown field \"" + key + "\" ignored");
-  }
-
-  // Weights first: they fix K.
-  int K = 0;
-  if (doc.contains("W")) {
-    const json& w = doc["W"];
-    if (!w.is_array()) r.fail("W", "expected an array of [w0, w1] rows, got " + Reader::type_name(w));
-    if (w.size() < static_cast<std::size_t>(kMinClasses) || w.size() > static_cast<std::size_t>(kMaxClasses)) {
-      r.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to 8");
-    }
-    K = static_cast<int>(w.size());
-    s.params.W.resize(K, 2);
-    for (int k = 0; k < K; ++k) {
-      const std::string where = "W[" + std::to_string(k) + "]";
-      const json& row = w[static_cast<std::size_t>(k)];
-      if (!row.is_array() || row.size() != 2) r.fail(where, "expected a row of 2 numbers");
-      s.params.W(k, 0) = r.number_in(row[0], where + "[0]", -kParamBound, kParamBound);
-      s.params.W(k, 1) = r.number_in(row[1], where + "[1]", -kParamBound, kParamBound);
-    }
-    if (doc.contains("b")) {
-      const json& b = doc["b"];
+  // W (already read) fixes K; b needs it.
+  int K = sax.classes_from_w();
+  if (K > 0) {
+    if (given(Field::b)) {
+      const json& b = value(Field::b);
       if (!b.is_array()) r.fail("b", "expected an array of numbers, got " + Reader::type_name(b));
       if (b.size() != static_cast<std::size_t>(K)) {
         r.fail("b", "has " + std::to_string(b.size()) + " entries but W has " + std::to_string(K) +
@@ -151,33 +475,27 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
     } else {
       s.params.b = BiasVector::Zero(K);
     }
-  } else if (doc.contains("b")) {
+  } else if (given(Field::b)) {
     r.fail("b", "given without W");
   }
 
-  if (doc.contains("points")) {
-    const json& pts = doc["points"];
-    if (!pts.is_array()) r.fail("points", "expected an array, got " + Reader::type_name(pts));
-    if (pts.size() > kMaxPoints) {
-      r.fail("points", "has " + std::to_string(pts.size()) + " points; the limit is 1000000");
-    }
-    s.points.reserve(pts.size());
-    const int max_label = (K > 0 ? K : kMaxClasses) - 1;
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-      const std::string where = "points[" + std::to_string(i) + "]";
-      const json& p = pts[i];
-      if (!p.is_object()) r.fail(where, "expected an object {\"x\", \"y\", \"label\"}");
-      for (const char* f : {"x", "y", "label"}) {
-        if (!p.contains(f)) r.fail(where, std::string("missing \"") + f + "\"");
-      }
-      Point pt;
-      pt.x0 = r.number_in(p["x"], where + ".x", -kMaxCoordinate, kMaxCoordinate);
-      pt.x1 = r.number_in(p["y"], where + ".y", -kMaxCoordinate, kMaxCoordinate);
-      pt.label = static_cast<int>(r.integer(p["label"], where + ".label", 0, max_label));
-      s.points.push_back(pt);
+  if (!sax.points_given()) {  // no "points" at all: the demo's ("points": [] is none)
+    s.points = default_scene().points;
+    if (K > 0 && K < 3) {
+      r.fail("W", "has " + std::to_string(K) +
+                      " rows, but the demo's points used when \"points\" is absent have 3 classes "
+                      "(write \"points\": [] for none)");
     }
   }
-  if (K == 0) {  // no W: K from the labels, the demo's weights for 3 classes
+  if (K > 0) {  // points read before W were checked against 8 classes only
+    for (std::size_t i = 0; i < s.points.size(); ++i) {
+      if (s.points[i].label >= K) {
+        r.fail("points[" + std::to_string(i) + "].label", std::to_string(s.points[i].label) +
+                                                              " is out of range [0, " +
+                                                              std::to_string(K - 1) + "]");
+      }
+    }
+  } else {  // no W: K from the labels, the demo's weights for 3 classes
     int max_label = 0;
     for (const Point& p : s.points) max_label = std::max(max_label, p.label);
     K = s.points.empty() ? 3 : std::max(max_label + 1, kMinClasses);
@@ -185,43 +503,59 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
   }
 
   LossSettings& l = s.loss;
-  if (doc.contains("loss")) l.kind = enum_field<LossKind>(r, doc["loss"], "loss", "ww, ova, structured or softmax");
-  if (doc.contains("reg")) l.lambda = r.number_in(doc["reg"], "reg", 0.0, 1e6);
-  if (doc.contains("reg_kind")) l.reg = enum_field<RegKind>(r, doc["reg_kind"], "reg_kind", "l2, l1 or elastic");
-  if (doc.contains("delta")) l.delta = r.number_in(doc["delta"], "delta", 0.0, 1e6);
-  if (doc.contains("elastic_beta")) l.elastic_beta = r.number_in(doc["elastic_beta"], "elastic_beta", 0.0, 1e6);
-  if (doc.contains("squared")) {
-    if (!doc["squared"].is_boolean()) r.fail("squared", "expected true or false");
-    l.squared = doc["squared"].get<bool>();
+  if (given(Field::loss))
+    l.kind = enum_field<LossKind>(r, value(Field::loss), "loss", "ww, ova, structured or softmax");
+  if (given(Field::reg)) l.lambda = r.number_in(value(Field::reg), "reg", 0.0, 1e6);
+  if (given(Field::reg_kind))
+    l.reg = enum_field<RegKind>(r, value(Field::reg_kind), "reg_kind", "l2, l1 or elastic");
+  if (given(Field::delta)) l.delta = r.number_in(value(Field::delta), "delta", 0.0, 1e6);
+  if (given(Field::elastic_beta))
+    l.elastic_beta = r.number_in(value(Field::elastic_beta), "elastic_beta", 0.0, 1e6);
+  if (given(Field::squared)) {
+    if (!value(Field::squared).is_boolean()) r.fail("squared", "expected true or false");
+    l.squared = value(Field::squared).get<bool>();
   }
 
   OptimizerSettings& o = s.optimizer;
-  if (doc.contains("optimizer")) o.kind = enum_field<OptimizerKind>(r, doc["optimizer"], "optimizer", "gd, sgd, momentum or adam");
-  if (doc.contains("lr")) {
-    o.lr = r.number_in(doc["lr"], "lr", 0.0, 1e6);
+  if (given(Field::optimizer))
+    o.kind = enum_field<OptimizerKind>(r, value(Field::optimizer), "optimizer",
+                                       "gd, sgd, momentum or adam");
+  if (given(Field::lr)) {
+    o.lr = r.number_in(value(Field::lr), "lr", 0.0, 1e6);
     if (o.lr <= 0.0) r.fail("lr", "the step size must be positive");
   }
-  if (doc.contains("batch")) o.batch = static_cast<int>(r.integer(doc["batch"], "batch", 1, static_cast<long long>(kMaxPoints)));
-  if (doc.contains("momentum")) o.momentum = r.number_in(doc["momentum"], "momentum", 0.0, 0.999999);
-  if (doc.contains("beta1")) o.beta1 = r.number_in(doc["beta1"], "beta1", 0.0, 0.999999);
-  if (doc.contains("beta2")) o.beta2 = r.number_in(doc["beta2"], "beta2", 0.0, 0.999999);
-  if (doc.contains("epsilon")) o.epsilon = r.number_in(doc["epsilon"], "epsilon", 1e-300, 1.0);
-  if (doc.contains("seed")) o.seed = static_cast<std::uint64_t>(r.integer(doc["seed"], "seed", 0, INT64_MAX));
+  if (given(Field::batch))
+    o.batch = static_cast<int>(
+        r.integer(value(Field::batch), "batch", 1, static_cast<long long>(kMaxPoints)));
+  if (given(Field::momentum))
+    o.momentum = r.number_in(value(Field::momentum), "momentum", 0.0, 0.999999);
+  if (given(Field::beta1)) o.beta1 = r.number_in(value(Field::beta1), "beta1", 0.0, 0.999999);
+  if (given(Field::beta2)) o.beta2 = r.number_in(value(Field::beta2), "beta2", 0.0, 0.999999);
+  if (given(Field::epsilon)) o.epsilon = r.number_in(value(Field::epsilon), "epsilon", 1e-300, 1.0);
+  if (given(Field::seed))
+    o.seed = static_cast<std::uint64_t>(r.integer(value(Field::seed), "seed", 0, INT64_MAX));
 
-  if (doc.contains("class_names")) {
-    const json& names = doc["class_names"];
+  if (given(Field::class_names)) {
+    const json& names = value(Field::class_names);
     if (!names.is_array() || names.size() != static_cast<std::size_t>(K)) {
       r.fail("class_names", "expected an array of " + std::to_string(K) + " strings");
     }
     for (std::size_t k = 0; k < names.size(); ++k) {
-      s.class_names.push_back(r.string(names[k], "class_names[" + std::to_string(k) + "]"));
+      const std::string where = "class_names[" + std::to_string(k) + "]";
+      std::string name = r.string(names[k], where);
+      if (name.size() > kMaxClassNameBytes) {
+        r.fail(where, "is " + std::to_string(name.size()) + " bytes long; the limit is " +
+                          std::to_string(kMaxClassNameBytes) + " bytes");
+      }
+      s.class_names.push_back(std::move(name));
     }
   }
   return out;
 }
 
 LoadResult parse_points_csv(std::string_view text, const std::string& source) {
-  if (text.size() > kMaxFileBytes) throw LoadError(source + ": input is larger than the 256 MiB limit");
+  if (text.size() > kMaxFileBytes)
+    throw LoadError(source + ": input is larger than the 256 MiB limit");
   LoadResult out;
   Scene& s = out.scene;
   s = default_scene();
@@ -246,7 +580,8 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
     std::size_t count = 0, start = 0;
     while (true) {
       const std::size_t comma = line.find(',', start);
-      std::string_view f = line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      std::string_view f = line.substr(
+          start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
       const auto a = f.find_first_not_of(" \t"), b = f.find_last_not_of(" \t");
       f = a == std::string_view::npos ? std::string_view{} : f.substr(a, b - a + 1);
       if (count < 3) fields[count] = f;
@@ -267,8 +602,8 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
     };
     const bool numeric = count >= 1 && num(fields[0], x);
     double scratch = 0.0;
-    const bool header = first_data_line && !numeric &&
-                        !(count >= 2 && num(fields[1], scratch)) && !(count >= 3 && num(fields[2], scratch));
+    const bool header = first_data_line && !numeric && !(count >= 2 && num(fields[1], scratch)) &&
+                        !(count >= 3 && num(fields[2], scratch));
     if (header) {  // e.g. "x,y,label": no field is a number
       first_data_line = false;
       continue;
@@ -281,8 +616,10 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
     if (std::abs(x) > kMaxCoordinate || std::abs(y) > kMaxCoordinate) {
       fail("coordinates must be within +-1e6");
     }
-    if (!integer(fields[2], label)) fail("label \"" + std::string(fields[2]) + "\" is not an integer");
-    if (label < 0 || label >= kMaxClasses) fail("label " + std::to_string(label) + " is out of range [0, 7]");
+    if (!integer(fields[2], label))
+      fail("label \"" + std::string(fields[2]) + "\" is not an integer");
+    if (label < 0 || label >= kMaxClasses)
+      fail("label " + std::to_string(label) + " is out of range [0, 7]");
     if (s.points.size() >= kMaxPoints) fail("more than 1000000 points");
     s.points.push_back({x, y, static_cast<int>(label)});
   }

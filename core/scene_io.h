@@ -12,6 +12,7 @@
 namespace ll {
 
 inline constexpr std::size_t kMaxFileBytes = 256u << 20;  // 256 MiB
+// At most this many nested arrays/objects, the top-level object counting as one: 16 loads, 17 not.
 inline constexpr int kMaxJsonDepth = 16;
 
 class LoadError : public std::runtime_error {
@@ -21,15 +22,19 @@ class LoadError : public std::runtime_error {
 
 struct LoadResult {
   Scene scene;
-  std::vector<std::string> warnings;  // e.g. unknown fields that were ignored
+  std::vector<std::string> warnings;  // unknown fields that were ignored, one line per kind
 };
 
-// `source` names the input in messages (usually the file name).
+// `source` names the input in messages (usually the file name). Streams the text (linear time,
+// no document tree); a missing field is the demo's (default_scene()), points included, so "{}"
+// is the demo scene and "points": [] none. Duplicate keys and more than kMaxPoints points are
+// errors, the latter as soon as the count passes.
 LoadResult parse_scene_json(std::string_view text, const std::string& source);
 // Rows "x,y,label"; an optional header row; blank lines and '#' comments are skipped.
 // Settings and weights are the demo's (K = max(label) + 1, at least 2).
 LoadResult parse_points_csv(std::string_view text, const std::string& source);
-// By extension: .csv is a point table, anything else a JSON scene.
+// By extension: .csv is a point table, anything else a JSON scene. Only regular files are read
+// (FIFOs, devices, sockets and folders are refused without blocking).
 LoadResult load_scene(const std::filesystem::path& path);
 
 std::string scene_to_json(const Scene& scene);

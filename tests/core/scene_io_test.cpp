@@ -1,11 +1,14 @@
 #include "core/scene_io.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
-
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "core/datasets.h"
 
@@ -95,10 +98,12 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
       {R"({"points": {}})", "points: expected an array"},
       {R"({"points": [1]})", "points[0]: expected an object"},
       {R"({"points": [{"x": 1, "y": 2}]})", "points[0]: missing \"label\""},
-      {R"({"points": [{"x": "1", "y": 2, "label": 0}]})", "points[0].x: expected a number, got a string"},
+      {R"({"points": [{"x": "1", "y": 2, "label": 0}]})",
+       "points[0].x: expected a number, got a string"},
       {R"({"points": [{"x": 1e999, "y": 2, "label": 0}]})", "invalid JSON: number overflow"},
       {R"({"points": [{"x": 1, "y": 2, "label": 0.5}]})", "points[0].label: expected an integer"},
-      {R"({"W": [[1,0],[0,1]], "points": [{"x": 1, "y": 2, "label": 2}]})", "points[0].label: 2 is out of range [0, 1]"},
+      {R"({"W": [[1,0],[0,1]], "points": [{"x": 1, "y": 2, "label": 2}]})",
+       "points[0].label: 2 is out of range [0, 1]"},
       {R"({"points": [{"x": 1, "y": 2, "label": -1}]})", "out of range"},
       {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 8"},
       {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 8"},
@@ -112,7 +117,8 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
       {R"({"squared": 1})", "squared: expected true or false"},
       {R"({"seed": 18446744073709551615})", "seed"},
       {R"({"class_names": ["a"]})", "class_names: expected an array of 3 strings"},
-      {R"({"points": [{"x": 2e6, "y": 0, "label": 0}]})", "points[0].x: 2e+06 is out of range [-1e+06, 1e+06]"},
+      {R"({"points": [{"x": 2e6, "y": 0, "label": 0}]})",
+       "points[0].x: 2e+06 is out of range [-1e+06, 1e+06]"},
       {R"({"W": [[1e9, 0], [0, 1]]})", "W[0][0]: 1e+09 is out of range"},
       {R"({"W": [[1, 0], [0, 1]], "b": [0, -1e300]})", "b[1]: -1e+300 is out of range"},
       {"{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", "nesting deeper than 16"},
@@ -128,27 +134,33 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
 }
 
 TEST(SceneIo, CsvWithHeaderCommentsAndCrlf) {
-  const LoadResult r = parse_points_csv("x,y,label\r\n# a comment\r\n0.5, 0.4, 0\r\n\r\n-1e-1,2,3\n",
-                                        "p.csv");
+  const LoadResult r =
+      parse_points_csv("x,y,label\r\n# a comment\r\n0.5, 0.4, 0\r\n\r\n-1e-1,2,3\n", "p.csv");
   ASSERT_EQ(r.scene.points.size(), 2u);
   EXPECT_EQ(r.scene.points[1], (Point{-0.1, 2.0, 3}));
   EXPECT_EQ(r.scene.classes(), 4);
 }
 
 TEST(SceneIo, MalformedCsvNamesTheLine) {
-  EXPECT_NE(csv_error("0,0,0\n1,2\n").find("points.csv: line 2: expected 3 fields"), std::string::npos);
-  EXPECT_NE(csv_error("0,0,0\n1,abc,0\n").find("line 2: y \"abc\" is not a number"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,2\n").find("points.csv: line 2: expected 3 fields"),
+            std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,abc,0\n").find("line 2: y \"abc\" is not a number"),
+            std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1,1,9\n").find("line 2: label 9 is out of range"), std::string::npos);
-  EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"),
+            std::string::npos);
   EXPECT_NE(csv_error("0,0,0\nnan,1,1\n").find("line 2"), std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1e999,1,1\n").find("line 2"), std::string::npos);
-  EXPECT_NE(csv_error("0,0,0\n1e7,1,1\n").find("line 2: coordinates must be within +-1e6"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1e7,1,1\n").find("line 2: coordinates must be within +-1e6"),
+            std::string::npos);
   // A first row with numbers in it is data, not a header: a bad x there is an error.
-  EXPECT_NE(csv_error("abc,0.3,1\n0,0,0\n").find("line 1: x \"abc\" is not a number"), std::string::npos);
+  EXPECT_NE(csv_error("abc,0.3,1\n0,0,0\n").find("line 1: x \"abc\" is not a number"),
+            std::string::npos);
 }
 
 TEST(SceneIo, SaveAndLoadThroughFiles) {
-  const fs::path dir = fs::temp_directory_path() / ("losslab_scene_io_test_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("losslab_scene_io_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path path = dir / "scene.json";
   const Scene s = make_xor(5, 3);
@@ -188,6 +200,189 @@ TEST(SceneIoLimits, AMillionPointsLoadOneMoreIsRefused) {
               std::string::npos)
         << e.what();
   }
+}
+
+}  // namespace
+}  // namespace ll
+
+// Issue 9: the streaming loader.
+namespace ll {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string load_error(const std::string& text) {
+  try {
+    parse_scene_json(text, "scene.json");
+  } catch (const LoadError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(SceneIoStream, EmptyObjectIsTheDemoScene) {
+  const LoadResult r = parse_scene_json("{}", "s.json");
+  EXPECT_EQ(r.scene, default_scene());
+  EXPECT_EQ(r.scene.points.size(), 9u);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(SceneIoStream, AbsentPointsAreTheDemosAnEmptyArrayIsNone) {
+  const LoadResult none = parse_scene_json(R"({"points": []})", "s.json");
+  EXPECT_TRUE(none.scene.points.empty());
+  EXPECT_EQ(none.scene.params, default_scene().params);  // K = 3 with no labels
+
+  // W without points: the demo's points with the file's W.
+  const LoadResult four = parse_scene_json(R"({"W": [[1, 0], [0, 1], [1, 1], [-1, 0]]})", "s");
+  EXPECT_EQ(four.scene.points, default_scene().points);
+  EXPECT_EQ(four.scene.classes(), 4);
+  EXPECT_EQ(four.scene.params.W(3, 0), -1.0);
+
+  // Class names without points: they name the demo's 3 classes.
+  const LoadResult named = parse_scene_json(R"({"class_names": ["cat", "car", "frog"]})", "s");
+  EXPECT_EQ(named.scene.points, default_scene().points);
+  EXPECT_EQ(named.scene.class_names, (std::vector<std::string>{"cat", "car", "frog"}));
+
+  // Two rows of W cannot hold the demo's labels 0..2.
+  EXPECT_NE(load_error(R"({"W": [[1, 0], [0, 1]]})")
+                .find("scene.json: W: has 2 rows, but the demo's points used when \"points\" is "
+                      "absent have 3 classes (write \"points\": [] for none)"),
+            std::string::npos);
+  EXPECT_EQ(parse_scene_json(R"({"W": [[1, 0], [0, 1]], "points": []})", "s").scene.classes(), 2);
+}
+
+// `levels` nested containers: the top-level object, then arrays under an unknown key.
+std::string nested(int levels) {
+  return "{\"deep\": " + std::string(static_cast<std::size_t>(levels - 1), '[') +
+         std::string(static_cast<std::size_t>(levels - 1), ']') + "}";
+}
+
+TEST(SceneIoStream, NestingLimitIsExactlyTheDocumentedDepth) {
+  ASSERT_EQ(kMaxJsonDepth, 16);
+  EXPECT_EQ(load_error(nested(16)), "");
+  EXPECT_EQ(load_error(nested(17)), "scene.json: nesting deeper than 16 levels");
+  // The same count inside points: the object, points, a point, then arrays in an unknown field.
+  auto in_point = [](int levels) {
+    return R"({"points": [{"x": 0, "y": 0, "label": 0, "extra": )" +
+           std::string(static_cast<std::size_t>(levels - 3), '[') +
+           std::string(static_cast<std::size_t>(levels - 3), ']') + "}]}";
+  };
+  EXPECT_EQ(load_error(in_point(16)), "");
+  EXPECT_EQ(load_error(in_point(17)), "scene.json: nesting deeper than 16 levels");
+}
+
+TEST(SceneIoStream, DuplicateKeysAreErrorsNamingTheKey) {
+  EXPECT_EQ(load_error(R"({"points": [], "lr": 0.5, "points": []})"),
+            "scene.json: duplicate field \"points\"");
+  EXPECT_EQ(load_error(R"({"colour": 1, "colour": 2})"), "scene.json: duplicate field \"colour\"");
+  EXPECT_EQ(load_error(R"({"points": [{"x": 0, "y": 0, "label": 0},
+                                      {"x": 1, "y": 2, "label": 0, "x": 3}]})"),
+            "scene.json: points[1]: duplicate field \"x\"");
+  EXPECT_EQ(load_error(R"({"points": [{"x": 0, "y": 0, "label": 0, "z": 1, "z": 2}]})"),
+            "scene.json: points[0]: duplicate field \"z\"");
+}
+
+TEST(SceneIoStream, UnknownPointFieldsAreOneWarning) {
+  const LoadResult r = parse_scene_json(R"({"points": [
+      {"x": 0, "y": 0, "label": 0, "z": 1},
+      {"x": 0, "y": 0, "label": 1, "z": 2, "meta": {"a": [1, 2]}},
+      {"x": 0, "y": 0, "label": 2, "z": 3}]})",
+                                        "s.json");
+  ASSERT_EQ(r.scene.points.size(), 3u);
+  EXPECT_EQ(r.scene.points[2], (Point{0, 0, 2}));
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0],
+            "s.json: points: unknown fields \"z\" (in 3 points), \"meta\" (in 1 point) ignored");
+  const LoadResult many = parse_scene_json(R"({"points": [
+      {"x": 0, "y": 0, "label": 0, "a": 1, "b": 1}, {"x": 0, "y": 0, "label": 0, "c": 1, "d": 1},
+      {"x": 0, "y": 0, "label": 0, "e": 1, "a": 1}]})",
+                                           "s.json");
+  ASSERT_EQ(many.warnings.size(), 1u);
+  EXPECT_EQ(many.warnings[0],
+            "s.json: points: unknown fields \"a\" (in 2 points), \"b\" (in 1 "
+            "point), \"c\" (in 1 point) and 2 more ignored");
+}
+
+TEST(SceneIoStream, ManyUnknownTopLevelFieldsAreOneLine) {
+  std::string text = "{";
+  for (int i = 0; i < 100000; ++i)
+    text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+  text += "\"lr\": 0.5}";
+  const LoadResult r = parse_scene_json(text, "s.json");
+  EXPECT_EQ(r.scene.optimizer.lr, 0.5);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0],
+            "s.json: 100000 unknown fields ignored: \"k0\", \"k1\", \"k2\" and 99997 more");
+  const LoadResult two = parse_scene_json(R"({"a": 1, "q": {"c": [1]}})", "s.json");
+  ASSERT_EQ(two.warnings.size(), 1u);
+  EXPECT_EQ(two.warnings[0], "s.json: 2 unknown fields ignored: \"a\", \"q\"");
+}
+
+TEST(SceneIoStream, LongClassNamesAreRefused) {
+  const std::string ok(kMaxClassNameBytes, 'a'), long_name(kMaxClassNameBytes + 1, 'b');
+  EXPECT_EQ(
+      parse_scene_json(R"({"class_names": ["x", ")" + ok + R"(", "y"]})", "s").scene.class_names[1],
+      ok);
+  EXPECT_EQ(load_error(R"({"class_names": ["x", ")" + long_name + R"(", "y"]})"),
+            "scene.json: class_names[1]: is 65 bytes long; the limit is 64 bytes");
+}
+
+TEST(SceneIoStream, LabelsReadBeforeWAreCheckedAgainstIt) {
+  EXPECT_EQ(load_error(R"({"points": [{"x": 0, "y": 0, "label": 1}, {"x": 0, "y": 0, "label": 2}],
+                           "W": [[1, 0], [0, 1]]})"),
+            "scene.json: points[1].label: 2 is out of range [0, 1]");
+  EXPECT_EQ(load_error(R"({"points": [{"x": [1], "y": 0, "label": 0}]})"),
+            "scene.json: points[0].x: expected a number, got an array");
+  EXPECT_EQ(load_error(R"({"points": [{"x": 0, "y": 0, "label": {}}]})"),
+            "scene.json: points[0].label: expected an integer, got an object");
+  EXPECT_EQ(load_error(R"({"W": [[1, 0], [0, 1]], "points": [{"x": 0, "y": 0, "label": 5}]})"),
+            "scene.json: points[0].label: 5 is out of range [0, 1]");
+}
+
+TEST(SceneIoStream, OneMillionPointsAreTakenTheNextIsRefusedAtOnce) {
+  // A million short points, then one that is not even a point, then text that is not JSON: the
+  // refusal names the first point past the limit (so the million before it were taken) and
+  // comes before that point or anything after it is read.
+  const std::string point = R"({"x":0,"y":-1,"label":1},)";
+  std::string text = "{\"points\": [";
+  text.reserve(point.size() * kMaxPoints + 64);
+  for (std::size_t i = 0; i < kMaxPoints; ++i) text += point;
+  text += R"({"x": "not a number"} this is not JSON)";
+  EXPECT_EQ(load_error(text), "scene.json: points[1000000]: too many points; the limit is 1000000");
+}
+
+TEST(SceneIoStream, OnlyRegularFilesAreOpened) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("losslab_scene_fifo_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path fifo = dir / "scene.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto load = std::async(std::launch::async, [&]() -> std::string {
+    try {
+      load_scene(fifo);
+    } catch (const LoadError& e) {
+      return e.what();
+    }
+    return "loaded";
+  });
+  if (load.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    ADD_FAILURE() << "load_scene blocked on a FIFO";
+    const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);  // lets it go
+    if (fd >= 0) ::close(fd);
+  }
+  EXPECT_EQ(load.get(), fifo.string() + ": is not a regular file (a FIFO)");
+  for (const fs::path& p : {dir, fs::path("/dev/null")}) {
+    const fs::path csv = p == dir ? dir : p;
+    try {
+      load_scene(csv);
+      ADD_FAILURE() << csv << " loaded";
+    } catch (const LoadError& e) {
+      EXPECT_EQ(std::string(e.what()), csv.string() + ": is not a regular file (" +
+                                           (p == dir ? "a folder" : "a character device") + ")");
+    }
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace
