@@ -1,5 +1,7 @@
 // The canvas background: exact region polygons (argmax) or a CPU-computed image (confidence of
 // the softmax probabilities, or one class's score) for the smooth shadings.
+#include "app/export/canvas_shading.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "app/export/canvas_shading.h"
 #include "app/export/draw.h"
 #include "core/losses.h"
 
@@ -16,17 +17,20 @@ namespace ll::exporter {
 namespace {
 
 void draw_argmax_regions(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         palette::Theme theme) {
+                         const FigureOptions& opt) {
   const std::vector<Polygon> regions = class_regions(scene.params, t.world);
   for (std::size_t k = 0; k < regions.size(); ++k) {
     const Polygon& poly = regions[k];
     if (poly.empty()) continue;
     for (std::size_t i = 0; i < poly.size(); ++i) {
       const double x = t.to_x(poly[i].x()), y = t.to_y(poly[i].y());
-      if (i == 0) cairo_move_to(cr, x, y); else cairo_line_to(cr, x, y);
+      if (i == 0)
+        cairo_move_to(cr, x, y);
+      else
+        cairo_line_to(cr, x, y);
     }
     cairo_close_path(cr);
-    set_color(cr, palette::region_color(static_cast<int>(k), theme));
+    set_color(cr, class_region(opt, static_cast<int>(k)));
     // Stroking in the fill colour overlaps the neighbour by half a unit, so anti-aliased shared
     // edges show no background seam (raster and vector viewers alike).
     cairo_fill_preserve(cr);
@@ -55,11 +59,11 @@ struct Shader {
       softmax(s, K, prob);
       const int k = argmax(prob, K);
       const double conf = (prob[k] - 1.0 / K) / (1.0 - 1.0 / K);  // 0 at a K-way tie, 1 sure
-      return palette::mix(bg, palette::class_color(k, opt.theme), 0.62 * std::clamp(conf, 0.0, 1.0));
+      return palette::mix(bg, class_line(opt, k), 0.62 * std::clamp(conf, 0.0, 1.0));
     }
     const double v = s[opt.score_class];
     const double t = std::tanh(std::abs(v) / score_range);
-    return v >= 0.0 ? palette::mix(bg, palette::class_color(opt.score_class, opt.theme), 0.75 * t)
+    return v >= 0.0 ? palette::mix(bg, class_line(opt, opt.score_class), 0.75 * t)
                     : palette::mix(bg, palette::Rgb{110, 110, 120}, 0.6 * t);
   }
 };
@@ -126,7 +130,7 @@ void draw_canvas_shading(cairo_t* cr, const Scene& scene, const CanvasTransform&
                          const FigureOptions& opt) {
   if (scene.classes() < 1) return;
   if (opt.shading == Shading::Argmax)
-    draw_argmax_regions(cr, scene, t, opt.theme);
+    draw_argmax_regions(cr, scene, t, opt);
   else
     draw_image_shading(cr, scene, t, opt);
 }
