@@ -366,7 +366,8 @@ TEST_F(ExportTest, MillionPointCanvasCopiesFastAndCancelsPromptly) {
   const ExportJob job = prepare_export(st_, req_);
   const double copy_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_LT(copy_s, 0.5);  // about 0.02 s here; the old export held the frame 15-25 s
+  RecordProperty("copy_ms", std::to_string(1000.0 * copy_s));
+  EXPECT_LT(copy_s, 0.5);  // 26-31 ms here; the old export held the frame 15-25 s
   ASSERT_EQ(job.data.scene.points.size(), kMaxPoints);
 
   Job<ExportResult> running =
