@@ -69,7 +69,7 @@ struct Shader {
 };
 
 void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                        const FigureOptions& opt) {
+                        const FigureOptions& opt, JobControl* control) {
   int px = opt.shading_pixels_x, py = opt.shading_pixels_y;
   if (px <= 0) px = static_cast<int>(std::lround(opt.width * opt.scale));
   if (py <= 0) py = static_cast<int>(std::lround(opt.height * opt.scale));
@@ -97,6 +97,7 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
   const int stride = cairo_image_surface_get_stride(img);
   auto fill_rows = [&](int j0, int j1) {
     for (int j = j0; j < j1; ++j) {
+      if (control && control->cancelled()) return;  // never throw on a worker thread
       auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(j) * stride);
       const double x1 = t.to_x1((j + 0.5) * opt.height / py);
       for (int i = 0; i < px; ++i) row[i] = pack(shade(t.to_x0((i + 0.5) * opt.width / px), x1));
@@ -110,6 +111,10 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
     pool.emplace_back(fill_rows, py * k / threads, py * (k + 1) / threads);
   fill_rows(0, py / threads);
   for (std::thread& th : pool) th.join();
+  if (control && control->cancelled()) {
+    cairo_surface_destroy(img);
+    control->check();
+  }
   cairo_surface_mark_dirty(img);
 
   cairo_save(cr);
@@ -127,12 +132,12 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
 }  // namespace
 
 void draw_canvas_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         const FigureOptions& opt) {
+                         const FigureOptions& opt, JobControl* control) {
   if (scene.classes() < 1) return;
   if (opt.shading == Shading::Argmax)
     draw_argmax_regions(cr, scene, t, opt);
   else
-    draw_image_shading(cr, scene, t, opt);
+    draw_image_shading(cr, scene, t, opt, control);
 }
 
 }  // namespace ll::exporter

@@ -167,7 +167,7 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
     throw std::invalid_argument("the canvas view rectangle is empty or not finite");
   const CanvasTransform t = opt.world ? canvas_transform(*opt.world, opt.width, opt.height)
                                       : canvas_transform(scene, opt.width, opt.height);
-  draw_canvas_shading(cr, scene, t, opt);
+  draw_canvas_shading(cr, scene, t, opt, control);
   if (control) {
     control->check();
     control->set_progress(0.1);
