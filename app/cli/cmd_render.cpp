@@ -2,6 +2,7 @@
 //   [--mode argmax|confidence|score:K] [--width W --height H --scale S] [--theme light|dark]
 //   [--transparent] [--no-legend] [--no-axes] [--margins] [--family F] [--steps N ...]
 // Draws a figure with cairo: no display needed.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -10,12 +11,48 @@
 #include "app/cli/commands.h"
 #include "app/export/export.h"
 #include "app/export/palette.h"
+#include "core/history_thinning.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
 
 namespace ll::cli {
 
 namespace {
+
+// The most training steps before drawing: the cap of `losslab train --steps` (cmd_train.cpp).
+constexpr long kMaxRenderSteps = 1'000'000;
+
+// `steps` updates with a loss record before each and after the last, like core's train(), but
+// kept in a ThinnedHistory: memory and the plot's polyline stay bounded however long the run.
+struct RenderTraining {
+  std::vector<LossRecord> history;
+  std::vector<long> steps;
+  StepStatus status = StepStatus::Ok;
+  long steps_done = 0;
+};
+
+RenderTraining train_thinned(Scene& scene, long steps) {
+  RenderTraining out;
+  Optimizer opt(scene.optimizer);
+  ThinnedHistory h;
+  for (long i = 0; i < steps; ++i) {
+    h.add(i, record(scene));
+    out.status = opt.step(scene);
+    if (out.status != StepStatus::Ok) break;
+    ++out.steps_done;
+  }
+  const LossRecord last = record(scene);
+  h.add(out.status == StepStatus::Ok ? out.steps_done : out.steps_done + 1, last);
+  if (out.status == StepStatus::Ok && !std::isfinite(last.total_loss))
+    out.status = StepStatus::Diverged;
+  out.history.reserve(h.points().size());
+  out.steps.reserve(h.points().size());
+  for (const StepRecord& p : h.points()) {
+    out.history.push_back(p.record);
+    out.steps.push_back(p.step);
+  }
+  return out;
+}
 
 // Fails early, before any work, on an output path that cannot be written.
 void check_output_path(const std::string& out, exporter::Format& format) {
@@ -26,7 +63,8 @@ void check_output_path(const std::string& out, exporter::Format& format) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw UsageError(out + ": is a folder");
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec)) throw UsageError(out + ": folder " + dir.string() + " does not exist");
+  if (!fs::is_directory(dir, ec))
+    throw UsageError(out + ": folder " + dir.string() + " does not exist");
 }
 
 }  // namespace
@@ -54,10 +92,10 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_option("--height", args->height, "figure height")->check(finite_number());
   cmd->add_option("--scale", args->scale, "PNG pixels per figure unit (2, 4 for print)")
       ->check(finite_number());
-  cmd->add_option("--palette", args->palette, "class colours: demo (CS231n) or colorblind (Okabe-Ito)")
+  cmd->add_option("--palette", args->palette,
+                  "class colours: demo (CS231n) or colorblind (Okabe-Ito)")
       ->check(CLI::IsMember({"demo", "colorblind"}));
-  cmd->add_option("--theme", args->theme, "light or dark")
-      ->check(CLI::IsMember({"light", "dark"}));
+  cmd->add_option("--theme", args->theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
   cmd->add_flag("--transparent", args->transparent, "no background fill");
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
   cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks, labels and titles");
@@ -65,8 +103,8 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
   cmd->add_option("--steps", args->steps,
-                  "training steps before drawing (default 0; lossplot: 100)")
-      ->check(CLI::Range(0L, 10'000'000L));
+                  "training steps before drawing, 0 to 1000000 (default 0; lossplot: 100)")
+      ->check(CLI::Range(0L, kMaxRenderSteps));
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
@@ -74,8 +112,8 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
     exporter::parse_theme(args->theme, opt.theme);
-    palette::set_scheme(args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe
-                                                      : palette::Scheme::Demo);
+    opt.scheme =
+        args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
     lab::parse(args->family, opt.family);  // checked by IsMember above
     if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");
@@ -101,14 +139,18 @@ void register_render(CLI::App& app, int& exit_code) {
     args->loss.apply(scene.loss);
     args->optimizer.apply(scene.optimizer);
 
-    const long steps = args->steps >= 0 ? args->steps
-                       : opt.view == exporter::View::LossPlot ? 100 : 0;
+    const long steps = args->steps >= 0                       ? args->steps
+                       : opt.view == exporter::View::LossPlot ? 100
+                                                              : 0;
     if (opt.view != exporter::View::Curves) {
-      TrainResult r = train(scene, steps);
+      RenderTraining r = train_thinned(scene, steps);
       if (r.status == StepStatus::Diverged)
-        std::fprintf(stderr, "losslab: warning: training diverged after %ld steps; drawing the "
-                             "last finite state\n", r.steps_done);
+        std::fprintf(stderr,
+                     "losslab: warning: training diverged after %ld steps; drawing the "
+                     "last finite state\n",
+                     r.steps_done);
       data.history = std::move(r.history);
+      data.history_steps = std::move(r.steps);
     }
 
     std::string bytes;

@@ -1,5 +1,7 @@
 // The canvas background: exact region polygons (argmax) or a CPU-computed image (confidence of
 // the softmax probabilities, or one class's score) for the smooth shadings.
+#include "app/export/canvas_shading.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -7,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "app/export/canvas_shading.h"
 #include "app/export/draw.h"
 #include "core/losses.h"
 
@@ -16,17 +17,20 @@ namespace ll::exporter {
 namespace {
 
 void draw_argmax_regions(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         palette::Theme theme) {
+                         const FigureOptions& opt) {
   const std::vector<Polygon> regions = class_regions(scene.params, t.world);
   for (std::size_t k = 0; k < regions.size(); ++k) {
     const Polygon& poly = regions[k];
     if (poly.empty()) continue;
     for (std::size_t i = 0; i < poly.size(); ++i) {
       const double x = t.to_x(poly[i].x()), y = t.to_y(poly[i].y());
-      if (i == 0) cairo_move_to(cr, x, y); else cairo_line_to(cr, x, y);
+      if (i == 0)
+        cairo_move_to(cr, x, y);
+      else
+        cairo_line_to(cr, x, y);
     }
     cairo_close_path(cr);
-    set_color(cr, palette::region_color(static_cast<int>(k), theme));
+    set_color(cr, class_region(opt, static_cast<int>(k)));
     // Stroking in the fill colour overlaps the neighbour by half a unit, so anti-aliased shared
     // edges show no background seam (raster and vector viewers alike).
     cairo_fill_preserve(cr);
@@ -55,17 +59,17 @@ struct Shader {
       softmax(s, K, prob);
       const int k = argmax(prob, K);
       const double conf = (prob[k] - 1.0 / K) / (1.0 - 1.0 / K);  // 0 at a K-way tie, 1 sure
-      return palette::mix(bg, palette::class_color(k, opt.theme), 0.62 * std::clamp(conf, 0.0, 1.0));
+      return palette::mix(bg, class_line(opt, k), 0.62 * std::clamp(conf, 0.0, 1.0));
     }
     const double v = s[opt.score_class];
     const double t = std::tanh(std::abs(v) / score_range);
-    return v >= 0.0 ? palette::mix(bg, palette::class_color(opt.score_class, opt.theme), 0.75 * t)
+    return v >= 0.0 ? palette::mix(bg, class_line(opt, opt.score_class), 0.75 * t)
                     : palette::mix(bg, palette::Rgb{110, 110, 120}, 0.6 * t);
   }
 };
 
 void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                        const FigureOptions& opt) {
+                        const FigureOptions& opt, JobControl* control) {
   int px = opt.shading_pixels_x, py = opt.shading_pixels_y;
   if (px <= 0) px = static_cast<int>(std::lround(opt.width * opt.scale));
   if (py <= 0) py = static_cast<int>(std::lround(opt.height * opt.scale));
@@ -93,6 +97,7 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
   const int stride = cairo_image_surface_get_stride(img);
   auto fill_rows = [&](int j0, int j1) {
     for (int j = j0; j < j1; ++j) {
+      if (control && control->cancelled()) return;  // never throw on a worker thread
       auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(j) * stride);
       const double x1 = t.to_x1((j + 0.5) * opt.height / py);
       for (int i = 0; i < px; ++i) row[i] = pack(shade(t.to_x0((i + 0.5) * opt.width / px), x1));
@@ -106,6 +111,10 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
     pool.emplace_back(fill_rows, py * k / threads, py * (k + 1) / threads);
   fill_rows(0, py / threads);
   for (std::thread& th : pool) th.join();
+  if (control && control->cancelled()) {
+    cairo_surface_destroy(img);
+    control->check();
+  }
   cairo_surface_mark_dirty(img);
 
   cairo_save(cr);
@@ -123,12 +132,12 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
 }  // namespace
 
 void draw_canvas_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         const FigureOptions& opt) {
+                         const FigureOptions& opt, JobControl* control) {
   if (scene.classes() < 1) return;
   if (opt.shading == Shading::Argmax)
-    draw_argmax_regions(cr, scene, t, opt.theme);
+    draw_argmax_regions(cr, scene, t, opt);
   else
-    draw_image_shading(cr, scene, t, opt);
+    draw_image_shading(cr, scene, t, opt, control);
 }
 
 }  // namespace ll::exporter

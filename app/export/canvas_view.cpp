@@ -7,6 +7,7 @@
 #include "app/export/canvas_shading.h"
 #include "app/export/draw.h"
 #include "app/export/figure.h"
+#include "app/export/point_density.h"
 #include "core/ticks.h"
 
 namespace ll::exporter {
@@ -42,7 +43,7 @@ void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
                       const FigureOptions& opt, double u) {
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   for (int k = 0; k < scene.classes(); ++k) {
-    set_color(cr, palette::class_color(k, opt.theme));
+    set_color(cr, class_line(opt, k));
     if (opt.margins) {
       const double dash[2] = {5.0 * u, 4.0 * u};
       cairo_set_dash(cr, dash, 2, 0.0);
@@ -68,7 +69,7 @@ void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
 // Each class's arrow starts on its zero line, at the foot of the perpendicular from the origin
 // (or mid-segment when that foot is off-canvas), and points along W_k with length 0.1 |W_k|.
 void draw_weight_arrows(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                        palette::Theme theme, double u) {
+                        const FigureOptions& opt, double u) {
   const Rect& w = t.world;
   const Rect inner{w.x_min + 0.05 * w.width(), w.y_min + 0.05 * w.height(),
                    w.x_max - 0.05 * w.width(), w.y_max - 0.05 * w.height()};
@@ -81,7 +82,7 @@ void draw_weight_arrows(cairo_t* cr, const Scene& scene, const CanvasTransform& 
     if (!inner.contains(from)) from = 0.5 * (seg->a + seg->b);
     const double len = std::min(0.1 * wk.norm(), max_len);
     const Eigen::Vector2d to = from + len * wk.normalized();
-    set_color(cr, palette::class_color(k, theme));
+    set_color(cr, class_line(opt, k));
     draw_arrow(cr, t.to_x(from.x()), t.to_y(from.y()), t.to_x(to.x()), t.to_y(to.y()), 1.5 * u,
                9.0 * u);
   }
@@ -130,16 +131,23 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
   draw_text(cr, "x1", ox + 6.0 * u, 6.0 * u, 12.0 * u, 0.0, 0.0, true);
 }
 
-void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t, palette::Theme theme,
-                 double u) {
-  const palette::Rgb outline = palette::theme_colors(theme).outline;
+// One vector circle per point, filled in its class colour with a thin outline.
+void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
+                 const FigureOptions& opt, double u, JobControl* control) {
+  const palette::Rgb outline = palette::theme_colors(opt.theme).outline;
   const double r = point_radius(u, scene.points.size());
   cairo_set_line_width(cr, (r > 3.0 * u ? 1.0 : 0.75) * u);
-  for (const Point& p : scene.points) {
+  const std::size_t n = scene.points.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (control && i % 10000 == 0) {
+      control->check();
+      control->set_progress(0.1 + 0.8 * double(i) / double(n));
+    }
+    const Point& p = scene.points[i];
     if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
     cairo_new_sub_path(cr);
     cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), r, 0.0, 2.0 * M_PI);
-    set_color(cr, palette::class_color(p.label, theme));
+    set_color(cr, class_line(opt, p.label));
     cairo_fill_preserve(cr);
     set_color(cr, outline);
     cairo_stroke(cr);
@@ -148,29 +156,37 @@ void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t, pale
 
 }  // namespace
 
-void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt) {
+void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobControl* control) {
   if (opt.shading == Shading::Score && (opt.score_class < 0 || opt.score_class >= scene.classes()))
     throw std::invalid_argument("score:" + std::to_string(opt.score_class) +
-                                ": the scene has classes 0.." + std::to_string(scene.classes() - 1));
+                                ": the scene has classes 0.." +
+                                std::to_string(scene.classes() - 1));
   const double u = figure_unit(opt);
-  if (opt.world && !(opt.world->width() > 0.0 && opt.world->height() > 0.0 &&
-                     std::isfinite(opt.world->area())))
+  if (opt.world &&
+      !(opt.world->width() > 0.0 && opt.world->height() > 0.0 && std::isfinite(opt.world->area())))
     throw std::invalid_argument("the canvas view rectangle is empty or not finite");
   const CanvasTransform t = opt.world ? canvas_transform(*opt.world, opt.width, opt.height)
                                       : canvas_transform(scene, opt.width, opt.height);
-  draw_canvas_shading(cr, scene, t, opt);
+  draw_canvas_shading(cr, scene, t, opt, control);
+  if (control) {
+    control->check();
+    control->set_progress(0.1);
+  }
   draw_class_lines(cr, scene, t, opt, u);
-  draw_weight_arrows(cr, scene, t, opt.theme, u);
+  draw_weight_arrows(cr, scene, t, opt, u);
   if (opt.axes) draw_axes(cr, t, opt, u);
-  draw_points(cr, scene, t, opt.theme, u);
+  if (scene.points.size() > opt.max_vector_points)
+    draw_point_density(cr, scene, t, opt, point_radius(u, scene.points.size()), control, 0.1, 0.9);
+  else
+    draw_points(cr, scene, t, opt, u, control);
   if (opt.legend) {
     std::vector<LegendEntry> entries;
     for (int k = 0; k < scene.classes(); ++k) {
       const bool named = static_cast<int>(scene.class_names.size()) == scene.classes() &&
                          !scene.class_names[static_cast<std::size_t>(k)].empty();
-      entries.push_back({named ? scene.class_names[static_cast<std::size_t>(k)]
-                               : "class " + std::to_string(k),
-                         palette::class_color(k, opt.theme), true});
+      entries.push_back(
+          {named ? scene.class_names[static_cast<std::size_t>(k)] : "class " + std::to_string(k),
+           class_line(opt, k), true});
     }
     draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.theme);
   }

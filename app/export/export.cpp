@@ -35,7 +35,7 @@ void check(cairo_status_t status, const char* what) {
 }
 
 void draw_on(cairo_surface_t* surface, const FigureData& data, const FigureOptions& opt,
-             double scale) {
+             double scale, JobControl* control) {
   ContextPtr cr(cairo_create(surface));
   check(cairo_status(cr.get()), "cairo");
   // Unhinted text: glyphs keep their shapes and advances at every scale, so a 2x export is the
@@ -46,7 +46,7 @@ void draw_on(cairo_surface_t* surface, const FigureData& data, const FigureOptio
   cairo_set_font_options(cr.get(), fo);
   cairo_font_options_destroy(fo);
   cairo_scale(cr.get(), scale, scale);
-  draw_figure(cr.get(), data, opt);
+  draw_figure(cr.get(), data, opt, control);
   check(cairo_status(cr.get()), "drawing the figure");
 }
 
@@ -56,18 +56,25 @@ bool format_from_path(const std::filesystem::path& path, Format& out) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".png") out = Format::Png;
-  else if (ext == ".svg") out = Format::Svg;
-  else if (ext == ".pdf") out = Format::Pdf;
-  else return false;
+  if (ext == ".png")
+    out = Format::Png;
+  else if (ext == ".svg")
+    out = Format::Svg;
+  else if (ext == ".pdf")
+    out = Format::Pdf;
+  else
+    return false;
   return true;
 }
 
 const char* to_string(Format f) {
   switch (f) {
-    case Format::Png: return "png";
-    case Format::Svg: return "svg";
-    case Format::Pdf: return "pdf";
+    case Format::Png:
+      return "png";
+    case Format::Svg:
+      return "svg";
+    case Format::Pdf:
+      return "pdf";
   }
   return "?";
 }
@@ -93,7 +100,8 @@ std::string check_size(const FigureOptions& opt, Format format) {
   return {};
 }
 
-std::string render_figure(const FigureData& data, const FigureOptions& options, Format format) {
+std::string render_figure(const FigureData& data, const FigureOptions& options, Format format,
+                          JobControl* control) {
   if (const std::string why = check_size(options, format); !why.empty())
     throw std::invalid_argument(why);
   if (options.view == View::Curves)
@@ -103,10 +111,10 @@ std::string render_figure(const FigureData& data, const FigureOptions& options, 
   FigureOptions opt = options;
   switch (format) {
     case Format::Png: {
-      SurfacePtr s(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt),
-                                              raster_height(opt)));
+      SurfacePtr s(
+          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt), raster_height(opt)));
       check(cairo_surface_status(s.get()), "creating the image");
-      draw_on(s.get(), data, opt, opt.scale);
+      draw_on(s.get(), data, opt, opt.scale, control);
       cairo_surface_flush(s.get());
       check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
       break;
@@ -116,7 +124,7 @@ std::string render_figure(const FigureData& data, const FigureOptions& options, 
       SurfacePtr s(cairo_svg_surface_create_for_stream(append, &bytes, opt.width, opt.height));
       check(cairo_surface_status(s.get()), "creating the SVG");
       cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
-      draw_on(s.get(), data, opt, 1.0);
+      draw_on(s.get(), data, opt, 1.0, control);
       cairo_surface_finish(s.get());
       check(cairo_surface_status(s.get()), "writing the SVG");
       break;
@@ -127,11 +135,15 @@ std::string render_figure(const FigureData& data, const FigureOptions& options, 
       check(cairo_surface_status(s.get()), "creating the PDF");
       cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, "LossLab figure");
       cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
-      draw_on(s.get(), data, opt, 1.0);
+      draw_on(s.get(), data, opt, 1.0, control);
       cairo_surface_finish(s.get());
       check(cairo_surface_status(s.get()), "writing the PDF");
       break;
     }
+  }
+  if (control) {
+    control->check();
+    control->set_progress(1.0);
   }
   return bytes;
 }

@@ -19,7 +19,9 @@ const char* to_string(Format f);
 std::string check_size(const FigureOptions& opt, Format format);
 
 // The encoded file. Throws std::invalid_argument (bad options) or std::runtime_error (cairo).
-std::string render_figure(const FigureData& data, const FigureOptions& opt, Format format);
+// With a control: progress in [0, 1] and JobCancelled once Cancel is asked (see draw_figure).
+std::string render_figure(const FigureData& data, const FigureOptions& opt, Format format,
+                          JobControl* control = nullptr);
 
 // Renders and writes atomically. Throws like render_figure, or std::runtime_error("PATH: ...").
 void export_figure(const std::filesystem::path& path, const FigureData& data,

@@ -7,10 +7,14 @@
 namespace ll::exporter {
 
 bool parse_view(const std::string& s, View& out) {
-  if (s == "canvas") out = View::Canvas;
-  else if (s == "lossplot") out = View::LossPlot;
-  else if (s == "curves") out = View::Curves;
-  else return false;
+  if (s == "canvas")
+    out = View::Canvas;
+  else if (s == "lossplot")
+    out = View::LossPlot;
+  else if (s == "curves")
+    out = View::Curves;
+  else
+    return false;
   return true;
 }
 
@@ -35,13 +39,17 @@ bool parse_shading(const std::string& s, Shading& shading, int& score_class) {
 }
 
 bool parse_theme(const std::string& s, palette::Theme& out) {
-  if (s == "light") out = palette::Theme::Light;
-  else if (s == "dark") out = palette::Theme::Dark;
-  else return false;
+  if (s == "light")
+    out = palette::Theme::Light;
+  else if (s == "dark")
+    out = palette::Theme::Dark;
+  else
+    return false;
   return true;
 }
 
-void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt) {
+void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
+                 JobControl* control) {
   cairo_save(cr);
   if (!opt.transparent) {
     set_color(cr, palette::theme_colors(opt.theme).background);
@@ -49,9 +57,15 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt) 
     cairo_fill(cr);
   }
   switch (opt.view) {
-    case View::Canvas: draw_canvas(cr, data.scene, opt); break;
-    case View::LossPlot: draw_loss_plot(cr, data.history, opt); break;
-    case View::Curves: draw_curves(cr, opt); break;
+    case View::Canvas:
+      draw_canvas(cr, data.scene, opt, control);
+      break;
+    case View::LossPlot:
+      draw_loss_plot(cr, data.history, data.history_steps, opt);
+      break;
+    case View::Curves:
+      draw_curves(cr, opt);
+      break;
   }
   cairo_restore(cr);
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/export/palette.h"
+#include "core/job.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
 #include "core/regions.h"
@@ -23,33 +24,54 @@
 namespace ll::exporter {
 
 enum class View { Canvas, LossPlot, Curves };
+
+// Canvas figures with more points than this draw them as a density image (see FigureOptions).
+inline constexpr std::size_t kMaxVectorPoints = 20000;
 enum class Shading { Argmax, Confidence, Score };
 
 struct FigureOptions {
   View view = View::Canvas;
-  double width = 800.0;   // figure units
+  double width = 800.0;  // figure units
   double height = 800.0;
-  double scale = 1.0;     // raster pixels per figure unit (PNG only)
+  double scale = 1.0;  // raster pixels per figure unit (PNG only)
   palette::Theme theme = palette::Theme::Light;
   bool transparent = false;
   bool legend = true;
   bool axes = true;
-  bool margins = false;   // canvas: dashed lines s_k = +-1
+  bool margins = false;  // canvas: dashed lines s_k = +-1
   Shading shading = Shading::Argmax;
-  int score_class = 0;    // Shading::Score: which class's score
+  int score_class = 0;                                     // Shading::Score: which class's score
   lab::CurveFamily family = lab::CurveFamily::Regression;  // curves: which family (lab::parse)
   lab::CurveParams curves;  // curves: delta, gamma, alpha, bits, samples, range (no derivatives)
   // Image resolution for confidence/score shading; 0 = figure size times scale.
   int shading_pixels_x = 0, shading_pixels_y = 0;
   // Canvas: the world rectangle to show (e.g. the window's view); unset = fit the points.
   std::optional<Rect> world;
+  // Canvas: more points than this are drawn as one density image (each pixel in the mean
+  // class colour of the points covering it, opaque where many overlap) instead of one vector
+  // circle each: a figure cannot show more, and a million SVG circles are 370 MB.
+  std::size_t max_vector_points = kMaxVectorPoints;
+  // Class colours. Taken from the process-wide scheme when the options are made, so drawing
+  // (possibly on a background thread) never reads palette state the UI may change meanwhile.
+  palette::Scheme scheme = palette::active_scheme();
 };
 
-// What a figure shows. `history` feeds the loss plot (one record per step, from train()).
+// What a figure shows. `history` feeds the loss plot: one record per step (from train()), or
+// records of the steps in `history_steps` (same length; e.g. the window's thinned curve).
+// Histories longer than kMaxHistoryPoints are thinned for drawing (core/history_thinning.h).
 struct FigureData {
   Scene scene;
   std::vector<LossRecord> history;
+  std::vector<long> history_steps = {};  // empty: record i is step i
 };
+
+// Class colours of a figure (its theme and scheme).
+inline palette::Rgb class_line(const FigureOptions& opt, int k) {
+  return palette::class_colors(k, opt.theme, opt.scheme).line;
+}
+inline palette::Rgb class_region(const FigureOptions& opt, int k) {
+  return palette::class_colors(k, opt.theme, opt.scheme).region;
+}
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
 bool parse_view(const std::string& s, View& out);
@@ -58,9 +80,9 @@ bool parse_theme(const std::string& s, palette::Theme& out);
 
 // Maps world coordinates (x0 right, x1 up) to figure units (y down), keeping the aspect ratio.
 struct CanvasTransform {
-  Rect world;            // visible world rectangle (covers the whole figure)
-  double scale = 1.0;    // figure units per world unit
-  double height = 0.0;   // figure height
+  Rect world;           // visible world rectangle (covers the whole figure)
+  double scale = 1.0;   // figure units per world unit
+  double height = 0.0;  // figure height
   double to_x(double x0) const { return (x0 - world.x_min) * scale; }
   double to_y(double x1) const { return height - (x1 - world.y_min) * scale; }
   double to_x0(double x) const { return world.x_min + x / scale; }
@@ -83,12 +105,18 @@ CanvasTransform canvas_transform(const Scene& scene, double width, double height
 // Shows `world` (centred, aspect kept, widened to cover the figure).
 CanvasTransform canvas_transform(const Rect& world, double width, double height);
 
-// Draws the chosen view filling [0, width] x [0, height] of the current user space.
-void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt);
+// Draws the chosen view filling [0, width] x [0, height] of the current user space. With a
+// control (a background job's): reports progress and throws JobCancelled once Cancel is asked,
+// checking every 10,000 points.
+void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
+                 JobControl* control = nullptr);
 
 // The individual views (draw_figure dispatches to these).
-void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt);
-void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history, const FigureOptions& opt);
+void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt,
+                 JobControl* control = nullptr);
+// `steps`: the step of each record, or empty for 0, 1, 2, ...
+void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
+                    const std::vector<long>& steps, const FigureOptions& opt);
 // Throws std::invalid_argument with lab::validate's message on bad curve parameters.
 void draw_curves(cairo_t* cr, const FigureOptions& opt);
 

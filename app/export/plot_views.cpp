@@ -3,29 +3,55 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 
 #include "app/export/plot_frame.h"
+#include "core/history_thinning.h"
 
 namespace ll::exporter {
 
-void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history, const FigureOptions& opt) {
+void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
+                    const std::vector<long>& steps, const FigureOptions& opt) {
+  if (!steps.empty() && steps.size() != history.size())
+    throw std::invalid_argument("the loss history has " + std::to_string(history.size()) +
+                                " records but " + std::to_string(steps.size()) + " step numbers");
+  // Never millions of vertices: a long history is thinned like the window's plot.
+  ThinnedHistory thinned;
+  const bool thin = history.size() > thinned.max_points();
+  if (thin)
+    for (std::size_t i = 0; i < history.size(); ++i)
+      thinned.add(steps.empty() ? static_cast<long>(i) : steps[i], history[i]);
+  const std::size_t n = thin ? thinned.points().size() : history.size();
+  auto step_at = [&](std::size_t i) {
+    if (thin) return static_cast<double>(thinned.points()[i].step);
+    return steps.empty() ? static_cast<double>(i) : static_cast<double>(steps[i]);
+  };
+  auto record_at = [&](std::size_t i) -> const LossRecord& {
+    return thin ? thinned.points()[i].record : history[i];
+  };
   PlotSpec spec;
   spec.title = "Loss over training steps";
   spec.x_label = "step";
   spec.y_label = "loss";
   Series total{"total loss", palette::theme_colors(opt.theme).text, {}, {}};
-  Series data{"data loss", palette::class_color(0, opt.theme), {}, {}};
-  Series reg{"regularization", palette::class_color(2, opt.theme), {}, {}, true};
-  for (std::size_t i = 0; i < history.size(); ++i) {
-    const double step = static_cast<double>(i);
+  Series data{"data loss", class_line(opt, 0), {}, {}};
+  Series reg{"regularization", class_line(opt, 2), {}, {}, true};
+  for (Series* s : {&total, &data, &reg}) {
+    s->x.reserve(n);
+    s->y.reserve(n);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const double step = step_at(i);
+    const LossRecord& r = record_at(i);
     for (Series* s : {&total, &data, &reg}) s->x.push_back(step);
-    total.y.push_back(history[i].total_loss);
-    data.y.push_back(history[i].data_loss);
-    reg.y.push_back(history[i].reg_loss);
+    total.y.push_back(r.total_loss);
+    data.y.push_back(r.data_loss);
+    reg.y.push_back(r.reg_loss);
   }
   spec.series = {std::move(total), std::move(data), std::move(reg)};
   spec.x_min = 0.0;
-  spec.x_max = history.size() > 1 ? static_cast<double>(history.size() - 1) : 1.0;
+  spec.x_max = n > 1 && step_at(n - 1) > 0.0 ? step_at(n - 1) : 1.0;
   fit_y_range(spec);
   draw_plot(cr, spec, opt);
 }
@@ -40,10 +66,10 @@ std::string number(double v) {
 
 // The figure of one family: the columns of core/lab's CurveTable with their labels, colours and
 // a y range that keeps the gentler curves readable (the steep ones leave through the top).
-PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family,
-                      const lab::CurveParams& p, palette::Theme theme) {
-  auto col = [theme](int k) { return palette::class_color(k, theme); };
-  const palette::Rgb ink = palette::theme_colors(theme).text;
+PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const lab::CurveParams& p,
+                      const FigureOptions& opt) {
+  auto col = [&opt](int k) { return class_line(opt, k); };
+  const palette::Rgb ink = palette::theme_colors(opt.theme).text;
   PlotSpec spec;
   spec.y_label = "loss";
   spec.x_min = t.x.front();
@@ -83,8 +109,9 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family,
       for (std::size_t i = 0; i < t.names.size(); ++i) {
         const double g = t.gammas[i];  // kept alongside the column, never parsed from its name
         const bool chosen = g == p.gamma;
-        add(t.names[i], "\u03b3 = " + number(g) + (g == 0.0 ? " (cross-entropy)" : "") +
-                            (chosen ? " (chosen)" : ""),
+        add(t.names[i],
+            "\u03b3 = " + number(g) + (g == 0.0 ? " (cross-entropy)" : "") +
+                (chosen ? " (chosen)" : ""),
             chosen ? ink : col(static_cast<int>(i)));
       }
       break;
@@ -110,7 +137,7 @@ void draw_curves(cairo_t* cr, const FigureOptions& opt) {
   lab::CurveParams p = opt.curves;
   p.derivatives = false;
   const lab::CurveTable t = lab::sample_curves(opt.family, p);  // validates p
-  draw_plot(cr, curve_family(t, opt.family, p, opt.theme), opt);
+  draw_plot(cr, curve_family(t, opt.family, p, opt), opt);
 }
 
 }  // namespace ll::exporter

@@ -39,18 +39,24 @@ int reserve(const fs::path& path) {
 
 exporter::Shading shading_of(RegionMode m) {
   switch (m) {
-    case RegionMode::Argmax: return exporter::Shading::Argmax;
-    case RegionMode::Confidence: return exporter::Shading::Confidence;
-    case RegionMode::Score: return exporter::Shading::Score;
+    case RegionMode::Argmax:
+      return exporter::Shading::Argmax;
+    case RegionMode::Confidence:
+      return exporter::Shading::Confidence;
+    case RegionMode::Score:
+      return exporter::Shading::Score;
   }
   return exporter::Shading::Argmax;
 }
 
 const char* extension(exporter::Format f) {
   switch (f) {
-    case exporter::Format::Png: return "png";
-    case exporter::Format::Svg: return "svg";
-    case exporter::Format::Pdf: return "pdf";
+    case exporter::Format::Png:
+      return "png";
+    case exporter::Format::Svg:
+      return "svg";
+    case exporter::Format::Pdf:
+      return "pdf";
   }
   return "png";
 }
@@ -105,18 +111,23 @@ fs::path next_export_name(const fs::path& folder, const char* ext) {
 exporter::FigureData export_figure_data(const AppState& st) {
   exporter::FigureData d;
   d.scene = st.scene;
-  const std::vector<LossPoint>& c = st.trainer.curve();
+  const std::vector<LossPoint>& c = st.trainer.curve();  // thinned: keep each record's step
   d.history.reserve(c.size() + 1);
-  for (const LossPoint& p : c) d.history.push_back(p.record);
+  d.history_steps.reserve(c.size() + 1);
+  for (const LossPoint& p : c) {
+    d.history.push_back(p.record);
+    d.history_steps.push_back(p.step);
+  }
   if (d.history.empty()) {  // nothing trained yet: the starting point, as the window shows it
     const Evaluation& e = st.eval();
     d.history.push_back({e.data_loss, e.reg_loss, e.total_loss, e.accuracy});
+    d.history_steps.push_back(0);
   }
   return d;
 }
 
-exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req,
-                                       double plot_w, double plot_h) {
+exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req, double plot_w,
+                                       double plot_h) {
   exporter::FigureOptions o;
   o.theme = st.options.theme;
   o.transparent = req.transparent;
@@ -159,18 +170,28 @@ exporter::FigureOptions export_options(const AppState& st, const ExportRequest& 
   return o;
 }
 
-ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w,
+ExportJob prepare_export(const AppState& st, const ExportRequest& req, double plot_w,
                          double plot_h) {
+  ExportJob job;
+  job.options = export_options(st, req, plot_w, plot_h);  // the palette the window shows now
+  job.data = export_figure_data(st);
+  job.format = req.format;
+  job.folder = req.folder.empty() ? default_export_folder() : req.folder;
+  return job;
+}
+
+ExportResult run_export(const ExportJob& job, JobControl* control) {
   ExportResult r;
   const auto t0 = std::chrono::steady_clock::now();
-  const fs::path folder = req.folder.empty() ? default_export_folder() : req.folder;
+  const fs::path& folder = job.folder;
+  const exporter::FigureOptions& opt = job.options;
   try {
     if (!is_folder(folder)) throw std::runtime_error(folder.string() + ": no such folder");
-    const exporter::FigureOptions opt = export_options(st, req, plot_w, plot_h);
-    const std::string bytes = exporter::render_figure(export_figure_data(st), opt, req.format);
+    const std::string bytes = exporter::render_figure(job.data, opt, job.format, control);
+    if (control) control->check();  // the last moment to cancel: nothing is on disk yet
     fs::path path;
     for (int attempt = 0;; ++attempt) {  // another writer may take a name between the two calls
-      path = next_export_name(folder, extension(req.format));
+      path = next_export_name(folder, extension(job.format));
       const int err = reserve(path);
       if (err == 0) break;
       if (err != EEXIST || attempt > 100)
@@ -186,18 +207,34 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
     }
     r.ok = true;
     r.path = path;
-    r.pixels_w = req.format == exporter::Format::Png ? exporter::raster_width(opt)
-                                                     : static_cast<int>(std::lround(opt.width));
-    r.pixels_h = req.format == exporter::Format::Png ? exporter::raster_height(opt)
-                                                     : static_cast<int>(std::lround(opt.height));
-    r.message = "Saved " + std::to_string(r.pixels_w) + " x " + std::to_string(r.pixels_h) +
-                " " + upper(exporter::to_string(req.format)) + " to " + path.string();
+    const bool png = job.format == exporter::Format::Png;
+    r.pixels_w = png ? exporter::raster_width(opt) : static_cast<int>(std::lround(opt.width));
+    r.pixels_h = png ? exporter::raster_height(opt) : static_cast<int>(std::lround(opt.height));
+    r.message = "Saved " + std::to_string(r.pixels_w) + " x " + std::to_string(r.pixels_h) + " " +
+                upper(exporter::to_string(job.format)) + " to " + path.string();
+  } catch (const JobCancelled&) {
+    r.ok = false;
+    r.cancelled = true;
+    r.message = "Export cancelled: nothing was written";
   } catch (const std::exception& e) {
     r.ok = false;
     r.message = std::string("Export failed: ") + e.what();
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w,
+                         double plot_h) {
+  ExportJob job;
+  try {
+    job = prepare_export(st, req, plot_w, plot_h);
+  } catch (const std::exception& e) {
+    ExportResult r;
+    r.message = std::string("Export failed: ") + e.what();
+    return r;
+  }
+  return run_export(job);
 }
 
 }  // namespace ll::gui

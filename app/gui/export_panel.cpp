@@ -1,15 +1,73 @@
 #include "app/gui/export_panel.h"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
+#include <utility>
 
 namespace ll::gui {
 
+ExportPanel::~ExportPanel() { job_.wait(); }
+
+void ExportPanel::show(AppState& st, const ExportResult& r) {
+  last_ = r;
+  if (r.ok) {
+    char t[32];
+    std::snprintf(t, sizeof t, " (%.0f ms)", 1000.0 * r.seconds);
+    shown_ = r.message + t;
+  } else {
+    shown_ = r.message;
+  }
+  st.status = shown_;
+}
+
+void ExportPanel::start(AppState& st, double plot_w, double plot_h) {
+  req_.folder = folder_;
+  ExportJob job;
+  try {  // the copy, on the UI thread: one pass over the scene
+    job = prepare_export(st, req_, plot_w, plot_h);
+  } catch (const std::exception& e) {
+    ExportResult r;
+    r.message = std::string("Export failed: ") + e.what();
+    show(st, r);
+    return;
+  }
+  const std::string label = "Exporting " + std::string(exporter::to_string(job.format)) + " of " +
+                            (req_.target == ExportTarget::Canvas
+                                 ? std::to_string(job.data.scene.points.size()) + " points"
+                                 : std::string("the loss plot"));
+  job_ = Job<ExportResult>::start(label, [job = std::move(job)](JobControl& control) {
+    // The window may be idle in glfwWaitEvents: wake it a few times a second for the progress
+    // bar, and once at the end for the result (glfwPostEmptyEvent is thread-safe).
+    std::atomic<bool> done{false};
+    std::thread ticker([&done] {
+      while (!done.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        glfwPostEmptyEvent();
+      }
+    });
+    ExportResult r = run_export(job, &control);
+    done = true;
+    ticker.join();
+    glfwPostEmptyEvent();
+    return r;
+  });
+}
+
+void ExportPanel::collect(AppState& st) {
+  if (!job_.ready()) return;
+  show(st, job_.take());  // run_export never throws
+}
+
 void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
+  collect(st);
   if (!st.show_export) return;
   if (folder_.empty()) folder_ = default_export_folder().string();
   const float fs = ImGui::GetFontSize();
@@ -86,23 +144,26 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##folder", &folder_);
 
-  if (ImGui::Button("Export", ImVec2(fs * 8, 0))) {
-    req_.folder = folder_;
-    last_ = export_view(st, req_, plot_w, plot_h);
-    if (last_.ok) {
-      char t[32];
-      std::snprintf(t, sizeof t, " (%.0f ms)", 1000.0 * last_.seconds);
-      shown_ = last_.message + t;
-    } else {
-      shown_ = last_.message;
-    }
-    st.status = shown_;
+  if (job_.active()) {
+    // Running: progress and Cancel instead of the Export button; the window stays live.
+    const float p = static_cast<float>(job_.progress());
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%.0f%%", 100.0 * p);
+    ImGui::ProgressBar(p, ImVec2(fs * 14, 0), overlay);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(job_.cancel_requested());
+    if (ImGui::Button("Cancel", ImVec2(fs * 6, 0))) job_.cancel();
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("%s%s", job_.label().c_str(),
+                        job_.cancel_requested() ? ": cancelling" : "...");
+  } else {
+    if (ImGui::Button("Export", ImVec2(fs * 8, 0))) start(st, plot_w, plot_h);
+    ImGui::SameLine();
+    ImGui::TextDisabled("losslab-NNN.%s, never replaces a file", exporter::to_string(req_.format));
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("losslab-NNN.%s, never replaces a file", exporter::to_string(req_.format));
-  if (!last_.message.empty()) {
-    const ImVec4 col = last_.ok ? ImGui::GetStyle().Colors[ImGuiCol_Text]
-                                : ImVec4(0.85f, 0.1f, 0.1f, 1.0f);
+  if (!last_.message.empty() && !job_.active()) {
+    const ImVec4 col = last_.ok || last_.cancelled ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                                   : ImVec4(0.85f, 0.1f, 0.1f, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::PushTextWrapPos(fs * 25);
     ImGui::TextUnformatted(shown_.c_str());

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/export/export.h"
+#include "app/export/point_density.h"
 #include "core/datasets.h"
 #include "core/losses.h"
 #include "tests/export/test_util.h"
@@ -28,8 +29,8 @@ int core_argmax(const Params& p, double x0, double x1) {
 
 // World points inside the regions, away from lines, arrows, points, axes, labels and legend of
 // the default scene (checked by eye on the 800 x 800 render).
-const double kProbes[][2] = {{-0.8, 0.9}, {0.2, 0.9}, {-0.9, -0.9}, {0.6, -0.95}, {0.95, 0.2},
-                             {-0.6, -0.3}};
+const double kProbes[][2] = {{-0.8, 0.9},  {0.2, 0.9},  {-0.9, -0.9},
+                             {0.6, -0.95}, {0.95, 0.2}, {-0.6, -0.3}};
 
 void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) {
   const Scene scene = default_scene();
@@ -46,7 +47,8 @@ void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) 
     EXPECT_LE(test::color_distance(pixel(w[0], w[1]), palette::region_color(k, opt.theme)), 2)
         << "world (" << w[0] << ", " << w[1] << ") should show the region of class " << k;
   }
-  for (int k = 0; k < 3; ++k) EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
+  for (int k = 0; k < 3; ++k)
+    EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
   for (const Point& p : scene.points) {
     EXPECT_LE(test::color_distance(pixel(p.x0, p.x1), palette::class_color(p.label, opt.theme)), 2)
         << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
@@ -265,6 +267,77 @@ TEST(PngExport, RejectsBadSizes) {
   opt.scale = 4;
   EXPECT_FALSE(check_size(opt, Format::Png).empty());
   EXPECT_TRUE(check_size(opt, Format::Svg).empty());  // vectors have no pixel budget
+}
+
+}  // namespace
+}  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+// Three tight clusters of 10,000 points each (a 100 x 100 grid of side 0.04) and one lone point:
+// more than kMaxVectorPoints, so the points are drawn as the density image.
+Scene crowded_scene() {
+  Scene s = default_scene();
+  s.points.clear();
+  s.params.W.setZero();  // class 0's region everywhere; no lines, no arrows
+  s.params.b.setZero();
+  s.params.b(0) = 1.0;
+  const double centres[3][2] = {{-0.5, 0.5}, {0.5, 0.5}, {0.0, -0.5}};
+  for (int k = 0; k < 3; ++k)
+    for (int i = 0; i < 100; ++i)
+      for (int j = 0; j < 100; ++j)
+        s.points.push_back(
+            {centres[k][0] - 0.02 + 0.0004 * i, centres[k][1] - 0.02 + 0.0004 * j, k});
+  s.points.push_back({-0.8, -0.8, 1});  // alone: one half-opaque disc
+  return s;
+}
+
+TEST(PngExport, CrowdedPointsAreBinnedInTheirClassColoursWhereTheyLie) {
+  const Scene scene = crowded_scene();
+  ASSERT_GT(scene.points.size(), kMaxVectorPoints);
+  FigureOptions opt;
+  opt.width = opt.height = 400;
+  opt.legend = false;
+  opt.axes = false;
+  const Image img = render_png(FigureData{scene, {}}, opt);
+  const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
+  auto pixel = [&](double x0, double x1) {
+    return img.rgb(static_cast<int>(std::floor(t.to_x(x0))),
+                   static_cast<int>(std::floor(t.to_y(x1))));
+  };
+  // Each cluster: opaque class colour at its centre and across it.
+  const double centres[3][2] = {{-0.5, 0.5}, {0.5, 0.5}, {0.0, -0.5}};
+  for (int k = 0; k < 3; ++k) {
+    for (double d : {-0.015, 0.0, 0.015}) {
+      EXPECT_LE(test::color_distance(pixel(centres[k][0] + d, centres[k][1] - d),
+                                     palette::class_color(k)),
+                2)
+          << "cluster of class " << k;
+    }
+    // Beyond the cluster and its discs: the region colour, untouched.
+    const double x0 = centres[k][0] + 0.12, x1 = centres[k][1] + 0.12;
+    EXPECT_LE(test::color_distance(pixel(x0, x1),
+                                   palette::region_color(core_argmax(scene.params, x0, x1))),
+              2);
+  }
+  // The lone point: its class colour at half opacity over the region there.
+  const palette::Rgb region = palette::region_color(core_argmax(scene.params, -0.8, -0.8));
+  const palette::Rgb half = palette::mix(region, palette::class_color(1), density_alpha(1));
+  EXPECT_NEAR(density_alpha(1), 0.5, 1e-12);
+  EXPECT_LE(test::color_distance(pixel(-0.8, -0.8), half), 3);
+  EXPECT_GT(test::color_distance(half, region), 20);
+}
+
+TEST(PngExport, CancelStopsAnExportBetweenChunks) {
+  JobControl control;
+  control.cancel();
+  const FigureData data{crowded_scene(), {}};
+  FigureOptions opt;
+  EXPECT_THROW(render_figure(data, opt, Format::Png, &control), JobCancelled);
+  JobControl fresh;
+  EXPECT_FALSE(render_figure(data, opt, Format::Png, &fresh).empty());
+  EXPECT_EQ(fresh.progress(), 1.0);
 }
 
 }  // namespace

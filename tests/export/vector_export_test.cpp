@@ -14,6 +14,7 @@
 #include <regex>
 
 #include "app/export/export.h"
+#include "core/datasets.h"
 #include "tests/export/test_util.h"
 
 namespace ll::exporter {
@@ -21,8 +22,8 @@ namespace {
 
 struct SvgPath {
   std::string style;
-  std::vector<char> commands;              // M, L, C, Z
-  std::vector<Eigen::Vector2d> on_curve;   // end point of each command
+  std::vector<char> commands;             // M, L, C, Z
+  std::vector<Eigen::Vector2d> on_curve;  // end point of each command
 };
 
 // The drawn <path> elements (after <defs>, which holds the glyph outlines of the text).
@@ -160,7 +161,8 @@ TEST(SvgExport, OneZeroScoreLinePerClass) {
   FigureOptions opt;
   Scene scene = default_scene();
   std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
-  for (int k = 0; k < 3; ++k) EXPECT_EQ(count_class_lines(paths, scene, opt, k), 1) << "class " << k;
+  for (int k = 0; k < 3; ++k)
+    EXPECT_EQ(count_class_lines(paths, scene, opt, k), 1) << "class " << k;
   // A class with W_k = 0 has no line; the other two keep theirs.
   scene.params.W.row(1).setZero();
   paths = drawn_paths(render_svg(opt, scene));
@@ -214,6 +216,40 @@ TEST(PdfExport, OnePageOfTheRequestedSizeWithTextLabels) {
   EXPECT_EQ(plot_text.find("step"), std::string::npos) << plot_text;
   EXPECT_EQ(plot_text.find("total loss"), std::string::npos) << plot_text;
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+std::size_t count_of(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+  return n;
+}
+
+// 200,000 points (the issue measured 373 MB of SVG for a million): one embedded image, no
+// circle per point, and a file of a few MB at most.
+TEST(VectorExport, CrowdedCanvasIsOneImageOfAFewMegabytes) {
+  BlobsOptions blobs;
+  blobs.classes = 3;
+  blobs.per_class = 200000 / 3 + 1;
+  blobs.spread = 0.3;
+  const FigureData data{make_blobs(blobs), {}};
+  ASSERT_GT(data.scene.points.size(), 200000u);
+  FigureOptions opt;
+  opt.width = 1200;
+  opt.height = 800;
+  const std::string svg = render_figure(data, opt, Format::Svg);
+  EXPECT_LT(svg.size(), 3'000'000u);
+  EXPECT_EQ(count_of(svg, "<image"), 1u);
+  // Paths: glyphs, regions, lines, arrows, ticks and the legend, never one per point.
+  EXPECT_LT(count_of(svg, "<path"), 300u);
+  const std::string pdf = render_figure(data, opt, Format::Pdf);
+  EXPECT_LT(pdf.size(), 3'000'000u);
+  EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
 }
 
 }  // namespace

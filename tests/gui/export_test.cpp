@@ -4,10 +4,11 @@
 // folders, and well-formed SVG (xmllint) / one-page PDF (pdfinfo) of the canvas and loss plot.
 #include <gtest/gtest.h>
 #include <stb_image.h>
-
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -15,8 +16,11 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "app/gui/export_files.h"
+#include "core/job.h"
 #include "core/losses.h"
 
 namespace ll::gui {
@@ -60,8 +64,9 @@ std::string slurp(const fs::path& p) {
 class ExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("losslab_export_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("losslab_export_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     st_.doc = Document(default_scene());
@@ -89,8 +94,8 @@ class ExportTest : public ::testing::Test {
 
   // World points away from the class lines, arrows, axes, points and legend of the default
   // scene (checked by eye on the exported image); they fall in all three classes.
-  static constexpr double kProbes[6][2] = {
-      {-0.9, 0.6}, {-0.6, -0.2}, {0.2, -0.85}, {0.9, -0.1}, {0.3, 0.55}, {0.95, 0.3}};
+  static constexpr double kProbes[6][2] = {{-0.9, 0.6}, {-0.6, -0.2}, {0.2, -0.85},
+                                           {0.9, -0.1}, {0.3, 0.55},  {0.95, 0.3}};
 
   void expect_region_colours(const Image& img, double scale, palette::Scheme scheme) const {
     for (const auto& p : kProbes) {
@@ -276,12 +281,16 @@ class EnvVar {
   EnvVar(const char* name, const char* value) : name_(name) {
     if (const char* old = std::getenv(name)) old_ = old;
     had_ = std::getenv(name) != nullptr;
-    if (value) ::setenv(name, value, 1);
-    else ::unsetenv(name);
+    if (value)
+      ::setenv(name, value, 1);
+    else
+      ::unsetenv(name);
   }
   ~EnvVar() {
-    if (had_) ::setenv(name_, old_.c_str(), 1);
-    else ::unsetenv(name_);
+    if (had_)
+      ::setenv(name_, old_.c_str(), 1);
+    else
+      ::unsetenv(name_);
   }
 
  private:
@@ -306,6 +315,82 @@ TEST_F(ExportTest, DefaultFolderFollowsXdgThenPicturesThenTheCurrentFolder) {
   fs::create_directories(explicit_dir);
   EnvVar p("XDG_PICTURES_DIR", explicit_dir.c_str());
   EXPECT_EQ(default_export_folder(), explicit_dir);
+}
+
+// The window's export runs as a Job on what prepare_export copied: edits made meanwhile do not
+// reach the file, progress ends at 1, and the result names the file.
+TEST_F(ExportTest, BackgroundExportDrawsTheCopyTakenWhenItStarted) {
+  req_.scale = 1.0;
+  const ExportJob job = prepare_export(st_, req_);
+  st_.scene.points.clear();  // an edit after Export was pressed
+  st_.scene.params.W.setZero();
+  Job<ExportResult> running =
+      Job<ExportResult>::start("export", [job](JobControl& c) { return run_export(job, &c); });
+  running.wait();
+  ASSERT_TRUE(running.ready());
+  EXPECT_EQ(running.progress(), 1.0);
+  const ExportResult r = running.take();
+  ASSERT_TRUE(r.ok) << r.message;
+  const Image img = load_png(r.path);
+  ASSERT_TRUE(img.px);
+  st_.scene = default_scene();  // the probes' classes and the point are the copy's
+  expect_region_colours(img, 1.0, palette::Scheme::Demo);
+  const auto [px, py] = pixel(0.5, 0.4, 1.0);
+  const auto c = img.at(px, py);
+  EXPECT_NEAR(c[2], palette::class_color(0).b, 2);
+  EXPECT_NEAR(c[0], palette::class_color(0).r, 2);
+}
+
+TEST_F(ExportTest, CancelledExportWritesNothingAndSaysSo) {
+  const ExportJob job = prepare_export(st_, req_);
+  JobControl control;
+  control.cancel();
+  const ExportResult r = run_export(job, &control);
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(r.cancelled);
+  EXPECT_NE(r.message.find("cancelled"), std::string::npos) << r.message;
+  EXPECT_TRUE(fs::is_empty(dir_));
+}
+
+// A million points: the UI thread only copies (tens of ms); the drawing, off the UI thread, bins
+// the points into one image, and Cancel stops it within a chunk of 10,000 points.
+TEST_F(ExportTest, MillionPointCanvasCopiesFastAndCancelsPromptly) {
+  std::vector<Point> many;
+  many.reserve(kMaxPoints);
+  for (std::size_t i = 0; i < kMaxPoints; ++i) {
+    const double a = 0.000731 * static_cast<double>(i), rad = 0.9 * std::sqrt((i % 997) / 997.0);
+    many.push_back({rad * std::cos(a), rad * std::sin(a), static_cast<int>(i % 3)});
+  }
+  st_.scene.points = std::move(many);
+  const auto t0 = std::chrono::steady_clock::now();
+  const ExportJob job = prepare_export(st_, req_);
+  const double copy_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  RecordProperty("copy_ms", std::to_string(1000.0 * copy_s));
+  EXPECT_LT(copy_s, 0.5);  // 26-31 ms here; the old export held the frame 15-25 s
+  ASSERT_EQ(job.data.scene.points.size(), kMaxPoints);
+
+  Job<ExportResult> running =
+      Job<ExportResult>::start("export", [job](JobControl& c) { return run_export(job, &c); });
+  while (running.progress() < 0.15 && !running.ready())  // drawing the points
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const auto t1 = std::chrono::steady_clock::now();
+  running.cancel();
+  running.wait();
+  const double cancel_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  const ExportResult r = running.take();
+  RecordProperty("cancelled", r.cancelled ? "yes" : "no");
+  if (!r.ok) {
+    EXPECT_TRUE(r.cancelled) << r.message;
+    EXPECT_TRUE(fs::is_empty(dir_));
+    EXPECT_LT(cancel_s, 1.0);
+  }
+  // Uncancelled, the same export finishes and is one image of the points, not a million circles.
+  req_.format = exporter::Format::Svg;
+  const ExportResult svg = run_export(prepare_export(st_, req_));
+  ASSERT_TRUE(svg.ok) << svg.message;
+  EXPECT_LT(fs::file_size(svg.path), 5'000'000u);
 }
 
 }  // namespace
