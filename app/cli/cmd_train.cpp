@@ -35,6 +35,9 @@ class StopSignals {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int_);
     sigaction(SIGTERM, &sa, &old_term_);
+    // A signal the parent chose to ignore (nohup, a shell's background job) stays ignored.
+    if (old_int_.sa_handler == SIG_IGN) sigaction(SIGINT, &old_int_, nullptr);
+    if (old_term_.sa_handler == SIG_IGN) sigaction(SIGTERM, &old_term_, nullptr);
   }
   ~StopSignals() {
     sigaction(SIGINT, &old_int_, nullptr);

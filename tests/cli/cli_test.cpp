@@ -310,6 +310,8 @@ TEST_F(Cli, InterruptedTrainingWritesTheStateSoFar) {
     if (pid == 0) {
       const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       ::dup2(fd, 2);
+      ::signal(SIGINT, SIG_DFL);  // not ignored, even if this test runs as a background job
+      ::signal(SIGTERM, SIG_DFL);
       ::execl(LOSSLAB_BIN, LOSSLAB_BIN, "train", csv.c_str(), "--steps", "1000000", "--out",
               out.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
