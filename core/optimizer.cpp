@@ -25,6 +25,21 @@ void Optimizer::reset() {
   mb_.resize(0);
   sb_.resize(0);
   steps_ = 0;
+  have_last_ = false;
+}
+
+bool Optimizer::undo_if_exploded(Scene& scene, double loss) {
+  if (!have_last_ || !(!std::isfinite(loss) || (loss > kLossBound && loss > last_loss_))) {
+    return false;
+  }
+  // Only the step this optimizer took: not after an edit of the parameters, points or loss.
+  if (scene.params != last_after_ || scene.loss != last_settings_ ||
+      scene.points.size() != last_points_) {
+    return false;
+  }
+  scene.params = last_before_;
+  reset();
+  return true;
 }
 
 void Optimizer::set_settings(const OptimizerSettings& s) {
@@ -53,10 +68,19 @@ std::span<const int> Optimizer::next_batch(std::size_t n) {
 }
 
 StepStatus Optimizer::step(Scene& scene) {
+  undid_previous_ = false;
   if (scene.points.empty()) return StepStatus::NoData;
   const int K = scene.classes();
-  const LossGradient g = loss_gradient(scene.points, scene.params, scene.loss,
-                                       next_batch(scene.points.size()));
+  const LossGradient g =
+      loss_gradient(scene.points, scene.params, scene.loss, next_batch(scene.points.size()));
+  if (undo_if_exploded(scene, g.total_loss)) {
+    undid_previous_ = true;
+    return StepStatus::Diverged;
+  }
+  if (!std::isfinite(g.total_loss)) {  // nothing to undo (first step, or after an edit)
+    reset();
+    return StepStatus::Diverged;
+  }
   const Params before = scene.params;
   Params& p = scene.params;
   const double lr = settings_.lr;
@@ -100,22 +124,66 @@ StepStatus Optimizer::step(Scene& scene) {
     return StepStatus::Diverged;
   }
   ++steps_;
+  have_last_ = true;
+  last_before_ = before;
+  last_after_ = p;
+  last_settings_ = scene.loss;
+  last_points_ = scene.points.size();
+  last_loss_ = g.total_loss;
   return StepStatus::Ok;
 }
 
-TrainResult train(Scene& scene, long steps) {
+long auto_record_every(const Scene& scene) {
+  const std::size_t n = scene.points.size();
+  const auto batch = static_cast<std::size_t>(std::max(1, scene.optimizer.batch));
+  if (n <= 10'000 || scene.optimizer.kind == OptimizerKind::GD || batch >= n) return 1;
+  return static_cast<long>(n / batch);
+}
+
+TrainResult train(Scene& scene, long steps, const TrainOptions& options) {
   TrainResult r;
   Optimizer opt(scene.optimizer);
-  r.history.reserve(static_cast<std::size_t>(std::max(0L, steps)) + 1);
-  for (long i = 0; i < steps; ++i) {
+  const long every = std::max(1L, options.record_every);
+  auto add_record = [&] {
+    if (!r.history_steps.empty() && r.history_steps.back() == r.steps_done) return;
     r.history.push_back(record(scene));
+    r.history_steps.push_back(r.steps_done);
+  };
+  // After an undone step: forget the records of the states that were undone.
+  auto drop_undone = [&] {
+    while (!r.history_steps.empty() && r.history_steps.back() > r.steps_done) {
+      r.history_steps.pop_back();
+      r.history.pop_back();
+    }
+  };
+  const auto expected = static_cast<std::size_t>(std::min(std::max(0L, steps) / every, 1'000'000L));
+  r.history.reserve(expected + 2);
+  r.history_steps.reserve(expected + 2);
+  add_record();
+  for (long i = 0; i < steps; ++i) {
+    if (options.keep_going && !options.keep_going(r.steps_done)) {
+      r.interrupted = true;
+      break;
+    }
     r.status = opt.step(scene);
-    if (r.status != StepStatus::Ok) break;
+    if (r.status != StepStatus::Ok) {
+      if (opt.undid_previous()) {
+        --r.steps_done;
+        drop_undone();
+      }
+      break;
+    }
     ++r.steps_done;
+    if (r.steps_done % every == 0) add_record();
   }
-  r.history.push_back(record(scene));
-  // A step that diverged, after reverting, leaves the same parameters: the last record equals the
-  // one before it. Keep it: history always ends with the state the scene is left in.
+  add_record();  // history always ends with the state the scene is left in
+  // The last step is judged by the final record (no further step judges it).
+  if (r.status == StepStatus::Ok && opt.undo_if_exploded(scene, r.history.back().total_loss)) {
+    r.status = StepStatus::Diverged;
+    --r.steps_done;
+    drop_undone();
+    add_record();
+  }
   if (r.status == StepStatus::Ok && !std::isfinite(r.history.back().total_loss)) {
     r.status = StepStatus::Diverged;
   }

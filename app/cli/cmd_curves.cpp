@@ -3,8 +3,11 @@
 //                --out FILE.csv|FILE.png|FILE.svg|FILE.pdf
 // CSV gets the sampled curves; an image gets the exporter's figure of the same table
 // (app/export draws core/lab's CurveTable), honouring every option but --derivatives, which is
-// refused for images rather than ignored.
+// refused for images rather than ignored. No cell is ever inf or NaN: a range reaching where a
+// curve overflows (e.g. margin below m = -709.78, where e^-m does) is clipped to where every
+// curve is finite, with a note on stderr; when nothing finite is left it is refused (exit 2).
 #include <filesystem>
+#include <iostream>
 #include <memory>
 #include <stdexcept>
 
@@ -22,14 +25,16 @@ void register_curves(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "curves", "Write sampled loss curves as CSV (the abscissa, then one column per curve) or "
-                "draw them as PNG, SVG or PDF");
+      "curves",
+      "Write sampled loss curves as CSV (the abscissa, then one column per curve) or "
+      "draw them as PNG, SVG or PDF");
   cmd->add_option("--family", args->family, "regression, crossentropy, focal or margin")
       ->required()
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
   cmd->add_option("--delta", args->params.delta, "Huber threshold delta > 0 (default 1)")
       ->check(finite_number());
-  cmd->add_option("--gamma", args->params.gamma, "focal gamma >= 0, added to 0,0.5,1,2,5 (default 2)")
+  cmd->add_option("--gamma", args->params.gamma,
+                  "focal gamma >= 0, added to 0,0.5,1,2,5 (default 2)")
       ->check(finite_number());
   cmd->add_option("--alpha", args->params.alpha, "focal weight alpha > 0 (default 1)")
       ->check(finite_number());
@@ -51,11 +56,26 @@ void register_curves(CLI::App& app, int& exit_code) {
     const bool is_image = args->out != "-" && exporter::format_from_path(args->out, image);
     const std::string ext = std::filesystem::path(args->out).extension().string();
     if (!is_image && args->out != "-" && ext != ".csv")
-      throw UsageError("curves: --out must name a .csv, .png, .svg or .pdf file (got '" + args->out + "')");
+      throw UsageError("curves: --out must name a .csv, .png, .svg or .pdf file (got '" +
+                       args->out + "')");
     if (is_image && cmd->count("--derivatives") > 0)
       throw UsageError("curves: --derivatives applies to .csv output only");
     if (std::string err = lab::validate(family, args->params); !err.empty())
       throw UsageError("curves: " + err);
+    // Never an inf or NaN cell: clip to where every curve is finite (a note says so), or refuse.
+    try {
+      const lab::SampleRange range = lab::sample_range(family, args->params);
+      if (!range.note.empty()) std::cerr << "losslab: note: curves: " << range.note << "\n";
+      args->params.min = range.lo;
+      args->params.max = range.hi;
+      if (!is_image) {
+        write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));
+        exit_code = 0;
+        return;
+      }
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("curves: ") + e.what());
+    }
     if (is_image) {
       exporter::FigureOptions fig;
       fig.view = exporter::View::Curves;
@@ -63,10 +83,7 @@ void register_curves(CLI::App& app, int& exit_code) {
       fig.curves = args->params;
       exporter::export_figure(args->out, {}, fig);
       exit_code = 0;
-      return;
     }
-    write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));
-    exit_code = 0;
   });
 }
 

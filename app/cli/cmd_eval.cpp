@@ -1,4 +1,6 @@
 // losslab eval SCENE [--loss L] [--reg X] [--reg-kind K] [--delta D] [--squared]
+#include <stdexcept>
+
 #include "app/cli/command_registry.h"
 #include "app/cli/json_out.h"
 #include "core/losses.h"
@@ -12,7 +14,8 @@ void register_eval(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "eval", "Print scores, per-point losses, data/reg/total loss, accuracy and gradients as JSON");
+      "eval",
+      "Print scores, per-point losses, data/reg/total loss, accuracy and gradients as JSON");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv)")->required();
   args->loss.add_to(*cmd);
   cmd->callback([args, &exit_code] {
@@ -29,6 +32,10 @@ void register_eval(CLI::App& app, int& exit_code) {
     out["accuracy"] = e.accuracy;
     out["dW"] = to_json(Eigen::MatrixXd(e.dW));
     out["db"] = to_json(e.db);
+    if (const std::string bad = find_non_finite(out); !bad.empty())
+      throw std::runtime_error("eval: " + bad +
+                               " is not finite (the numbers overflow); "
+                               "nothing printed");
     write_output("", out.dump() + "\n");
     exit_code = 0;
   });

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/limits.h"
 #include "core/scene.h"
 
 namespace ll::cli {
@@ -27,6 +28,10 @@ Scene load_scene_or_throw(const std::string& path);
 void write_output(const std::string& out, const std::string& text);
 // A CLI11 validator that rejects NaN and infinities.
 const CLI::Validator& finite_number();
+// Validators for the ranges of core/limits.h (the scene files' ranges): a finite number in
+// [lo, hi] (or (lo, hi] with lo_open), an integer in [lo, hi]; "X is out of range [lo, hi]".
+CLI::Validator in_range(limits::Range r, bool lo_open = false);
+CLI::Validator in_range(long long lo, long long hi);
 
 // Options that override a scene's loss settings (--loss --reg --reg-kind --delta --squared).
 struct LossOverrides {

@@ -1,8 +1,13 @@
 #include "app/cli/commands.h"
 
+#include <cctype>
+#include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "app/cli/command_registry.h"
 #include "core/atomic_file.h"
@@ -30,34 +35,87 @@ void write_output(const std::string& out, const std::string& text) {
   write_file_atomic(out, text);  // std::runtime_error names the path
 }
 
+namespace {
+
+// "1e+06" -> "1e6", "1e-300" stays: the numbers as the scene loader's messages and the README write
+// them.
+std::string format_number(double d) {
+  std::ostringstream os;
+  os << d;
+  std::string s = os.str();
+  if (const auto e = s.find('e'); e != std::string::npos) {
+    std::size_t digits = e + 1;
+    if (digits < s.size() && (s[digits] == '+' || s[digits] == '-')) ++digits;
+    const auto first = s.find_first_not_of('0', digits);
+    s.erase(digits, (first == std::string::npos ? s.size() - 1 : first) - digits);
+    if (s[e + 1] == '+') s.erase(e + 1, 1);
+  }
+  return s;
+}
+
+// Parses a whole option value as a double; empty string on success, else the reason.
+std::string parse_finite(const std::string& s, double& d) {
+  // strtod, not stod: stod refuses subnormal numbers such as 1e-320 (ERANGE on underflow).
+  const char* begin = s.c_str();
+  char* end = nullptr;
+  errno = 0;
+  d = std::strtod(begin, &end);
+  if (s.empty() || std::isspace(static_cast<unsigned char>(s[0])) || end != begin + s.size())
+    return "not a number: " + s;
+  if (std::isinf(d) && errno == ERANGE) return "out of range: " + s;
+  if (!std::isfinite(d)) return "must be a finite number: " + s;
+  return {};
+}
+
+}  // namespace
+
 const CLI::Validator& finite_number() {
   static const CLI::Validator v(
       [](std::string& s) -> std::string {
-        try {
-          std::size_t used = 0;
-          const double d = std::stod(s, &used);
-          if (used != s.size()) return "not a number: " + s;
-          if (!std::isfinite(d)) return "must be a finite number: " + s;
-        } catch (const std::exception&) {
-          return "not a number: " + s;
-        }
-        return {};
+        double d = 0.0;
+        return parse_finite(s, d);
       },
       "FINITE");
   return v;
 }
 
+CLI::Validator in_range(limits::Range r, bool lo_open) {
+  const std::string text =
+      std::string(lo_open ? "(" : "[") + format_number(r.lo) + ", " + format_number(r.hi) + "]";
+  return CLI::Validator(
+      [r, lo_open, text](std::string& s) -> std::string {
+        double d = 0.0;
+        if (std::string err = parse_finite(s, d); !err.empty()) return err;
+        if (!r.contains(d) || (lo_open && d <= r.lo)) return s + " is out of range " + text;
+        return {};
+      },
+      text);
+}
+
+CLI::Validator in_range(long long lo, long long hi) {
+  const std::string text = "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+  return CLI::Validator(
+      [lo, hi, text](std::string& s) -> std::string {
+        long long v = 0;
+        const char* end = s.data() + s.size();
+        const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+        if (ec == std::errc::result_out_of_range) return s + " is out of range " + text;
+        if (ec != std::errc() || ptr != end || s.empty()) return "not an integer: " + s;
+        if (v < lo || v > hi) return s + " is out of range " + text;
+        return {};
+      },
+      text);
+}
+
 void LossOverrides::add_to(CLI::App& cmd) {
   cmd.add_option("--loss", loss, "ww, ova, structured or softmax")
       ->check(CLI::IsMember({"ww", "ova", "structured", "softmax"}));
-  cmd.add_option("--reg", reg, "regularization strength lambda >= 0")
-      ->check(finite_number())
-      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--reg", reg, "regularization strength lambda in [0, 1e6]")
+      ->check(in_range(limits::kReg));
   cmd.add_option("--reg-kind", reg_kind, "l2, l1 or elastic")
       ->check(CLI::IsMember({"l2", "l1", "elastic"}));
-  cmd.add_option("--delta", delta, "hinge margin Delta >= 0")
-      ->check(finite_number())
-      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--delta", delta, "hinge margin Delta in [0, 1e6]")
+      ->check(in_range(limits::kDelta));
   cmd.add_flag("--squared", squared, "squared hinge for the SVM losses");
 }
 
@@ -70,15 +128,15 @@ void LossOverrides::apply(LossSettings& s) const {
 }
 
 void OptimizerOverrides::add_to(CLI::App& cmd) {
-  cmd.add_option("--lr", lr, "step size > 0")->check(finite_number())->check(CLI::PositiveNumber);
+  cmd.add_option("--lr", lr, "step size in (0, 1e6]")->check(in_range(limits::kLr, true));
   cmd.add_option("--optimizer", optimizer, "gd, sgd, momentum or adam")
       ->check(CLI::IsMember({"gd", "sgd", "momentum", "adam"}));
-  cmd.add_option("--batch", batch, "minibatch size >= 1 (sgd, momentum, adam)")
-      ->check(CLI::Range(1, 1'000'000));
-  cmd.add_option("--momentum", momentum, "momentum coefficient in [0, 1)")
-      ->check(finite_number())
-      ->check(CLI::Range(0.0, 0.999999));
-  cmd.add_option("--seed", seed, "random seed >= 0")->check(CLI::NonNegativeNumber);
+  cmd.add_option("--batch", batch, "minibatch size in [1, 1000000] (sgd, momentum, adam)")
+      ->check(in_range(limits::kMinBatch, limits::kMaxBatch));
+  cmd.add_option("--momentum", momentum, "momentum coefficient in [0, 0.999999]")
+      ->check(in_range(limits::kMomentum));
+  cmd.add_option("--seed", seed, "random seed in [0, 2^63 - 1]")
+      ->check(in_range(0, limits::kMaxSeed));
 }
 
 void OptimizerOverrides::apply(OptimizerSettings& s) const {
@@ -90,9 +148,10 @@ void OptimizerOverrides::apply(OptimizerSettings& s) const {
 }
 
 int main(int argc, char** argv, const char* version, WindowRunner open_window) {
-  CLI::App app{"LossLab: linear classifiers and loss functions, interactive and exact.\n"
-               "Without a command, opens the window on SCENE (default: the CS231n demo scene).",
-               "losslab"};
+  CLI::App app{
+      "LossLab: linear classifiers and loss functions, interactive and exact.\n"
+      "Without a command, opens the window on SCENE (default: the CS231n demo scene).",
+      "losslab"};
   app.set_version_flag("--version", std::string("losslab ") + version);
   app.require_subcommand(0, 1);
 

@@ -1,10 +1,19 @@
 // End-to-end tests of the command line: run the real binary and parse its JSON.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "app/cli/json_out.h"
+#include "core/limits.h"
 #include "core/losses.h"
 #include "core/optimizer.h"
 #include "core/scene_io.h"
@@ -140,6 +149,194 @@ TEST_F(Cli, CsvImportIsEvaluated) {
   const auto r = run_losslab("eval " + (dir_ / "p.csv").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out)["losses"].size(), 3u);
+}
+
+// Writes `n` points of 3 classes as a CSV scene (CSV loads fast; the JSON loader is not ours).
+void write_csv_scene(const fs::path& path, int n) {
+  std::ofstream f(path);
+  f << "x,y,label\n";
+  for (int i = 0; i < n; ++i) {
+    const double t = 0.001 * i;
+    f << std::sin(t) << "," << std::cos(3 * t) << "," << i % 3 << "\n";
+  }
+}
+
+bool all_finite(const json& j) { return cli::find_non_finite(j).empty(); }
+
+// Regression: `eval --delta 1e300 --squared` and `--reg 1e308` printed null losses with exit 0;
+// the command line accepted up to 1.8e308 where scene files stop at 1e6.
+TEST_F(Cli, OutOfRangeOptionsAreRefusedLikeInSceneFiles) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"eval " + scene_ + " --delta 1e300 --squared", "--delta"},
+      {"eval " + scene_ + " --reg 1e308", "--reg"},
+      {"eval " + scene_ + " --reg 1000001", "--reg"},
+      {"eval " + scene_ + " --reg 1e400", "--reg"},
+      {"train " + scene_ + " --steps 5 --lr 1e7", "--lr"},
+      {"train " + scene_ + " --steps 5 --momentum 1", "--momentum"},
+      {"train " + scene_ + " --steps 5 --batch 1000001", "--batch"},
+      {"train " + scene_ + " --steps 5 --seed 9223372036854775808", "--seed"},
+      {"train " + scene_ + " --steps 1000001", "--steps"},
+      {"train " + scene_ + " --steps 5 --history-every 0", "--history-every"},
+  };
+  for (const auto& [args, needle] : cases) {
+    const auto r = run_losslab(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find("out of range"), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+  // The largest accepted values give finite numbers.
+  const auto r = run_losslab("eval " + scene_ + " --delta 1e6 --squared --reg 1e6");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_TRUE(all_finite(j)) << cli::find_non_finite(j);
+  EXPECT_GT(j["total_loss"].get<double>(), 1e12);
+}
+
+// The same value is accepted by the scene loader and by the command line, or by neither.
+TEST_F(Cli, OptionRangesAreTheSceneFileRanges) {
+  struct Case {
+    const char* field;
+    const char* option;
+    bool train;
+    std::vector<std::string> values;
+  };
+  const Case cases[] = {
+      {"reg", "--reg", false, {"0", "1e6", "1000000.0000001", "-1e-300", "1e308"}},
+      {"delta", "--delta", false, {"0", "1e6", "1.0000001e6", "-0.5"}},
+      {"lr", "--lr", true, {"1e-300", "1e6", "1.000001e6", "0"}},
+      {"momentum", "--momentum", true, {"0", "0.999999", "0.9999991", "1"}},
+      {"batch", "--batch", true, {"1", "1000000", "1000001", "0"}},
+      {"seed", "--seed", true, {"0", "9223372036854775807", "9223372036854775808"}},
+  };
+  for (const Case& c : cases) {
+    for (const std::string& v : c.values) {
+      bool file_ok = true;
+      try {
+        parse_scene_json("{\"" + std::string(c.field) + "\": " + v + "}", "t.json");
+      } catch (const LoadError&) {
+        file_ok = false;
+      }
+      const std::string args = std::string(c.train ? "train " : "eval ") + scene_ +
+                               (c.train ? " --steps 1 " : " ") + c.option + " " + v;
+      const auto r = run_losslab(args);
+      EXPECT_EQ(r.exit_code != 2, file_ok) << args << "\n" << r.err;  // 1: may diverge
+    }
+  }
+  EXPECT_EQ(limits::kReg.hi, 1e6);  // the README's numbers
+  EXPECT_EQ(limits::kMaxSteps, 1'000'000);
+}
+
+TEST(CliJson, NonFiniteNumbersAreFoundByPath) {
+  json j;
+  j["total_loss"] = 1.0;
+  j["scores"] = json::array({json::array({1.0, 2.0}), json::array({3.0, std::nan("")})});
+  EXPECT_EQ(cli::find_non_finite(j), "scores[1][1]");
+  j["scores"][1][1] = 4.0;
+  EXPECT_EQ(cli::find_non_finite(j), "");
+  j["a"] = -HUGE_VAL;
+  EXPECT_EQ(cli::find_non_finite(j), "a");
+  EXPECT_EQ(json(HUGE_VAL).dump(), "null");  // why the check exists
+}
+
+// Regression: a legal file trained to a loss of ~1e29 with status ok; the README's |loss| > 1e12
+// rule now holds.
+TEST_F(Cli, TrainingThatExplodesTheLossIsReportedAsDiverged) {
+  // |W| grows 1.5x a step: loss ~1e16 after 30 steps with |W| far below the 1e8 bound.
+  const auto r = run_losslab("train " + scene_ + " --steps 30 --reg 1e4 --lr 1.25e-4");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("diverged"), std::string::npos) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["status"], "diverged");
+  EXPECT_LT(j["steps"].get<long>(), 30);
+  for (const json& h : j["history"]) EXPECT_LE(h.get<double>(), 1e12);
+}
+
+// Regression: SGD on a big scene did a full-data pass per step for the history.
+TEST_F(Cli, MinibatchHistoryOnABigSceneIsRecordedEveryKthStep) {
+  const fs::path csv = dir_ / "big.csv";
+  write_csv_scene(csv, 20'000);
+  const std::string args = "train " + csv.string() + " --optimizer sgd --batch 4 --steps 1000";
+  const auto r = run_losslab(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;  // no progress bar: stderr is not a terminal
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["history_every"], 5000);  // N / batch
+  EXPECT_EQ(j["history_steps"], json::array({0, 1000}));
+  ASSERT_EQ(j["history"].size(), 2u);
+  EXPECT_EQ(j["accuracy_history"].size(), 2u);
+
+  const auto k = run_losslab(args + " --history-every 300");
+  ASSERT_EQ(k.exit_code, 0) << k.err;
+  const json jk = json::parse(k.out);
+  EXPECT_EQ(jk["history_steps"], json::array({0, 300, 600, 900, 1000}));
+  EXPECT_EQ(jk["W"], j["W"]);  // recording does not change training
+  // The numbers are core's full-data records at those steps.
+  Scene s = load_scene(csv).scene;
+  s.optimizer.kind = OptimizerKind::SGD;
+  s.optimizer.batch = 4;
+  TrainOptions o;
+  o.record_every = 300;
+  const TrainResult tr = train(s, 1000, o);
+  ASSERT_EQ(tr.history.size(), 5u);
+  EXPECT_EQ(jk["history"][2].get<double>(), tr.history[2].total_loss);
+  EXPECT_EQ(j["history"][1].get<double>(), tr.history[4].total_loss);
+}
+
+TEST_F(Cli, ProgressBarOnlyOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  const fs::path log = dir_ / "tty.txt";
+  // script(1) runs the command on a pseudo-terminal; stdout goes to a file, stderr to the pty.
+  const std::string inner = std::string(LOSSLAB_BIN) + " train " + scene_ + " --steps 2000 --out " +
+                            (dir_ / "o.json").string();
+  const std::string cmd = "script -qec '" + inner + "' " + log.string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string tty = test::read_all(log.string());
+  EXPECT_NE(tty.find("training ["), std::string::npos) << tty;
+  EXPECT_NE(tty.find("/2000 steps"), std::string::npos) << tty;
+  EXPECT_EQ(json::parse(test::read_all((dir_ / "o.json").string()))["status"], "ok");
+}
+
+// Ctrl+C during training writes what it has: parameters, history, "status": "interrupted".
+TEST_F(Cli, InterruptedTrainingWritesTheStateSoFar) {
+  const fs::path csv = dir_ / "big.csv", out = dir_ / "interrupted.json";
+  write_csv_scene(csv, 50'000);
+  for (int sig : {SIGINT, SIGTERM}) {
+    fs::remove(out);
+    const std::string err = (dir_ / "err.txt").string();
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(fd, 2);
+      ::signal(SIGINT, SIG_DFL);  // not ignored, even if this test runs as a background job
+      ::signal(SIGTERM, SIG_DFL);
+      ::execl(LOSSLAB_BIN, LOSSLAB_BIN, "train", csv.c_str(), "--steps", "1000000", "--out",
+              out.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto t0 = std::chrono::steady_clock::now();
+    ASSERT_EQ(::kill(pid, sig), 0);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    const double stop_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(stop_s, 1.0);  // stops between steps, promptly
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+    EXPECT_EQ(WEXITSTATUS(status), 128 + sig);
+    const std::string e = test::read_all(err);
+    EXPECT_NE(e.find("interrupted after"), std::string::npos) << e;
+    const json j = json::parse(test::read_all(out.string()));
+    EXPECT_EQ(j["status"], "interrupted");
+    const long steps = j["steps"].get<long>();
+    EXPECT_LT(steps, 1'000'000);
+    EXPECT_EQ(j["history_steps"].back().get<long>(), steps);
+    EXPECT_EQ(j["history"].size(), j["history_steps"].size());
+    EXPECT_EQ(j["W"].size(), 3u);
+    EXPECT_TRUE(all_finite(j));
+  }
 }
 
 }  // namespace

@@ -167,8 +167,8 @@ TEST(OptimizerStability, SoftmaxWithHugeScoresTrainsWithoutNaN) {
 }
 
 TEST(OptimizerStability, EveryOptimizerSurvivesAHugeStepSize) {
-  for (OptimizerKind kind : {OptimizerKind::GD, OptimizerKind::SGD, OptimizerKind::Momentum,
-                             OptimizerKind::Adam}) {
+  for (OptimizerKind kind :
+       {OptimizerKind::GD, OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam}) {
     Scene s = default_scene();
     s.loss.lambda = 100.0;
     s.optimizer.kind = kind;
@@ -193,6 +193,129 @@ TEST(OptimizerStability, LargeButValidWeightsAreNotCalledDiverged) {
   const TrainResult r = train(s, 2);
   EXPECT_EQ(r.status, StepStatus::Ok);
   EXPECT_EQ(r.steps_done, 2);
+}
+
+}  // namespace
+}  // namespace ll
+
+namespace ll {
+namespace {
+
+// A legal scene whose L2 term explodes slowly: each step multiplies W by |1 - 2 lr lambda| = 1.5,
+// so 30 steps reach a loss of ~1e16 with |W| still far below 1e8. Before the loss rule, that
+// trained with status ok.
+Scene exploding_scene() {
+  Scene s = default_scene();
+  s.loss.lambda = 1e4;
+  s.optimizer.lr = 1.25e-4;
+  return s;
+}
+
+TEST(OptimizerDivergence, ALossAboveTheBoundIsUndoneAndReported) {
+  Scene s = exploding_scene();
+  const double start = record(s).total_loss;
+  ASSERT_LT(start, kLossBound);
+  const TrainResult r = train(s, 30);
+  EXPECT_EQ(r.status, StepStatus::Diverged);
+  EXPECT_LT(r.steps_done, 30);
+  // The step that raised the loss above 1e12 was undone: the scene is left below the bound.
+  const double end = record(s).total_loss;
+  EXPECT_LE(end, kLossBound);
+  EXPECT_EQ(r.history.back().total_loss, end);
+  EXPECT_EQ(r.history_steps.back(), r.steps_done);
+  for (const LossRecord& h : r.history) EXPECT_LE(h.total_loss, kLossBound);
+  // Replaying steps_done steps reaches exactly that state, and one more step explodes it.
+  Scene replay = exploding_scene();
+  Optimizer opt(replay.optimizer);
+  for (long i = 0; i < r.steps_done; ++i) ASSERT_EQ(opt.step(replay), StepStatus::Ok);
+  EXPECT_EQ(replay.params, s.params);
+  ASSERT_EQ(opt.step(replay), StepStatus::Ok);
+  EXPECT_GT(record(replay).total_loss, kLossBound);
+}
+
+TEST(OptimizerDivergence, TheNextStepUndoesTheStepThatExploded) {
+  Scene s = exploding_scene();
+  Optimizer opt(s.optimizer);
+  Params before = s.params;
+  for (int i = 0; i < 30; ++i) {
+    before = s.params;
+    ASSERT_EQ(opt.step(s), StepStatus::Ok);
+    if (record(s).total_loss > kLossBound) break;
+  }
+  ASSERT_GT(record(s).total_loss, kLossBound);
+  EXPECT_EQ(opt.step(s), StepStatus::Diverged);
+  EXPECT_TRUE(opt.undid_previous());
+  EXPECT_EQ(s.params, before);
+}
+
+TEST(OptimizerDivergence, AHugeLossThatFallsIsNotDivergence) {
+  Scene s = exploding_scene();
+  s.params.W *= 1e6;  // starts far above the bound, and gradient descent brings it down
+  s.optimizer.lr = 1e-5;
+  const double start = record(s).total_loss;
+  ASSERT_GT(start, kLossBound);
+  const TrainResult r = train(s, 20);
+  EXPECT_EQ(r.status, StepStatus::Ok);
+  EXPECT_EQ(r.steps_done, 20);
+  EXPECT_LT(r.history.back().total_loss, start);
+}
+
+TEST(OptimizerDivergence, AnEditedSceneIsNotUndone) {
+  Scene s = exploding_scene();
+  Optimizer opt(s.optimizer);
+  ASSERT_EQ(opt.step(s), StepStatus::Ok);
+  s.params.W *= 1e2;  // the user moved the weights: a big loss now is not the step's doing
+  const Params edited = s.params;
+  EXPECT_FALSE(opt.undo_if_exploded(s, 1e20));
+  EXPECT_EQ(s.params, edited);
+}
+
+TEST(Train, RecordsEveryKthStepPlusTheFirstAndTheLast) {
+  Scene a = make_blobs({3, 20, 0.2, 2});
+  a.optimizer.kind = OptimizerKind::SGD;
+  a.optimizer.batch = 4;
+  Scene b = a;
+  TrainOptions every7;
+  every7.record_every = 7;
+  const TrainResult r = train(a, 30, every7);
+  EXPECT_EQ(r.history_steps, (std::vector<long>{0, 7, 14, 21, 28, 30}));
+  ASSERT_EQ(r.history.size(), r.history_steps.size());
+  const TrainResult full = train(b, 30);  // same steps, every one recorded
+  ASSERT_EQ(full.history.size(), 31u);
+  EXPECT_EQ(a.params, b.params);
+  for (std::size_t i = 0; i < r.history.size(); ++i) {
+    const auto step = static_cast<std::size_t>(r.history_steps[i]);
+    EXPECT_EQ(r.history[i].total_loss, full.history[step].total_loss) << step;
+  }
+}
+
+TEST(Train, AutoRecordEveryKeepsFullPassesFromDominating) {
+  Scene s = default_scene();
+  EXPECT_EQ(auto_record_every(s), 1);  // gd, 9 points
+  s.points.assign(1'000'000, Point{0.1, 0.2, 1});
+  EXPECT_EQ(auto_record_every(s), 1);  // gd touches every point each step anyway
+  s.optimizer.kind = OptimizerKind::SGD;
+  s.optimizer.batch = 4;
+  EXPECT_EQ(auto_record_every(s), 250'000);
+  s.optimizer.batch = 2'000'000;
+  EXPECT_EQ(auto_record_every(s), 1);
+  s.points.resize(10'000);
+  s.optimizer.batch = 4;
+  EXPECT_EQ(auto_record_every(s), 1);  // small scenes: every step
+}
+
+TEST(Train, KeepGoingStopsBetweenSteps) {
+  Scene s = default_scene();
+  TrainOptions o;
+  o.keep_going = [](long done) { return done < 3; };
+  const TrainResult r = train(s, 100, o);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_EQ(r.status, StepStatus::Ok);
+  EXPECT_EQ(r.steps_done, 3);
+  EXPECT_EQ(r.history_steps, (std::vector<long>{0, 1, 2, 3}));
+  Scene t = default_scene();
+  train(t, 3);
+  EXPECT_EQ(s.params, t.params);
 }
 
 }  // namespace

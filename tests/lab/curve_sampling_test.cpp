@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
@@ -91,12 +92,15 @@ TEST(CurveSampling, HugeRangesAreRejectedAndWideOnesStayFinite) {
   p.min = -8e307;
   p.max = 8e307;
   p.samples = 5;
+  // Was sampled as asked, with inf cells (r^2); now clipped to where r^2 is finite.
   const CurveTable t = sample_curves(CurveFamily::Regression, p);
   ASSERT_EQ(t.x.size(), 5u);
-  EXPECT_EQ(t.x.front(), -8e307);
+  EXPECT_NEAR(t.x.front() / -1.3407807929942596e154, 1.0, 1e-9);  // -sqrt(DBL_MAX)
   EXPECT_EQ(t.x[2], 0.0);
-  EXPECT_EQ(t.x.back(), 8e307);
+  EXPECT_EQ(t.x.back(), -t.x.front());
   for (double x : t.x) EXPECT_TRUE(std::isfinite(x));
+  for (const auto& c : t.columns)
+    for (double v : c) EXPECT_TRUE(std::isfinite(v));
 }
 
 // Regression: %g named gamma 2.0000001 "focal_gamma_2", the same as gamma 2.
@@ -125,6 +129,81 @@ TEST(CurveSampling, ParseFamilyNames) {
   EXPECT_EQ(f, CurveFamily::Focal);
   EXPECT_FALSE(parse("Focal", f));
   EXPECT_STREQ(to_string(CurveFamily::CrossEntropy), "crossentropy");
+}
+
+// Every cell of a table is finite, and so is what its CSV text reads back as (strtod reads text
+// beyond the largest double as inf).
+void expect_all_finite(const CurveTable& t) {
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    for (std::size_t i = 0; i < t.x.size(); ++i)
+      ASSERT_TRUE(std::isfinite(t.columns[c][i])) << t.names[c] << " at " << t.x[i];
+  std::istringstream csv(to_csv(t));
+  std::string line, cell;
+  std::getline(csv, line);  // header
+  while (std::getline(csv, line)) {
+    std::istringstream row(line);
+    while (std::getline(row, cell, ',')) {
+      ASSERT_TRUE(std::isfinite(std::strtod(cell.c_str(), nullptr))) << cell;
+    }
+  }
+}
+
+// Regression: `curves --family margin --min -800 --max 800` wrote inf cells (e^800).
+TEST(CurveSampling, MarginRangeIsClippedWhereTheExponentialOverflows) {
+  CurveParams p;
+  p.min = -800.0;
+  p.max = 800.0;
+  p.samples = 101;
+  const SampleRange r = sample_range(CurveFamily::Margin, p);
+  EXPECT_NEAR(r.lo, -709.78, 0.01);
+  EXPECT_EQ(r.hi, 800.0);
+  EXPECT_NE(r.note.find("exponential"), std::string::npos) << r.note;
+  EXPECT_LE(std::exp(-r.lo), 1.797693134e308);  // the edge is exact: one double further is not
+  EXPECT_GT(std::exp(-std::nextafter(r.lo, -1e300)), 1.797693134e308);
+  const CurveTable t = sample_curves(CurveFamily::Margin, p);
+  EXPECT_EQ(t.x.front(), r.lo);
+  EXPECT_EQ(t.note, r.note);
+  expect_all_finite(t);
+}
+
+TEST(CurveSampling, EveryFamilyIsClippedToFiniteValues) {
+  CurveParams reg;
+  reg.min = -1e200;
+  reg.max = 1e200;
+  reg.derivatives = true;
+  const SampleRange r = sample_range(CurveFamily::Regression, reg);  // squared: r^2 overflows
+  EXPECT_NEAR(r.hi, 1.34e154, 0.01e154);
+  EXPECT_EQ(r.lo, -r.hi);
+  EXPECT_NE(r.note.find("squared"), std::string::npos) << r.note;
+  expect_all_finite(sample_curves(CurveFamily::Regression, reg));
+
+  CurveParams ce;
+  ce.min = 1e-320;  // -1/p overflows in the derivative columns below ~5.6e-309
+  ce.max = 0.5;
+  ce.derivatives = true;
+  const SampleRange c = sample_range(CurveFamily::CrossEntropy, ce);
+  EXPECT_GT(c.lo, 5e-309);
+  EXPECT_LT(c.lo, 6e-309);
+  expect_all_finite(sample_curves(CurveFamily::CrossEntropy, ce));
+  ce.derivatives = false;  // the values alone are finite down to the smallest double
+  EXPECT_EQ(sample_range(CurveFamily::CrossEntropy, ce).lo, 1e-320);
+  EXPECT_TRUE(sample_range(CurveFamily::CrossEntropy, ce).note.empty());
+
+  CurveParams focal;
+  focal.alpha = 1e308;  // alpha * -ln p overflows for small p
+  const SampleRange f = sample_range(CurveFamily::Focal, focal);
+  EXPECT_GT(f.lo, 0.01);
+  EXPECT_EQ(f.hi, 0.99);
+  expect_all_finite(sample_curves(CurveFamily::Focal, focal));
+  focal.alpha = 1.7e308;
+  focal.min = 0.01;
+  focal.max = 0.3;  // -ln p > 1.2 everywhere: nothing finite is left
+  EXPECT_THROW(sample_range(CurveFamily::Focal, focal), std::invalid_argument);
+
+  for (CurveFamily fam : {CurveFamily::Regression, CurveFamily::CrossEntropy, CurveFamily::Focal,
+                          CurveFamily::Margin}) {
+    EXPECT_TRUE(sample_range(fam, CurveParams{}).note.empty()) << to_string(fam);  // defaults
+  }
 }
 
 }  // namespace

@@ -1,17 +1,17 @@
 // End-to-end: run `losslab curves`, parse the CSV it writes, check values and error handling.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 namespace {
 
@@ -30,6 +30,14 @@ std::vector<std::string> split(const std::string& line) {
   return out;
 }
 
+// strtod, not stod (which throws on subnormal cells such as 6e-322); text beyond the largest
+// double reads as inf, which the tests then catch. Unparsable text reads as NaN.
+double to_double(const std::string& c) {
+  char* end = nullptr;
+  const double v = std::strtod(c.c_str(), &end);
+  return end == c.c_str() + c.size() && !c.empty() ? v : std::nan("");
+}
+
 Csv read_csv(const fs::path& p) {
   std::ifstream in(p);
   Csv csv;
@@ -38,7 +46,7 @@ Csv read_csv(const fs::path& p) {
   csv.header = split(line);
   while (std::getline(in, line)) {
     std::vector<double> row;
-    for (const std::string& c : split(line)) row.push_back(std::stod(c));
+    for (const std::string& c : split(line)) row.push_back(to_double(c));
     csv.rows.push_back(row);
   }
   return csv;
@@ -46,7 +54,8 @@ Csv read_csv(const fs::path& p) {
 
 // Runs losslab with `args`, stderr into `err`; returns the exit status.
 int run(const std::string& args, std::string* err = nullptr) {
-  const fs::path log = fs::temp_directory_path() / ("losslab_curves_cli_err_" + std::to_string(::getpid()) + ".txt");
+  const fs::path log =
+      fs::temp_directory_path() / ("losslab_curves_cli_err_" + std::to_string(::getpid()) + ".txt");
   const std::string cmd = std::string(LOSSLAB_BIN) + " " + args + " 2> " + log.string();
   const int status = std::system(cmd.c_str());
   if (err) {
@@ -68,7 +77,8 @@ TEST_F(CurvesCli, RegressionFamilyWithDelta) {
   const fs::path out = dir / "reg.csv";
   ASSERT_EQ(run("curves --family regression --delta 0.5 --samples 13 --out " + out.string()), 0);
   const Csv csv = read_csv(out);
-  ASSERT_EQ(csv.header, (std::vector<std::string>{"r", "squared", "absolute", "huber", "log_cosh"}));
+  ASSERT_EQ(csv.header,
+            (std::vector<std::string>{"r", "squared", "absolute", "huber", "log_cosh"}));
   ASSERT_EQ(csv.rows.size(), 13u);
   for (const auto& row : csv.rows) {
     ASSERT_EQ(row.size(), 5u);
@@ -84,7 +94,8 @@ TEST_F(CurvesCli, RegressionFamilyWithDelta) {
 TEST_F(CurvesCli, CrossEntropyInBitsOnAChosenRange) {
   const fs::path out = dir / "ce.csv";
   ASSERT_EQ(run("curves --family crossentropy --bits --min 0.25 --max 0.75 --samples 3 --out " +
-                out.string()), 0);
+                out.string()),
+            0);
   const Csv csv = read_csv(out);
   ASSERT_EQ(csv.rows.size(), 3u);
   EXPECT_EQ(csv.header[1], "cross_entropy");
@@ -154,20 +165,76 @@ std::string pdf_text(const fs::path& pdf) {
 TEST_F(CurvesCli, ImageOutputHonoursTheSamplingOptions) {
   const fs::path reg = dir / "reg.pdf", focal = dir / "focal.pdf";
   std::string err;
-  ASSERT_EQ(run("curves --family regression --delta 0.5 --min -8 --max 8 --out " + reg.string(),
-                &err), 0) << err;
+  ASSERT_EQ(
+      run("curves --family regression --delta 0.5 --min -8 --max 8 --out " + reg.string(), &err), 0)
+      << err;
   const std::string r = pdf_text(reg);
   EXPECT_NE(r.find("\u03b4 = 0.5"), std::string::npos) << r;  // Huber's delta in the legend
   EXPECT_NE(r.find("\u22128"), std::string::npos) << r;       // x axis from -8 ...
   EXPECT_NE(r.find("8"), std::string::npos) << r;
   EXPECT_EQ(r.find("\u03b4 = 1"), std::string::npos) << r;
   ASSERT_EQ(run("curves --family focal --gamma 3.5 --alpha 0.25 --samples 50 --min 0.2 --max 0.9 "
-                "--out " + focal.string(), &err), 0) << err;
+                "--out " +
+                    focal.string(),
+                &err),
+            0)
+      << err;
   const std::string f = pdf_text(focal);
   EXPECT_NE(f.find("\u03b3 = 3.5 (chosen)"), std::string::npos) << f;
   EXPECT_NE(f.find("0.25"), std::string::npos) << f;  // alpha in the title
   ASSERT_EQ(run("curves --family crossentropy --bits --out " + (dir / "ce.png").string(), &err), 0)
       << err;
+}
+
+// Regression: `curves --family margin --min -800 --max 800` wrote inf cells (e^800). Every
+// family now clips a range that reaches where a curve overflows, with a note on stderr, or
+// refuses it when nothing finite is left; no cell is ever inf or NaN.
+TEST_F(CurvesCli, NoFamilyEverWritesInf) {
+  struct Case {
+    std::string args, clipped_curve;
+  };
+  const Case cases[] = {
+      {"--family margin --min -800 --max 800", "exponential"},
+      {"--family regression --min -1e200 --max 1e200 --derivatives", "squared"},
+      {"--family crossentropy --min 1e-320 --max 0.5 --derivatives", "d_cross_entropy"},
+      {"--family focal --alpha 1e308", "focal_gamma_0"},
+  };
+  for (const Case& c : cases) {
+    const fs::path out = dir / "c.csv";
+    std::string err;
+    ASSERT_EQ(run("curves " + c.args + " --samples 51 --out " + out.string(), &err), 0)
+        << c.args << "\n"
+        << err;
+    EXPECT_NE(err.find("note: curves: clipped --"), std::string::npos) << err;
+    EXPECT_NE(err.find("(" + c.clipped_curve + " overflows beyond)"), std::string::npos)
+        << c.args << "\n"
+        << err;
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+    std::ifstream in(out);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(text.find("inf"), std::string::npos) << c.args;
+    EXPECT_EQ(text.find("nan"), std::string::npos) << c.args;
+    const Csv csv = read_csv(out);  // text beyond the largest double reads as inf
+    ASSERT_EQ(csv.rows.size(), 51u) << c.args;
+    for (const auto& row : csv.rows)
+      for (double v : row) EXPECT_TRUE(std::isfinite(v)) << c.args;
+  }
+  const Csv margin = [&] {
+    run("curves --family margin --min -800 --max 800 --samples 3 --out " +
+        (dir / "m.csv").string());
+    return read_csv(dir / "m.csv");
+  }();
+  EXPECT_NEAR(margin.rows.front()[0], -709.78, 0.01);
+  EXPECT_EQ(margin.rows.back()[0], 800.0);
+  std::string err;
+  // Nothing finite at all: refused, nothing written.
+  EXPECT_EQ(run("curves --family focal --alpha 1.7e308 --min 0.01 --max 0.3 --out " +
+                    (dir / "none.csv").string(),
+                &err),
+            2);
+  EXPECT_NE(err.find("gives finite values"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+  EXPECT_FALSE(fs::exists(dir / "none.csv"));
 }
 
 }  // namespace
