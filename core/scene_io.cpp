@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/atomic_file.h"
+#include "core/limits.h"
 
 namespace ll {
 
@@ -38,6 +39,9 @@ class Reader {
       fail(where, format(d) + " is out of range [" + format(lo) + ", " + format(hi) + "]");
     }
     return d;
+  }
+  double number_in(const json& v, const std::string& where, limits::Range r) const {
+    return number_in(v, where, r.lo, r.hi);
   }
 
   long long integer(const json& v, const std::string& where, long long lo, long long hi) const {
@@ -505,12 +509,12 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
   LossSettings& l = s.loss;
   if (given(Field::loss))
     l.kind = enum_field<LossKind>(r, value(Field::loss), "loss", "ww, ova, structured or softmax");
-  if (given(Field::reg)) l.lambda = r.number_in(value(Field::reg), "reg", 0.0, 1e6);
+  if (given(Field::reg)) l.lambda = r.number_in(value(Field::reg), "reg", limits::kReg);
   if (given(Field::reg_kind))
     l.reg = enum_field<RegKind>(r, value(Field::reg_kind), "reg_kind", "l2, l1 or elastic");
-  if (given(Field::delta)) l.delta = r.number_in(value(Field::delta), "delta", 0.0, 1e6);
+  if (given(Field::delta)) l.delta = r.number_in(value(Field::delta), "delta", limits::kDelta);
   if (given(Field::elastic_beta))
-    l.elastic_beta = r.number_in(value(Field::elastic_beta), "elastic_beta", 0.0, 1e6);
+    l.elastic_beta = r.number_in(value(Field::elastic_beta), "elastic_beta", limits::kElasticBeta);
   if (given(Field::squared)) {
     if (!value(Field::squared).is_boolean()) r.fail("squared", "expected true or false");
     l.squared = value(Field::squared).get<bool>();
@@ -521,19 +525,19 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
     o.kind = enum_field<OptimizerKind>(r, value(Field::optimizer), "optimizer",
                                        "gd, sgd, momentum or adam");
   if (given(Field::lr)) {
-    o.lr = r.number_in(value(Field::lr), "lr", 0.0, 1e6);
+    o.lr = r.number_in(value(Field::lr), "lr", limits::kLr);
     if (o.lr <= 0.0) r.fail("lr", "the step size must be positive");
   }
   if (given(Field::batch))
     o.batch = static_cast<int>(
-        r.integer(value(Field::batch), "batch", 1, static_cast<long long>(kMaxPoints)));
+        r.integer(value(Field::batch), "batch", limits::kMinBatch, limits::kMaxBatch));
   if (given(Field::momentum))
-    o.momentum = r.number_in(value(Field::momentum), "momentum", 0.0, 0.999999);
-  if (given(Field::beta1)) o.beta1 = r.number_in(value(Field::beta1), "beta1", 0.0, 0.999999);
-  if (given(Field::beta2)) o.beta2 = r.number_in(value(Field::beta2), "beta2", 0.0, 0.999999);
-  if (given(Field::epsilon)) o.epsilon = r.number_in(value(Field::epsilon), "epsilon", 1e-300, 1.0);
+    o.momentum = r.number_in(value(Field::momentum), "momentum", limits::kMomentum);
+  if (given(Field::beta1)) o.beta1 = r.number_in(value(Field::beta1), "beta1", limits::kBeta);
+  if (given(Field::beta2)) o.beta2 = r.number_in(value(Field::beta2), "beta2", limits::kBeta);
+  if (given(Field::epsilon)) o.epsilon = r.number_in(value(Field::epsilon), "epsilon", limits::kEpsilon);
   if (given(Field::seed))
-    o.seed = static_cast<std::uint64_t>(r.integer(value(Field::seed), "seed", 0, INT64_MAX));
+    o.seed = static_cast<std::uint64_t>(r.integer(value(Field::seed), "seed", 0, limits::kMaxSeed));
 
   if (given(Field::class_names)) {
     const json& names = value(Field::class_names);

@@ -38,6 +38,13 @@ StepStatus Trainer::step(Document& doc) {
     diverged_ = false;
     return st;
   }
+  if (st == StepStatus::Diverged && optimizer_.undid_previous() && steps_ > 0) {
+    // This step's loss pass showed that the previous step exploded the loss: core undid that
+    // one too, so the counter and the curve go back to the step before it.
+    --steps_;
+    if (!curve_.empty() && curve_.back().step > steps_) curve_.pop_back();
+    add_record(scene);
+  }
   if (st == StepStatus::Diverged) {
     char buf[256];
     std::snprintf(buf, sizeof buf,
