@@ -193,15 +193,16 @@ void Session::end_autosave(AppState& st, Clock::time_point now) {
     st.banners.report("Autosave to " + autosave_->scene_path().string() + " failed", err);
     return;
   }
-  discard_restored();  // this slot now holds what was restored from them
+  discard_restored(autosave_revision_);  // this slot now holds what was restored from them
 }
 
-void Session::discard_restored() {
-  for (int slot : restored_slots_) {
-    const std::ptrdiff_t i = orphan_index(slot);
+void Session::discard_restored(std::uint64_t saved_revision) {
+  std::erase_if(restored_slots_, [&](const std::pair<int, std::uint64_t>& r) {
+    if (r.second > saved_revision) return false;  // the autosave predates the restore
+    const std::ptrdiff_t i = orphan_index(r.first);
     if (i >= 0) autosave_->discard_orphan(static_cast<std::size_t>(i));
-  }
-  restored_slots_.clear();
+    return true;
+  });
 }
 
 void Session::draw_restore_prompt(AppState& st, Canvas& canvas) {
@@ -225,8 +226,9 @@ void Session::draw_restore_prompt(AppState& st, Canvas& canvas) {
                 o.saved_at.empty() ? "(unknown time)" : o.saved_at.c_str(), o.scene->points.size(),
                 o.scene->classes());
     ImGui::SameLine(ImGui::GetFontSize() * 22.0f);
-    if (ImGui::Button("Restore", ImVec2(w, 0))) restore = static_cast<int>(i);
-    ImGui::SameLine();
+    // One restore per start: a second would bury the first (its file would go with it).
+    if (!restored_one_ && ImGui::Button("Restore", ImVec2(w, 0))) restore = static_cast<int>(i);
+    if (!restored_one_) ImGui::SameLine();
     if (ImGui::Button("Discard", ImVec2(w, 0))) discard = static_cast<int>(i);
     ImGui::PopID();
   }
@@ -238,7 +240,8 @@ void Session::draw_restore_prompt(AppState& st, Canvas& canvas) {
     st.replace_scene(std::move(*o.scene));  // recorded by this frame's EditRecorder: undoable
     canvas.reset_anchors();
     st.status = "Restored the scene autosaved at " + (o.saved_at.empty() ? "?" : o.saved_at) + ".";
-    restored_slots_.push_back(o.slot);  // its file goes once this window's autosave has it
+    // Its file goes once this window's autosave holds the restored scene.
+    restored_slots_.emplace_back(o.slot, st.revision());
     restored_one_ = true;
     offers_.erase(offers_.begin() + restore);
   } else if (discard >= 0) {
@@ -367,7 +370,7 @@ void Session::finish(AppState& st) {
   if (signal_ && st.modified()) {
     // Nobody to ask: keep the work where the next start finds it.
     if (autosave_->finish_unclean(st.scene)) {
-      discard_restored();
+      discard_restored(st.revision());
       std::fprintf(stderr, "losslab: %s: the scene was autosaved to %s; the next start offers it\n",
                    signal_name(signal_), autosave_->scene_path().string().c_str());
     } else {
@@ -377,7 +380,7 @@ void Session::finish(AppState& st) {
     return;
   }
   autosave_->finish_clean();
-  discard_restored();
+  discard_restored(st.revision());
 }
 
 }  // namespace ll::gui

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/gui/app_state.h"
@@ -80,15 +81,17 @@ class Session {
   void autosave_step(AppState& st, Clock::time_point now);
   void end_autosave(AppState& st, Clock::time_point now);
   std::ptrdiff_t orphan_index(int slot) const;
-  void discard_restored();
+  void discard_restored(std::uint64_t saved_revision);
 
   std::unique_ptr<Autosave> autosave_;
   Job<void> autosave_job_;  // after autosave_: destroyed (waited for) first
   std::uint64_t autosave_revision_ = 0;
   Job<std::vector<Offer>> reading_;  // the orphans, read on a worker
   std::vector<Offer> offers_;        // the restore prompt's list
-  std::vector<int> restored_slots_;  // discarded once this slot's autosave holds the scene
-  int prompt_frames_ = 0;            // frames the restore prompt has been drawn
+  // Restored orphans (slot, revision of the restore): discarded once this window's autosave
+  // holds that revision or a later one.
+  std::vector<std::pair<int, std::uint64_t>> restored_slots_;
+  int prompt_frames_ = 0;  // frames the restore prompt has been drawn
   bool restored_one_ = false;
   bool attended_ = true;
   bool close_prompt_ = false;
