@@ -129,8 +129,9 @@ void Session::set_aside(AppState& st, int slot, const fs::path& path, const std:
       i >= 0 ? autosave_->set_aside_orphan(static_cast<std::size_t>(i)) : fs::path();
   st.banners.report(
       "The autosave " + path.string() + " cannot be restored",
-      why + (aside.empty() ? " It was left where it is (" + autosave_->last_error() + ")."
-                           : " It was moved to " + aside.string() + "."));
+      why + (why.empty() || why.back() == '.' ? "" : ".") +
+          (aside.empty() ? " It was left where it is (" + autosave_->last_error() + ")."
+                         : " It was moved to " + aside.string() + "."));
 }
 
 void Session::take_offers(AppState& st) {
