@@ -166,7 +166,7 @@ void Session::frame(AppState& st, Canvas& canvas, Clock::time_point now) {
     if (!offers_.empty()) draw_restore_prompt(st, canvas);
     autosave_step(st, now);
   }
-  if (close_prompt_) draw_close_prompt(st);
+  if (close_prompt_ && offers_.empty()) draw_close_prompt(st);  // one modal at a time
   draw_jobs(st);
   draw_banners(st);
 }
@@ -207,7 +207,11 @@ void Session::discard_restored(std::uint64_t saved_revision) {
 }
 
 void Session::draw_restore_prompt(AppState& st, Canvas& canvas) {
-  if (prompt_frames_++ == 0) ImGui::OpenPopup(kRestoreId);
+  // Reopened while it has entries (another popup opened at the root level closes it), once
+  // no other popup is up.
+  if (prompt_frames_++ == 0 ||
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+    ImGui::OpenPopup(kRestoreId);
   center_next_window();
   if (!ImGui::BeginPopupModal(kRestoreId, nullptr,
                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove))
