@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <string>
 
+#include "app/gui/banner.h"
 #include "app/gui/palette.h"
+#include "app/gui/scene_file.h"
 #include "app/gui/training.h"
 #include "app/gui/view.h"
 #include "core/document.h"
@@ -54,6 +56,10 @@ struct AppState {
   bool presenter = false;    // presenter mode (F5): big fonts, canvas and loss numbers only
   bool colorblind = false;   // Okabe-Ito classes 0-2 (palette::Scheme::ColorBlindSafe)
   bool show_export = false;  // the Export window
+  // --- session (issue 9, app/gui/session.cpp draws them) ---
+  Banners banners;   // failures (save, autosave, export): st.banners.report(title, cause)
+  SceneFiles files;  // background Open/Save: st.files.open(st, path) / st.files.save(st, path)
+  // --- end session ---
 
   // The evaluation of the current scene, keyed on the document's revision.
   const Evaluation& eval() const { return eval_; }

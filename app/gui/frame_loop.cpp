@@ -143,7 +143,8 @@ int FrameLoop::Impl::run() {
   int busy_frames = 3;  // keep rendering a few frames after any input
   auto last = Clock::now();
   auto last_event = last;
-  while (!window.should_close()) {
+  // [session] the close button (Save / Discard / Cancel prompt) and SIGTERM/SIGINT/SIGHUP.
+  while (!session.exit_requested(window, st)) {
     if (limit > 0 && frame >= limit) break;
     if (scripted && script.finished() && limit == 0) break;
     // A sleeping script idles like a user who is not touching anything.

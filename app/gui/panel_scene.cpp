@@ -19,31 +19,12 @@ namespace {
 constexpr double kSpreadMin = 0.01, kSpreadMax = 1.0;
 }  // namespace
 
-void open_scene_file(AppState& st, Canvas& canvas) {
-  try {
-    LoadResult r = load_scene(st.path);  // throws before anything changes: the scene is intact
-    st.status = "Opened " + st.path;
-    for (const std::string& w : r.warnings) st.status += "\nwarning: " + w;
-    st.document = is_csv_path(st.path) ? std::string() : st.path;
-    if (is_csv_path(st.path)) st.status += "\n(a point table: Save as writes a .json scene)";
-    st.loaded = r.scene;
-    st.replace_scene(std::move(r.scene));
-    canvas.reset_anchors();
-  } catch (const std::exception& e) {
-    st.status = std::string("Cannot open: ") + e.what() + "\nThe current scene is unchanged.";
-  }
-}
+// Background jobs (app/gui/scene_file.h): the scene is replaced when the file is parsed,
+// in Session::frame (which also resets the canvas anchors).
+void open_scene_file(AppState& st, Canvas&) { st.files.open(st, st.path); }
 
 namespace {
-void write_scene(AppState& st, const std::string& path) {
-  try {
-    save_scene(st.scene, path);  // atomic: temporary file, then rename
-    st.document = path;
-    st.status = "Saved " + path;
-  } catch (const std::exception& e) {
-    st.status = std::string("Cannot save: ") + e.what();
-  }
-}
+void write_scene(AppState& st, const std::string& path) { st.files.save(st, path); }
 }  // namespace
 
 void save_scene_as(AppState& st) {

@@ -1,6 +1,6 @@
 #pragma once
-// The side panels. Each edits AppState in place; undo entries come from the frame's
-// EditRecorder, so a panel only has to change the scene.
+// The side panels. Each changes the scene through st.doc's edit functions (one undo entry per
+// interaction: AppState::begin_frame keeps the gesture while a widget is held).
 #include "app/gui/app_state.h"
 #include "app/gui/theme.h"
 

@@ -8,7 +8,7 @@ namespace {
 const char* const kKeys[] = {"space", "right", "s",      "r",      "1",           "2",
                              "3",     "4",     "5",      "6",      "7",           "8",
                              "delete", "escape", "enter",  "ctrl+s", "ctrl+z",      "ctrl+y",
-                             "ctrl+shift+z"};
+                             "ctrl+shift+z", "d"};
 }
 
 std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source) {
@@ -50,6 +50,8 @@ std::vector<ScriptCommand> parse_script(std::string_view text, const std::string
     } else if (word == "sleep") {
       c.kind = ScriptCommand::Kind::Sleep;
       if (!(ls >> c.x) || !(c.x >= 0.0 && c.x <= 3600.0)) fail("sleep needs seconds in [0, 3600]");
+    } else if (word == "close") {
+      c.kind = ScriptCommand::Kind::Close;
     } else if (word == "save") {
       c.kind = ScriptCommand::Kind::Save;
       if (!(ls >> c.text)) fail("save needs a file name");

@@ -5,13 +5,14 @@
 //   mouse_px X Y    move the cursor to window pixel (X, Y)
 //   down [B] / up [B]   press / release mouse button B (0 left, 1 right, 2 middle; default 0)
 //   shift on|off    hold or release Shift
-//   key NAME        press a key: space right s r 1..8 delete escape enter ctrl+s ctrl+z
+//   key NAME        press a key: space right s r d 1..8 delete escape enter ctrl+s ctrl+z
 //                   ctrl+y ctrl+shift+z
 //   step N          N training steps (one undo entry each, as the Step button)
 //   wait N          N frames with no input change
 //   sleep S         S seconds of wall time (0..3600) in which the window idles as it does
 //                   when nobody touches it: no frames unless one is due (e.g. an autosave)
 //   save FILE       save the scene as JSON
+//   close           press the window's close button
 // Blank lines and lines starting with '#' are ignored.
 #include <stdexcept>
 #include <string>
@@ -21,7 +22,7 @@
 namespace ll::gui {
 
 struct ScriptCommand {
-  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Sleep, Save };
+  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Sleep, Save, Close };
   Kind kind = Kind::Wait;
   double x = 0.0, y = 0.0;  // position, or seconds for Sleep
   int n = 0;  // button, count, or shift on (1) / off (0)

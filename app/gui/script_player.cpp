@@ -23,6 +23,7 @@ KeyChord parse_key(const std::string& name) {
   if (name == "right") return {GLFW_KEY_RIGHT};
   if (name == "s") return {GLFW_KEY_S};
   if (name == "r") return {GLFW_KEY_R};
+  if (name == "d") return {GLFW_KEY_D};
   if (name == "delete") return {GLFW_KEY_DELETE};
   if (name == "escape") return {GLFW_KEY_ESCAPE};
   if (name == "enter") return {GLFW_KEY_ENTER};
@@ -103,6 +104,7 @@ void ScriptPlayer::apply_input(AppState& st) {
                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                            std::chrono::duration<double>(c.x));
         break;
+      case K::Close: glfwSetWindowShouldClose(glfwGetCurrentContext(), GLFW_TRUE); break;
       case K::Step:
       case K::Save:
         action_ = &c;

@@ -2,9 +2,14 @@
 #include "app/gui/window.h"
 
 #include <GLFW/glfw3.h>
+#include <fcntl.h>
 #include <glad/gl.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 
 namespace ll::gui {
@@ -16,9 +21,60 @@ void on_glfw_error(int code, const char* what) {
   std::snprintf(buf, sizeof buf, "GLFW error %d: %s", code, what ? what : "?");
   g_glfw_error = buf;
 }
+
+// Signals: the handler may only do async-signal-safe things, so it records the signal in a
+// lock-free atomic and writes one byte to a self-pipe; a watcher thread blocked on the pipe
+// calls glfwPostEmptyEvent (callable from any thread) to wake the loop. These are the one
+// process-wide state the window needs: a signal handler has no other way to reach it.
+std::atomic<int> g_signal{0};
+int g_pipe[2] = {-1, -1};
+constexpr int kSignals[] = {SIGTERM, SIGINT, SIGHUP};
+struct sigaction g_old[3];
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void on_exit_signal(int sig) {
+  const int saved_errno = errno;
+  int none = 0;
+  g_signal.compare_exchange_strong(none, sig);
+  const unsigned char b = 1;
+  if (g_pipe[1] >= 0) (void)!::write(g_pipe[1], &b, 1);
+  errno = saved_errno;
+}
+
+bool install_signal_watch(std::thread* watcher) {
+  if (::pipe2(g_pipe, O_CLOEXEC) != 0) return false;
+  ::fcntl(g_pipe[1], F_SETFL, O_NONBLOCK);  // a full pipe never blocks the handler
+  *watcher = std::thread([] {
+    unsigned char b = 0;
+    for (;;) {
+      const ssize_t n = ::read(g_pipe[0], &b, 1);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0 || b == 0) return;  // 0: the window is closing
+      glfwPostEmptyEvent();
+    }
+  });
+  struct sigaction sa {};
+  sa.sa_handler = on_exit_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;  // a second signal takes the default action: a way out of a hang
+  for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &sa, &g_old[i]);
+  return true;
+}
+
+void remove_signal_watch(std::thread* watcher) {
+  if (!watcher->joinable()) return;
+  for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &g_old[i], nullptr);
+  const unsigned char stop = 0;
+  (void)!::write(g_pipe[1], &stop, 1);
+  watcher->join();
+  ::close(g_pipe[0]);
+  ::close(g_pipe[1]);
+  g_pipe[0] = g_pipe[1] = -1;
+}
 }  // namespace
 
 Window::~Window() {
+  remove_signal_watch(&signal_watch_);
   if (window_) glfwDestroyWindow(window_);
   if (glfw_ready_) glfwTerminate();
 }
@@ -50,6 +106,8 @@ bool Window::open(int width, int height, const char* title, std::string* error) 
   glfwGetWindowContentScale(window_, &sx, &sy);
   scale_ = std::clamp(std::max(sx, sy), 1.0f, 4.0f);
   set_vsync(true);
+  if (!install_signal_watch(&signal_watch_))
+    std::fprintf(stderr, "losslab: cannot watch for signals; SIGTERM will not autosave\n");
   return true;
 }
 
@@ -71,6 +129,8 @@ void Window::toggle_fullscreen() {
 }
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
+void Window::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+int Window::signal_received() const { return g_signal.load(); }
 void Window::framebuffer_size(int* w, int* h) const { glfwGetFramebufferSize(window_, w, h); }
 void Window::window_size(int* w, int* h) const { glfwGetWindowSize(window_, w, h); }
 

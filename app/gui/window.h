@@ -1,7 +1,9 @@
 #pragma once
 // The GLFW window with a GL 3.3 core context (glad loaded) and the ImGui platform/renderer
-// backends. One instance per process.
+// backends. One instance per process. While open it turns SIGTERM, SIGINT and SIGHUP into a
+// request to exit through the normal path (signal_received()), waking the event loop.
 #include <string>
+#include <thread>
 
 struct GLFWwindow;
 
@@ -21,7 +23,11 @@ class Window {
   void override_scale(float s) { scale_ = s; }
   void set_vsync(bool on);
   void toggle_fullscreen();
-  bool should_close() const;
+  bool should_close() const;  // the close button (or a script's `close`)
+  void cancel_close();        // keep the window open after all (the close prompt's Cancel)
+  // The first SIGTERM / SIGINT / SIGHUP received since open(), or 0. A second one of them
+  // ends the process at once (default action).
+  int signal_received() const;
   void framebuffer_size(int* w, int* h) const;
   void window_size(int* w, int* h) const;
 
@@ -30,6 +36,7 @@ class Window {
   bool glfw_ready_ = false;
   float scale_ = 1.0f;
   int saved_[4] = {0, 0, 1280, 800};  // windowed position and size while fullscreen
+  std::thread signal_watch_;          // wakes glfwWaitEvents when a signal arrives
 };
 
 }  // namespace ll::gui
