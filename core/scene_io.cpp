@@ -445,6 +445,13 @@ std::vector<std::string> SceneSax::warnings(const std::string& source) const {
 namespace {
 // The smallest text a point can take: {"x":0,"y":0,"label":0} and a comma.
 constexpr std::size_t kMinPointBytes = 24;
+
+// The bytes the point count looks at: quotes, brackets, braces, commas.
+constexpr std::array<bool, 256> kStructural = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("\"{}[],")) t[c] = true;
+  return t;
+}();
 }  // namespace
 
 bool too_many_json_points(std::string_view text) {
@@ -457,6 +464,10 @@ bool too_many_json_points(std::string_view text) {
   bool in_points = false;   // inside its array
   std::size_t objects = 0;
   while (p < end) {
+    if (!kStructural[static_cast<unsigned char>(*p)]) {
+      ++p;
+      continue;
+    }
     const char c = *p++;
     switch (c) {
       case '"': {
