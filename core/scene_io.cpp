@@ -446,6 +446,78 @@ std::vector<std::string> SceneSax::warnings(const std::string& source) const {
 
 }  // namespace
 
+namespace {
+// The smallest text a point can take: {"x":0,"y":0,"label":0} and a comma.
+constexpr std::size_t kMinPointBytes = 24;
+
+// The bytes the point count looks at: quotes, brackets, braces, commas.
+constexpr std::array<bool, 256> kStructural = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view("\"{}[],")) t[c] = true;
+  return t;
+}();
+}  // namespace
+
+bool too_many_json_points(std::string_view text) {
+  if (text.size() <= kMinPointBytes * kMaxPoints) return false;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  int depth = 0;
+  bool expect_key = false;  // at depth 1, after '{' or ','
+  bool points_key = false;  // the last key at depth 1 was "points"
+  bool in_points = false;   // inside its array
+  std::size_t objects = 0;
+  while (p < end) {
+    if (!kStructural[static_cast<unsigned char>(*p)]) {
+      ++p;
+      continue;
+    }
+    const char c = *p++;
+    switch (c) {
+      case '"': {
+        const char* start = p;
+        while (p < end && *p != '"') {
+          if (*p == '\\' && end - p < 2) return false;
+          p += *p == '\\' ? 2 : 1;
+        }
+        if (p == end) return false;
+        if (depth == 1 && expect_key) {
+          points_key = std::string_view(start, static_cast<std::size_t>(p - start)) == "points";
+          expect_key = false;
+        } else if (depth == 1 && points_key) {
+          return false;  // "points" is a string: the parser says so
+        }
+        ++p;
+        break;
+      }
+      case '{':
+      case '[':
+        if (depth == 1 && points_key) {
+          if (c == '{') return false;
+          in_points = true;
+          points_key = false;
+        } else if (depth == 2 && in_points && c == '{' && ++objects > kMaxPoints) {
+          return true;
+        }
+        ++depth;
+        if (depth == 1) expect_key = c == '{';
+        break;
+      case '}':
+      case ']':
+        --depth;
+        if (depth == 1 && in_points) return false;  // the whole array counted
+        if (depth <= 0) return false;
+        break;
+      case ',':
+        if (depth == 1) expect_key = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 LoadResult parse_scene_json(std::string_view text, const std::string& source) {
   const Reader r(source);
   if (text.size() > kMaxFileBytes) r.fail("", "input is larger than the 256 MiB limit");
@@ -454,6 +526,10 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
   Scene& s = out.scene;
   s = default_scene();
   s.points.clear();
+  if (too_many_json_points(text)) {
+    r.fail("points[" + std::to_string(kMaxPoints) + "]",
+           "too many points; the limit is " + std::to_string(kMaxPoints));
+  }
   SceneSax sax(r, s);
   // Strict: anything after the top-level object is an error. LoadError passes through.
   json::sax_parse(text.begin(), text.end(), &sax);

@@ -30,6 +30,12 @@ struct LoadResult {
 // is the demo scene and "points": [] none. Duplicate keys and more than kMaxPoints points are
 // errors, the latter as soon as the count passes.
 LoadResult parse_scene_json(std::string_view text, const std::string& source);
+// True when the top-level "points" array of `text` holds more than kMaxPoints objects: a byte
+// scan of strings and nesting only, several times faster than parsing, which parse_scene_json runs
+// first so that an oversized file is refused without parsing its first million points. Exact for
+// valid JSON; for other text it may miss (the parser then finds the fault) but never counts
+// objects that are not there. Texts too short to hold that many points are not scanned.
+bool too_many_json_points(std::string_view text);
 // Rows "x,y,label"; an optional header row; blank lines and '#' comments are skipped.
 // Settings and weights are the demo's (K = max(label) + 1, at least 2).
 LoadResult parse_points_csv(std::string_view text, const std::string& source);

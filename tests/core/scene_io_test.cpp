@@ -339,16 +339,53 @@ TEST(SceneIoStream, LabelsReadBeforeWAreCheckedAgainstIt) {
             "scene.json: points[0].label: 5 is out of range [0, 1]");
 }
 
-TEST(SceneIoStream, OneMillionPointsAreTakenTheNextIsRefusedAtOnce) {
-  // A million short points, then one that is not even a point, then text that is not JSON: the
-  // refusal names the first point past the limit (so the million before it were taken) and
-  // comes before that point or anything after it is read.
+// A million short points under `key` (e.g. "points"), then `tail`.
+std::string million_points(const std::string& key, const std::string& tail) {
   const std::string point = R"({"x":0,"y":-1,"label":1},)";
-  std::string text = "{\"points\": [";
-  text.reserve(point.size() * kMaxPoints + 64);
+  std::string text = "{\"" + key + "\": [";
+  text.reserve(point.size() * kMaxPoints + 64 + tail.size());
   for (std::size_t i = 0; i < kMaxPoints; ++i) text += point;
-  text += R"({"x": "not a number"} this is not JSON)";
-  EXPECT_EQ(load_error(text), "scene.json: points[1000000]: too many points; the limit is 1000000");
+  return text + tail;
+}
+
+TEST(SceneIoStream, OneMillionPointsAreTakenTheNextIsRefusedAtOnce) {
+  // "p\u006fints" is "points" to the parser but not to the byte scan: this is the parser's own
+  // check. A million points, then one that is not even a point, then text that is not JSON: the
+  // refusal names the first point past the limit (so the million before it were taken) and comes
+  // before that point or anything after it is read.
+  const std::string over_tail = R"({"x": "not a number"} this is not JSON)";
+  EXPECT_EQ(load_error(million_points("p\\u006fints", over_tail)),
+            "scene.json: points[1000000]: too many points; the limit is 1000000");
+  // With the plain key the byte scan refuses it first, with the same message.
+  const std::string over = million_points("points", over_tail);
+  EXPECT_TRUE(too_many_json_points(over));
+  EXPECT_EQ(load_error(over), "scene.json: points[1000000]: too many points; the limit is 1000000");
+  // Exactly a million: the scan lets it through (what follows is the parser's business).
+  std::string exact = million_points("points", "");
+  exact.back() = ']';
+  EXPECT_FALSE(too_many_json_points(exact + "}"));
+  EXPECT_FALSE(too_many_json_points(exact + ", \"W\": [{}, {}] this is not JSON"));
+}
+
+TEST(SceneIoStream, PointCountScanSeesOnlyTheTopLevelPointsArray) {
+  const std::string pad(kMaxPoints * 25, ' ');  // long enough to be scanned
+  std::string many_braces;
+  for (std::size_t i = 0; i <= kMaxPoints; ++i) many_braces += "{}";
+  // Braces in strings, under other keys, nested in points, or under a key in a point: not points.
+  EXPECT_FALSE(too_many_json_points(R"({"a": ")" + many_braces + R"(", "points": []})" + pad));
+  EXPECT_FALSE(too_many_json_points(R"({"a": [)" + many_braces.substr(0, 2) + "," +
+                                    std::string(kMaxPoints * 3, '[') + "]," + R"("points": []})" +
+                                    pad));
+  std::string nested = R"({"points": [{"k": [)";
+  for (std::size_t i = 0; i <= kMaxPoints; ++i) nested += "{},";
+  EXPECT_FALSE(too_many_json_points(nested + "{}]}]}" + pad));
+  EXPECT_FALSE(too_many_json_points(R"({"x": "\"points\": [", "q": [)" + many_braces.substr(0, 4) +
+                                    "]}" + pad));
+  // Escaped quotes inside a key do not end it early.
+  std::string points = R"({"a\"": 1, "points": [)";
+  for (std::size_t i = 0; i <= kMaxPoints; ++i) points += "{},";
+  EXPECT_TRUE(too_many_json_points(points + "{}]}" + pad));
+  EXPECT_FALSE(too_many_json_points(R"({"points": [{}, {}]})" + pad));  // short: counted exactly
 }
 
 TEST(SceneIoStream, OnlyRegularFilesAreOpened) {
