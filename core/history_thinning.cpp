@@ -17,6 +17,10 @@ void ThinnedHistory::add(long step, const LossRecord& record) {
   points_.resize(j);
 }
 
+void ThinnedHistory::drop_after(long step) {
+  while (!points_.empty() && points_.back().step > step) points_.pop_back();
+}
+
 void ThinnedHistory::clear() {
   points_.clear();
   stride_ = 1;

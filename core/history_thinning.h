@@ -30,6 +30,9 @@ class ThinnedHistory {
   // Adds the record of `step` (steps increase from one call to the next).
   void add(long step, const LossRecord& record);
   void clear();
+  // Forgets the records after `step` (a step that was undone), so that records can go on
+  // from `step`.
+  void drop_after(long step);
 
   const std::vector<StepRecord>& points() const { return points_; }
   long stride() const { return stride_; }

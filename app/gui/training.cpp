@@ -7,24 +7,11 @@
 
 namespace ll::gui {
 
-void Trainer::add_record(const Scene& scene) {
-  const LossPoint p{steps_, record(scene)};
-  // The latest entry off the stride only stood for "now": the new one replaces it.
-  if (!curve_.empty() && curve_.back().step % stride_ != 0 && curve_.back().step < p.step)
-    curve_.back() = p;
-  else
-    curve_.push_back(p);
-  if (curve_.size() <= kMaxCurvePoints) return;
-  stride_ *= 2;  // keep the entries on the doubled stride, and the latest one
-  std::size_t j = 0;
-  for (std::size_t i = 0; i < curve_.size(); ++i)
-    if (curve_[i].step % stride_ == 0 || i + 1 == curve_.size()) curve_[j++] = curve_[i];
-  curve_.resize(j);
-}
+void Trainer::add_record(const Scene& scene) { curve_.add(steps_, record(scene)); }
 
 StepStatus Trainer::step(Document& doc) {
   const Scene& scene = doc.scene();
-  if (curve_.empty()) add_record(scene);
+  if (curve_.points().empty()) add_record(scene);
   optimizer_.set_settings(scene.optimizer);
   const Document::Gesture outer = doc.gesture();
   if (!playing_) doc.seal();  // a single step is an undo entry of its own
@@ -42,8 +29,8 @@ StepStatus Trainer::step(Document& doc) {
     // This step's loss pass showed that the previous step exploded the loss: core undid that
     // one too, so the counter and the curve go back to the step before it.
     --steps_;
-    if (!curve_.empty() && curve_.back().step > steps_) curve_.pop_back();
-    add_record(scene);
+    curve_.drop_after(steps_);
+    if (curve_.points().empty() || curve_.points().back().step < steps_) add_record(scene);
   }
   if (st == StepStatus::Diverged) {
     char buf[256];
@@ -104,7 +91,6 @@ void Trainer::restart(const Scene& scene) {
   optimizer_ = Optimizer(scene.optimizer);
   steps_ = 0;
   curve_.clear();
-  stride_ = 1;
   owed_ = 0.0;
   diverged_ = false;
 }

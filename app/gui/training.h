@@ -7,14 +7,12 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/history_thinning.h"
 #include "core/optimizer.h"
 
 namespace ll::gui {
 
-struct LossPoint {
-  long step = 0;
-  LossRecord record;
-};
+using LossPoint = StepRecord;
 
 class Trainer {
  public:
@@ -44,9 +42,9 @@ class Trainer {
   // full, every other record is dropped and from then on only every `curve_stride()`-th step
   // is kept (the stride doubles each time), so the resolution stays even along the run; the
   // last entry is always the latest step.
-  static constexpr std::size_t kMaxCurvePoints = 20000;
-  const std::vector<LossPoint>& curve() const { return curve_; }
-  long curve_stride() const { return stride_; }
+  static constexpr std::size_t kMaxCurvePoints = kMaxHistoryPoints;
+  const std::vector<LossPoint>& curve() const { return curve_.points(); }
+  long curve_stride() const { return curve_.stride(); }
   const std::string& message() const { return message_; }
   bool diverged() const { return diverged_; }
 
@@ -58,8 +56,7 @@ class Trainer {
   Document::Gesture run_ = 0;  // the gesture of the current run
   double owed_ = 0.0;          // fractional steps due
   long steps_ = 0;
-  std::vector<LossPoint> curve_;
-  long stride_ = 1;  // steps between kept curve entries
+  ThinnedHistory curve_;  // core/history_thinning.h: the same rule as the exports
   std::string message_;
   bool diverged_ = false;
 };

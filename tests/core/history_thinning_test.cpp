@@ -65,5 +65,15 @@ TEST(ThinnedHistory, ThinHistoryOfAFullRecordMatchesAddingStepByStep) {
   EXPECT_EQ(tiny.back().step, 4999);
 }
 
+TEST(ThinnedHistory, DropAfterForgetsUndoneSteps) {
+  ThinnedHistory h(8);
+  for (long k = 0; k <= 5; ++k) h.add(k, LossRecord{static_cast<double>(k), 0, 0, 0});
+  h.drop_after(3);
+  ASSERT_EQ(h.points().size(), 4u);
+  EXPECT_EQ(h.points().back().step, 3);
+  h.add(4, LossRecord{40, 0, 0, 0});
+  EXPECT_EQ(h.points().back().record.data_loss, 40.0);
+}
+
 }  // namespace
 }  // namespace ll

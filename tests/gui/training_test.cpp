@@ -87,6 +87,25 @@ TEST(Trainer, DivergencePausesAndExplains) {
   EXPECT_EQ(st.scene.params, before);  // core restored the parameters
 }
 
+TEST(Trainer, AnExplodingLossStopsWithTheCounterAndCurveAtTheLastGoodStep) {
+  Scene s = default_scene();  // |W| grows 1.5x a step: the loss passes 1e12 well below |W| 1e8
+  s.loss.lambda = 1e4;
+  s.optimizer.lr = 1.25e-4;
+  AppState st;
+  st.doc = Document(s);
+  st.trainer.restart(st.scene);
+  st.trainer.rate = 1000.0;
+  st.trainer.play(st.doc);
+  st.trainer.advance(st.doc, 0.1, 1.0);  // up to 100 steps
+  EXPECT_TRUE(st.trainer.diverged());
+  EXPECT_LT(st.trainer.steps(), 100);
+  const auto& c = st.trainer.curve();
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c.back().step, st.trainer.steps());
+  for (const LossPoint& p : c) EXPECT_LE(p.record.total_loss, kLossBound);
+  EXPECT_DOUBLE_EQ(c.back().record.total_loss, record(st.scene).total_loss);
+}
+
 TEST(Trainer, RateIsDecoupledFromFrames) {
   AppState st;
   st.trainer.restart(st.scene);
