@@ -63,6 +63,14 @@ std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation&
   return out;
 }
 
+float compact_radius(std::size_t count, float px_scale) {
+  const float full = kCompactRadius * px_scale;
+  if (count == 0) return full;
+  // Sprite side 2 * (r + outline) with outline <= r: at most (4 r)^2 pixels a point.
+  const double fit = 0.25 * std::sqrt(kCompactPixelBudget / static_cast<double>(count));
+  return std::clamp(static_cast<float>(fit), std::min(1.0f, full), full);
+}
+
 struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
@@ -75,6 +83,7 @@ struct CanvasRenderer::Impl {
   CanvasFrame layer_frame;
   bool layer_valid = false;
   LayerCache wrong_layer;  // misclassified points, drawn over the plain layer
+  std::vector<PointInstance> wrong;  // what wrong_layer shows
   PointsKey wrong_key;
   CanvasFrame wrong_frame;
   bool wrong_valid = false;
@@ -252,14 +261,25 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
     Impl& m = *impl_;
     draw_cached(f, pts, true, key);
     if (!m.wrong_valid || !(m.wrong_key == key) || !same_frame(f, m.wrong_frame)) {
+      // Listing them is cheap; rasterising them is not: the layer is redrawn only when the
+      // set really changed (a training step seldom changes which points are misclassified).
       std::vector<PointInstance> wrong;
       for (const PointInstance& p : pts)
         if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
-      CanvasFrame local = f;
-      local.fb_x = local.fb_y = 0;
-      m.wrong_layer.begin(f.fb_w, f.fb_h);
-      draw_points_now(local, wrong, true);
-      m.wrong_layer.end();
+      const bool same_set = m.wrong_valid && same_frame(f, m.wrong_frame) &&
+                            wrong.size() == m.wrong.size() &&
+                            std::equal(wrong.begin(), wrong.end(), m.wrong.begin(),
+                                       [](const PointInstance& a, const PointInstance& b) {
+                                         return a.x == b.x && a.y == b.y && a.label == b.label;
+                                       });
+      if (!same_set) {
+        CanvasFrame local = f;
+        local.fb_x = local.fb_y = 0;
+        m.wrong_layer.begin(f.fb_w, f.fb_h);
+        draw_points_now(local, wrong, true);
+        m.wrong_layer.end();
+        m.wrong = std::move(wrong);
+      }
       m.wrong_key = key;
       m.wrong_frame = f;
       m.wrong_valid = true;
@@ -299,8 +319,8 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
                                      bool compact) {
   if (pts.empty()) return;
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
-  const float radius = (compact ? kCompactRadius : kPointRadius) * f.px_scale;
-  const float extent = radius + (compact ? 1.0f : 5.5f) * f.px_scale;
+  const float radius = compact ? compact_radius(pts.size(), f.px_scale) : kPointRadius * f.px_scale;
+  const float extent = radius + (compact ? std::min(1.0f * f.px_scale, radius) : 5.5f * f.px_scale);
   const int pad = static_cast<int>(std::ceil(extent));
   glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
   glEnable(GL_SCISSOR_TEST);

@@ -35,6 +35,12 @@ inline constexpr float kPointRadius = 7.5f;  // pixels at scale 1: readable from
 // Above this many points they are drawn as small plain discs (misclassified: red outline).
 inline constexpr std::size_t kCompactPoints = 2000;
 inline constexpr float kCompactRadius = 3.5f;
+// Compact discs shrink (to 1 px at least) so that one layer costs at most about this many
+// sprite pixels: a software rasteriser draws a million points in tens of ms, not seconds.
+inline constexpr double kCompactPixelBudget = 4e6;
+
+// The radius of compact discs for `count` points at `px_scale`.
+float compact_radius(std::size_t count, float px_scale);
 // From this many points on, the points layer is cached (composited when unchanged).
 inline constexpr std::size_t kCachedPoints = 500;
 
