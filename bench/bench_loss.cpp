@@ -16,11 +16,11 @@ std::vector<ll::Point> random_points(std::size_t n, int K) {
   ll::Rng rng(1);
   std::vector<ll::Point> pts(n);
   for (auto& p : pts) {
-    p = {rng.uniform(-1, 1), rng.uniform(-1, 1), static_cast<int>(rng.below(static_cast<std::uint64_t>(K)))};
+    p = {rng.uniform(-1, 1), rng.uniform(-1, 1),
+         static_cast<int>(rng.below(static_cast<std::uint64_t>(K)))};
   }
   return pts;
 }
-
 
 }  // namespace
 
@@ -38,9 +38,8 @@ int main(int argc, char** argv) {
         const auto pts = random_points(n, K);
         const int reps = n >= 1000000 ? 15 : n >= 100000 ? 31 : 101;
         volatile double sink = 0.0;
-        const double ms = ll::bench::median_ms(reps, [&] {
-          sink = sink + ll::loss_gradient(pts, params, s).total_loss;
-        });
+        const double ms = ll::bench::median_ms(
+            reps, [&] { sink = sink + ll::loss_gradient(pts, params, s).total_loss; });
         std::printf("%-8s %2d %9zu %12.3f %10.2f\n", ll::to_string(kind), K, n, ms,
                     ms * 1e6 / static_cast<double>(n));
       }

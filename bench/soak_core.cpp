@@ -32,19 +32,24 @@ void random_edit(ll::Scene& s, ll::Optimizer& opt, ll::Rng& rng) {
       }
       break;
     case 1:
-      if (s.points.size() > 2) s.points.erase(s.points.begin() + static_cast<long>(rng.below(s.points.size())));
+      if (s.points.size() > 2)
+        s.points.erase(s.points.begin() + static_cast<long>(rng.below(s.points.size())));
       break;
     case 2:
       if (!s.points.empty()) s.points[rng.below(s.points.size())].x0 = rng.uniform(-1, 1);
       break;
-    case 3: s.loss.kind = static_cast<ll::LossKind>(rng.below(4)); break;
+    case 3:
+      s.loss.kind = static_cast<ll::LossKind>(rng.below(4));
+      break;
     case 4: {
       ll::OptimizerSettings o = opt.settings();
       o.kind = static_cast<ll::OptimizerKind>(rng.below(4));
       opt.set_settings(o);
       break;
     }
-    default: s.params = ll::random_params(s.classes(), rng.below(1000)); break;
+    default:
+      s.params = ll::random_params(s.classes(), rng.below(1000));
+      break;
   }
 }
 
@@ -60,7 +65,8 @@ int main(int argc, char** argv) {
   for (long i = 0; i < steps; ++i) {
     if (i % 1000 == 999) random_edit(scene, opt, rng);
     if (opt.step(scene) == ll::StepStatus::Diverged) ++diverged;
-    if ((i + 1) % (steps / 4) == 0 && (i + 1) / (steps / 4) <= 4) quarter_rss[(i + 1) / (steps / 4) - 1] = rss_kib();
+    if ((i + 1) % (steps / 4) == 0 && (i + 1) / (steps / 4) <= 4)
+      quarter_rss[(i + 1) / (steps / 4) - 1] = rss_kib();
   }
   const ll::LossRecord r = ll::record(scene);
   std::printf("steps %ld, diverged %ld, final loss %.4f\n", steps, diverged, r.total_loss);

@@ -12,10 +12,10 @@ struct ValueGrad {
 };
 
 // Per-residual regression losses.
-ValueGrad squared(double r);                  // r^2
-ValueGrad absolute(double r);                 // |r| (subgradient 0 at 0)
-ValueGrad huber(double r, double delta);      // r^2/2 if |r| <= delta else delta(|r| - delta/2)
-ValueGrad log_cosh(double r);                 // ln cosh r (stable for large |r|)
+ValueGrad squared(double r);              // r^2
+ValueGrad absolute(double r);             // |r| (subgradient 0 at 0)
+ValueGrad huber(double r, double delta);  // r^2/2 if |r| <= delta else delta(|r| - delta/2)
+ValueGrad log_cosh(double r);             // ln cosh r (stable for large |r|)
 
 // Aggregates over a residual table.
 double mae(std::span<const double> r);
@@ -24,11 +24,11 @@ double rmse(std::span<const double> r);
 double mean_huber(std::span<const double> r, double delta);
 
 // Probability losses. `bits` selects log base 2 instead of natural log.
-ValueGrad cross_entropy(double p, bool bits = false);            // -log p, d/dp
-ValueGrad binary_cross_entropy(double y, double y_hat);          // -(y ln yh + (1-y) ln(1-yh)), d/dyh
-ValueGrad focal(double p, double gamma, double alpha = 1.0);     // -alpha (1-p)^gamma ln p, d/dp
-double entropy_bits(std::span<const double> p);                  // -sum p log2 p
-ValueGrad binary_entropy_bits(double p);                         // H(p) in bits, d/dp
+ValueGrad cross_entropy(double p, bool bits = false);         // -log p, d/dp
+ValueGrad binary_cross_entropy(double y, double y_hat);       // -(y ln yh + (1-y) ln(1-yh)), d/dyh
+ValueGrad focal(double p, double gamma, double alpha = 1.0);  // -alpha (1-p)^gamma ln p, d/dp
+double entropy_bits(std::span<const double> p);               // -sum p log2 p
+ValueGrad binary_entropy_bits(double p);                      // H(p) in bits, d/dp
 
 // Margin surrogates of the 0-1 loss.
 ValueGrad zero_one(double m);       // 1 if m <= 0 else 0 (derivative 0)

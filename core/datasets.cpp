@@ -115,15 +115,24 @@ std::vector<std::string> preset_names() {
 }
 
 bool make_preset(const std::string& name, Scene& out) {
-  if (name == "cs231n") out = default_scene();
-  else if (name == "blobs") out = make_blobs({});
-  else if (name == "xor") out = make_xor(10, 1);
-  else if (name == "circles") out = make_circles(30, 1);
-  else if (name == "spiral") out = make_spiral(3, 30, 1);
-  else if (name == "imbalanced") out = make_imbalanced(1);
-  else if (name == "outliers") out = make_outliers(1);
-  else if (name == "five") out = make_blobs({5, 8, 0.12, 1});
-  else return false;
+  if (name == "cs231n")
+    out = default_scene();
+  else if (name == "blobs")
+    out = make_blobs({});
+  else if (name == "xor")
+    out = make_xor(10, 1);
+  else if (name == "circles")
+    out = make_circles(30, 1);
+  else if (name == "spiral")
+    out = make_spiral(3, 30, 1);
+  else if (name == "imbalanced")
+    out = make_imbalanced(1);
+  else if (name == "outliers")
+    out = make_outliers(1);
+  else if (name == "five")
+    out = make_blobs({5, 8, 0.12, 1});
+  else
+    return false;
   return true;
 }
 

@@ -16,12 +16,12 @@ struct BlobsOptions {
   std::uint64_t seed = 1;
 };
 
-Scene make_blobs(const BlobsOptions& o);       // Gaussian blobs, centres on a circle of radius 0.6
-Scene make_xor(int per_quadrant, std::uint64_t seed);          // 2 classes, not linearly separable
-Scene make_circles(int per_class, std::uint64_t seed);         // 2 concentric rings
+Scene make_blobs(const BlobsOptions& o);  // Gaussian blobs, centres on a circle of radius 0.6
+Scene make_xor(int per_quadrant, std::uint64_t seed);   // 2 classes, not linearly separable
+Scene make_circles(int per_class, std::uint64_t seed);  // 2 concentric rings
 Scene make_spiral(int classes, int per_class, std::uint64_t seed);
-Scene make_imbalanced(std::uint64_t seed);     // 3 classes of 40, 8 and 3 points
-Scene make_outliers(std::uint64_t seed);       // 3 separable blobs plus a few mislabelled far points
+Scene make_imbalanced(std::uint64_t seed);  // 3 classes of 40, 8 and 3 points
+Scene make_outliers(std::uint64_t seed);    // 3 separable blobs plus a few mislabelled far points
 
 // Starting weights for K classes drawn uniformly from [-0.5, 0.5) like the demo's "randomize".
 Params random_params(int classes, std::uint64_t seed);

@@ -199,23 +199,37 @@ void accumulate_k(int K, const std::vector<Point>& points, const Params& p, cons
                   std::span<const int> subset, Sums& out) {
   if constexpr (kind == LossKind::Softmax) {
     switch (K) {
-      case 2: return accumulate_softmax<2>(points, p, subset, out);
-      case 3: return accumulate_softmax<3>(points, p, subset, out);
-      case 4: return accumulate_softmax<4>(points, p, subset, out);
-      case 5: return accumulate_softmax<5>(points, p, subset, out);
-      case 6: return accumulate_softmax<6>(points, p, subset, out);
-      case 7: return accumulate_softmax<7>(points, p, subset, out);
-      default: return accumulate_softmax<kMaxClasses>(points, p, subset, out);
+      case 2:
+        return accumulate_softmax<2>(points, p, subset, out);
+      case 3:
+        return accumulate_softmax<3>(points, p, subset, out);
+      case 4:
+        return accumulate_softmax<4>(points, p, subset, out);
+      case 5:
+        return accumulate_softmax<5>(points, p, subset, out);
+      case 6:
+        return accumulate_softmax<6>(points, p, subset, out);
+      case 7:
+        return accumulate_softmax<7>(points, p, subset, out);
+      default:
+        return accumulate_softmax<kMaxClasses>(points, p, subset, out);
     }
   }
   switch (K) {
-    case 2: return accumulate<kind, 2>(points, p, s, subset, out);
-    case 3: return accumulate<kind, 3>(points, p, s, subset, out);
-    case 4: return accumulate<kind, 4>(points, p, s, subset, out);
-    case 5: return accumulate<kind, 5>(points, p, s, subset, out);
-    case 6: return accumulate<kind, 6>(points, p, s, subset, out);
-    case 7: return accumulate<kind, 7>(points, p, s, subset, out);
-    default: return accumulate<kind, kMaxClasses>(points, p, s, subset, out);
+    case 2:
+      return accumulate<kind, 2>(points, p, s, subset, out);
+    case 3:
+      return accumulate<kind, 3>(points, p, s, subset, out);
+    case 4:
+      return accumulate<kind, 4>(points, p, s, subset, out);
+    case 5:
+      return accumulate<kind, 5>(points, p, s, subset, out);
+    case 6:
+      return accumulate<kind, 6>(points, p, s, subset, out);
+    case 7:
+      return accumulate<kind, 7>(points, p, s, subset, out);
+    default:
+      return accumulate<kind, kMaxClasses>(points, p, s, subset, out);
   }
 }
 
@@ -246,24 +260,36 @@ void softmax(const double* scores, int K, double* probs) {
 
 double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
   switch (s.kind) {
-    case LossKind::WestonWatkins: return point_loss_t<LossKind::WestonWatkins, 0>(s, sc, K, y, ds);
-    case LossKind::OneVsAll: return point_loss_t<LossKind::OneVsAll, 0>(s, sc, K, y, ds);
-    case LossKind::Structured: return point_loss_t<LossKind::Structured, 0>(s, sc, K, y, ds);
-    case LossKind::Softmax: return point_loss_t<LossKind::Softmax, 0>(s, sc, K, y, ds);
+    case LossKind::WestonWatkins:
+      return point_loss_t<LossKind::WestonWatkins, 0>(s, sc, K, y, ds);
+    case LossKind::OneVsAll:
+      return point_loss_t<LossKind::OneVsAll, 0>(s, sc, K, y, ds);
+    case LossKind::Structured:
+      return point_loss_t<LossKind::Structured, 0>(s, sc, K, y, ds);
+    case LossKind::Softmax:
+      return point_loss_t<LossKind::Softmax, 0>(s, sc, K, y, ds);
   }
   return 0.0;
 }
 
-LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
-                           const LossSettings& s, std::span<const int> subset) {
+LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                           std::span<const int> subset) {
   check_params(p);
   const int K = p.classes();
   Sums sums;
   switch (s.kind) {
-    case LossKind::WestonWatkins: accumulate_k<LossKind::WestonWatkins>(K, points, p, s, subset, sums); break;
-    case LossKind::OneVsAll: accumulate_k<LossKind::OneVsAll>(K, points, p, s, subset, sums); break;
-    case LossKind::Structured: accumulate_k<LossKind::Structured>(K, points, p, s, subset, sums); break;
-    case LossKind::Softmax: accumulate_k<LossKind::Softmax>(K, points, p, s, subset, sums); break;
+    case LossKind::WestonWatkins:
+      accumulate_k<LossKind::WestonWatkins>(K, points, p, s, subset, sums);
+      break;
+    case LossKind::OneVsAll:
+      accumulate_k<LossKind::OneVsAll>(K, points, p, s, subset, sums);
+      break;
+    case LossKind::Structured:
+      accumulate_k<LossKind::Structured>(K, points, p, s, subset, sums);
+      break;
+    case LossKind::Softmax:
+      accumulate_k<LossKind::Softmax>(K, points, p, s, subset, sums);
+      break;
   }
   const std::size_t n = subset.empty() ? points.size() : subset.size();
   const double inv_n = n > 0 ? 1.0 / static_cast<double>(n) : 0.0;

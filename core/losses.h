@@ -34,19 +34,19 @@ struct LossGradient {
 // One pass, no per-point storage: this is the hot path of training.
 // Preconditions (checked; std::invalid_argument / std::out_of_range otherwise): 2 <= K <= 8,
 // b has K entries, every label is in [0, K), subset indices are in range.
-LossGradient loss_gradient(const std::vector<Point>& points, const Params& p,
-                           const LossSettings& s, std::span<const int> subset = {});
+LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                           std::span<const int> subset = {});
 
 // Everything the UI shows about one classifier on one data set.
 struct Evaluation {
-  Eigen::MatrixXd scores;   // N x K
-  Eigen::VectorXd losses;   // N: L_i
-  Eigen::MatrixXd dscores;  // N x K: dL_i/ds_j (the per-point "pull", before the 1/N)
+  Eigen::MatrixXd scores;       // N x K
+  Eigen::VectorXd losses;       // N: L_i
+  Eigen::MatrixXd dscores;      // N x K: dL_i/ds_j (the per-point "pull", before the 1/N)
   Eigen::VectorXi predictions;  // N: argmax class
   double data_loss = 0.0;
   double reg_loss = 0.0;
   double total_loss = 0.0;
-  double accuracy = 0.0;    // fraction in [0, 1]; 0 for no points
+  double accuracy = 0.0;  // fraction in [0, 1]; 0 for no points
   WeightMatrix dW;
   BiasVector db;
 };

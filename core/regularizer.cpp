@@ -4,8 +4,10 @@ namespace ll {
 
 double reg_loss(const WeightMatrix& W, const LossSettings& s) {
   switch (s.reg) {
-    case RegKind::L2: return s.lambda * W.squaredNorm();
-    case RegKind::L1: return s.lambda * W.cwiseAbs().sum();
+    case RegKind::L2:
+      return s.lambda * W.squaredNorm();
+    case RegKind::L1:
+      return s.lambda * W.cwiseAbs().sum();
     case RegKind::Elastic:
       return s.lambda * (s.elastic_beta * W.squaredNorm() + W.cwiseAbs().sum());
   }
@@ -15,9 +17,15 @@ double reg_loss(const WeightMatrix& W, const LossSettings& s) {
 void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix& dW) {
   const WeightMatrix sign = W.cwiseSign();
   switch (s.reg) {
-    case RegKind::L2: dW += 2.0 * s.lambda * W; break;
-    case RegKind::L1: dW += s.lambda * sign; break;
-    case RegKind::Elastic: dW += s.lambda * (2.0 * s.elastic_beta * W + sign); break;
+    case RegKind::L2:
+      dW += 2.0 * s.lambda * W;
+      break;
+    case RegKind::L1:
+      dW += s.lambda * sign;
+      break;
+    case RegKind::Elastic:
+      dW += s.lambda * (2.0 * s.elastic_beta * W + sign);
+      break;
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Regularization of W (biases are never regularized). Gradients are the true derivatives of the
-// displayed loss: L2 = lambda * sum W^2 has gradient 2 * lambda * W (not the demo's 0.5 * lambda * W).
+// displayed loss: L2 = lambda * sum W^2 has gradient 2 * lambda * W (not the demo's 0.5 * lambda *
+// W).
 #include "core/scene.h"
 
 namespace ll {

@@ -11,11 +11,11 @@ class Rng {
  public:
   explicit Rng(std::uint64_t seed) : engine_(seed) {}
 
-  double uniform();                        // [0, 1)
-  double uniform(double lo, double hi);    // [lo, hi)
-  double normal();                         // standard normal (Box-Muller)
-  std::uint64_t below(std::uint64_t n);    // [0, n), n > 0
-  void shuffle(std::vector<int>& v);       // Fisher-Yates
+  double uniform();                      // [0, 1)
+  double uniform(double lo, double hi);  // [lo, hi)
+  double normal();                       // standard normal (Box-Muller)
+  std::uint64_t below(std::uint64_t n);  // [0, n), n > 0
+  void shuffle(std::vector<int>& v);     // Fisher-Yates
 
  private:
   std::mt19937_64 engine_;

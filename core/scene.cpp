@@ -24,9 +24,8 @@ Params default_params(int classes) {
 
 Scene default_scene() {
   Scene s;
-  s.points = {{0.5, 0.4, 0},   {0.8, 0.3, 0},  {0.3, 0.8, 0},
-              {-0.4, 0.3, 1},  {-0.3, 0.7, 1}, {-0.7, 0.2, 1},
-              {0.7, -0.4, 2},  {0.5, -0.6, 2}, {-0.4, -0.5, 2}};
+  s.points = {{0.5, 0.4, 0},  {0.8, 0.3, 0},  {0.3, 0.8, 0},  {-0.4, 0.3, 1}, {-0.3, 0.7, 1},
+              {-0.7, 0.2, 1}, {0.7, -0.4, 2}, {0.5, -0.6, 2}, {-0.4, -0.5, 2}};
   s.params = default_params(3);
   s.loss = LossSettings{};
   s.optimizer = OptimizerSettings{};
@@ -48,27 +47,38 @@ bool parse_from(const std::string& s, E& out, const E (&values)[N]) {
 
 const char* to_string(LossKind k) {
   switch (k) {
-    case LossKind::WestonWatkins: return "ww";
-    case LossKind::OneVsAll: return "ova";
-    case LossKind::Structured: return "structured";
-    case LossKind::Softmax: return "softmax";
+    case LossKind::WestonWatkins:
+      return "ww";
+    case LossKind::OneVsAll:
+      return "ova";
+    case LossKind::Structured:
+      return "structured";
+    case LossKind::Softmax:
+      return "softmax";
   }
   return "?";
 }
 const char* to_string(RegKind k) {
   switch (k) {
-    case RegKind::L2: return "l2";
-    case RegKind::L1: return "l1";
-    case RegKind::Elastic: return "elastic";
+    case RegKind::L2:
+      return "l2";
+    case RegKind::L1:
+      return "l1";
+    case RegKind::Elastic:
+      return "elastic";
   }
   return "?";
 }
 const char* to_string(OptimizerKind k) {
   switch (k) {
-    case OptimizerKind::GD: return "gd";
-    case OptimizerKind::SGD: return "sgd";
-    case OptimizerKind::Momentum: return "momentum";
-    case OptimizerKind::Adam: return "adam";
+    case OptimizerKind::GD:
+      return "gd";
+    case OptimizerKind::SGD:
+      return "sgd";
+    case OptimizerKind::Momentum:
+      return "momentum";
+    case OptimizerKind::Adam:
+      return "adam";
   }
   return "?";
 }
@@ -90,27 +100,38 @@ bool parse(const std::string& s, OptimizerKind& out) {
 
 const char* display_name(LossKind k) {
   switch (k) {
-    case LossKind::WestonWatkins: return "Weston-Watkins SVM";
-    case LossKind::OneVsAll: return "One-vs-All SVM";
-    case LossKind::Structured: return "Structured SVM";
-    case LossKind::Softmax: return "Softmax";
+    case LossKind::WestonWatkins:
+      return "Weston-Watkins SVM";
+    case LossKind::OneVsAll:
+      return "One-vs-All SVM";
+    case LossKind::Structured:
+      return "Structured SVM";
+    case LossKind::Softmax:
+      return "Softmax";
   }
   return "?";
 }
 const char* display_name(RegKind k) {
   switch (k) {
-    case RegKind::L2: return "L2";
-    case RegKind::L1: return "L1";
-    case RegKind::Elastic: return "Elastic net";
+    case RegKind::L2:
+      return "L2";
+    case RegKind::L1:
+      return "L1";
+    case RegKind::Elastic:
+      return "Elastic net";
   }
   return "?";
 }
 const char* display_name(OptimizerKind k) {
   switch (k) {
-    case OptimizerKind::GD: return "Gradient descent";
-    case OptimizerKind::SGD: return "SGD";
-    case OptimizerKind::Momentum: return "Momentum";
-    case OptimizerKind::Adam: return "Adam";
+    case OptimizerKind::GD:
+      return "Gradient descent";
+    case OptimizerKind::SGD:
+      return "SGD";
+    case OptimizerKind::Momentum:
+      return "Momentum";
+    case OptimizerKind::Adam:
+      return "Adam";
   }
   return "?";
 }

@@ -25,7 +25,7 @@ struct Point {
 };
 
 using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, 2>;  // K x 2
-using BiasVector = Eigen::VectorXd;                              // K
+using BiasVector = Eigen::VectorXd;                             // K
 
 struct Params {
   WeightMatrix W;
@@ -43,18 +43,18 @@ enum class OptimizerKind { GD, SGD, Momentum, Adam };
 
 struct LossSettings {
   LossKind kind = LossKind::WestonWatkins;
-  double delta = 1.0;          // hinge margin
-  bool squared = false;        // squared hinge (the three SVM losses)
+  double delta = 1.0;    // hinge margin
+  bool squared = false;  // squared hinge (the three SVM losses)
   RegKind reg = RegKind::L2;
-  double lambda = 0.1;         // regularization strength, >= 0
-  double elastic_beta = 0.5;   // elastic net: lambda * sum(beta * W^2 + |W|)
+  double lambda = 0.1;        // regularization strength, >= 0
+  double elastic_beta = 0.5;  // elastic net: lambda * sum(beta * W^2 + |W|)
   bool operator==(const LossSettings&) const = default;
 };
 
 struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::GD;
-  double lr = 0.1;             // step size
-  int batch = 4;               // minibatch size for SGD/momentum/Adam (>= N: full batch)
+  double lr = 0.1;  // step size
+  int batch = 4;    // minibatch size for SGD/momentum/Adam (>= N: full batch)
   double momentum = 0.9;
   double beta1 = 0.9;
   double beta2 = 0.999;
@@ -82,9 +82,9 @@ Scene default_scene();
 Params default_params(int classes);
 
 // Short stable names used in files and on the command line.
-const char* to_string(LossKind k);        // "ww", "ova", "structured", "softmax"
-const char* to_string(RegKind k);         // "l2", "l1", "elastic"
-const char* to_string(OptimizerKind k);   // "gd", "sgd", "momentum", "adam"
+const char* to_string(LossKind k);       // "ww", "ova", "structured", "softmax"
+const char* to_string(RegKind k);        // "l2", "l1", "elastic"
+const char* to_string(OptimizerKind k);  // "gd", "sgd", "momentum", "adam"
 bool parse(const std::string& s, LossKind& out);
 bool parse(const std::string& s, RegKind& out);
 bool parse(const std::string& s, OptimizerKind& out);

@@ -611,7 +611,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
     o.momentum = r.number_in(value(Field::momentum), "momentum", limits::kMomentum);
   if (given(Field::beta1)) o.beta1 = r.number_in(value(Field::beta1), "beta1", limits::kBeta);
   if (given(Field::beta2)) o.beta2 = r.number_in(value(Field::beta2), "beta2", limits::kBeta);
-  if (given(Field::epsilon)) o.epsilon = r.number_in(value(Field::epsilon), "epsilon", limits::kEpsilon);
+  if (given(Field::epsilon))
+    o.epsilon = r.number_in(value(Field::epsilon), "epsilon", limits::kEpsilon);
   if (given(Field::seed))
     o.seed = static_cast<std::uint64_t>(r.integer(value(Field::seed), "seed", 0, limits::kMaxSeed));
 

@@ -10,8 +10,9 @@ double nice_step(double lo, double hi, int target) {
   if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo) || target < 1) return 0.0;
   const double raw = (hi - lo) / target;
   // hi - lo overflows for spans beyond DBL_MAX; hi/2 - lo/2 never does.
-  const double lg = std::isfinite(raw) ? std::log10(raw)
-                                       : std::log10((0.5 * hi - 0.5 * lo) / target) + std::log10(2.0);
+  const double lg = std::isfinite(raw)
+                        ? std::log10(raw)
+                        : std::log10((0.5 * hi - 0.5 * lo) / target) + std::log10(2.0);
   double e = std::floor(lg);
   const double r = std::isfinite(raw) ? raw / std::pow(10.0, e) : std::pow(10.0, lg - e);
   double m = r < 1.5 ? 1.0 : r < 3.5 ? 2.0 : r < 7.5 ? 5.0 : 10.0;
@@ -59,8 +60,8 @@ std::string tick_label(double v, double step) {
     // Significant digits: from v's leading digit down to the step's (at least 1, at most 15).
     int sig = 6;
     if (good_step)
-      sig = std::clamp(static_cast<int>(std::floor(std::log10(a)) - std::floor(std::log10(step))) + 2,
-                       1, 15);
+      sig = std::clamp(
+          static_cast<int>(std::floor(std::log10(a)) - std::floor(std::log10(step))) + 2, 1, 15);
     std::snprintf(buf, sizeof buf, "%.*g", sig, v);
     return buf;  // %g drops trailing zeros itself
   }

@@ -22,7 +22,8 @@ double nice_step(double lo, double hi, int target);
 
 // Every multiple of `step` in [lo, hi] (with a 1e-9 step tolerance at both ends), at most
 // `max_count` of them; values near 0 are exactly 0. Empty for a bad range or step.
-std::vector<double> ticks_with_step(double lo, double hi, double step, std::size_t max_count = 1000);
+std::vector<double> ticks_with_step(double lo, double hi, double step,
+                                    std::size_t max_count = 1000);
 
 // nice_step and ticks_with_step together.
 Ticks nice_ticks(double lo, double hi, int target);

@@ -43,10 +43,10 @@ inline constexpr ClassColors kLightClasses[kClassColors] = {
 
 // Dark theme: brighter lines, deep region colours so light text and points stay readable.
 inline constexpr ClassColors kDarkClasses[kClassColors] = {
-    {{130, 130, 235}, {44, 44, 86}},  {{120, 215, 120}, {38, 78, 42}},
-    {{230, 120, 120}, {86, 42, 42}},  {{240, 175, 40}, {88, 66, 20}},
-    {{220, 140, 185}, {80, 50, 68}},  {{110, 195, 240}, {30, 70, 92}},
-    {{235, 120, 40}, {90, 48, 18}},   {{40, 185, 140}, {18, 72, 56}},
+    {{130, 130, 235}, {44, 44, 86}}, {{120, 215, 120}, {38, 78, 42}},
+    {{230, 120, 120}, {86, 42, 42}}, {{240, 175, 40}, {88, 66, 20}},
+    {{220, 140, 185}, {80, 50, 68}}, {{110, 195, 240}, {30, 70, 92}},
+    {{235, 120, 40}, {90, 48, 18}},  {{40, 185, 140}, {18, 72, 56}},
 };
 
 struct ThemeColors {
@@ -58,10 +58,10 @@ struct ThemeColors {
   Rgb legend_fill;  // legend box (drawn slightly translucent)
 };
 
-inline constexpr ThemeColors kLight{{255, 255, 255}, {20, 20, 20},    {40, 40, 40},
-                                    {225, 225, 225}, {0, 0, 0},       {255, 255, 255}};
-inline constexpr ThemeColors kDark{{28, 29, 34},     {235, 235, 235}, {210, 210, 210},
-                                   {60, 62, 70},     {245, 245, 245}, {40, 42, 48}};
+inline constexpr ThemeColors kLight{{255, 255, 255}, {20, 20, 20}, {40, 40, 40},
+                                    {225, 225, 225}, {0, 0, 0},    {255, 255, 255}};
+inline constexpr ThemeColors kDark{{28, 29, 34}, {235, 235, 235}, {210, 210, 210},
+                                   {60, 62, 70}, {245, 245, 245}, {40, 42, 48}};
 
 inline constexpr Rgb mix(Rgb a, Rgb b, double t) {  // (1 - t) a + t b
   auto m = [t](std::uint8_t x, std::uint8_t y) {
@@ -89,10 +89,10 @@ inline constexpr ClassColors kLightClassesCb[kClassColors] = {
     {{110, 110, 110}, {212, 212, 212}},  // 7 grey
 };
 inline constexpr ClassColors kDarkClassesCb[kClassColors] = {
-    {{70, 160, 235}, {20, 52, 82}},   {{40, 185, 140}, {18, 72, 56}},
-    {{235, 120, 40}, {90, 48, 18}},   {{240, 175, 40}, {88, 66, 20}},
-    {{220, 140, 185}, {80, 50, 68}},  {{110, 195, 240}, {30, 70, 92}},
-    {{235, 220, 70}, {78, 74, 22}},   {{180, 180, 180}, {62, 62, 62}},
+    {{70, 160, 235}, {20, 52, 82}},  {{40, 185, 140}, {18, 72, 56}},
+    {{235, 120, 40}, {90, 48, 18}},  {{240, 175, 40}, {88, 66, 20}},
+    {{220, 140, 185}, {80, 50, 68}}, {{110, 195, 240}, {30, 70, 92}},
+    {{235, 220, 70}, {78, 74, 22}},  {{180, 180, 180}, {62, 62, 62}},
 };
 
 inline constexpr const ClassColors& class_colors(int k, Theme t, Scheme s) {

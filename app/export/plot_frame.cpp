@@ -43,7 +43,10 @@ void stroke_series(cairo_t* cr, const Series& s, double px0, double py1, double 
     }
     const double x = px0 + (s.x[i] - spec.x_min) * sx;
     const double y = py1 - (s.y[i] - spec.y_min) * sy;
-    if (pen_down) cairo_line_to(cr, x, y); else cairo_move_to(cr, x, y);
+    if (pen_down)
+      cairo_line_to(cr, x, y);
+    else
+      cairo_move_to(cr, x, y);
     pen_down = true;
     ++drawn;
   }

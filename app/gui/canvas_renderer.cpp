@@ -82,7 +82,7 @@ struct CanvasRenderer::Impl {
   bool layer_plain = false;
   CanvasFrame layer_frame;
   bool layer_valid = false;
-  LayerCache wrong_layer;  // misclassified points, drawn over the plain layer
+  LayerCache wrong_layer;            // misclassified points, drawn over the plain layer
   std::vector<PointInstance> wrong;  // what wrong_layer shows
   PointsKey wrong_key;
   CanvasFrame wrong_frame;

@@ -13,7 +13,6 @@ void drag_line(const Params& start, int k, Vec2 delta, Params& out);
 // (the arrow's base, on the line): W_k = (head - pivot) / kArrowScale, then b_k = -W_k . pivot
 // so the line still passes through the pivot. With rotation_only, |W_k| keeps its start value.
 // A head on the pivot leaves the parameters unchanged.
-void drag_arrow(const Params& start, int k, Vec2 pivot, Vec2 head, bool rotation_only,
-                Params& out);
+void drag_arrow(const Params& start, int k, Vec2 pivot, Vec2 head, bool rotation_only, Params& out);
 
 }  // namespace ll::gui

@@ -12,12 +12,12 @@ class App;
 namespace ll::gui {
 
 struct GuiOptions {
-  std::optional<Scene> scene;      // the scene to open; the CS231n default when empty
-  std::string scene_path;          // where it came from (for Save), may be empty
-  int frames = 0;                  // > 0: render this many frames, then exit
-  std::string screenshot;          // with frames: save the window's image after the last frame
-  bool play = false;               // start training at launch
-  int bench_frames = 0;            // > 0: render this many frames and print median/p99 frame time
+  std::optional<Scene> scene;  // the scene to open; the CS231n default when empty
+  std::string scene_path;      // where it came from (for Save), may be empty
+  int frames = 0;              // > 0: render this many frames, then exit
+  std::string screenshot;      // with frames: save the window's image after the last frame
+  bool play = false;           // start training at launch
+  int bench_frames = 0;        // > 0: render this many frames and print median/p99 frame time
   // Options registered by add_window_options():
   std::string script;              // scripted input (see app/gui/script.h); exits when done
   std::string save_scene_on_exit;  // write the final scene as JSON

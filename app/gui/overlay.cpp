@@ -53,18 +53,21 @@ void draw_ticks(ImDrawList* dl, const AppState& st, const Fonts& fonts, float sc
   // Labels sit on the axes when they are visible, otherwise on the canvas edges.
   const Vec2 origin = v.to_screen({0, 0});
   const double ax_y = std::clamp(origin.y + 3, v.rect_y() + 2, v.rect_y() + v.rect_h() - fs - 2);
-  const double ax_x = std::clamp(origin.x + 3, v.rect_x() + 2, v.rect_x() + v.rect_w() - 40 * scale);
+  const double ax_x =
+      std::clamp(origin.x + 3, v.rect_x() + 2, v.rect_x() + v.rect_w() - 40 * scale);
   for (double x : ticks_with_step(lo.x, hi.x, step)) {
     if (x == 0.0) continue;
     const std::string s = tick_label(x, step);
-    dl->AddText(f, fs, ImVec2(static_cast<float>(v.to_screen({x, 0}).x + 3), static_cast<float>(ax_y)),
+    dl->AddText(f, fs,
+                ImVec2(static_cast<float>(v.to_screen({x, 0}).x + 3), static_cast<float>(ax_y)),
                 ui.text_weak, s.c_str());
   }
   for (double y : ticks_with_step(lo.y, hi.y, step)) {
     if (y == 0.0) continue;
     const std::string s = tick_label(y, step);
-    dl->AddText(f, fs, ImVec2(static_cast<float>(ax_x), static_cast<float>(v.to_screen({0, y}).y - fs - 1)),
-                ui.text_weak, s.c_str());
+    dl->AddText(
+        f, fs, ImVec2(static_cast<float>(ax_x), static_cast<float>(v.to_screen({0, y}).y - fs - 1)),
+        ui.text_weak, s.c_str());
   }
 }
 }  // namespace
@@ -91,7 +94,8 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   }
   // Per-point pull: the direction the point's loss wants the point to move, -dL_i/dx.
   const Evaluation& e = st.eval();
-  if (st.options.pull_arrows && e.dscores.rows() == static_cast<Eigen::Index>(st.scene.points.size()) &&
+  if (st.options.pull_arrows &&
+      e.dscores.rows() == static_cast<Eigen::Index>(st.scene.points.size()) &&
       st.scene.points.size() <= 5000) {
     for (std::size_t i = 0; i < st.scene.points.size(); ++i) {
       const auto ii = static_cast<Eigen::Index>(i);

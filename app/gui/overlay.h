@@ -11,10 +11,10 @@ namespace ll::gui {
 struct OverlayState {
   int hover_line = -1, hover_arrow = -1;  // highlighted class line / arrow head
   int active_line = -1, active_arrow = -1;
-  const Vec2* anchors = nullptr;          // arrow base reference per class
+  const Vec2* anchors = nullptr;  // arrow base reference per class
   bool mouse_inside = false;
   Vec2 mouse_world{};
-  float scale = 1.0f;                     // content scale
+  float scale = 1.0f;  // content scale
 };
 
 void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, const Fonts& fonts);

@@ -11,7 +11,9 @@ using Rgb8 = palette::Rgb;
 using palette::ClassColors;
 using palette::Theme;
 
-inline const ClassColors& class_colors(Theme theme, int k) { return palette::class_colors(k, theme); }
+inline const ClassColors& class_colors(Theme theme, int k) {
+  return palette::class_colors(k, theme);
+}
 
 // Packs as ImGui's IM_COL32 does (ABGR in memory order RGBA), without needing imgui.h.
 inline constexpr std::uint32_t pack_rgba(Rgb8 c, std::uint8_t a = 255) {

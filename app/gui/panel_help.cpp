@@ -35,7 +35,9 @@ void window_help(AppState& st) {
       {"F11", "fullscreen"},
       {"F1", "this help"},
   };
-  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable(
+          "keys", 2,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);

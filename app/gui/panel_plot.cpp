@@ -12,8 +12,8 @@ namespace ll::gui {
 void panel_plot(AppState& st, const Fonts&, float height) {
   // Before the first step the curve is empty: show where training starts from.
   const Evaluation& e = st.eval();
-  const std::vector<LossPoint> start{{st.trainer.steps(),
-                                      {e.data_loss, e.reg_loss, e.total_loss, e.accuracy}}};
+  const std::vector<LossPoint> start{
+      {st.trainer.steps(), {e.data_loss, e.reg_loss, e.total_loss, e.accuracy}}};
   const std::vector<LossPoint>& c = st.trainer.curve().empty() ? start : st.trainer.curve();
   static std::vector<double> xs, data, reg, total, acc;
   const std::size_t n = c.size();

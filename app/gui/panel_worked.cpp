@@ -34,8 +34,9 @@ void panel_worked(AppState& st, const Fonts& fonts) {
   const int i = st.sel.selected >= 0 ? st.sel.selected : st.sel.hovered;
   const int n = static_cast<int>(st.scene.points.size());
   if (i < 0 || i >= n) {
-    ImGui::TextWrapped("Select a point (click it on the canvas or in the data table) to see its "
-                       "loss worked out step by step.");
+    ImGui::TextWrapped(
+        "Select a point (click it on the canvas or in the data table) to see its "
+        "loss worked out step by step.");
     return;
   }
   const Point& pt = st.scene.points[i];
@@ -95,8 +96,8 @@ void panel_worked(AppState& st, const Fonts& fonts) {
       for (int j = 0; j < K; ++j)
         if (j != y && (m < 0 || s[j] > s[m])) m = j;  // ties: lower index
       wrapped("max_{j≠y} s_j = s_" + std::to_string(m) + " = " + num(s[m]));
-      wrapped("L_i = " + hinge(num(s[m]) + " − " + num_paren(s[y]) + " + " + d, L.squared) +
-              " = " + num(li));
+      wrapped("L_i = " + hinge(num(s[m]) + " − " + num_paren(s[y]) + " + " + d, L.squared) + " = " +
+              num(li));
       break;
     }
     case LossKind::Softmax: {
@@ -104,7 +105,8 @@ void panel_worked(AppState& st, const Fonts& fonts) {
       softmax(s.data(), K, p.data());
       const double smax = *std::max_element(s.begin(), s.end());
       const bool raw = smax < 700.0;  // e^s is printable
-      if (ImGui::BeginTable("softmax", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+      if (ImGui::BeginTable("softmax", 4,
+                            ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("class");
         ImGui::TableSetupColumn("score s_j");
         ImGui::TableSetupColumn(raw ? "exp  e^{s_j}" : "e^{s_j − max s}");
@@ -115,8 +117,9 @@ void panel_worked(AppState& st, const Fonts& fonts) {
           const double ek = raw ? std::exp(s[k]) : std::exp(s[k] - smax);
           sum += ek;
           ImGui::TableNextRow();
-          if (k == y) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
-                                             pack_rgba(class_colors(st.options.theme, k).region));
+          if (k == y)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
+                                   pack_rgba(class_colors(st.options.theme, k).region));
           ImGui::TableSetColumnIndex(0);
           ImGui::Text(k == y ? "%d (y)" : "%d", k);
           ImGui::TableSetColumnIndex(1);

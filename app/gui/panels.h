@@ -18,8 +18,8 @@ void panel_scene(AppState& st, const Fonts& fonts, Canvas& canvas);
 void window_help(AppState& st);
 // Open (JSON or CSV by extension) / save the path in st.path; messages go to st.status.
 void open_scene_file(AppState& st, Canvas& canvas);  // panel_scene.cpp
-void save_scene_file(AppState& st);  // to st.document; without one, as save_scene_as
-void save_scene_as(AppState& st);    // to st.path; an existing other file needs confirming
+void save_scene_file(AppState& st);    // to st.document; without one, as save_scene_as
+void save_scene_as(AppState& st);      // to st.path; an existing other file needs confirming
 void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" prompt
 
 // Shared helpers.

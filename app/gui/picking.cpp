@@ -29,8 +29,8 @@ int pick_arrow_head(const Params& p, const ViewTransform& view, const Vec2* anch
   double best_d = radius_px;
   for (int k = 0; k < p.classes(); ++k) {
     if (length(weight(p, k)) < kMinWeightNorm) continue;
-    const Vec2 head = shown_arrow_head(p, k, nearest_on_line(p, k, anchors[k]), view,
-                                       kArrowMinRadii * radius_px);
+    const Vec2 head =
+        shown_arrow_head(p, k, nearest_on_line(p, k, anchors[k]), view, kArrowMinRadii * radius_px);
     const double d = length(head - screen);
     if (d <= best_d) {
       best_d = d;

@@ -5,10 +5,26 @@
 namespace ll::gui {
 
 namespace {
-const char* const kKeys[] = {"space", "right", "s",      "r",      "1",           "2",
-                             "3",     "4",     "5",      "6",      "7",           "8",
-                             "delete", "escape", "enter",  "ctrl+s", "ctrl+z",      "ctrl+y",
-                             "ctrl+shift+z", "d"};
+const char* const kKeys[] = {"space",
+                             "right",
+                             "s",
+                             "r",
+                             "1",
+                             "2",
+                             "3",
+                             "4",
+                             "5",
+                             "6",
+                             "7",
+                             "8",
+                             "delete",
+                             "escape",
+                             "enter",
+                             "ctrl+s",
+                             "ctrl+z",
+                             "ctrl+y",
+                             "ctrl+shift+z",
+                             "d"};
 }
 
 std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source) {

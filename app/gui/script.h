@@ -25,8 +25,8 @@ struct ScriptCommand {
   enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Sleep, Save, Close };
   Kind kind = Kind::Wait;
   double x = 0.0, y = 0.0;  // position, or seconds for Sleep
-  int n = 0;  // button, count, or shift on (1) / off (0)
-  std::string text;  // key name or file
+  int n = 0;                // button, count, or shift on (1) / off (0)
+  std::string text;         // key name or file
 };
 
 class ScriptError : public std::runtime_error {

@@ -104,7 +104,9 @@ void ScriptPlayer::apply_input(AppState& st) {
                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                            std::chrono::duration<double>(c.x));
         break;
-      case K::Close: glfwSetWindowShouldClose(glfwGetCurrentContext(), GLFW_TRUE); break;
+      case K::Close:
+        glfwSetWindowShouldClose(glfwGetCurrentContext(), GLFW_TRUE);
+        break;
       case K::Step:
       case K::Save:
         action_ = &c;

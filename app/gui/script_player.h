@@ -35,7 +35,7 @@ class ScriptPlayer {
   Vec2 mouse_{-1e6, -1e6};  // window pixels
   bool down_[3] = {};
   bool shift_ = false;
-  int key_ = -1;            // key held this frame
+  int key_ = -1;  // key held this frame
   bool ctrl_ = false, key_shift_ = false;
   const ScriptCommand* action_ = nullptr;
   std::string error_;

@@ -64,7 +64,8 @@ bool CurvesPanel::controls() {
   bits_ = unit == 1;
   ImGui::SameLine(0, 30);
   ImGui::SetNextItemWidth(140);
-  changed |= ImGui::SliderFloat("focal γ", &gamma_, 0.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  changed |=
+      ImGui::SliderFloat("focal γ", &gamma_, 0.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(140);
   changed |= ImGui::SliderFloat("α", &alpha_, 0.05f, 1.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
@@ -113,10 +114,13 @@ void CurvesPanel::regression_plot(float pw, float ph) {
   if (log_cosh_) line(regression_, "log_cosh", "log-cosh", colors::kLogCosh);
   if (derivatives_) {
     line(regression_, "d_squared", "d/dr r²", colors::faded(colors::kMse, 120), w::Axis::Y2, 1.2f);
-    line(regression_, "d_absolute", "d/dr |r|", colors::faded(colors::kMae, 120), w::Axis::Y2, 1.2f);
-    line(regression_, "d_huber", "d/dr Huber", colors::faded(colors::kHuber, 120), w::Axis::Y2, 1.2f);
+    line(regression_, "d_absolute", "d/dr |r|", colors::faded(colors::kMae, 120), w::Axis::Y2,
+         1.2f);
+    line(regression_, "d_huber", "d/dr Huber", colors::faded(colors::kHuber, 120), w::Axis::Y2,
+         1.2f);
     if (log_cosh_)
-      line(regression_, "d_log_cosh", "d/dr log-cosh", colors::faded(colors::kLogCosh, 120), w::Axis::Y2, 1.2f);
+      line(regression_, "d_log_cosh", "d/dr log-cosh", colors::faded(colors::kLogCosh, 120),
+           w::Axis::Y2, 1.2f);
   }
   w::PlotVLine("−δ", -delta_, colors::faded(colors::kHuber, 160));
   w::PlotVLine("δ", delta_, colors::faded(colors::kHuber, 160));

@@ -38,14 +38,16 @@ void trace_plot(const char* id, GdObjective f, const std::vector<GdStep>& steps,
   o.include_zero_y = true;
   o.legend = false;
   if (!w::BeginPlot(id, ImVec2(pw, ph), o)) return;
-  w::PlotLine(display_name(f), cx.data(), cy.data(), int(cx.size()), colors::faded(color, 110), w::Axis::Y1, 2.0f);
+  w::PlotLine(display_name(f), cx.data(), cy.data(), int(cx.size()), colors::faded(color, 110),
+              w::Axis::Y1, 2.0f);
   w::PlotLine(nullptr, tx.data(), ty.data(), int(tx.size()), colors::ink(0.7f), w::Axis::Y1, 1.0f);
   w::PlotScatter(nullptr, tx.data(), ty.data(), int(tx.size()), color, w::Axis::Y1, 4.5f);
   w::PlotScatter(nullptr, tx.data(), ty.data(), 1, colors::kHighlight, w::Axis::Y1, 6.0f);
   w::EndPlot();
 }
 
-void step_table(const char* id, const char* fname, const std::vector<GdStep>& steps, float tw, float th) {
+void step_table(const char* id, const char* fname, const std::vector<GdStep>& steps, float tw,
+                float th) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable(id, 4, flags, ImVec2(tw, th))) return;

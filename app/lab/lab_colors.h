@@ -46,7 +46,7 @@ inline ImU32 ramp(int i, int n) {
 inline palette::Theme theme() {
   const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
   return 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f ? palette::Theme::Dark
-                                                                : palette::Theme::Light;
+                                                              : palette::Theme::Light;
 }
 
 inline ImU32 to_u32(palette::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }

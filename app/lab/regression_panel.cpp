@@ -15,9 +15,11 @@ namespace {
 
 namespace w = ll::widgets;
 
-constexpr RegressionLoss kLosses[3] = {RegressionLoss::MSE, RegressionLoss::MAE, RegressionLoss::Huber};
+constexpr RegressionLoss kLosses[3] = {RegressionLoss::MSE, RegressionLoss::MAE,
+                                       RegressionLoss::Huber};
 constexpr ImU32 kColors[3] = {colors::kMse, colors::kMae, colors::kHuber};
-const char* const kTableFor[] = {"preset model", "least squares", "MSE fit", "MAE fit", "Huber fit"};
+const char* const kTableFor[] = {"preset model", "least squares", "MSE fit", "MAE fit",
+                                 "Huber fit"};
 
 }  // namespace
 
@@ -70,9 +72,12 @@ void RegressionPanel::step_fits(int steps) {
 
 Line RegressionPanel::table_line() const {
   switch (table_for_) {
-    case 0: return model_;
-    case 1: return least_squares(samples_);
-    default: return fits_[std::clamp(table_for_ - 2, 0, 2)];
+    case 0:
+      return model_;
+    case 1:
+      return least_squares(samples_);
+    default:
+      return fits_[std::clamp(table_for_ - 2, 0, 2)];
   }
 }
 
@@ -149,7 +154,8 @@ void RegressionPanel::canvas(float cw, float ch) {
     dragging_ = hovered;
   }
   if (dragging_ >= 0 && dragging_ < int(samples_.size()) && ImGui::IsItemActive()) {
-    samples_[size_t(dragging_)] = {std::clamp(mx, view_[0], view_[1]), std::clamp(my, view_[2], view_[3])};
+    samples_[size_t(dragging_)] = {std::clamp(mx, view_[0], view_[1]),
+                                   std::clamp(my, view_[2], view_[3])};
     hovered = dragging_;
   } else {
     dragging_ = -1;
@@ -185,17 +191,21 @@ void RegressionPanel::canvas(float cw, float ch) {
       rx.insert(rx.end(), {s.x, s.x, NAN});
       ry.insert(ry.end(), {s.y, t(s.x), NAN});
     }
-    w::PlotLine(nullptr, rx.data(), ry.data(), int(rx.size()), IM_COL32(120, 120, 120, 150), w::Axis::Y1, 1.0f);
+    w::PlotLine(nullptr, rx.data(), ry.data(), int(rx.size()), IM_COL32(120, 120, 120, 150),
+                w::Axis::Y1, 1.0f);
   }
   std::vector<double> px(samples_.size()), py(samples_.size());
   for (size_t i = 0; i < samples_.size(); ++i) px[i] = samples_[i].x, py[i] = samples_[i].y;
   const float radius = samples_.size() > 2000 ? 1.5f : 5.0f;
-  w::PlotScatter(nullptr, px.data(), py.data(), int(px.size()), colors::ink(0.75f), w::Axis::Y1, radius);
+  w::PlotScatter(nullptr, px.data(), py.data(), int(px.size()), colors::ink(0.75f), w::Axis::Y1,
+                 radius);
   if (hovered >= 0)
-    w::PlotScatter(nullptr, &px[size_t(hovered)], &py[size_t(hovered)], 1, colors::kHighlight, w::Axis::Y1, 7.0f);
+    w::PlotScatter(nullptr, &px[size_t(hovered)], &py[size_t(hovered)], 1, colors::kHighlight,
+                   w::Axis::Y1, 7.0f);
   w::EndPlot();
   if (ImGui::IsItemHovered() && hovered >= 0)
-    ImGui::SetTooltip("(%.3g, %.3g)  drag to move, right-click to delete", px[size_t(hovered)], py[size_t(hovered)]);
+    ImGui::SetTooltip("(%.3g, %.3g)  drag to move, right-click to delete", px[size_t(hovered)],
+                      py[size_t(hovered)]);
 }
 
 void RegressionPanel::table(float tw, float th) {
@@ -207,10 +217,12 @@ void RegressionPanel::table(float tw, float th) {
   const ResidualTable t = residual_table(samples_, l, delta_);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
-  const float summary_h = 2.3f * ImGui::GetFrameHeightWithSpacing() + 3 * ImGui::GetTextLineHeightWithSpacing();
+  const float summary_h =
+      2.3f * ImGui::GetFrameHeightWithSpacing() + 3 * ImGui::GetTextLineHeightWithSpacing();
   char huber[32];
   std::snprintf(huber, sizeof huber, "Huber(%.2g)", double(delta_));
-  if (ImGui::BeginTable("##table", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - summary_h))) {
+  if (ImGui::BeginTable("##table", 6, flags,
+                        ImVec2(0, ImGui::GetContentRegionAvail().y - summary_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* h : {"x", "y", "r = y − ŷ", "|r|", "r²"}) ImGui::TableSetupColumn(h);
     ImGui::TableSetupColumn(huber);
@@ -221,7 +233,8 @@ void RegressionPanel::table(float tw, float th) {
       for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
         const ResidualRow& r = t.rows[size_t(i)];
         ImGui::TableNextRow();
-        const double v[6] = {samples_[size_t(i)].x, samples_[size_t(i)].y, r.r, r.abs, r.sq, r.huber};
+        const double v[6] = {
+            samples_[size_t(i)].x, samples_[size_t(i)].y, r.r, r.abs, r.sq, r.huber};
         for (int c = 0; c < 6; ++c) {
           ImGui::TableSetColumnIndex(c);
           ImGui::Text("%.4g", v[c]);
@@ -231,7 +244,8 @@ void RegressionPanel::table(float tw, float th) {
     ImGui::EndTable();
   }
   // The summary row, aligned with the columns above: the lecture's MAE / MSE (RMSE) / mean Huber.
-  if (ImGui::BeginTable("##summary", 6, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable("##summary", 6,
+                        ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     ImGui::TableSetColumnIndex(0);
     ImGui::TextUnformatted("mean");
@@ -249,8 +263,9 @@ void RegressionPanel::table(float tw, float th) {
     ImGui::EndTable();
   }
   for (int k = 0; k < 3; ++k) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kColors[k]), "%s fit: ŷ = %.4g·x %+.4g   mean %s loss %.4g",
-                       display_name(kLosses[k]), fits_[k].a, fits_[k].c, display_name(kLosses[k]),
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kColors[k]),
+                       "%s fit: ŷ = %.4g·x %+.4g   mean %s loss %.4g", display_name(kLosses[k]),
+                       fits_[k].a, fits_[k].c, display_name(kLosses[k]),
                        regression_loss(samples_, fits_[k], kLosses[k], delta_));
   }
   ImGui::EndChild();

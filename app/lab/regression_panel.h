@@ -25,8 +25,8 @@ class RegressionPanel {
   Line table_line() const;
 
   std::vector<Sample> samples_;
-  Line model_;                   // the preset's own line (the lecture's model)
-  Line fits_[3];                 // MSE, MAE, Huber
+  Line model_;    // the preset's own line (the lecture's model)
+  Line fits_[3];  // MSE, MAE, Huber
   bool enabled_[3] = {true, true, true};
   bool show_least_squares_ = true;
   bool show_residuals_ = true;
@@ -35,8 +35,8 @@ class RegressionPanel {
   float lr_ = 0.05f;
   int steps_per_frame_ = 2;
   int preset_ = 0;
-  int table_for_ = 0;            // 0 preset model, 1 least squares, 2.. fits
-  int dragging_ = -1;            // index of the point being dragged
+  int table_for_ = 0;              // 0 preset model, 1 least squares, 2.. fits
+  int dragging_ = -1;              // index of the point being dragged
   double view_[4] = {0, 1, 0, 1};  // x_min, x_max, y_min, y_max
 };
 

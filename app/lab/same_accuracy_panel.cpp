@@ -23,7 +23,8 @@ TableScore model_table(const char* id, ProbabilityTable& t, ImU32 color, float t
   const TableScore s = score(t);
   ImGui::PushID(id);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s", id);
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("##probs", 7, flags, ImVec2(tw, 0))) {
     ImGui::TableSetupColumn("sample");
     for (const char* c : kClasses) ImGui::TableSetupColumn(c);
@@ -53,15 +54,16 @@ TableScore model_table(const char* id, ProbabilityTable& t, ImU32 color, float t
       if (ImGui::Combo("##label", &label, kClasses, 3)) t.labels(i) = label;
       ImGui::TableSetColumnIndex(5);
       const bool ok = s.predictions(i) == t.labels(i);
-      ImGui::TextColored(ok ? ImVec4(0.1f, 0.55f, 0.1f, 1) : ImVec4(0.8f, 0.1f, 0.1f, 1), ok ? "yes" : "no (%s)",
-                         kClasses[s.predictions(i)]);
+      ImGui::TextColored(ok ? ImVec4(0.1f, 0.55f, 0.1f, 1) : ImVec4(0.8f, 0.1f, 0.1f, 1),
+                         ok ? "yes" : "no (%s)", kClasses[s.predictions(i)]);
       ImGui::TableSetColumnIndex(6);
       ImGui::Text("%.3f", s.cross_entropy(i));
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
-  ImGui::Text("error rate %.2f    mean cross-entropy %.3f nats", s.error_rate, s.mean_cross_entropy);
+  ImGui::Text("error rate %.2f    mean cross-entropy %.3f nats", s.error_rate,
+              s.mean_cross_entropy);
   ImGui::PopID();
   return s;
 }
@@ -106,19 +108,22 @@ void SameAccuracyPanel::draw() {
   o.fit_x = o.fit_y = false;
   o.x_min = 0, o.x_max = 1, o.y_min = -0.1, o.y_max = 5.0;
   if (w::BeginPlot("##same_acc", ImVec2(-1, std::min(avail.y, 420.0f)), o)) {
-    w::PlotLine("−ln p", cx.data(), cy.data(), int(cx.size()), colors::kCrossEntropy, w::Axis::Y1, 1.5f);
+    w::PlotLine("−ln p", cx.data(), cy.data(), int(cx.size()), colors::kCrossEntropy, w::Axis::Y1,
+                1.5f);
     std::vector<double> ce[2];
     for (int m = 0; m < 2; ++m) {
       ce[m].resize(size_t(scores[m].cross_entropy.size()));
-      for (size_t i = 0; i < ce[m].size(); ++i) ce[m][i] = std::min(scores[m].cross_entropy(Eigen::Index(i)), 1e9);
-      w::PlotScatter(kNames[m], scores[m].p_correct.data(), ce[m].data(), int(ce[m].size()), kColors[m],
-                     w::Axis::Y1, m == 0 ? 6.0f : 4.5f);
+      for (size_t i = 0; i < ce[m].size(); ++i)
+        ce[m][i] = std::min(scores[m].cross_entropy(Eigen::Index(i)), 1e9);
+      w::PlotScatter(kNames[m], scores[m].p_correct.data(), ce[m].data(), int(ce[m].size()),
+                     kColors[m], w::Axis::Y1, m == 0 ? 6.0f : 4.5f);
     }
     w::PlotHover h = w::EndPlot();
     if (h.scatter_index >= 0 && h.scatter_series >= 0 && h.scatter_series < 2) {
       const TableScore& s = scores[h.scatter_series];
-      ImGui::SetTooltip("%s, sample %d: p_y = %.3f, −ln p_y = %.3f", kNames[h.scatter_series], h.scatter_index + 1,
-                        s.p_correct(h.scatter_index), s.cross_entropy(h.scatter_index));
+      ImGui::SetTooltip("%s, sample %d: p_y = %.3f, −ln p_y = %.3f", kNames[h.scatter_series],
+                        h.scatter_index + 1, s.p_correct(h.scatter_index),
+                        s.cross_entropy(h.scatter_index));
     }
   }
 }

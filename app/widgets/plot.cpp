@@ -1,6 +1,8 @@
 #define IMGUI_DEFINE_MATH_OPERATORS
 #include "app/widgets/plot.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -8,8 +10,6 @@
 #include <cstring>
 #include <unordered_map>
 #include <vector>
-
-#include <imgui_internal.h>
 
 #include "core/ticks.h"
 
@@ -61,11 +61,15 @@ ImU32 weak_col() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 
 // (v - lo) / (hi - lo) computed on halves, so that spans beyond DBL_MAX (-1e308 .. 1e308) do
 // not overflow (halving is exact, so the ratio is the same for every other span).
-double fraction(double v, const Range& r) { return (0.5 * v - 0.5 * r.lo) / (0.5 * r.hi - 0.5 * r.lo); }
+double fraction(double v, const Range& r) {
+  return (0.5 * v - 0.5 * r.lo) / (0.5 * r.hi - 0.5 * r.lo);
+}
 // Far off-screen values stay drawable and convertible to int; NaN (a non-finite v) stays NaN.
 float clamp_px(double p) { return std::isnan(p) ? float(p) : float(std::clamp(p, -1e5, 1e5)); }
 float px_x(double x) { return clamp_px(g.area.Min.x + fraction(x, g.x) * g.area.GetWidth()); }
-float px_y(double y, const Range& r) { return clamp_px(g.area.Max.y - fraction(y, r) * g.area.GetHeight()); }
+float px_y(double y, const Range& r) {
+  return clamp_px(g.area.Max.y - fraction(y, r) * g.area.GetHeight());
+}
 
 // Auto-fit a range to the visible series on one axis; keeps a small margin and never collapses.
 Range fit(Axis axis, bool for_x, bool include_zero) {
@@ -129,13 +133,16 @@ void draw_axes(ImDrawList* dl) {
   if (o.y2_label) y_ticks(g.y2, true);
   // Axis lines through zero help read signed quantities (residuals, margins).
   if (g.x.lo < 0 && g.x.hi > 0)
-    dl->AddLine(ImVec2(px_x(0), g.area.Min.y), ImVec2(px_x(0), g.area.Max.y), IM_COL32(128, 128, 128, 140));
+    dl->AddLine(ImVec2(px_x(0), g.area.Min.y), ImVec2(px_x(0), g.area.Max.y),
+                IM_COL32(128, 128, 128, 140));
   if (g.y.lo < 0 && g.y.hi > 0)
-    dl->AddLine(ImVec2(g.area.Min.x, px_y(0, g.y)), ImVec2(g.area.Max.x, px_y(0, g.y)), IM_COL32(128, 128, 128, 140));
+    dl->AddLine(ImVec2(g.area.Min.x, px_y(0, g.y)), ImVec2(g.area.Max.x, px_y(0, g.y)),
+                IM_COL32(128, 128, 128, 140));
   dl->AddRect(g.area.Min, g.area.Max, ImGui::GetColorU32(ImGuiCol_Border));
   if (o.x_label) {
     const float w = ImGui::CalcTextSize(o.x_label).x;
-    dl->AddText(ImVec2(g.area.GetCenter().x - w * 0.5f, g.area.Max.y + 5 + lh), text_col(), o.x_label);
+    dl->AddText(ImVec2(g.area.GetCenter().x - w * 0.5f, g.area.Max.y + 5 + lh), text_col(),
+                o.x_label);
   }
   const float top = g.frame.Min.y;
   if (o.y_label) dl->AddText(ImVec2(g.frame.Min.x, top), text_col(), o.y_label);
@@ -158,7 +165,8 @@ void draw_line(ImDrawList* dl, const Series& s) {
   auto flush = [&] {
     // Chunks keep each primitive well under the 16-bit index limit of one draw command.
     for (size_t i = 0; i + 1 < pts.size(); i += 2999)
-      dl->AddPolyline(pts.data() + i, int(std::min<size_t>(3000, pts.size() - i)), s.color, 0, s.size);
+      dl->AddPolyline(pts.data() + i, int(std::min<size_t>(3000, pts.size() - i)), s.color, 0,
+                      s.size);
     pts.clear();
   };
   const bool decimate = s.n > 2 * int(g.area.GetWidth()) && ascending(s);
@@ -168,8 +176,10 @@ void draw_line(ImDrawList* dl, const Series& s) {
   auto emit_column = [&] {
     if (col == INT_MIN) return;
     const float x = float(col);
-    if (ilo <= ihi) pts.push_back({x, px_y(lo, r)}), pts.push_back({x, px_y(hi, r)});
-    else pts.push_back({x, px_y(hi, r)}), pts.push_back({x, px_y(lo, r)});
+    if (ilo <= ihi)
+      pts.push_back({x, px_y(lo, r)}), pts.push_back({x, px_y(hi, r)});
+    else
+      pts.push_back({x, px_y(hi, r)}), pts.push_back({x, px_y(lo, r)});
   };
   for (int i = 0; i < s.n; ++i) {
     const double x = s.xs[i], y = s.ys[i];
@@ -238,7 +248,8 @@ void draw_ref_lines(ImDrawList* dl) {
       const float y = px_y(l.v, g.y);
       if (y < g.area.Min.y || y > g.area.Max.y) continue;
       dl->AddLine(ImVec2(g.area.Min.x, y), ImVec2(g.area.Max.x, y), l.color, 1.0f);
-      if (l.label) dl->AddText(ImVec2(g.area.Min.x + 3, y - ImGui::GetTextLineHeight() - 1), l.color, l.label);
+      if (l.label)
+        dl->AddText(ImVec2(g.area.Min.x + 3, y - ImGui::GetTextLineHeight() - 1), l.color, l.label);
     }
   }
 }
@@ -274,8 +285,10 @@ void draw_legend(ImDrawList* dl) {
     }
     const ImU32 c = s.hidden ? weak_col() : s.color;
     const float cy = p.y + lh * 0.5f + 1;
-    if (s.scatter) dl->AddCircleFilled(ImVec2(p.x + 9, cy), 4.0f, c);
-    else dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + 18, cy), c, 3.0f);
+    if (s.scatter)
+      dl->AddCircleFilled(ImVec2(p.x + 9, cy), 4.0f, c);
+    else
+      dl->AddLine(ImVec2(p.x, cy), ImVec2(p.x + 18, cy), c, 3.0f);
     dl->AddText(ImVec2(p.x + 24, p.y + 1), s.hidden ? weak_col() : text_col(), s.name);
     p.y += lh + 2;
   }
@@ -402,12 +415,15 @@ PlotHover EndPlot() {
       const Range& r = s.axis == Axis::Y2 ? g.y2 : g.y;
       for (int i = 0; i < s.n; ++i) {
         const float dx = px_x(s.xs[i]) - mouse.x, dy = px_y(s.ys[i], r) - mouse.y;
-        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, h.scatter_series = s.scatter_ordinal, h.scatter_index = i;
+        if (dx * dx + dy * dy < best)
+          best = dx * dx + dy * dy, h.scatter_series = s.scatter_ordinal, h.scatter_index = i;
       }
     }
   }
-  if (o.legend) draw_legend(dl);
-  else g_legend_rects.erase(g.id);
+  if (o.legend)
+    draw_legend(dl);
+  else
+    g_legend_rects.erase(g.id);
   if (h.hovered && o.crosshair && !IsLegendHovered()) draw_crosshair(dl, h.x);
   return h;
 }

@@ -17,8 +17,9 @@
 // EndPlot fits the ranges, draws grid, 1-2-5 ticks (core/ticks.h), series, markers, legend and
 // the hover crosshair (which reads every line series at the cursor x, interpolated), and returns
 // what the mouse is over. Ranges may span up to the whole double range; values far outside
-// them are clamped to 1e5 px off the area. Non-finite y values break a line. Lines with more points than pixels are
-// drawn min/max-decimated per pixel column (x must be ascending for that and for the readout).
+// them are clamped to 1e5 px off the area. Non-finite y values break a line. Lines with more points
+// than pixels are drawn min/max-decimated per pixel column (x must be ascending for that and for
+// the readout).
 //
 // Between BeginPlot and EndPlot the plot area is ImGui's last item (an InvisibleButton), so
 // ImGui::IsItemHovered()/IsItemActive()/IsItemClicked() work on it (after EndPlot too, unless
@@ -32,7 +33,7 @@ namespace ll::widgets {
 enum class Axis { Y1, Y2 };
 
 struct PlotOptions {
-  const char* title = nullptr;    // drawn above the frame when set
+  const char* title = nullptr;  // drawn above the frame when set
   const char* x_label = nullptr;
   const char* y_label = nullptr;
   const char* y2_label = nullptr;  // set it to get a right-hand axis for Axis::Y2 series
@@ -53,11 +54,15 @@ struct PlotOptions {
     y_max = hi;
   }
   double y2_min = 0.0, y2_max = 1.0;
-  bool include_zero_y = false;     // when fitting y, make sure 0 is in range
+  bool include_zero_y = false;  // when fitting y, make sure 0 is in range
   bool legend = true;
   bool crosshair = true;
-  enum class LegendPos { TopRight, TopLeft, BottomRight, BottomLeft } legend_pos =
-      LegendPos::TopRight;
+  enum class LegendPos {
+    TopRight,
+    TopLeft,
+    BottomRight,
+    BottomLeft
+  } legend_pos = LegendPos::TopRight;
 };
 
 // What EndPlot reports about the mouse.

@@ -13,11 +13,11 @@
 namespace ll::lab {
 
 struct LinkedPoint {
-  int index = 0;          // index of the point in the scene
+  int index = 0;  // index of the point in the scene
   int label = 0;
-  double margin = 0.0;    // s_y - max_{j != y} s_j
-  double hinge = 0.0;     // max(0, 1 - margin)
-  double p_correct = 0.0; // softmax probability of the correct class
+  double margin = 0.0;         // s_y - max_{j != y} s_j
+  double hinge = 0.0;          // max(0, 1 - margin)
+  double p_correct = 0.0;      // softmax probability of the correct class
   double cross_entropy = 0.0;  // -ln p_correct
 };
 

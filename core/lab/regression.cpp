@@ -50,9 +50,12 @@ RegressionLoss effective(RegressionLoss k, double delta) {
 double loss_grad(double r, RegressionLoss k, double delta) {
   k = effective(k, delta);
   switch (k) {
-    case RegressionLoss::MSE: return curves::squared(r).grad;
-    case RegressionLoss::MAE: return curves::absolute(r).grad;
-    case RegressionLoss::Huber: return curves::huber(r, delta).grad / std::min(delta, 1.0);
+    case RegressionLoss::MSE:
+      return curves::squared(r).grad;
+    case RegressionLoss::MAE:
+      return curves::absolute(r).grad;
+    case RegressionLoss::Huber:
+      return curves::huber(r, delta).grad / std::min(delta, 1.0);
   }
   return 0.0;
 }
@@ -60,9 +63,12 @@ double loss_grad(double r, RegressionLoss k, double delta) {
 double loss_value(double r, RegressionLoss k, double delta) {
   k = effective(k, delta);
   switch (k) {
-    case RegressionLoss::MSE: return curves::squared(r).value;
-    case RegressionLoss::MAE: return curves::absolute(r).value;
-    case RegressionLoss::Huber: return curves::huber(r, delta).value;
+    case RegressionLoss::MSE:
+      return curves::squared(r).value;
+    case RegressionLoss::MAE:
+      return curves::absolute(r).value;
+    case RegressionLoss::Huber:
+      return curves::huber(r, delta).value;
   }
   return 0.0;
 }
@@ -71,14 +77,18 @@ double loss_value(double r, RegressionLoss k, double delta) {
 
 const char* display_name(RegressionLoss k) {
   switch (k) {
-    case RegressionLoss::MSE: return "MSE";
-    case RegressionLoss::MAE: return "MAE";
-    case RegressionLoss::Huber: return "Huber";
+    case RegressionLoss::MSE:
+      return "MSE";
+    case RegressionLoss::MAE:
+      return "MAE";
+    case RegressionLoss::Huber:
+      return "Huber";
   }
   return "?";
 }
 
-double regression_loss(std::span<const Sample> s, const Line& line, RegressionLoss k, double delta) {
+double regression_loss(std::span<const Sample> s, const Line& line, RegressionLoss k,
+                       double delta) {
   if (s.empty()) return 0.0;
   double sum = 0.0;
   for (const Sample& p : s) sum += loss_value(p.y - line(p.x), k, delta);

@@ -41,7 +41,8 @@ Line least_squares(std::span<const Sample> s);
 
 // One gradient-descent step of `line` on the standardized problem with learning rate `lr`.
 // Returns the gradient norm in standardized units (0 for no samples).
-double gradient_step(std::span<const Sample> s, Line& line, RegressionLoss k, double delta, double lr);
+double gradient_step(std::span<const Sample> s, Line& line, RegressionLoss k, double delta,
+                     double lr);
 
 // The residual table: one row per sample and the summary row.
 struct ResidualRow {

@@ -8,8 +8,8 @@
 namespace ll::lab {
 
 struct ProbabilityTable {
-  Eigen::MatrixXd probs;  // N x K, one row per sample (rows are normalized before scoring)
-  Eigen::VectorXi labels; // N, the correct class of each sample
+  Eigen::MatrixXd probs;   // N x K, one row per sample (rows are normalized before scoring)
+  Eigen::VectorXi labels;  // N, the correct class of each sample
 };
 
 struct TableScore {

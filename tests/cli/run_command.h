@@ -1,9 +1,8 @@
 #pragma once
 // Runs the real `losslab` binary for end-to-end tests and captures its output and exit code.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>

@@ -54,10 +54,9 @@ struct DemoValue {
 
 TEST(Losses, Cs231nDefaultSceneValues) {
   const Scene scene = default_scene();
-  for (const DemoValue& v : {DemoValue{LossKind::WestonWatkins, 2.7667},
-                             DemoValue{LossKind::OneVsAll, 4.0222},
-                             DemoValue{LossKind::Structured, 2.3667},
-                             DemoValue{LossKind::Softmax, 1.8366}}) {
+  for (const DemoValue& v :
+       {DemoValue{LossKind::WestonWatkins, 2.7667}, DemoValue{LossKind::OneVsAll, 4.0222},
+        DemoValue{LossKind::Structured, 2.3667}, DemoValue{LossKind::Softmax, 1.8366}}) {
     const Evaluation e = evaluate(scene.points, scene.params, settings(v.kind));
     EXPECT_NEAR(e.data_loss, v.data_loss, 5e-5) << to_string(v.kind);
     EXPECT_NEAR(e.reg_loss, 3.5, 1e-12);
@@ -116,8 +115,8 @@ TEST(Losses, SoftmaxIsStableForHugeScores) {
 
 TEST(Losses, EvaluateAgreesWithLossGradientAndSubsets) {
   const Scene s = test::random_scene(4, 25, 7);
-  for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                        LossKind::Softmax}) {
+  for (LossKind kind :
+       {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured, LossKind::Softmax}) {
     const LossSettings ls = settings(kind);
     const Evaluation e = evaluate(s.points, s.params, ls);
     const LossGradient g = loss_gradient(s.points, s.params, ls);
@@ -181,8 +180,8 @@ void PrintTo(const Case& c, std::ostream* os) {
 
 std::vector<Case> all_cases() {
   std::vector<Case> out;
-  for (LossKind k : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                     LossKind::Softmax}) {
+  for (LossKind k :
+       {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured, LossKind::Softmax}) {
     for (RegKind r : {RegKind::L2, RegKind::L1, RegKind::Elastic}) {
       for (bool sq : {false, true}) {
         if (k == LossKind::Softmax && sq) continue;  // squared applies to the hinge losses
@@ -266,7 +265,8 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
           dn[j] -= h;
           const int y = s.points[i].label;
           const double fd = (point_loss(ls, up, K, y, ds) - point_loss(ls, dn, K, y, ds)) / (2 * h);
-          EXPECT_NEAR(e.dscores(static_cast<Eigen::Index>(i), j), fd, 1e-6 * std::max(1.0, std::abs(fd)));
+          EXPECT_NEAR(e.dscores(static_cast<Eigen::Index>(i), j), fd,
+                      1e-6 * std::max(1.0, std::abs(fd)));
         }
       }
     }
@@ -277,8 +277,7 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
 INSTANTIATE_TEST_SUITE_P(AllLosses, GradientCheck, ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<Case>& p) {
                            return std::string(to_string(p.param.kind)) + "_" +
-                                  to_string(p.param.reg) +
-                                  (p.param.squared ? "_squared" : "");
+                                  to_string(p.param.reg) + (p.param.squared ? "_squared" : "");
                          });
 
 }  // namespace
@@ -308,8 +307,8 @@ TEST(LossesDegenerate, ZeroWeightsOneClassOnePointDuplicates) {
   identical_rows.params.b(1) = identical_rows.params.b(0);
   scenes.push_back(identical_rows);
   for (const Scene& s : scenes) {
-    for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                          LossKind::Softmax}) {
+    for (LossKind kind :
+         {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured, LossKind::Softmax}) {
       for (RegKind reg : {RegKind::L2, RegKind::L1, RegKind::Elastic}) {
         LossSettings ls;
         ls.kind = kind;

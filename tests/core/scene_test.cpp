@@ -19,8 +19,8 @@ TEST(Scene, DefaultSceneIsTheDemo) {
 }
 
 TEST(Scene, NamesRoundTrip) {
-  for (LossKind k : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                     LossKind::Softmax}) {
+  for (LossKind k :
+       {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured, LossKind::Softmax}) {
     LossKind back = LossKind::Softmax;
     ASSERT_TRUE(parse(to_string(k), back));
     EXPECT_EQ(back, k);

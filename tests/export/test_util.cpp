@@ -1,6 +1,7 @@
 #include "tests/export/test_util.h"
 
 #include <cairo.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace ll::test {
 
@@ -51,7 +51,8 @@ Image decode_png(const std::string& bytes) {
   const int stride = cairo_image_surface_get_stride(s);
   img.argb.resize(static_cast<std::size_t>(img.width) * img.height);
   for (int y = 0; y < img.height; ++y) {
-    const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    const auto* row =
+        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
     for (int x = 0; x < img.width; ++x) {
       std::uint32_t p = row[x];
       if (format == CAIRO_FORMAT_RGB24) p |= 0xFF000000u;
@@ -79,8 +80,10 @@ int color_distance(palette::Rgb a, palette::Rgb b) {
 std::string sh_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }

@@ -1,7 +1,8 @@
 // Short weight arrows keep a minimum on-screen length and are picked where they are drawn.
+#include "app/gui/arrow_display.h"
+
 #include <gtest/gtest.h>
 
-#include "app/gui/arrow_display.h"
 #include "app/gui/picking.h"
 
 namespace ll::gui {

@@ -5,7 +5,6 @@
 // With CI=true, a missing xvfb-run fails.
 #include <gtest/gtest.h>
 #include <stb_image.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,8 +39,9 @@ double region_share(const fs::path& png) {
       const unsigned char* p = px.get() + (static_cast<std::size_t>(y) * w + x) * 3;
       ++total;
       for (int k = 0; k < 3; ++k) {
-        const ll::palette::Rgb c = ll::palette::class_colors(k, ll::palette::Theme::Light,
-                                                             ll::palette::Scheme::Demo).region;
+        const ll::palette::Rgb c =
+            ll::palette::class_colors(k, ll::palette::Theme::Light, ll::palette::Scheme::Demo)
+                .region;
         if (p[0] == c.r && p[1] == c.g && p[2] == c.b) {
           ++hits;
           break;
@@ -68,9 +68,9 @@ class SlidesWindowTest : public ::testing::Test {
                 const std::string& env = "") {
     const fs::path script = dir_ / (name + ".txt"), png = dir_ / (name + ".png");
     std::ofstream(script) << script_text;
-    const std::string cmd = env + "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
-                            " --ui-scale 1 --script " + script.string() +
-                            " --frames 30 --screenshot " + png.string() + " 2>&1";
+    const std::string cmd =
+        env + "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN " --ui-scale 1 --script " +
+        script.string() + " --frames 30 --screenshot " + png.string() + " 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
     return png;
   }
@@ -89,9 +89,10 @@ TEST_F(SlidesWindowTest, PresentButtonHidesThePanels) {
   ASSERT_GE(present, 0.0) << "no 1280 x 800 screenshot";
   EXPECT_GT(present, 0.7);
   // Its "Leave (F5)" button floats at the window's top-right corner: the panels come back.
-  const double left = region_share(shot(
-      "leave", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
-               "mouse_px 1190 46\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n"));
+  const double left =
+      region_share(shot("leave",
+                        "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
+                        "mouse_px 1190 46\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n"));
   ASSERT_GE(left, 0.0) << "no 1280 x 800 screenshot";
   EXPECT_LT(left, 0.05);
 }
@@ -101,8 +102,9 @@ TEST_F(SlidesWindowTest, ExportButtonWritesA2xPngOfTheCanvas) {
   fs::create_directories(pictures);
   // Open the Export window (tab-bar button), press its Export button (2x PNG is the default).
   // At --ui-scale 1 in a 1280 x 800 window the window opens centred: Export at (503, 520).
-  shot("export", "wait 3\nmouse_px 417 18\ndown\nwait 1\nup\nwait 2\n"
-                 "mouse_px 503 520\ndown\nwait 1\nup\nmouse_px 5 5\nwait 3\n",
+  shot("export",
+       "wait 3\nmouse_px 417 18\ndown\nwait 1\nup\nwait 2\n"
+       "mouse_px 503 520\ndown\nwait 1\nup\nmouse_px 5 5\nwait 3\n",
        "XDG_PICTURES_DIR=" + pictures.string() + " ");
   const fs::path out = pictures / "losslab-001.png";
   ASSERT_TRUE(fs::exists(out));
@@ -126,10 +128,11 @@ TEST_F(SlidesWindowTest, ExportButtonWritesA2xPngOfTheCanvas) {
     ll::point_scores(scene.params, ll::Point{p[0], p[1], 0}, s);
     const int k = ll::argmax(s, scene.classes());
     seen |= 1 << k;
-    const int x = static_cast<int>(w / 2.0 + p[0] * ppu), y = static_cast<int>(h / 2.0 - p[1] * ppu);
+    const int x = static_cast<int>(w / 2.0 + p[0] * ppu),
+              y = static_cast<int>(h / 2.0 - p[1] * ppu);
     const unsigned char* c = px.get() + (static_cast<std::size_t>(y) * w + x) * 3;
-    const ll::palette::Rgb want = ll::palette::class_colors(k, ll::palette::Theme::Light,
-                                                            ll::palette::Scheme::Demo).region;
+    const ll::palette::Rgb want =
+        ll::palette::class_colors(k, ll::palette::Theme::Light, ll::palette::Scheme::Demo).region;
     EXPECT_NEAR(c[0], want.r, 2) << "world (" << p[0] << ", " << p[1] << ")";
     EXPECT_NEAR(c[1], want.g, 2) << "world (" << p[0] << ", " << p[1] << ")";
     EXPECT_NEAR(c[2], want.b, 2) << "world (" << p[0] << ", " << p[1] << ")";

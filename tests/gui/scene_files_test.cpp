@@ -86,7 +86,7 @@ TEST_F(SceneFilesTest, FailuresNameTheFileAndTheCauseInABanner) {
   std::ofstream(dir_ / "file") << "x";
   AppState st;
   st.doc = Document(default_scene());
-  st.doc.add_point(0.5, 0.5, 0);  // an unsaved edit
+  st.doc.add_point(0.5, 0.5, 0);                                    // an unsaved edit
   const std::string bad = (dir_ / "file" / "scene.json").string();  // ENOTDIR
   ASSERT_TRUE(st.files.save(st, bad));
   ASSERT_EQ(settle(st), FileEvent::Failed);

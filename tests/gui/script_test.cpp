@@ -8,9 +8,10 @@ namespace ll::gui {
 namespace {
 
 TEST(Script, ParsesCommands) {
-  const auto c = parse_script("# drag\nmouse 0.5 -0.25\ndown\n\nup 2\nshift on\nkey ctrl+z\n"
-                              "step 3\nwait 4\nsave out.json\nmouse_px 10 20\n",
-                              "t");
+  const auto c = parse_script(
+      "# drag\nmouse 0.5 -0.25\ndown\n\nup 2\nshift on\nkey ctrl+z\n"
+      "step 3\nwait 4\nsave out.json\nmouse_px 10 20\n",
+      "t");
   ASSERT_EQ(c.size(), 9u);
   EXPECT_EQ(c[0].kind, ScriptCommand::Kind::Mouse);
   EXPECT_DOUBLE_EQ(c[0].y, -0.25);

@@ -3,7 +3,6 @@
 // scenes and the PNG. With CI=true, a missing xvfb-run fails instead of skipping.
 #include <gtest/gtest.h>
 #include <stb_image.h>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,12 +44,14 @@ TEST(WindowSmoke, DragPointAndLineThenTrainAndScreenshot) {
            "mouse 0.5 0.4\ndown\nmouse 0.55 0.25\nmouse 0.6 0.1\nup\nwait 1\n"
            "# drag the class-1 line (2x - 4y + 0.5 = 0) by (0, 0.1) from a point on it\n"
            "mouse -0.8 -0.275\nwait 1\ndown\nmouse -0.8 -0.225\nmouse -0.8 -0.175\nup\nwait 1\n"
-           "save " << mid.string() << "\n"
+           "save "
+        << mid.string()
+        << "\n"
            "step 5\nmouse_px 5 5\nwait 2\n";
   }
-  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
-                          " --script " + script.string() + " --frames 40 --screenshot " +
-                          png.string() + " --save-scene-on-exit " + end.string() + " 2>&1";
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN " --script " +
+                          script.string() + " --frames 40 --screenshot " + png.string() +
+                          " --save-scene-on-exit " + end.string() + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 
   const ll::Scene start = ll::default_scene();
@@ -129,19 +130,26 @@ TEST(WindowSmoke, ArrowDragEscapeAddDeleteUndo) {
     std::ofstream out(script);
     out << "wait 3\n"
            "mouse 0.45 -0.15\nwait 1\ndown\nmouse 0.35 0.0\nmouse 0.15 0.25\nup\nwait 1\n"
-           "save " << s1.string() << "\n"
+           "save "
+        << s1.string()
+        << "\n"
            "# start dragging point 5, then Esc: nothing changes\n"
-           "mouse -0.7 0.2\nwait 1\ndown\nmouse -0.5 0.0\nsave " << smid.string() << "\nkey escape\nmouse -0.45 0.0\nup\nwait 1\n"
-           "save " << s2.string() << "\n"
+           "mouse -0.7 0.2\nwait 1\ndown\nmouse -0.5 0.0\nsave "
+        << smid.string()
+        << "\nkey escape\nmouse -0.45 0.0\nup\nwait 1\n"
+           "save "
+        << s2.string()
+        << "\n"
            "# click on empty space adds a point of class 0 and selects it; Delete removes it\n"
-           "mouse -0.9 -0.9\nwait 1\ndown\nup\nwait 1\nsave " << s3.string() << "\n"
+           "mouse -0.9 -0.9\nwait 1\ndown\nup\nwait 1\nsave "
+        << s3.string()
+        << "\n"
            "key delete\nwait 1\n"
            "# undo the delete, the add, then the arrow drag\n"
            "key ctrl+z\nwait 1\nkey ctrl+z\nwait 1\nkey ctrl+z\nwait 2\n";
   }
-  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN
-                          " --script " + script.string() + " --save-scene-on-exit " +
-                          end.string() + " 2>&1";
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN " --script " +
+                          script.string() + " --save-scene-on-exit " + end.string() + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   const ll::Scene start = ll::default_scene();
   const ll::Scene a = ll::load_scene(s1).scene;

@@ -10,7 +10,7 @@ TEST(ViewTransform, DefaultViewSpansMinusOneToOneOnTheShorterSide) {
   v.set_rect(10, 20, 800, 600);
   const Vec2 tl = v.to_screen({-1, 1});
   const Vec2 br = v.to_screen({1, -1});
-  EXPECT_DOUBLE_EQ(tl.y, 20.0);   // world y = 1 at the top (y up)
+  EXPECT_DOUBLE_EQ(tl.y, 20.0);  // world y = 1 at the top (y up)
   EXPECT_DOUBLE_EQ(br.y, 620.0);
   EXPECT_DOUBLE_EQ(br.x - tl.x, 600.0);
   EXPECT_DOUBLE_EQ(v.to_screen({0, 0}).x, 410.0);

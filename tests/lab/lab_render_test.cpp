@@ -69,12 +69,12 @@ bool render_lab(void (*style)(ImGuiStyle*), std::vector<unsigned char>& px, std:
   return true;
 }
 
-#define RENDER_LAB_OR_SKIP(style, px)                                          \
-  std::vector<unsigned char> px;                                               \
-  if (std::string error; !render_lab(style, px, error)) {                      \
-    const char* ci = std::getenv("CI");                                        \
+#define RENDER_LAB_OR_SKIP(style, px)                                                   \
+  std::vector<unsigned char> px;                                                        \
+  if (std::string error; !render_lab(style, px, error)) {                               \
+    const char* ci = std::getenv("CI");                                                 \
     if (ci && std::string(ci) == "true") FAIL() << "no GL context under CI: " << error; \
-    GTEST_SKIP() << "no GL context: " << error;                                \
+    GTEST_SKIP() << "no GL context: " << error;                                         \
   }
 
 TEST(LabRender, CurvesTabDrawsTheLossCurvesWhereTheyBelong) {

@@ -54,7 +54,8 @@ TEST(PlotWidget, FarValuesGiveFinitePixels) {
   o.fit_x = o.fit_y = false;
   std::vector<double> xs{0.0, 0.5, 1e300}, ys{0.0, 0.5, 1.0};
   std::vector<double> many_x(5000), many_y(5000);
-  for (int i = 0; i < 5000; ++i) many_x[size_t(i)] = i < 4999 ? i / 5000.0 : 1e300, many_y[size_t(i)] = 0.5;
+  for (int i = 0; i < 5000; ++i)
+    many_x[size_t(i)] = i < 4999 ? i / 5000.0 : 1e300, many_y[size_t(i)] = 0.5;
   const std::vector<ImVec2> v = draw_plot(o, [&] {
     PlotLine("few", xs.data(), ys.data(), 3, IM_COL32(255, 0, 0, 255));
     PlotLine("many", many_x.data(), many_y.data(), 5000, IM_COL32(0, 255, 0, 255));
@@ -75,9 +76,8 @@ TEST(PlotWidget, RangesUpToTheLargestDoubleMapEndToEnd) {
   o.fit_y = false;
   std::vector<double> xs{-1e308, 1e308}, ys{0.0, 1.0};
   float left = 0, right = 0, zero = 0;
-  const std::vector<ImVec2> v = draw_plot(o, [&] {
-    PlotLine("wide", xs.data(), ys.data(), 2, IM_COL32(255, 0, 0, 255));
-  });
+  const std::vector<ImVec2> v =
+      draw_plot(o, [&] { PlotLine("wide", xs.data(), ys.data(), 2, IM_COL32(255, 0, 0, 255)); });
   left = ToPixels(-1e308, 0).x, right = ToPixels(1e308, 0).x, zero = ToPixels(0, 0).x;
   for (const ImVec2& p : v) ASSERT_TRUE(std::isfinite(p.x) && std::isfinite(p.y));
   EXPECT_GT(right - left, 400.0f);

@@ -74,7 +74,7 @@ TEST(Regression, RobustFitsHoldTheInliersWhileMseChasesTheOutlier) {
   const Line mae = fit(p.samples, RegressionLoss::MAE, 1.0, 0.02, 4000);
   const Line hub = fit(p.samples, RegressionLoss::Huber, 1.0, 0.1, 4000);
   auto off = [&](const Line& l) { return std::abs(l.a - truth.a) + std::abs(l.c - truth.c); };
-  EXPECT_GT(off(mse), 0.8);   // the single outlier at (4, -12) drags the MSE line
+  EXPECT_GT(off(mse), 0.8);  // the single outlier at (4, -12) drags the MSE line
   EXPECT_LT(off(mae), 0.35);
   EXPECT_LT(off(hub), 0.35);
   EXPECT_GT(off(mse), 3 * std::max(off(mae), off(hub)));

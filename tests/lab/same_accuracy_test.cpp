@@ -15,8 +15,8 @@ TEST(SameAccuracy, EqualErrorRateDifferentCrossEntropy) {
   EXPECT_DOUBLE_EQ(a.error_rate, 0.25);
   EXPECT_DOUBLE_EQ(b.error_rate, 0.25);
   EXPECT_NEAR(a.mean_cross_entropy, (3 * -std::log(0.4) - std::log(0.1)) / 4, 1e-12);
-  EXPECT_NEAR(b.mean_cross_entropy,
-              (-2 * std::log(0.7) - std::log(0.3) - std::log(0.8)) / 4, 1e-12);
+  EXPECT_NEAR(b.mean_cross_entropy, (-2 * std::log(0.7) - std::log(0.3) - std::log(0.8)) / 4,
+              1e-12);
   EXPECT_NEAR(a.mean_cross_entropy, 1.263, 0.001);
   EXPECT_NEAR(b.mean_cross_entropy, 0.535, 0.001);
   EXPECT_EQ(a.predictions(2), 2);  // sample 2 (label 0) is the shared mistake
