@@ -26,6 +26,7 @@ void main() {
   float ow = 1.25 * u_px_scale;  // outline width
   vec3 fill = u_line[clamp(v_label, 0, kMaxClasses - 1)];
 #ifdef COMPACT
+  ow = min(ow, 0.4 * R);  // discs shrunk for a million points stay mostly their class colour
   float disc = cover(r - R);
   if (disc <= 0.0) discard;
   vec3 edge = (v_flags & kFlagWrong) != 0 ? u_loss_color : u_outline;
