@@ -65,13 +65,6 @@ Document::Document(Scene scene, std::size_t max_entries, std::size_t max_bytes)
   clamp_scene(scene_);
 }
 
-std::size_t Document::bytes(const Scene& s) {
-  std::size_t n = sizeof(Scene) + s.points.capacity() * sizeof(Point) +
-                  static_cast<std::size_t>(s.params.W.size() + s.params.b.size()) * sizeof(double);
-  for (const std::string& name : s.class_names) n += sizeof(std::string) + name.capacity();
-  return n;
-}
-
 std::size_t Document::bytes(const Settings& s) {
   std::size_t n = sizeof(Settings) +
                   static_cast<std::size_t>(s.params.W.size() + s.params.b.size()) * sizeof(double);

@@ -95,9 +95,6 @@ class Document {
   std::size_t undo_bytes() const { return undo_bytes_; }  // bytes held by undo and redo entries
   void clear_history();
 
-  // Bytes a scene holds (points, parameters, names): what a snapshot of it costs.
-  static std::size_t bytes(const Scene& s);
-
  private:
   struct Settings {
     Params params;
