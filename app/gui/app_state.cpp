@@ -1,6 +1,8 @@
 #include "app/gui/app_state.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "core/datasets.h"
 
@@ -8,7 +10,10 @@ namespace ll::gui {
 
 void AppState::refresh() {
   if (eval_revision_ == doc.revision()) return;
-  eval_ = evaluate(scene.points, scene.params, scene.loss);
+  if (std::optional<Evaluation> e = trainer.take_evaluation(doc.revision()))
+    eval_ = std::move(*e);  // the training worker evaluated this revision already
+  else
+    eval_ = evaluate(scene.points, scene.params, scene.loss);
   eval_revision_ = doc.revision();
   const int n = static_cast<int>(scene.points.size());
   if (sel.selected >= n) sel.selected = -1;

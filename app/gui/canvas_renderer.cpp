@@ -63,6 +63,19 @@ std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation&
   return out;
 }
 
+std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) {
+  std::vector<PointInstance> wrong;
+  for (const PointInstance& p : pts)
+    if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
+  if (wrong.size() > kMaxWrongMarkers && compact_radius(pts.size(), 1.0f) <= kDenseRadius) {
+    const double stride = static_cast<double>(wrong.size()) / kMaxWrongMarkers;  // >= 1
+    for (std::size_t i = 0; i < kMaxWrongMarkers; ++i)
+      wrong[i] = wrong[static_cast<std::size_t>(static_cast<double>(i) * stride)];
+    wrong.resize(kMaxWrongMarkers);
+  }
+  return wrong;
+}
+
 float compact_radius(std::size_t count, float px_scale) {
   const float full = kCompactRadius * px_scale;
   if (count == 0) return full;
@@ -107,7 +120,6 @@ struct CanvasRenderer::Impl {
     return slot->id() ? slot.get() : nullptr;
   }
   GLuint empty_vao = 0, point_vao = 0, instance_vbo = 0;
-  std::size_t instance_capacity = 0;
 };
 
 CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
@@ -263,9 +275,7 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
     if (!m.wrong_valid || !(m.wrong_key == key) || !same_frame(f, m.wrong_frame)) {
       // Listing them is cheap; rasterising them is not: the layer is redrawn only when the
       // set really changed (a training step seldom changes which points are misclassified).
-      std::vector<PointInstance> wrong;
-      for (const PointInstance& p : pts)
-        if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
+      std::vector<PointInstance> wrong = wrong_markers(pts);
       const bool same_set = m.wrong_valid && same_frame(f, m.wrong_frame) &&
                             wrong.size() == m.wrong.size() &&
                             std::equal(wrong.begin(), wrong.end(), m.wrong.begin(),
@@ -276,7 +286,7 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
         CanvasFrame local = f;
         local.fb_x = local.fb_y = 0;
         m.wrong_layer.begin(f.fb_w, f.fb_h);
-        draw_points_now(local, wrong, true);
+        draw_points_now(local, wrong, true, pts.size());  // outlines the size of the discs
         m.wrong_layer.end();
         m.wrong = std::move(wrong);
       }
@@ -316,10 +326,11 @@ void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointIn
 }
 
 void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts,
-                                     bool compact) {
+                                     bool compact, std::size_t size_for) {
   if (pts.empty()) return;
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
-  const float radius = compact ? compact_radius(pts.size(), f.px_scale) : kPointRadius * f.px_scale;
+  const float radius = compact ? compact_radius(size_for ? size_for : pts.size(), f.px_scale)
+                               : kPointRadius * f.px_scale;
   const float extent = radius + (compact ? std::min(1.0f * f.px_scale, radius) : 5.5f * f.px_scale);
   const int pad = static_cast<int>(std::ceil(extent));
   glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
@@ -345,13 +356,10 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
   glBindVertexArray(impl_->point_vao);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
-  const auto bytes = static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance));
-  if (pts.size() > impl_->instance_capacity) {
-    glBufferData(GL_ARRAY_BUFFER, bytes, pts.data(), GL_STREAM_DRAW);
-    impl_->instance_capacity = pts.size();
-  } else {
-    glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, pts.data());
-  }
+  // A new store each time (orphaning): updating a store the driver may still be reading from
+  // would make it wait for, or copy, the previous draw's points.
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance)),
+               pts.data(), GL_STREAM_DRAW);
   glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(pts.size()));
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glBindVertexArray(0);

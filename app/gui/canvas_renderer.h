@@ -39,6 +39,16 @@ inline constexpr float kCompactRadius = 3.5f;
 // sprite pixels: a software rasteriser draws a million points in tens of ms, not seconds.
 inline constexpr double kCompactPixelBudget = 4e6;
 
+// When compact discs are this small (dense scenes), at most kMaxWrongMarkers misclassified
+// outlines are drawn, evenly spread over the points by index: a software rasteriser's cost grows
+// with the number of sprites, and at this size a sample already marks the misclassified areas.
+// Larger discs always show every outline. The counts in the panels stay exact.
+inline constexpr float kDenseRadius = 1.5f;
+inline constexpr std::size_t kMaxWrongMarkers = 5000;
+
+// The misclassified points of `pts` that get an outline (all of them, or the sample above).
+std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts);
+
 // The radius of compact discs for `count` points at `px_scale`.
 float compact_radius(std::size_t count, float px_scale);
 // From this many points on, the points layer is cached (composited when unchanged).
@@ -77,8 +87,9 @@ class CanvasRenderer {
   void draw_regions_now(const CanvasFrame& f, const Params& params);
   void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
                    PointsKey key);
-  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points,
-                       bool compact);
+  // Compact discs are sized for `size_for` points (0: points.size()).
+  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points, bool compact,
+                       std::size_t size_for = 0);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -148,8 +148,9 @@ int FrameLoop::Impl::run() {
     if (limit > 0 && frame >= limit) break;
     if (scripted && script.finished() && limit == 0) break;
     // A sleeping script idles like a user who is not touching anything.
-    const bool animate = st.trainer.playing() || (scripted && !script.sleeping()) || limit > 0 ||
-                         busy_frames > 0 || ImGui::IsAnyMouseDown();
+    const bool animate = st.trainer.playing() || st.trainer.busy() ||
+                         (scripted && !script.sleeping()) || limit > 0 || busy_frames > 0 ||
+                         ImGui::IsAnyMouseDown();
     const double due = std::min(session.seconds_until_due(), script.seconds_until_awake());
     if (animate) {
       glfwPollEvents();
