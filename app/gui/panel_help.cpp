@@ -38,12 +38,8 @@ void HelpWindow::draw(AppState& st) {
   }
   const ImGuiTableFlags flags =
       ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
-  if (ImGui::BeginTable("mouse", 2, flags)) {
-    for (const auto& r : kGestures) row(r[0], r[1]);
-    ImGui::EndTable();
-  }
-  ImGui::Spacing();
   if (ImGui::BeginTable("keys", 2, flags)) {
+    for (const auto& r : kGestures) row(r[0], r[1]);
     for (const HelpRow& r : help_rows()) row(r.keys.c_str(), r.what.c_str());
     ImGui::EndTable();
   }
