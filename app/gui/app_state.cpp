@@ -1,6 +1,7 @@
 #include "app/gui/app_state.h"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 #include <utility>
 
@@ -34,6 +35,18 @@ void AppState::randomize(unsigned long long seed) {
   doc.set_params(random_params(scene.classes(), seed));
   doc.seal();
   trainer.restart(scene);
+}
+
+std::uint64_t AppState::clock_seed() {
+  return static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+void AppState::randomize_next() {
+  // splitmix64: one step of the state, a well-mixed seed for random_params.
+  std::uint64_t z = random_state_ += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  randomize(z ^ (z >> 31));
 }
 
 void AppState::undo() {

@@ -68,6 +68,11 @@ struct AppState {
   // Whole-scene replacements (reset, preset, file): one undo entry, optimizer restarted.
   void replace_scene(Scene s);
   void randomize(unsigned long long seed);
+  // "Randomize" (button and R key): the next parameters from the app's one generator. It is
+  // seeded once, by seed_randomizer or else from the clock when the state is made, and its
+  // sequence is deterministic from there.
+  void randomize_next();
+  void seed_randomizer(std::uint64_t seed) { random_state_ = seed; }
   void undo();
   void redo();
 
@@ -87,6 +92,8 @@ struct AppState {
   std::uint64_t eval_revision_ = ~std::uint64_t{0};
   std::uint64_t saved_revision_ = 0;
   Document::Gesture gesture_ = 0;
+  static std::uint64_t clock_seed();
+  std::uint64_t random_state_ = clock_seed();
 };
 
 }  // namespace ll::gui

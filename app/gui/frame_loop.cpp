@@ -133,6 +133,7 @@ int FrameLoop::Impl::run() {
                        : opt.regions == "score"    ? RegionMode::Score
                                                    : RegionMode::Argmax;
   st.trainer.rate = opt.rate;
+  if (opt.randomize_seed) st.seed_randomizer(*opt.randomize_seed);
   st.trainer.restart(st.scene);
   if (!init()) return 1;
   session.start(Session::state_dir(opt), opt, st);

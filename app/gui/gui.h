@@ -1,5 +1,6 @@
 #pragma once
 // Entry point of the windowed app. Everything GL/GLFW/ImGui stays behind this header.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,7 @@ struct GuiOptions {
   int width = 1280, height = 800;  // window size in screen coordinates
   double ui_scale = 0.0;           // > 0: overrides the monitor's content scale (projectors)
   int points = 0;                  // > 0: open a generated 3-class blob scene of this many points
+  std::optional<std::uint64_t> randomize_seed;  // Randomize's seed (replayable); else the clock
 };
 
 // Returns the process exit code. Without a display, prints a one-line message pointing to

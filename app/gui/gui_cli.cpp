@@ -29,6 +29,9 @@ void add_window_options(CLI::App& app, GuiOptions& o) {
   app.add_option("--points", o.points,
                  "open a generated scene of N points in 3 Gaussian blobs (benchmarks)")
       ->check(CLI::Range(1, 1000000));
+  app.add_option("--randomize-seed", o.randomize_seed,
+                 "seed of Randomize (button and R key), so a demo can be replayed; default: "
+                 "from the clock");
 }
 
 }  // namespace ll::gui

@@ -6,18 +6,22 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 #include "app/gui/canvas.h"
 #include "app/gui/export_panel.h"
 #include "app/gui/panels.h"
 #include "app/gui/presenter.h"
+#include "app/gui/shortcuts.h"
 #if LOSSLAB_HAVE_LAB
 #include "app/lab/loss_lab.h"
 #endif
 
 namespace ll::gui {
 
-Layout::Layout() : export_panel_(std::make_unique<ExportPanel>()) {
+Layout::Layout()
+    : export_panel_(std::make_unique<ExportPanel>()),
+      panels_(std::make_unique<ClassifierPanels>()) {
 #if LOSSLAB_HAVE_LAB
   lab_ = std::make_unique<lab::LossLab>();
 #endif
@@ -68,31 +72,26 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
 #endif
       ImGui::EndTabItem();
     }
-    if (ImGui::TabItemButton("Undo", ImGuiTabItemFlags_Trailing)) st.undo();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z (%zu steps)", st.doc.undo_size());
-    if (ImGui::TabItemButton("Redo", ImGuiTabItemFlags_Trailing)) st.redo();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z or Ctrl+Y");
+    ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+    action_tab_button(cx, "undo", "— " + std::to_string(st.doc.undo_size()) + " steps");
+    action_tab_button(cx, "redo");
     const bool dark = st.options.theme == Theme::Dark;
     if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
       st.options.theme = dark ? Theme::Light : Theme::Dark;
-    if (ImGui::TabItemButton("Help", ImGuiTabItemFlags_Trailing)) st.show_help = !st.show_help;
-    if (ImGui::TabItemButton("Export", ImGuiTabItemFlags_Trailing))
-      st.show_export = !st.show_export;
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("PNG at 1x/2x/4x, SVG or PDF of the canvas or loss plot (Ctrl+E)");
+    action_tab_button(cx, "help");
+    action_tab_button(cx, "export");
     // Rightmost (submitted last), so scripts can find it at the window's top-right corner.
-    if (ImGui::TabItemButton("Present", ImGuiTabItemFlags_Trailing)) st.presenter = true;
-    if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Presenter mode: big text, canvas and losses only (F5)");
+    action_tab_button(cx, "present");
     ImGui::EndTabBar();
   }
   ImGui::End();
-  window_help(st);
+  panels_->help.draw(st);
   export_panel_->draw(st, plot_w_, plot_h_);
 }
 
 void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
-  panel_training_bar(st, fonts);
+  ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+  panels_->training.draw(cx, fonts);
   const float fs = ImGui::GetFontSize();
   const float min_plot_h = fs * 9;
   if (ImGui::BeginTabBar("panels")) {
@@ -113,12 +112,12 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
         ImGui::EndTabItem();
       }
     };
-    tab("Loss", [&] { panel_loss(st, fonts); });
-    tab("Parameters", [&] { panel_params(st, fonts); });
+    tab("Loss", [&] { panels_->loss.draw(cx, fonts); });
+    tab("Parameters", [&] { panels_->params.draw(st, fonts); });
     tab(
-        "Data", [&] { panel_data(st, fonts); }, true);
-    tab("Worked", [&] { panel_worked(st, fonts); });
-    tab("Scene", [&] { panel_scene(st, fonts, canvas); });
+        "Data", [&] { panels_->data.draw(st, fonts); }, true);
+    tab("Worked", [&] { panels_->worked.draw(st, fonts); });
+    tab("Scene", [&] { panels_->scene.draw(cx, fonts, canvas); });
     ImGui::EndTabBar();
   }
   const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);

@@ -15,6 +15,7 @@ namespace ll::gui {
 
 class Canvas;
 class ExportPanel;
+struct ClassifierPanels;
 
 class Layout {
  public:
@@ -33,6 +34,7 @@ class Layout {
   float plot_w_ = 0.0f, plot_h_ = 0.0f;         // the loss plot's on-screen size (exports)
   std::map<std::string, float> tab_content_h_;  // last frame's content height per side tab
   std::unique_ptr<lab::LossLab> lab_;
+  std::unique_ptr<ClassifierPanels> panels_;  // the side panels and the Help window
 };
 
 }  // namespace ll::gui

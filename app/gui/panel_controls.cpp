@@ -1,10 +1,10 @@
 // Training bar (Step, Play/Pause, Randomize, Reset) and the loss/regularizer/optimizer panel.
 #include <imgui.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "app/gui/panels.h"
+#include "app/gui/shortcuts.h"
 #include "app/gui/text_format.h"
 
 namespace ll::gui {
@@ -38,22 +38,14 @@ const char* reg_formula(RegKind r) {
   return "";
 }
 
-void panel_training_bar(AppState& st, const Fonts& fonts) {
-  const ImVec2 bsz(0, 0);
-  if (ImGui::Button("Step", bsz)) st.trainer.step(st.doc);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("One parameter update (→ or S)");
+void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
+  AppState& st = cx.st;
+  action_button(cx, "step");
   ImGui::SameLine();
-  if (ImGui::Button(st.trainer.playing() ? "Pause##play" : "Play##play",
-                    ImVec2(70 * ImGui::GetFontSize() / 16, 0)))
-    st.trainer.toggle(st.doc);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Repeated updates at the chosen rate (Space)");
+  action_button(cx, "play", st.trainer.playing() ? "Pause##play" : "Play##play",
+                70 * ImGui::GetFontSize() / 16);
   ImGui::SameLine();
-  if (ImGui::Button("Randomize")) {
-    static unsigned long long seed = static_cast<unsigned long long>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
-    st.randomize(++seed);
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("W, b uniform in [−0.5, 0.5) (R)");
+  action_button(cx, "randomize");
   ImGui::SameLine();
   if (ImGui::Button("Reset")) st.replace_scene(st.loaded);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the loaded scene");
@@ -63,6 +55,14 @@ void panel_training_bar(AppState& st, const Fonts& fonts) {
                       &Trainer::kMaxRate, "%.0f steps/s", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
   ImGui::Text("step %ld", st.trainer.steps());
+  if (st.trainer.uses_worker(st.scene)) {  // large scenes train off the UI thread
+    ImGui::SameLine();
+    ImGui::TextDisabled(st.trainer.busy() ? "(computing)" : "(worker)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("With %zu or more points, steps run on a worker thread; the canvas "
+                        "shows each result as it arrives.",
+                        st.trainer.worker_points);
+  }
 
   const Evaluation& e = st.eval();
   ImGui::PushFont(fonts.large);
@@ -93,17 +93,22 @@ bool log_slider(const char* label, double* v, double lo, double hi, const char* 
 }
 }  // namespace
 
-void panel_loss(AppState& st, const Fonts& fonts) {
-  LossSettings L = st.scene.loss;  // edited here, then committed to the document
-  OptimizerSettings O = st.scene.optimizer;
+void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
+  AppState& st = cx.st;
   const float w = ImGui::GetFontSize() * 14;
   ImGui::TextDisabled("Loss (keys 1-4)");
+  // The loss kinds are actions (keys 1-4): a click runs the action, as the key does.
   const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
                             LossKind::Softmax};
+  const char* const ids[] = {"loss_ww", "loss_ova", "loss_structured", "loss_softmax"};
   for (int i = 0; i < 4; ++i) {
     if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 13);
-    if (ImGui::RadioButton(display_name(kinds[i]), L.kind == kinds[i])) L.kind = kinds[i];
+    const Action* a = find_action(ids[i]);
+    if (ImGui::RadioButton(a->label, st.scene.loss.kind == kinds[i])) run_action(cx, ids[i]);
+    action_tooltip_for_last_item(*a);
   }
+  LossSettings L = st.scene.loss;  // edited here, then committed to the document
+  OptimizerSettings O = st.scene.optimizer;
   ImGui::PushFont(fonts.bold);
   ImGui::TextUnformatted(loss_formula(L));
   ImGui::PopFont();

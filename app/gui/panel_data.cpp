@@ -12,7 +12,7 @@
 
 namespace ll::gui {
 
-void panel_data(AppState& st, const Fonts& fonts) {
+void DataPanel::draw(AppState& st, const Fonts& fonts) {
   const Evaluation& e = st.eval();
   const UiColors ui = ui_colors(st.options.theme);
   const int K = st.scene.classes();
@@ -59,9 +59,8 @@ void panel_data(AppState& st, const Fonts& fonts) {
     ImGuiListClipper clip;
     clip.Begin(n);
     // Keep the selected row visible when it was selected on the canvas.
-    static int last_selected = -1;
-    const bool scroll_to = st.sel.selected != last_selected && st.sel.selected >= 0;
-    last_selected = st.sel.selected;
+    const bool scroll_to = st.sel.selected != last_selected_ && st.sel.selected >= 0;
+    last_selected_ = st.sel.selected;
     if (scroll_to) clip.ForceDisplayRangeByIndices(st.sel.selected, st.sel.selected + 1);
     while (clip.Step()) {
       for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {

@@ -1,50 +1,46 @@
-// The Help window: mouse and keyboard reference.
+// The Help window: the mouse gestures, then the keyboard: one row per action of the table
+// (app/gui/actions.h), so the help cannot disagree with the keys.
 #include <imgui.h>
 
+#include "app/gui/actions.h"
 #include "app/gui/panels.h"
 
 namespace ll::gui {
 
-void window_help(AppState& st) {
+namespace {
+// What the canvas does with the mouse (and number keys over a point): not actions.
+constexpr const char* kGestures[][2] = {
+    {"Drag a point", "move it (pick radius 10 px)"},
+    {"Click empty space", "add a point of the chosen class"},
+    {"Right-click a point", "relabel or delete it"},
+    {"1 … 8 over a point", "relabel it to class 0 … 7"},
+    {"Drag a class line", "translate it (changes b_k only)"},
+    {"Drag an arrow head", "rotate and scale W_k; Shift: rotate only"},
+    {"Drag empty space / middle button", "pan"},
+    {"Wheel", "zoom about the cursor"},
+};
+
+void row(const char* keys, const char* what) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::TextUnformatted(keys);
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextUnformatted(what);
+}
+}  // namespace
+
+void HelpWindow::draw(AppState& st) {
   if (!st.show_help) return;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 42, 0), ImGuiCond_Appearing);
   if (!ImGui::Begin("Help", &st.show_help, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
   }
-  static const char* const rows[][2] = {
-      {"Drag a point", "move it (pick radius 10 px)"},
-      {"Click empty space", "add a point of the chosen class"},
-      {"Right-click a point", "relabel or delete it"},
-      {"1 … 8 over a point", "relabel it to class 0 … 7"},
-      {"Delete", "remove the selected point"},
-      {"Drag a class line", "translate it (changes b_k only)"},
-      {"Drag an arrow head", "rotate and scale W_k; Shift: rotate only"},
-      {"Esc", "cancel the current drag"},
-      {"Drag empty space / middle button", "pan"},
-      {"Wheel", "zoom about the cursor"},
-      {"Space", "play / pause training"},
-      {"→ or S", "one training step"},
-      {"R", "randomize W, b"},
-      {"1 … 4", "loss: Weston-Watkins, One-vs-All, Structured, Softmax"},
-      {"Ctrl+Z", "undo"},
-      {"Ctrl+Shift+Z or Ctrl+Y", "redo"},
-      {"Ctrl+O / Ctrl+S", "open / save the path in the Scene tab"},
-      {"Ctrl+E", "export the canvas or the loss plot (PNG 1x/2x/4x, SVG, PDF)"},
-      {"F5", "presenter mode: canvas and loss only, large fonts, fullscreen"},
-      {"F11", "fullscreen"},
-      {"F1", "this help"},
-  };
-  if (ImGui::BeginTable(
-          "keys", 2,
-          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
-    for (const auto& r : rows) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(r[0]);
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(r[1]);
-    }
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("keys", 2, flags)) {
+    for (const auto& r : kGestures) row(r[0], r[1]);
+    for (const HelpRow& r : help_rows()) row(r.keys.c_str(), r.what.c_str());
     ImGui::EndTable();
   }
   ImGui::End();

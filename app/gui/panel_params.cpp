@@ -33,7 +33,7 @@ void param_cell(const char* id, double* value, double grad, const Fonts& fonts, 
 }
 }  // namespace
 
-void panel_params(AppState& st, const Fonts& fonts) {
+void ParamsPanel::draw(AppState& st, const Fonts& fonts) {
   Params P = st.scene.params;  // edited here, then committed to the document (clamped)
   const Evaluation& e = st.eval();
   const UiColors ui = ui_colors(st.options.theme);

@@ -10,6 +10,7 @@
 #include "app/gui/canvas.h"
 #include "app/gui/panels.h"
 #include "app/gui/scene_file.h"
+#include "app/gui/shortcuts.h"
 #include "core/datasets.h"
 #include "core/scene_io.h"
 
@@ -18,38 +19,6 @@ namespace ll::gui {
 namespace {
 constexpr double kSpreadMin = 0.01, kSpreadMax = 1.0;
 }  // namespace
-
-// Background jobs (app/gui/scene_file.h): the scene is replaced when the file is parsed,
-// in Session::frame (which also resets the canvas anchors).
-void open_scene_file(AppState& st, Canvas&) { st.files.open(st, st.path); }
-
-namespace {
-void write_scene(AppState& st, const std::string& path) { st.files.save(st, path); }
-}  // namespace
-
-void save_scene_as(AppState& st) {
-  switch (check_save_target(st.path, st.document)) {
-    case SaveCheck::Write:
-      write_scene(st, st.path);
-      break;
-    case SaveCheck::Confirm:
-      st.confirm_overwrite = st.path;
-      break;
-    case SaveCheck::NoName:
-      st.status = "Type a file name to save to.";
-      break;
-    case SaveCheck::NotJson:
-      st.status = "Scenes are saved as JSON: use a .json name (CSV holds only the points).";
-      break;
-  }
-}
-
-void save_scene_file(AppState& st) {
-  if (st.document.empty())
-    save_scene_as(st);
-  else
-    write_scene(st, st.document);
-}
 
 void scene_file_popups(AppState& st) {
   constexpr const char* kId = "Replace file?";
@@ -67,7 +36,7 @@ void scene_file_popups(AppState& st) {
   ImGui::SameLine();
   const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0)) ||
                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-  if (replace) write_scene(st, st.confirm_overwrite);
+  if (replace) st.files.save(st, st.confirm_overwrite);
   if (cancel) st.status = "Not saved: " + st.confirm_overwrite + " was kept.";
   if (replace || cancel || st.confirm_overwrite.empty()) {
     st.confirm_overwrite.clear();
@@ -76,43 +45,43 @@ void scene_file_popups(AppState& st) {
   ImGui::EndPopup();
 }
 
-void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
+void ScenePanel::draw(ActionContext& cx, const Fonts&, Canvas& canvas) {
+  AppState& st = cx.st;
   const float fs = ImGui::GetFontSize();
   ImGui::TextDisabled("Presets");
-  static int preset = 0;
   const std::vector<std::string> names = preset_names();
   ImGui::SetNextItemWidth(fs * 10);
   if (ImGui::BeginCombo("##preset",
-                        names[std::min<std::size_t>(preset, names.size() - 1)].c_str())) {
+                        names[std::min<std::size_t>(preset_, names.size() - 1)].c_str())) {
     for (int i = 0; i < static_cast<int>(names.size()); ++i)
-      if (ImGui::Selectable(names[i].c_str(), i == preset)) preset = i;
+      if (ImGui::Selectable(names[i].c_str(), i == preset_)) preset_ = i;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
   if (ImGui::Button("Load preset")) {
     Scene s;
-    if (make_preset(names[preset], s)) {
+    if (make_preset(names[preset_], s)) {
       st.loaded = s;
       st.replace_scene(std::move(s));
       canvas.reset_anchors();
-      st.status = "Loaded preset " + names[preset];
+      st.status = "Loaded preset " + names[preset_];
     }
   }
   ImGui::TextDisabled("Generator (Gaussian blobs)");
-  static BlobsOptions g;
   ImGui::SetNextItemWidth(fs * 6);
-  ImGui::SliderInt("classes##gen", &g.classes, kMinClasses, kMaxClasses);
+  ImGui::SliderInt("classes##gen", &blobs_.classes, kMinClasses, kMaxClasses);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 6);
-  ImGui::SliderInt("per class", &g.per_class, 1, 500, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderInt("per class", &blobs_.per_class, 1, 500, "%d", ImGuiSliderFlags_Logarithmic);
   ImGui::SetNextItemWidth(fs * 6);
-  ImGui::SliderScalar("spread", ImGuiDataType_Double, &g.spread, &kSpreadMin, &kSpreadMax, "%.2f");
+  ImGui::SliderScalar("spread", ImGuiDataType_Double, &blobs_.spread, &kSpreadMin, &kSpreadMax,
+                      "%.2f");
   ImGui::SameLine();
-  int seed = static_cast<int>(g.seed);
+  int seed = static_cast<int>(blobs_.seed);
   ImGui::SetNextItemWidth(fs * 6);
-  if (ImGui::InputInt("seed", &seed)) g.seed = static_cast<std::uint64_t>(std::max(0, seed));
+  if (ImGui::InputInt("seed", &seed)) blobs_.seed = static_cast<std::uint64_t>(std::max(0, seed));
   if (ImGui::Button("Generate")) {
-    Scene s = make_blobs(g);
+    Scene s = make_blobs(blobs_);
     st.loaded = s;
     st.replace_scene(std::move(s));
     canvas.reset_anchors();
@@ -135,12 +104,9 @@ void panel_scene(AppState& st, const Fonts&, Canvas& canvas) {
   ImGui::TextDisabled("File (.json scene or .csv x,y,label)");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##path", "path/to/scene.json", &st.path);
-  if (ImGui::Button("Open / import CSV")) open_scene_file(st, canvas);
+  action_button(cx, "open");
   ImGui::SameLine();
-  if (ImGui::Button("Save")) save_scene_file(st);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Ctrl+S: %s",
-                      st.document.empty() ? "to the path above (as Save as)" : st.document.c_str());
+  action_button(cx, "save", nullptr, 0.0f, st.document.empty() ? "" : "— " + st.document);
   ImGui::SameLine();
   if (ImGui::Button("Save as")) save_scene_as(st);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("to the path above; asks before replacing a file");

@@ -30,7 +30,7 @@ void wrapped(const std::string& s) {
 }
 }  // namespace
 
-void panel_worked(AppState& st, const Fonts& fonts) {
+void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
   const int i = st.sel.selected >= 0 ? st.sel.selected : st.sel.hovered;
   const int n = static_cast<int>(st.scene.points.size());
   if (i < 0 || i >= n) {

@@ -1,25 +1,78 @@
 #pragma once
-// The side panels. Each changes the scene through st.doc's edit functions (one undo entry per
-// interaction: AppState::begin_frame keeps the gesture while a widget is held).
+// The classifier's side panels, each a class that owns its state (as app/lab's panels are).
+// Each changes the scene through st.doc's edit functions (one undo entry per interaction:
+// AppState::begin_frame keeps the gesture while a widget is held); buttons that have a shortcut
+// run the action table (app/gui/actions.h).
+#include "app/gui/actions.h"
 #include "app/gui/app_state.h"
 #include "app/gui/theme.h"
+#include "core/datasets.h"
 
 namespace ll::gui {
 
 class Canvas;
 
-void panel_training_bar(AppState& st, const Fonts& fonts);  // panel_controls.cpp
-void panel_loss(AppState& st, const Fonts& fonts);          // panel_controls.cpp
-void panel_params(AppState& st, const Fonts& fonts);
-void panel_data(AppState& st, const Fonts& fonts);
-void panel_worked(AppState& st, const Fonts& fonts);
-void panel_plot(AppState& st, const Fonts& fonts, float height);
-void panel_scene(AppState& st, const Fonts& fonts, Canvas& canvas);
-void window_help(AppState& st);
-// Open (JSON or CSV by extension) / save the path in st.path; messages go to st.status.
-void open_scene_file(AppState& st, Canvas& canvas);  // panel_scene.cpp
-void save_scene_file(AppState& st);    // to st.document; without one, as save_scene_as
-void save_scene_as(AppState& st);      // to st.path; an existing other file needs confirming
+// Step, Play/Pause, Randomize, Reset, the rate, and the loss numbers (panel_controls.cpp).
+class TrainingBar {
+ public:
+  void draw(ActionContext& cx, const Fonts& fonts);
+};
+
+// Loss, regularizer and optimizer settings (panel_controls.cpp).
+class LossPanel {
+ public:
+  void draw(ActionContext& cx, const Fonts& fonts);
+};
+
+// W and b with their gradients (panel_params.cpp).
+class ParamsPanel {
+ public:
+  void draw(AppState& st, const Fonts& fonts);
+};
+
+// The data table (panel_data.cpp).
+class DataPanel {
+ public:
+  void draw(AppState& st, const Fonts& fonts);
+
+ private:
+  int last_selected_ = -1;  // scrolls to a row newly selected on the canvas
+};
+
+// The selected point's loss worked out (panel_worked.cpp).
+class WorkedPanel {
+ public:
+  void draw(const AppState& st, const Fonts& fonts);
+};
+
+// Presets, generator, classes, files and view options (panel_scene.cpp).
+class ScenePanel {
+ public:
+  void draw(ActionContext& cx, const Fonts& fonts, Canvas& canvas);
+
+ private:
+  int preset_ = 0;
+  BlobsOptions blobs_;
+};
+
+// The Help window: mouse gestures, then one row per action (panel_help.cpp).
+class HelpWindow {
+ public:
+  void draw(AppState& st);
+};
+
+// The classifier's panels as the layout holds them.
+struct ClassifierPanels {
+  TrainingBar training;
+  LossPanel loss;
+  ParamsPanel params;
+  DataPanel data;
+  WorkedPanel worked;
+  ScenePanel scene;
+  HelpWindow help;
+};
+
+void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.cpp
 void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" prompt
 
 // Shared helpers.

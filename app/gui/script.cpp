@@ -2,30 +2,9 @@
 
 #include <sstream>
 
-namespace ll::gui {
+#include "app/gui/actions.h"
 
-namespace {
-const char* const kKeys[] = {"space",
-                             "right",
-                             "s",
-                             "r",
-                             "1",
-                             "2",
-                             "3",
-                             "4",
-                             "5",
-                             "6",
-                             "7",
-                             "8",
-                             "delete",
-                             "escape",
-                             "enter",
-                             "ctrl+s",
-                             "ctrl+z",
-                             "ctrl+y",
-                             "ctrl+shift+z",
-                             "d"};
-}
+namespace ll::gui {
 
 std::vector<ScriptCommand> parse_script(std::string_view text, const std::string& source) {
   std::vector<ScriptCommand> out;
@@ -57,15 +36,16 @@ std::vector<ScriptCommand> parse_script(std::string_view text, const std::string
     } else if (word == "key") {
       c.kind = ScriptCommand::Kind::Key;
       ls >> c.text;
-      bool known = false;
-      for (const char* k : kKeys) known = known || c.text == k;
-      if (!known) fail("unknown key '" + c.text + "'");
+      if (!parse_chord(c.text)) fail("unknown key '" + c.text + "'");
     } else if (word == "step" || word == "wait") {
       c.kind = word == "step" ? ScriptCommand::Kind::Step : ScriptCommand::Kind::Wait;
       if (!(ls >> c.n) || c.n < 0 || c.n > 1000000) fail(word + " needs a count in [0, 1e6]");
     } else if (word == "sleep") {
       c.kind = ScriptCommand::Kind::Sleep;
       if (!(ls >> c.x) || !(c.x >= 0.0 && c.x <= 3600.0)) fail("sleep needs seconds in [0, 3600]");
+    } else if (word == "seed") {
+      c.kind = ScriptCommand::Kind::Seed;
+      if (!(ls >> c.n) || c.n < 0) fail("seed needs a number in [0, 2^31)");
     } else if (word == "close") {
       c.kind = ScriptCommand::Kind::Close;
     } else if (word == "save") {

@@ -7,34 +7,14 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <sstream>
 
+#include "app/gui/actions.h"
+#include "app/gui/shortcuts.h"
 #include "core/scene_io.h"
 
 namespace ll::gui {
-
-namespace {
-struct KeyChord {
-  int key = -1;
-  bool ctrl = false, shift = false;
-};
-KeyChord parse_key(const std::string& name) {
-  if (name == "space") return {GLFW_KEY_SPACE};
-  if (name == "right") return {GLFW_KEY_RIGHT};
-  if (name == "s") return {GLFW_KEY_S};
-  if (name == "r") return {GLFW_KEY_R};
-  if (name == "d") return {GLFW_KEY_D};
-  if (name == "delete") return {GLFW_KEY_DELETE};
-  if (name == "escape") return {GLFW_KEY_ESCAPE};
-  if (name == "enter") return {GLFW_KEY_ENTER};
-  if (name == "ctrl+s") return {GLFW_KEY_S, true};
-  if (name == "ctrl+z") return {GLFW_KEY_Z, true};
-  if (name == "ctrl+y") return {GLFW_KEY_Y, true};
-  if (name == "ctrl+shift+z") return {GLFW_KEY_Z, true, true};
-  if (name.size() == 1 && name[0] >= '1' && name[0] <= '8') return {GLFW_KEY_1 + (name[0] - '1')};
-  return {};
-}
-}  // namespace
 
 bool ScriptPlayer::load(const std::string& path, std::string* error) {
   std::ifstream in(path, std::ios::binary);
@@ -85,16 +65,20 @@ void ScriptPlayer::apply_input(AppState& st) {
       case K::Shift:
         shift_ = c.n != 0;
         break;
-      case K::Key: {
-        const KeyChord k = parse_key(c.text);
-        if (k.key >= 0) {
-          key_ = k.key;
+      case K::Key: {  // names map through the action table's chords (app/gui/actions.h)
+        const std::optional<Chord> k = parse_chord(c.text);
+        const int code = k ? glfw_key(k->key) : -1;
+        if (code >= 0) {
+          key_ = code;
           io.KeysDown[key_] = true;
-          io.KeyCtrl = k.ctrl;
-          io.KeyShift = k.shift || shift_;
+          io.KeyCtrl = k->ctrl;
+          io.KeyShift = k->shift || shift_;
         }
         break;
       }
+      case K::Seed:
+        st.seed_randomizer(static_cast<std::uint64_t>(c.n));
+        break;
       case K::Wait:
         wait_ = c.n;
         break;

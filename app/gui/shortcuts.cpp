@@ -4,60 +4,105 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include <chrono>
-
 #include "app/gui/canvas.h"
-#include "app/gui/panels.h"
 
 namespace ll::gui {
 
-namespace {
-bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
-bool repeat(int key) { return ImGui::IsKeyPressed(key, true); }
-}  // namespace
+int glfw_key(Key k) {
+  switch (k) {
+    case Key::Space:
+      return GLFW_KEY_SPACE;
+    case Key::Right:
+      return GLFW_KEY_RIGHT;
+    case Key::S:
+      return GLFW_KEY_S;
+    case Key::R:
+      return GLFW_KEY_R;
+    case Key::D:
+      return GLFW_KEY_D;
+    case Key::Z:
+      return GLFW_KEY_Z;
+    case Key::Y:
+      return GLFW_KEY_Y;
+    case Key::O:
+      return GLFW_KEY_O;
+    case Key::E:
+      return GLFW_KEY_E;
+    case Key::Delete:
+      return GLFW_KEY_DELETE;
+    case Key::Escape:
+      return GLFW_KEY_ESCAPE;
+    case Key::Enter:
+      return GLFW_KEY_ENTER;
+    case Key::F1:
+      return GLFW_KEY_F1;
+    case Key::F5:
+      return GLFW_KEY_F5;
+    case Key::F11:
+      return GLFW_KEY_F11;
+    case Key::Num1:
+    case Key::Num2:
+    case Key::Num3:
+    case Key::Num4:
+    case Key::Num5:
+    case Key::Num6:
+    case Key::Num7:
+    case Key::Num8:
+      return GLFW_KEY_1 + (static_cast<int>(k) - static_cast<int>(Key::Num1));
+    case Key::None:
+    case Key::Count:
+      break;
+  }
+  return -1;
+}
 
 void handle_shortcuts(AppState& st, Canvas& canvas, bool classifier) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (pressed(GLFW_KEY_ESCAPE)) canvas.cancel_drag(st);
-  if (pressed(GLFW_KEY_F11)) st.want_fullscreen_toggle = true;
-  if (pressed(GLFW_KEY_F1)) st.show_help = !st.show_help;
-  if (pressed(GLFW_KEY_F5)) st.presenter = !st.presenter;
-  if (io.WantTextInput) return;
-  if (io.KeyCtrl) {
-    if (repeat(GLFW_KEY_Z) && !io.KeyShift) {
-      canvas.cancel_drag(st);
-      st.undo();
-    } else if ((repeat(GLFW_KEY_Z) && io.KeyShift) || repeat(GLFW_KEY_Y)) {
-      canvas.cancel_drag(st);
-      st.redo();
-    }
-    if (pressed(GLFW_KEY_O)) open_scene_file(st, canvas);
-    if (pressed(GLFW_KEY_S)) save_scene_file(st);
-    if (pressed(GLFW_KEY_E)) st.show_export = !st.show_export;
-    return;
+  KeyInput in;
+  in.ctrl = io.KeyCtrl;
+  in.shift = io.KeyShift;
+  in.typing = io.WantTextInput;
+  in.classifier = classifier;
+  for (std::size_t i = 1; i < kKeyCount; ++i) {
+    const int code = glfw_key(static_cast<Key>(i));
+    if (code < 0) continue;
+    in.pressed[i] = ImGui::IsKeyPressed(code, false);
+    in.repeated[i] = ImGui::IsKeyPressed(code, true);
   }
-  if (!classifier) return;
-  if (pressed(GLFW_KEY_SPACE)) st.trainer.toggle(st.doc);
-  if (repeat(GLFW_KEY_RIGHT) || repeat(GLFW_KEY_S)) st.trainer.step(st.doc);
-  if (pressed(GLFW_KEY_R)) {
-    static unsigned long long seed = static_cast<unsigned long long>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
-    st.randomize(seed += 7919);
-  }
-  if (!st.sel.key_consumed) {
-    const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                              LossKind::Softmax};
-    for (int i = 0; i < 4; ++i)
-      if (pressed(GLFW_KEY_1 + i)) {
-        LossSettings l = st.scene.loss;
-        l.kind = kinds[i];
-        st.doc.set_loss(l);
-      }
-  }
-  if (pressed(GLFW_KEY_DELETE) && st.sel.selected >= 0) {
-    st.doc.delete_point(st.sel.selected);
-    st.sel.selected = -1;
-  }
+  ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+  dispatch(cx, in);
+}
+
+void action_tooltip_for_last_item(const Action& a, const std::string& detail) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+  const std::string tip = action_tooltip(a);
+  if (detail.empty())
+    ImGui::SetTooltip("%s", tip.c_str());
+  else
+    ImGui::SetTooltip("%s %s", tip.c_str(), detail.c_str());
+}
+
+bool action_button(ActionContext& cx, std::string_view id, const char* label, float width,
+                   const std::string& detail) {
+  const Action* a = find_action(id);
+  if (!a) return false;
+  const bool enabled = a->enabled(cx.st);
+  ImGui::BeginDisabled(!enabled);
+  const bool clicked = ImGui::Button(label ? label : a->label, ImVec2(width, 0));
+  ImGui::EndDisabled();
+  action_tooltip_for_last_item(*a, detail);
+  return clicked && run_action(cx, id);
+}
+
+bool action_tab_button(ActionContext& cx, std::string_view id, const std::string& detail) {
+  const Action* a = find_action(id);
+  if (!a) return false;
+  const bool enabled = a->enabled(cx.st);
+  ImGui::BeginDisabled(!enabled);
+  const bool clicked = ImGui::TabItemButton(a->label, ImGuiTabItemFlags_Trailing);
+  ImGui::EndDisabled();
+  action_tooltip_for_last_item(*a, detail);
+  return clicked && run_action(cx, id);
 }
 
 }  // namespace ll::gui
