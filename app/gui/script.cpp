@@ -48,9 +48,11 @@ std::vector<ScriptCommand> parse_script(std::string_view text, const std::string
       if (!(ls >> c.n) || c.n < 0) fail("seed needs a number in [0, 2^31)");
     } else if (word == "close") {
       c.kind = ScriptCommand::Kind::Close;
-    } else if (word == "save") {
-      c.kind = ScriptCommand::Kind::Save;
-      if (!(ls >> c.text)) fail("save needs a file name");
+    } else if (word == "save" || word == "open" || word == "save_in_background") {
+      c.kind = word == "save"   ? ScriptCommand::Kind::Save
+               : word == "open" ? ScriptCommand::Kind::Open
+                                : ScriptCommand::Kind::SaveInBackground;
+      if (!(ls >> c.text)) fail(word + " needs a file name");
     } else {
       fail("unknown command '" + word + "'");
     }

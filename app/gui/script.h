@@ -12,7 +12,9 @@
 //   wait N          N frames with no input change
 //   sleep S         S seconds of wall time (0..3600) in which the window idles as it does
 //                   when nobody touches it: no frames unless one is due (e.g. an autosave)
-//   save FILE       save the scene as JSON
+//   save FILE       save the scene as JSON (in this frame)
+//   open FILE       open a scene as File > Open does: read on a worker, applied when done
+//   save_in_background FILE   save as the Save button does: written on a worker
 //   seed N          seed the generator behind Randomize (button and R key), N in [0, 2^31)
 //   close           press the window's close button
 // Blank lines and lines starting with '#' are ignored.
@@ -24,7 +26,22 @@
 namespace ll::gui {
 
 struct ScriptCommand {
-  enum class Kind { Mouse, MousePx, Down, Up, Shift, Key, Step, Wait, Sleep, Save, Close, Seed };
+  enum class Kind {
+    Mouse,
+    MousePx,
+    Down,
+    Up,
+    Shift,
+    Key,
+    Step,
+    Wait,
+    Sleep,
+    Save,
+    Close,
+    Seed,
+    Open,
+    SaveInBackground
+  };
   Kind kind = Kind::Wait;
   double x = 0.0, y = 0.0;  // position, or seconds for Sleep
   int n = 0;                // button, count, seed, or shift on (1) / off (0)

@@ -93,6 +93,8 @@ void ScriptPlayer::apply_input(AppState& st) {
         break;
       case K::Step:
       case K::Save:
+      case K::Open:
+      case K::SaveInBackground:
         action_ = &c;
         break;
     }
@@ -115,6 +117,10 @@ void ScriptPlayer::apply_actions(AppState& st) {
   if (action_->kind == ScriptCommand::Kind::Step) {
     for (int i = 0; i < action_->n; ++i)
       if (st.trainer.step(st.doc) != StepStatus::Ok) break;
+  } else if (action_->kind == ScriptCommand::Kind::Open) {
+    if (!st.files.open(st, action_->text)) error_ = "script open: " + st.status;
+  } else if (action_->kind == ScriptCommand::Kind::SaveInBackground) {
+    if (!st.files.save(st, action_->text)) error_ = "script save_in_background: " + st.status;
   } else if (action_->kind == ScriptCommand::Kind::Save) {
     try {
       save_scene(st.scene, action_->text);

@@ -63,6 +63,21 @@ ll::Params expected(std::uint64_t seed, int draws) {
   return st.scene.params;
 }
 
+TEST_F(ActionsWindow, ScriptedOpenAndBackgroundSaveGoThroughTheWorkers) {
+  ll::Scene blobs = ll::default_scene();
+  blobs.points = {{0.25, 0.5, 1}, {-0.75, 0.125, 2}, {0.5, -0.5, 0}};
+  blobs.params.W(0, 0) = 0.375;
+  ll::save_scene(blobs, dir_ / "in.json");
+  // Open on the worker, a few frames for it to land, then a background save of what is shown.
+  const ll::Scene shown =
+      run("open", "wait 2\nopen " + (dir_ / "in.json").string() + "\nwait 30\nsave_in_background " +
+                      (dir_ / "bg.json").string() + "\nwait 30\n");
+  EXPECT_EQ(shown.points, blobs.points);
+  EXPECT_EQ(shown.params, blobs.params);
+  ASSERT_TRUE(fs::exists(dir_ / "bg.json"));
+  EXPECT_EQ(ll::load_scene(dir_ / "bg.json").scene.points, blobs.points);
+}
+
 TEST_F(ActionsWindow, RandomizeSeedOptionReplaysTheSameDraws) {
   // Two runs with --randomize-seed 9 draw the same parameters, those AppState gives from 9.
   const std::string script = "wait 3\nkey r\nwait 1\nkey r\nwait 2\n";

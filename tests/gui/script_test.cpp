@@ -39,6 +39,17 @@ TEST(Script, SleepAndEnter) {
   EXPECT_THROW(parse_script("sleep 1e9\n", "s"), ScriptError);
 }
 
+TEST(Script, OpenAndSaveInBackground) {
+  const auto c = parse_script("open a.json\nsave_in_background b.json\n", "t");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].kind, ScriptCommand::Kind::Open);
+  EXPECT_EQ(c[0].text, "a.json");
+  EXPECT_EQ(c[1].kind, ScriptCommand::Kind::SaveInBackground);
+  EXPECT_EQ(c[1].text, "b.json");
+  EXPECT_THROW(parse_script("open\n", "s"), ScriptError);
+  EXPECT_THROW(parse_script("save_in_background\n", "s"), ScriptError);
+}
+
 TEST(Script, ErrorsNameTheLine) {
   try {
     parse_script("wait 1\nmouse 1\n", "s.txt");
