@@ -59,6 +59,25 @@ bool present(const fs::path& p) {
   return fs::exists(fs::symlink_status(p, ec));
 }
 
+// The layout before slots kept one dir/autosave.json beside a dir/running.pid: its autosave
+// moves into a new slot of its own (no clean marker), so it is offered like any orphan. mkdir
+// is atomic, so two windows starting at once cannot take the same slot; the loser's rename
+// finds nothing and does nothing.
+void adopt_old_layout(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path old = dir / kSceneName;
+  if (fs::is_regular_file(fs::symlink_status(old, ec))) {
+    for (int n = 0; n < Autosave::kMaxSlots; ++n) {
+      const fs::path sd = dir / ("slot-" + std::to_string(n));
+      if (!fs::create_directory(sd, ec)) continue;  // taken (or cannot be made)
+      fs::rename(old, sd / kSceneName, ec);
+      if (ec) fs::remove(sd, ec);
+      break;
+    }
+  }
+  fs::remove(dir / "running.pid", ec);
+}
+
 }  // namespace
 
 Autosave::Autosave(fs::path dir, std::chrono::milliseconds quiet,
@@ -75,6 +94,7 @@ void Autosave::start(std::uint64_t revision) {
   last_seen_ = saved_revision_ = revision;
   try {
     fs::create_directories(dir_);
+    adopt_old_layout(dir_);
     for (int n = 0; n < kMaxSlots; ++n) {
       const fs::path sd = dir_ / ("slot-" + std::to_string(n));
       if (!present(sd)) {

@@ -134,6 +134,28 @@ TEST_F(AutosaveTest, TwoWindowsGetTwoSlots) {
   EXPECT_TRUE(c.orphans().empty());
 }
 
+// The layout before slots: dir/autosave.json beside a dir/running.pid (whose process id may
+// belong to anybody by now). Its autosave is offered like an orphan slot, and nothing else of
+// the old layout stays behind.
+TEST_F(AutosaveTest, AnAutosaveOfTheOldLayoutIsOffered) {
+  const Scene old = make_blobs({3, 4, 0.2, 7});
+  fs::create_directories(dir_);
+  save_scene(old, dir_ / "autosave.json");
+  std::ofstream(dir_ / "running.pid") << "1\n";
+  Autosave a(dir_);
+  a.start();
+  ASSERT_TRUE(a.enabled()) << a.last_error();
+  ASSERT_EQ(a.orphans().size(), 1u);
+  EXPECT_EQ(load_scene(a.orphans()[0].scene_path).scene, old);
+  EXPECT_NE(a.slot(), a.orphans()[0].slot);
+  EXPECT_FALSE(fs::exists(dir_ / "autosave.json"));
+  EXPECT_FALSE(fs::exists(dir_ / "running.pid"));
+  a.discard_orphan(0);
+  Autosave b(dir_);  // offered once: discarded, it is gone
+  b.start();
+  EXPECT_TRUE(b.orphans().empty());
+}
+
 TEST_F(AutosaveTest, CleanExitOffersNothing) {
   {
     Autosave a(dir_);
