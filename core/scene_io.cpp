@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
@@ -518,7 +519,43 @@ bool too_many_json_points(std::string_view text) {
   return false;
 }
 
-LoadResult parse_scene_json(std::string_view text, const std::string& source) {
+namespace {
+
+// The parser's input: the text's characters, reporting every MiB how far it has read.
+class ProgressIterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  static constexpr std::size_t kEvery = std::size_t{1} << 20;
+
+  ProgressIterator(std::string_view text, std::size_t at, const LoadProgress* progress)
+      : text_(text), at_(at), progress_(progress) {}
+  reference operator*() const { return text_[at_]; }
+  ProgressIterator& operator++() {
+    if ((++at_ & (kEvery - 1)) == 0 && *progress_)
+      (*progress_)(static_cast<double>(at_) / static_cast<double>(text_.size()));
+    return *this;
+  }
+  ProgressIterator operator++(int) {
+    ProgressIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const ProgressIterator& o) const { return at_ == o.at_; }
+
+ private:
+  std::string_view text_;
+  std::size_t at_;
+  const LoadProgress* progress_;
+};
+
+}  // namespace
+
+LoadResult parse_scene_json(std::string_view text, const std::string& source,
+                            const LoadProgress& progress) {
   const Reader r(source);
   if (text.size() > kMaxFileBytes) r.fail("", "input is larger than the 256 MiB limit");
 
@@ -532,7 +569,13 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source) {
   }
   SceneSax sax(r, s);
   // Strict: anything after the top-level object is an error. LoadError passes through.
-  json::sax_parse(text.begin(), text.end(), &sax);
+  if (progress) {
+    json::sax_parse(ProgressIterator(text, 0, &progress),
+                    ProgressIterator(text, text.size(), &progress), &sax);
+    progress(1.0);
+  } else {
+    json::sax_parse(text.begin(), text.end(), &sax);
+  }
   out.warnings = sax.warnings(source);
   auto given = [&](Field f) { return sax.has(f); };
   auto value = [&](Field f) -> const json& { return sax.small(f); };
@@ -710,7 +753,7 @@ LoadResult parse_points_csv(std::string_view text, const std::string& source) {
   return out;
 }
 
-LoadResult load_scene(const std::filesystem::path& path) {
+LoadResult load_scene(const std::filesystem::path& path, const LoadProgress& progress) {
   std::string text;
   try {
     text = read_file(path, kMaxFileBytes);
@@ -719,7 +762,7 @@ LoadResult load_scene(const std::filesystem::path& path) {
   }
   const std::string name = path.string();
   if (path.extension() == ".csv") return parse_points_csv(text, name);
-  return parse_scene_json(text, name);
+  return parse_scene_json(text, name, progress);
 }
 
 std::string scene_to_json(const Scene& s) {

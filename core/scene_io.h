@@ -2,6 +2,7 @@
 // Scene files (JSON) and point tables (CSV x,y,label). Loading validates everything and either
 // returns a whole scene or throws LoadError naming the source, the field or line, and the fault.
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,7 +30,11 @@ struct LoadResult {
 // no document tree); a missing field is the demo's (default_scene()), points included, so "{}"
 // is the demo scene and "points": [] none. Duplicate keys and more than kMaxPoints points are
 // errors, the latter as soon as the count passes.
-LoadResult parse_scene_json(std::string_view text, const std::string& source);
+// `progress`, when given, is called with the fraction of the text read (in (0, 1], about every
+// MiB); it may throw to abandon the load (a cancelled job), and that exception passes through.
+using LoadProgress = std::function<void(double fraction)>;
+LoadResult parse_scene_json(std::string_view text, const std::string& source,
+                            const LoadProgress& progress = {});
 // True when the top-level "points" array of `text` holds more than kMaxPoints objects: a byte
 // scan of strings and nesting only, several times faster than parsing, which parse_scene_json runs
 // first so that an oversized file is refused without parsing its first million points. Exact for
@@ -41,7 +46,7 @@ bool too_many_json_points(std::string_view text);
 LoadResult parse_points_csv(std::string_view text, const std::string& source);
 // By extension: .csv is a point table, anything else a JSON scene. Only regular files are read
 // (FIFOs, devices, sockets and folders are refused without blocking).
-LoadResult load_scene(const std::filesystem::path& path);
+LoadResult load_scene(const std::filesystem::path& path, const LoadProgress& progress = {});
 
 std::string scene_to_json(const Scene& scene);
 // Atomic: a temporary file then rename. Throws std::runtime_error.

@@ -45,8 +45,12 @@ bool SceneFiles::open(AppState& st, const std::string& path) {
   }
   path_ = path;
   load_ = Job<LoadResult>::start("Opening " + path, [path](JobControl& c) {
-    LoadResult r = load_scene(path);  // throws LoadError: the current scene stays
-    c.set_progress(1.0);
+    // Throws LoadError (the current scene stays) or, once Cancel is pressed, JobCancelled from
+    // inside the parse: a cancelled open stops reading within a MiB.
+    LoadResult r = load_scene(path, [&c](double f) {
+      c.set_progress(f);
+      c.check();
+    });
     c.check();
     return r;
   });

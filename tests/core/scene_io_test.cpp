@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -365,6 +366,32 @@ TEST(SceneIoStream, OneMillionPointsAreTakenTheNextIsRefusedAtOnce) {
   exact.back() = ']';
   EXPECT_FALSE(too_many_json_points(exact + "}"));
   EXPECT_FALSE(too_many_json_points(exact + ", \"W\": [{}, {}] this is not JSON"));
+}
+
+TEST(SceneIoStream, ProgressRisesToOneAndAThrowAbandonsTheLoad) {
+  std::string text = million_points("points", "");
+  text.back() = ']';
+  text += "}";
+  std::vector<double> seen;
+  const LoadResult r = parse_scene_json(text, "big.json", [&](double f) { seen.push_back(f); });
+  EXPECT_EQ(r.scene.points.size(), 1000000u);
+  // About one report a MiB, rising, the last exactly 1.
+  ASSERT_GE(seen.size(), text.size() >> 20);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_GT(seen.front(), 0.0);
+  EXPECT_EQ(seen.back(), 1.0);
+  // The caller's exception (a cancelled job) ends the parse where it is and passes through.
+  struct Stop {};
+  int calls = 0;
+  EXPECT_THROW(parse_scene_json(text, "big.json",
+                                [&](double f) {
+                                  ++calls;
+                                  if (f > 0.25) throw Stop{};
+                                }),
+               Stop);
+  EXPECT_LT(calls, static_cast<int>(seen.size()) / 2);
+  // Without a callback: the same scene.
+  EXPECT_EQ(parse_scene_json(text, "big.json").scene, r.scene);
 }
 
 TEST(SceneIoStream, PointCountScanSeesOnlyTheTopLevelPointsArray) {
