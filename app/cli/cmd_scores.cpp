@@ -4,6 +4,7 @@
 // one row of K scores per example (K = 2..10, at most 1000 examples; class_names optional).
 // Prints the Weston-Watkins, one-vs-all, structured and softmax losses per example and their
 // total (the mean, or the sum with --sum), computed by core/lab's score table.
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -19,6 +20,9 @@ namespace ll::cli {
 namespace {
 
 lab::ScoreTable read_score_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw UsageError("scores: cannot read " + path + " (a directory)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError("scores: cannot read " + path);
   std::ostringstream text;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -162,6 +163,90 @@ TableResult evaluate(const ScoreTable& t, const ScoreOptions& o, int max_example
   r.at_zero = {columns * zero.ww, columns * zero.ova, columns * zero.structured,
                columns * zero.softmax};
   return r;
+}
+
+std::string format_rounded(double v, int decimals) {
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  if (std::isnan(v)) return "nan";
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 17), v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+namespace {
+
+std::string hinge_text(const std::string& inside, const ScoreOptions& o) {
+  return "max(0, " + inside + ")" + (o.squared ? "^2" : "");
+}
+
+// A number that follows an operator: parenthesized when negative.
+std::string operand_text(double v, int d) {
+  const std::string s = format_rounded(v, d);
+  return s.front() == '-' ? "(" + s + ")" : s;
+}
+
+// "a - b + Delta".
+std::string difference_text(double a, double b, const ScoreOptions& o, int d) {
+  return format_rounded(a, d) + " - " + operand_text(b, d) + " + " + format_rounded(o.delta, d);
+}
+
+std::string sum_text(const std::vector<std::string>& hinges, const std::vector<double>& values,
+                     double total, int d) {
+  std::string lhs, rhs;
+  for (std::size_t i = 0; i < hinges.size(); ++i) {
+    lhs += (i ? " + " : "") + hinges[i];
+    rhs += (i ? " + " : "") + format_rounded(values[i], d);
+  }
+  if (hinges.empty()) return "0";  // no terms (not reachable for K >= 2)
+  if (hinges.size() == 1) return lhs + " = " + format_rounded(total, d);
+  return lhs + " = " + rhs + " = " + format_rounded(total, d);
+}
+
+}  // namespace
+
+std::string worked_ww(const ColumnResult& c, const ScoreOptions& o, int d) {
+  std::vector<std::string> hinges;
+  std::vector<double> values;
+  for (const HingeTerm& t : c.ww_terms) {
+    hinges.push_back(hinge_text(difference_text(c.scores(t.j), c.scores(c.label), o, d), o));
+    values.push_back(t.value);
+  }
+  return sum_text(hinges, values, c.ww, d);
+}
+
+std::string worked_ova(const ColumnResult& c, const ScoreOptions& o, int d) {
+  std::vector<std::string> hinges;
+  std::vector<double> values;
+  for (const HingeTerm& t : c.ova_terms) {
+    hinges.push_back(hinge_text(format_rounded(o.delta, d) + (t.j == c.label ? " - " : " + ") +
+                                    operand_text(c.scores(t.j), d),
+                                o));
+    values.push_back(t.value);
+  }
+  return sum_text(hinges, values, c.ova, d);
+}
+
+std::string worked_structured(const ColumnResult& c, const ScoreOptions& o, int d) {
+  const HingeTerm& t = c.structured_term;
+  return sum_text({hinge_text(difference_text(c.scores(t.j), c.scores(c.label), o, d), o)},
+                  {t.value}, c.structured, d);
+}
+
+std::string worked_softmax(const ColumnResult& c, const ScoreOptions& o, int d) {
+  std::string exps, probs;
+  for (Eigen::Index j = 0; j < c.exps.size(); ++j) {
+    exps += (j ? ", " : "") + format_rounded(c.exps(j), d);
+    probs += (j ? ", " : "") + format_rounded(c.probabilities(j), d);
+  }
+  const char* log = o.log == LogBase::E ? "-ln(" : o.log == LogBase::Two ? "-log2(" : "-log10(";
+  return "exp: " + exps + "; normalize: " + probs + "; " + log +
+         format_rounded(c.probabilities(c.label), d) + ") = " + format_rounded(c.softmax, d);
 }
 
 ScoreTable small_random_scores(const ScoreTable& t, double sigma, unsigned long long seed) {

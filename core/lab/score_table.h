@@ -97,7 +97,23 @@ ColumnResult evaluate_column(const Eigen::VectorXd& scores, int label, const Sco
 // Every column plus totals, bounds and the zero-score values. Throws std::invalid_argument with
 // validate's reason, or when a scaled score is not finite.
 TableResult evaluate(const ScoreTable& t, const ScoreOptions& o,
-                     int max_examples = kMaxFileExamples);
+                     int max_examples = kMaxLabExamples);
+
+// A column's computation written out as on the slides, numbers rounded to `decimals` places
+// (trailing zeros dropped):
+//   ww:         "max(0, 5.1 - 3.2 + 1) + max(0, -1.7 - 3.2 + 1) = 2.9 + 0 = 2.9"
+//   ova:        "max(0, 1 - 3.2) + max(0, 1 + 5.1) + max(0, 1 + (-1.7)) = 0 + 6.1 + 0 = 6.1"
+//   structured: "max(0, 5.1 - 3.2 + 1) = 2.9"   (the strongest rival of the correct class)
+//   softmax:    "exp: 24.53, 164.02, 0.18; normalize: 0.13, 0.87, 0; -ln(0.13) = 2.04"
+// A negative subtracted score is parenthesized ("2.2 - (-3.1) + 1"); squared hinges read
+// "max(0, ...)^2"; the softmax loss is -ln, -log2 or -log10 after the options' base.
+std::string worked_ww(const ColumnResult& c, const ScoreOptions& o, int decimals = 2);
+std::string worked_ova(const ColumnResult& c, const ScoreOptions& o, int decimals = 2);
+std::string worked_structured(const ColumnResult& c, const ScoreOptions& o, int decimals = 2);
+std::string worked_softmax(const ColumnResult& c, const ScoreOptions& o, int decimals = 2);
+// `v` rounded to `decimals` places, trailing zeros and a trailing point dropped, no "-0";
+// "inf" for +infinity.
+std::string format_rounded(double v, int decimals = 2);
 
 // A table of the same shape whose scores are small Gaussian noise (sd `sigma`): the lecture's
 // "W small at initialization, all s ~ 0". Deterministic for a seed.

@@ -151,10 +151,21 @@ TEST_F(TablesCli, ScoresBadInput) {
   for (int i = 0; i < 1001; ++i) many += std::string(i ? "," : "") + "0";
   many += "]}";
   expect_usage_error(run_losslab("scores " + write("many.json", many)), "at most 1000 examples");
+  expect_usage_error(run_losslab("scores " + dir_.string()), "(a directory)");
   expect_usage_error(run_losslab("scores " + cat_car_frog() + " --scale nan"), "finite");
   expect_usage_error(run_losslab("scores " + cat_car_frog() + " --scale 1e308"), "not all finite");
   expect_usage_error(run_losslab("scores " + cat_car_frog() + " --delta -1"), "out of range");
   expect_usage_error(run_losslab("scores " + cat_car_frog() + " --log 3"), "--log");
+}
+
+TEST_F(TablesCli, ScoresThatOverflowPrintNothing) {
+  // Finite scores whose squared hinge overflows: a runtime failure (exit 1), never a null.
+  const test::CommandResult r = run_losslab(
+      "scores " + write("huge.json", R"({"scores": [[-1e200, 1e200]], "labels": [0]})") +
+      " --squared");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("ova.losses[0] is not finite"), std::string::npos) << r.err;
 }
 
 TEST_F(TablesCli, DistEntropiesAndKl) {

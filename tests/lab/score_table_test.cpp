@@ -257,6 +257,34 @@ TEST(ScoreTable, ValidationReasons) {
   EXPECT_THROW(evaluate(t, o), std::invalid_argument);
 }
 
+TEST(ScoreTable, WorkedOutAsOnTheSlides) {
+  const ScoreOptions o;
+  const TableResult r = evaluate(cat_car_frog_table(), o);
+  // lectures.md: max(0, 5.1 - 3.2 + 1) + max(0, -1.7 - 3.2 + 1) = 2.9 + 0 = 2.9.
+  EXPECT_EQ(worked_ww(r.columns[0], o),
+            "max(0, 5.1 - 3.2 + 1) + max(0, -1.7 - 3.2 + 1) = 2.9 + 0 = 2.9");
+  EXPECT_EQ(worked_ww(r.columns[2], o),
+            "max(0, 2.2 - (-3.1) + 1) + max(0, 2.5 - (-3.1) + 1) = 6.3 + 6.6 = 12.9");
+  EXPECT_EQ(worked_ova(r.columns[0], o),
+            "max(0, 1 - 3.2) + max(0, 1 + 5.1) + max(0, 1 + (-1.7)) = 0 + 6.1 + 0 = 6.1");
+  EXPECT_EQ(worked_structured(r.columns[0], o), "max(0, 5.1 - 3.2 + 1) = 2.9");
+  EXPECT_EQ(worked_softmax(r.columns[0], o),
+            "exp: 24.53, 164.02, 0.18; normalize: 0.13, 0.87, 0; -ln(0.13) = 2.04");
+  ScoreOptions sq;
+  sq.squared = true;
+  sq.include_correct = true;
+  sq.log = LogBase::Ten;
+  const TableResult s = evaluate(cat_car_frog_table(), sq);
+  EXPECT_EQ(worked_ww(s.columns[1], sq),
+            "max(0, 1.3 - 4.9 + 1)^2 + max(0, 4.9 - 4.9 + 1)^2 + max(0, 2 - 4.9 + 1)^2 = "
+            "0 + 1 + 0 = 1");
+  EXPECT_EQ(worked_softmax(s.columns[0], sq, 3),
+            "exp: 24.533, 164.022, 0.183; normalize: 0.13, 0.869, 0.001; -log10(0.13) = 0.886");
+  EXPECT_EQ(format_rounded(-0.001), "0");
+  EXPECT_EQ(format_rounded(2.8999999999999995), "2.9");
+  EXPECT_EQ(format_rounded(164.0), "164");
+}
+
 TEST(ScoreTableParse, TabsWithHeaderAndNames) {
   const ParsedTable p = parse_score_table(
       "\tcat image\tcar image\tfrog image\n"
