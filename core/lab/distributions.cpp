@@ -162,6 +162,14 @@ std::vector<double> softmax_distribution(std::span<const double> scores) {
   return p;
 }
 
+std::vector<NamedDistribution> lecture_distributions() {
+  const std::vector<double> cat_scores{3.2, 5.1, -1.7};
+  return {{"Binary 0.4 / 0.6", {0.4, 0.6}},
+          {"Binary 0.99 / 0.01", {0.99, 0.01}},
+          {"Binary 0.5 / 0.5 (maximal)", {0.5, 0.5}},
+          {"Softmax of the cat column (3.2, 5.1, -1.7)", softmax_distribution(cat_scores)}};
+}
+
 PerSampleResult per_sample(const ProbabilityTable& t, LogBase b) {
   const TableScore s = score(t);  // throws std::invalid_argument on mismatched labels
   PerSampleResult r;

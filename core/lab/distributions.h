@@ -65,6 +65,15 @@ std::vector<double> peaked_distribution(int n, int k, double peak = 0.7);
 // The softmax of the scores (core/losses.h's softmax).
 std::vector<double> softmax_distribution(std::span<const double> scores);
 
+// The lectures' named distributions for the lab's preset menu: the binary entropies of the
+// entropy slide (0.4/0.6: 0.971 bits; 0.99/0.01: 0.081 bits; 0.5/0.5: 1 bit, the maximum) and
+// the softmax of the cat column's scores (3.2, 5.1, -1.7).
+struct NamedDistribution {
+  std::string name;
+  std::vector<double> p;
+};
+std::vector<NamedDistribution> lecture_distributions();
+
 // Per-sample mode: rows of predicted probabilities with their labels (same_accuracy.h's table,
 // scored by its score()): per-row -log_b q_y, their sum and mean, and the error rate.
 struct PerSampleResult {

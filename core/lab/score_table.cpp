@@ -145,7 +145,6 @@ TableResult evaluate(const ScoreTable& t, const ScoreOptions& o, int max_example
     r.totals.softmax += c.softmax;
   }
   const double n = static_cast<double>(N);
-  const double per = o.sum ? 1.0 : 1.0 / n;  // totals = per * sum of the columns
   if (!o.sum) {
     r.totals.ww /= n;
     r.totals.ova /= n;
@@ -154,7 +153,7 @@ TableResult evaluate(const ScoreTable& t, const ScoreOptions& o, int max_example
   }
   // Every column's minimum: 0, except the Weston-Watkins term j = y, which is always h(Delta).
   const double h_delta = pair_term(o, 0, 0.0, 0.0).value;
-  const double columns = n * per;  // 1 for the mean, N for the sum
+  const double columns = o.sum ? n : 1.0;  // how many columns a total adds up
   r.min.ww = o.include_correct ? columns * h_delta : 0.0;
   constexpr double inf = std::numeric_limits<double>::infinity();
   r.max = {inf, inf, inf, inf};

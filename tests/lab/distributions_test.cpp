@@ -53,6 +53,17 @@ TEST(Distributions, LectureEntropies) {
   EXPECT_NEAR(entropy(uniform_distribution(10), LogBase::E).value, std::log(10.0), 1e-12);
 }
 
+TEST(Distributions, LecturePresets) {
+  const std::vector<NamedDistribution> d = lecture_distributions();
+  ASSERT_EQ(d.size(), 4u);
+  for (const NamedDistribution& n : d) EXPECT_EQ(check_distribution(n.p), "") << n.name;
+  EXPECT_NEAR(entropy(d[0].p, LogBase::Two).value, 0.971, 5e-4);
+  EXPECT_NEAR(entropy(d[1].p, LogBase::Two).value, 0.081, 5e-4);
+  EXPECT_EQ(entropy(d[2].p, LogBase::Two).value, 1.0);
+  EXPECT_NEAR(d[3].p[0], 0.13, 0.005);
+  EXPECT_NEAR(d[3].p[1], 0.87, 0.005);
+}
+
 TEST(Distributions, ZeroLogZeroAndInfiniteKlWithReason) {
   const V p{1.0, 0.0, 0.0}, q{0.5, 0.5, 0.0};
   const DistributionReport r = compare(p, q, LogBase::Two);
