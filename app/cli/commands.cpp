@@ -173,6 +173,9 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_preset(app, exit_code);
   register_render(app, exit_code);
   register_curves(app, exit_code);
+  register_scores(app, exit_code);
+  register_dist(app, exit_code);
+  register_reg(app, exit_code);
 
   try {
     app.parse(argc, argv);
