@@ -13,8 +13,11 @@ void AppState::refresh() {
   if (eval_revision_ == doc.revision()) return;
   if (std::optional<Evaluation> e = trainer.take_evaluation(doc.revision()))
     eval_ = std::move(*e);  // the training worker evaluated this revision already
+  else if (adopted_ && adopted_revision_ == doc.revision())
+    eval_ = std::move(*adopted_);  // so did the worker of an open
   else
     eval_ = evaluate(scene.points, scene.params, scene.loss);
+  adopted_.reset();
   eval_revision_ = doc.revision();
   const int n = static_cast<int>(scene.points.size());
   if (sel.selected >= n) sel.selected = -1;

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the window edits and shows, in one place the panels share. GL-free.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/gui/banner.h"
@@ -64,6 +65,12 @@ struct AppState {
   // The evaluation of the current scene, keyed on the document's revision.
   const Evaluation& eval() const { return eval_; }
   void refresh();
+  // An evaluation of the scene as it is now, made elsewhere (a worker): refresh() takes it
+  // instead of evaluating again, as long as the scene has not changed since.
+  void adopt_evaluation(Evaluation e) {
+    adopted_ = std::move(e);
+    adopted_revision_ = doc.revision();
+  }
 
   // Whole-scene replacements (reset, preset, file): one undo entry, optimizer restarted.
   void replace_scene(Scene s);
@@ -90,6 +97,8 @@ struct AppState {
  private:
   Evaluation eval_;
   std::uint64_t eval_revision_ = ~std::uint64_t{0};
+  std::optional<Evaluation> adopted_;
+  std::uint64_t adopted_revision_ = 0;
   std::uint64_t saved_revision_ = 0;
   Document::Gesture gesture_ = 0;
   static std::uint64_t clock_seed();

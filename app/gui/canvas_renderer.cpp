@@ -95,6 +95,8 @@ struct CanvasRenderer::Impl {
   bool layer_plain = false;
   CanvasFrame layer_frame;
   bool layer_valid = false;
+  std::size_t layer_drawn = 0, layer_size = 0;  // sprites in the layer so far, of how many
+  std::size_t sprites_per_frame = kSpritesPerFrame;
   LayerCache wrong_layer;            // misclassified points, drawn over the plain layer
   std::vector<PointInstance> wrong;  // what wrong_layer shows
   PointsKey wrong_key;
@@ -300,27 +302,38 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
   draw_cached(f, pts, false, key);
 }
 
+void CanvasRenderer::set_sprites_per_frame(std::size_t n) { impl_->sprites_per_frame = n; }
+
+bool CanvasRenderer::filling() const {
+  return impl_->layer_valid && impl_->layer_drawn < impl_->layer_size;
+}
+
 void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts,
                                  bool plain, PointsKey key) {
   Impl& m = *impl_;
   if (plain) key.flags = 0;  // the plain layer shows no flags
   if (!m.layer_valid || !same_frame(f, m.layer_frame) || !(m.layer_key == key) ||
       m.layer_plain != plain) {
-    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
-    local.fb_x = local.fb_y = 0;
-    m.layer.begin(f.fb_w, f.fb_h);
-    if (plain) {
-      std::vector<PointInstance> flagless = pts;
-      for (PointInstance& p : flagless) p.flags = 0;
-      draw_points_now(local, flagless, true);
-    } else {
-      draw_points_now(local, pts, false);
-    }
-    m.layer.end();
     m.layer_key = key;
     m.layer_plain = plain;
     m.layer_frame = f;
     m.layer_valid = true;
+    m.layer_drawn = 0;
+    m.layer_size = pts.size();
+  }
+  if (m.layer_drawn < pts.size()) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    const std::size_t budget = m.sprites_per_frame ? m.sprites_per_frame : pts.size();
+    const std::size_t n = std::min(pts.size() - m.layer_drawn, budget);
+    m.layer.begin(f.fb_w, f.fb_h, m.layer_drawn == 0);  // cleared only for the first part
+    const auto first = pts.begin() + static_cast<std::ptrdiff_t>(m.layer_drawn);
+    std::vector<PointInstance> part(first, first + static_cast<std::ptrdiff_t>(n));
+    if (plain)
+      for (PointInstance& p : part) p.flags = 0;
+    draw_points_now(local, part, plain, pts.size());  // sized for all of them
+    m.layer.end();
+    m.layer_drawn += n;
   }
   m.layer.composite(f.fb_x, f.fb_y);
 }

@@ -81,6 +81,14 @@ class CanvasRenderer {
   void draw_regions(const CanvasFrame& f, const Params& params);
   // Draws the points, from a cached layer when nothing about them changed since the last call.
   // `points` must be the same whenever `key` is.
+  // A points layer of many sprites is redrawn over several frames, at most this many a frame
+  // (a software rasteriser draws about a million a second): the frame stays short and the
+  // points fill in. 0: all at once (screenshots). Drawn in the same order, the finished layer is
+  // the same as one drawn in one go.
+  static constexpr std::size_t kSpritesPerFrame = 25000;
+  void set_sprites_per_frame(std::size_t n);
+  // True while a points layer is still filling in: keep drawing frames.
+  bool filling() const;
   void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
 
  private:

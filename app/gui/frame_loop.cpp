@@ -106,6 +106,8 @@ bool FrameLoop::Impl::init() {
     std::fprintf(stderr, "losslab: cannot build the canvas shaders: %s\n", err.c_str());
     return false;
   }
+  // A screenshot after N frames shows every point: layers are drawn in one go there.
+  if (opt.frames > 0) renderer.set_sprites_per_frame(0);
   const bool unattended = opt.frames > 0 || opt.bench_frames > 0 || scripted;
   window.set_vsync(!unattended);
   return true;
@@ -149,7 +151,7 @@ int FrameLoop::Impl::run() {
     if (limit > 0 && frame >= limit) break;
     if (scripted && script.finished() && limit == 0) break;
     // A sleeping script idles like a user who is not touching anything.
-    const bool animate = st.trainer.playing() || st.trainer.busy() ||
+    const bool animate = st.trainer.playing() || st.trainer.busy() || renderer.filling() ||
                          (scripted && !script.sleeping()) || limit > 0 || busy_frames > 0 ||
                          ImGui::IsAnyMouseDown();
     const double due = std::min(session.seconds_until_due(), script.seconds_until_awake());

@@ -20,7 +20,7 @@ bool LayerCache::init(std::string* error) {
   return true;
 }
 
-void LayerCache::begin(int w, int h) {
+void LayerCache::begin(int w, int h, bool clear) {
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_fbo_);
   glBindTexture(GL_TEXTURE_2D, tex_);
   if (w != w_ || h != h_) {
@@ -29,12 +29,14 @@ void LayerCache::begin(int w, int h) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     w_ = w;
     h_ = h;
+    clear = true;  // a new texture holds nothing yet
   }
   glBindTexture(GL_TEXTURE_2D, 0);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex_, 0);
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, w, h);
+  if (!clear) return;
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
 }

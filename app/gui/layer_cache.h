@@ -16,8 +16,8 @@ class LayerCache {
 
   bool init(std::string* error);
   // Binds the layer (resized to w x h and cleared) as the draw target; end() restores the
-  // previous target.
-  void begin(int w, int h);
+  // previous target. With clear = false (and the same size) it draws over what it holds.
+  void begin(int w, int h, bool clear = true);
   void end();
   // Draws the layer at (x, y) of the current framebuffer with premultiplied "over" blending.
   void composite(int x, int y) const;

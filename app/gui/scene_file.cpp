@@ -44,7 +44,7 @@ bool SceneFiles::open(AppState& st, const std::string& path) {
     return false;
   }
   path_ = path;
-  load_ = Job<LoadResult>::start("Opening " + path, [path](JobControl& c) {
+  load_ = Job<Opened>::start("Opening " + path, [path](JobControl& c) {
     // Throws LoadError (the current scene stays) or, once Cancel is pressed, JobCancelled from
     // inside the parse: a cancelled open stops reading within a MiB.
     LoadResult r = load_scene(path, [&c](double f) {
@@ -52,7 +52,11 @@ bool SceneFiles::open(AppState& st, const std::string& path) {
       c.check();
     });
     c.check();
-    return r;
+    Opened o;
+    o.eval = evaluate(r.scene.points, r.scene.params, r.scene.loss);
+    o.copy = r.scene;
+    o.result = std::move(r);
+    return o;
   });
   st.status = "Opening " + path + "...";
   return true;
@@ -79,18 +83,20 @@ bool SceneFiles::save(AppState& st, const std::string& path) {
 
 FileEvent SceneFiles::poll(AppState& st) {
   abandoned_.erase(std::remove_if(abandoned_.begin(), abandoned_.end(),
-                                  [](const Job<LoadResult>& j) { return j.ready(); }),
+                                  [](const Job<Opened>& j) { return j.ready(); }),
                    abandoned_.end());
   if (load_.ready()) {
     try {
-      LoadResult r = load_.take();
+      Opened o = load_.take();
+      LoadResult& r = o.result;
       const bool csv = is_csv_path(path_);
       st.status = "Opened " + path_;
       for (const std::string& w : r.warnings) st.status += "\nwarning: " + w;
       if (csv) st.status += "\n(a point table: Save as writes a .json scene)";
       st.document = csv ? std::string() : path_;
-      st.loaded = r.scene;
+      st.loaded = std::move(o.copy);
       st.replace_scene(std::move(r.scene));
+      st.adopt_evaluation(std::move(o.eval));  // of the scene just applied
       if (!csv) st.mark_saved(st.revision());  // a point table is not the scene's file
       return FileEvent::Opened;
     } catch (const JobCancelled&) {
@@ -127,7 +133,7 @@ void SceneFiles::cancel() {
     // The parser cannot be stopped midway: the job runs on, and its result is dropped.
     load_.cancel();
     abandoned_.push_back(std::move(load_));
-    load_ = Job<LoadResult>();
+    load_ = Job<Opened>();
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/job.h"
+#include "core/losses.h"
 #include "core/scene_io.h"
 
 namespace ll::gui {
@@ -57,11 +58,18 @@ class SceneFiles {
   void finish();
 
  private:
-  Job<LoadResult> load_;
+  // What an open hands the UI thread: the scene, its copy for Reset and its evaluation, all
+  // made on the worker, so applying a million points costs the frame only moves.
+  struct Opened {
+    LoadResult result;
+    Scene copy;
+    Evaluation eval;
+  };
+  Job<Opened> load_;
   Job<void> save_;
   std::string path_;
   std::uint64_t save_revision_ = 0;
-  std::vector<Job<LoadResult>> abandoned_;  // cancelled opens whose parser is still running
+  std::vector<Job<Opened>> abandoned_;  // cancelled opens whose parser is still running
 };
 
 }  // namespace ll::gui

@@ -1,11 +1,17 @@
-// Which misclassified points get an outline (app/gui/canvas_renderer.h wrong_markers): every
-// one while the discs are big enough to tell apart, an even sample in dense scenes.
+// Dense scenes in the canvas renderer (app/gui/canvas_renderer.h): which misclassified points
+// get an outline (every one while the discs are big enough to tell apart, an even sample in
+// dense scenes), and a points layer of many sprites that fills in over several frames and ends
+// as the same picture as one drawn in one go (offscreen GL through EGL, pixels read back).
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdlib>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "app/gui/canvas_renderer.h"
+#include "app/gui/egl_context.h"
 
 namespace ll::gui {
 namespace {
@@ -42,6 +48,52 @@ TEST(WrongMarkers, AnEvenSampleInDenseScenes) {
 TEST(WrongMarkers, FewMisclassifiedInADenseSceneAreAllShown) {
   const auto pts = instances(1000000, 1000);  // 1,000 wrong: under the cap
   EXPECT_EQ(wrong_markers(pts).size(), 1000u);
+}
+
+TEST(LayerFill, ManySpritesFillInOverFramesAndEndAsOneDrawing) {
+  std::string err;
+  EglContext ctx;
+  if (!ctx.create(&err)) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL() << "CI=true but no GL context: " << err;
+    GTEST_SKIP() << "no GL context: " << err;
+  }
+  constexpr int kSize = 300;
+  Framebuffer fb(kSize, kSize);
+  ViewTransform v;
+  v.set_rect(0, 0, kSize, kSize);
+  const CanvasFrame f = make_canvas_frame(v, 1.0, kSize);
+  // 3 x kSpritesPerFrame points on a jittered lattice over the view, three classes.
+  const std::size_t n = 3 * CanvasRenderer::kSpritesPerFrame;
+  std::vector<PointInstance> pts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    pts[i].x = -0.95f + 1.9f * static_cast<float>((i * 7919) % 1000) / 1000.0f;
+    pts[i].y = -0.95f + 1.9f * static_cast<float>((i * 104729) % 997) / 997.0f;
+    pts[i].label = static_cast<float>(i % 3);
+  }
+  Params p = default_params(3);
+  auto frame = [&](CanvasRenderer& r) {
+    r.draw_regions(f, p);
+    r.draw_points(f, pts, {1, 1});
+    return fb.read();
+  };
+  CanvasRenderer once;
+  ASSERT_TRUE(once.init(&err)) << err;
+  once.set_sprites_per_frame(0);
+  const std::vector<unsigned char> whole = frame(once);
+  EXPECT_FALSE(once.filling());
+
+  CanvasRenderer filling;
+  ASSERT_TRUE(filling.init(&err)) << err;
+  const std::vector<unsigned char> first = frame(filling);
+  EXPECT_TRUE(filling.filling());
+  EXPECT_NE(first, whole);  // a third of the points so far
+  frame(filling);
+  EXPECT_TRUE(filling.filling());
+  const std::vector<unsigned char> done = frame(filling);
+  EXPECT_FALSE(filling.filling());
+  EXPECT_EQ(done, whole);
+  EXPECT_EQ(frame(filling), whole);  // from the cache from now on
 }
 
 }  // namespace

@@ -61,6 +61,27 @@ TEST_F(SceneFilesTest, OpenAppliesTheSceneOnPollAndMarksItSaved) {
   EXPECT_EQ(st.document, p.string());
   EXPECT_FALSE(st.modified());
   EXPECT_FALSE(st.files.busy());
+  // The worker's evaluation is the one shown, and it is the new scene's.
+  st.refresh();
+  const Evaluation e = evaluate(want.points, want.params, want.loss);
+  EXPECT_EQ(st.eval().losses.size(), want.points.size());
+  EXPECT_DOUBLE_EQ(st.eval().total_loss, e.total_loss);
+  EXPECT_TRUE(st.eval().scores.isApprox(e.scores, 1e-15));
+}
+
+TEST(AppStateEval, AnAdoptedEvaluationIsUsedOnlyForItsRevision) {
+  AppState st;
+  Evaluation fake = evaluate(st.scene.points, st.scene.params, st.scene.loss);
+  fake.total_loss = -1.0;  // marks the adopted one
+  st.adopt_evaluation(fake);
+  st.refresh();
+  EXPECT_EQ(st.eval().total_loss, -1.0);
+  st.adopt_evaluation(fake);
+  st.doc.add_point(0.1, 0.1, 0);  // the scene changed after it was made: not used
+  st.refresh();
+  EXPECT_NE(st.eval().total_loss, -1.0);
+  EXPECT_DOUBLE_EQ(st.eval().total_loss,
+                   evaluate(st.scene.points, st.scene.params, st.scene.loss).total_loss);
 }
 
 TEST_F(SceneFilesTest, SaveWritesTheCopiedRevision) {
