@@ -85,21 +85,30 @@ void Session::start(const fs::path& dir, const GuiOptions& options, AppState& st
   if (autosave_->orphans().empty()) return;
   std::vector<Offer> todo;
   for (const OrphanSlot& o : autosave_->orphans())
-    todo.push_back({o.slot, o.scene_path, o.saved_at, {}, {}});
+    todo.push_back({o.slot, o.scene_path, o.saved_at, {}, {}, {}});
   // Parsing a big autosave takes time: on a worker, the prompt opens when it is done.
-  reading_ = Job<std::vector<Offer>>::start("Reading the last session's autosave",
-                                            [todo = std::move(todo)](JobControl& c) mutable {
-                                              for (std::size_t i = 0; i < todo.size(); ++i) {
-                                                c.check();
-                                                try {
-                                                  todo[i].scene = load_scene(todo[i].path).scene;
-                                                } catch (const std::exception& e) {
-                                                  todo[i].error = e.what();
-                                                }
-                                                c.set_progress(double(i + 1) / double(todo.size()));
-                                              }
-                                              return todo;
-                                            });
+  reading_ = Job<std::vector<Offer>>::start(
+      "Reading the last session's autosave", [todo = std::move(todo)](JobControl& c) mutable {
+        const double n = static_cast<double>(todo.size());
+        for (std::size_t i = 0; i < todo.size(); ++i) {
+          c.check();
+          try {
+            const double done = static_cast<double>(i);
+            Scene s = load_scene(todo[i].path, [&](double f) {
+                        c.set_progress((done + f) / n);
+                        c.check();  // Cancel stops the parse
+                      }).scene;
+            todo[i].eval = evaluate(s.points, s.params, s.loss);
+            todo[i].scene = std::move(s);
+          } catch (const JobCancelled&) {
+            throw;
+          } catch (const std::exception& e) {
+            todo[i].error = e.what();
+          }
+          c.set_progress(static_cast<double>(i + 1) / n);
+        }
+        return todo;
+      });
 }
 
 std::ptrdiff_t Session::orphan_index(int slot) const {
@@ -243,6 +252,7 @@ void Session::draw_restore_prompt(AppState& st, Canvas& canvas) {
   if (restore >= 0) {
     Offer& o = offers_[static_cast<std::size_t>(restore)];
     st.replace_scene(std::move(*o.scene));  // one undoable document edit
+    if (o.eval) st.adopt_evaluation(std::move(*o.eval));
     canvas.reset_anchors();
     st.status = "Restored the scene autosaved at " + (o.saved_at.empty() ? "?" : o.saved_at) + ".";
     // Its file goes once this window's autosave holds the restored scene.

@@ -71,6 +71,7 @@ class Session {
     std::string saved_at;
     std::optional<Scene> scene;  // empty: unreadable, `error` says why
     std::string error;
+    std::optional<Evaluation> eval;  // of `scene`, made on the worker too
   };
   void take_offers(AppState& st);
   void set_aside(AppState& st, int slot, const std::filesystem::path& path, const std::string& why);
