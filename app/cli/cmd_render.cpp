@@ -10,7 +10,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/export/export.h"
-#include "app/export/palette.h"
+#include "app/style/style.h"
 #include "core/history_thinning.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
@@ -111,8 +111,8 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
-    exporter::parse_theme(args->theme, opt.theme);
-    opt.scheme =
+    exporter::parse_theme(args->theme, opt.style.theme);
+    opt.style.scheme =
         args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
     lab::parse(args->family, opt.family);  // checked by IsMember above
     if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))

@@ -30,7 +30,7 @@ void draw_argmax_regions(cairo_t* cr, const Scene& scene, const CanvasTransform&
         cairo_line_to(cr, x, y);
     }
     cairo_close_path(cr);
-    set_color(cr, class_region(opt, static_cast<int>(k)));
+    set_color(cr, opt.style.class_region(static_cast<int>(k)));
     // Stroking in the fill colour overlaps the neighbour by half a unit, so anti-aliased shared
     // edges show no background seam (raster and vector viewers alike).
     cairo_fill_preserve(cr);
@@ -59,11 +59,11 @@ struct Shader {
       softmax(s, K, prob);
       const int k = argmax(prob, K);
       const double conf = (prob[k] - 1.0 / K) / (1.0 - 1.0 / K);  // 0 at a K-way tie, 1 sure
-      return palette::mix(bg, class_line(opt, k), 0.62 * std::clamp(conf, 0.0, 1.0));
+      return palette::mix(bg, opt.style.class_line(k), 0.62 * std::clamp(conf, 0.0, 1.0));
     }
     const double v = s[opt.score_class];
     const double t = std::tanh(std::abs(v) / score_range);
-    return v >= 0.0 ? palette::mix(bg, class_line(opt, opt.score_class), 0.75 * t)
+    return v >= 0.0 ? palette::mix(bg, opt.style.class_line(opt.score_class), 0.75 * t)
                     : palette::mix(bg, palette::Rgb{110, 110, 120}, 0.6 * t);
   }
 };
@@ -76,7 +76,7 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
   px = std::clamp(px, 1, 16384);
   py = std::clamp(py, 1, 16384);
 
-  Shader shade{scene.params, opt, palette::theme_colors(opt.theme).background};
+  Shader shade{scene.params, opt, opt.style.colors().background};
   if (opt.shading == Shading::Score) {
     // Scores are affine: their largest magnitude in the view is at a corner.
     double m = 0.0;

@@ -43,7 +43,7 @@ void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
                       const FigureOptions& opt, double u) {
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   for (int k = 0; k < scene.classes(); ++k) {
-    set_color(cr, class_line(opt, k));
+    set_color(cr, opt.style.class_line(k));
     if (opt.margins) {
       const double dash[2] = {5.0 * u, 4.0 * u};
       cairo_set_dash(cr, dash, 2, 0.0);
@@ -82,14 +82,14 @@ void draw_weight_arrows(cairo_t* cr, const Scene& scene, const CanvasTransform& 
     if (!inner.contains(from)) from = 0.5 * (seg->a + seg->b);
     const double len = std::min(0.1 * wk.norm(), max_len);
     const Eigen::Vector2d to = from + len * wk.normalized();
-    set_color(cr, class_line(opt, k));
+    set_color(cr, opt.style.class_line(k));
     draw_arrow(cr, t.to_x(from.x()), t.to_y(from.y()), t.to_x(to.x()), t.to_y(to.y()), 1.5 * u,
                9.0 * u);
   }
 }
 
 void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, double u) {
-  const palette::ThemeColors& tc = palette::theme_colors(opt.theme);
+  const palette::ThemeColors& tc = opt.style.colors();
   const double ox = t.to_x(0.0), oy = t.to_y(0.0);
   set_color(cr, tc.axis, 0.85);
   cairo_set_line_width(cr, 0.8 * u);
@@ -134,7 +134,7 @@ void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, 
 // One vector circle per point, filled in its class colour with a thin outline.
 void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
                  const FigureOptions& opt, double u, JobControl* control) {
-  const palette::Rgb outline = palette::theme_colors(opt.theme).outline;
+  const palette::Rgb outline = opt.style.colors().outline;
   const double r = point_radius(u, scene.points.size());
   cairo_set_line_width(cr, (r > 3.0 * u ? 1.0 : 0.75) * u);
   const std::size_t n = scene.points.size();
@@ -147,7 +147,7 @@ void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
     if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
     cairo_new_sub_path(cr);
     cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), r, 0.0, 2.0 * M_PI);
-    set_color(cr, class_line(opt, p.label));
+    set_color(cr, opt.style.class_line(p.label));
     cairo_fill_preserve(cr);
     set_color(cr, outline);
     cairo_stroke(cr);
@@ -186,9 +186,9 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
                          !scene.class_names[static_cast<std::size_t>(k)].empty();
       entries.push_back(
           {named ? scene.class_names[static_cast<std::size_t>(k)] : "class " + std::to_string(k),
-           class_line(opt, k), true});
+           opt.style.class_line(k), true});
     }
-    draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.theme);
+    draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.style);
   }
 }
 

@@ -68,9 +68,9 @@ std::string tick_label(double v, double step) {
 }
 
 void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double anchor, double top,
-                 double ax, double u, palette::Theme theme) {
+                 double ax, double u, const Style& style) {
   if (entries.empty()) return;
-  const palette::ThemeColors& tc = palette::theme_colors(theme);
+  const palette::ThemeColors& tc = style.colors();
   const double font = 10.0 * u, row = 15.0 * u, pad = 7.0 * u, swatch = 16.0 * u;
   double text_w = 0.0;
   for (const LegendEntry& e : entries) text_w = std::max(text_w, text_width(cr, e.label, font));

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 
 namespace ll::exporter {
 
@@ -37,6 +37,6 @@ struct LegendEntry {
 // A legend box with its top edge at `top`, placed horizontally like text: x is its left edge
 // for ax = 0, centre for 0.5, right edge for 1. `u` is the figure unit size.
 void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double x, double top,
-                 double ax, double u, palette::Theme theme);
+                 double ax, double u, const Style& style);
 
 }  // namespace ll::exporter

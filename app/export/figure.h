@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 #include "core/job.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
@@ -34,7 +34,8 @@ struct FigureOptions {
   double width = 800.0;  // figure units
   double height = 800.0;
   double scale = 1.0;  // raster pixels per figure unit (PNG only)
-  palette::Theme theme = palette::Theme::Light;
+  // Theme and class-colour scheme (Style::scale is the window's; figures size with figure_unit).
+  Style style;
   bool transparent = false;
   bool legend = true;
   bool axes = true;
@@ -51,9 +52,6 @@ struct FigureOptions {
   // class colour of the points covering it, opaque where many overlap) instead of one vector
   // circle each: a figure cannot show more, and a million SVG circles are 370 MB.
   std::size_t max_vector_points = kMaxVectorPoints;
-  // Class colours. Taken from the process-wide scheme when the options are made, so drawing
-  // (possibly on a background thread) never reads palette state the UI may change meanwhile.
-  palette::Scheme scheme = palette::active_scheme();
 };
 
 // What a figure shows. `history` feeds the loss plot: one record per step (from train()), or
@@ -64,14 +62,6 @@ struct FigureData {
   std::vector<LossRecord> history;
   std::vector<long> history_steps = {};  // empty: record i is step i
 };
-
-// Class colours of a figure (its theme and scheme).
-inline palette::Rgb class_line(const FigureOptions& opt, int k) {
-  return palette::class_colors(k, opt.theme, opt.scheme).line;
-}
-inline palette::Rgb class_region(const FigureOptions& opt, int k) {
-  return palette::class_colors(k, opt.theme, opt.scheme).region;
-}
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
 bool parse_view(const std::string& s, View& out);

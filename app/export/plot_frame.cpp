@@ -65,7 +65,7 @@ void stroke_series(cairo_t* cr, const Series& s, double px0, double py1, double 
 }  // namespace
 
 void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
-  const palette::ThemeColors& tc = palette::theme_colors(opt.theme);
+  const palette::ThemeColors& tc = opt.style.colors();
   const double u = figure_unit(opt);
   const double font = 10.0 * u;
   const bool axes = opt.axes;
@@ -132,7 +132,7 @@ void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
     for (const Series& s : spec.series) entries.push_back({s.name, s.color, false});
     const double inset = 6.0 * u;
     const double x = left + inset + spec.legend_x * (right - left - 2.0 * inset);
-    draw_legend(cr, entries, x, top + inset, spec.legend_x, u, opt.theme);
+    draw_legend(cr, entries, x, top + inset, spec.legend_x, u, opt.style);
   }
 }
 

@@ -34,9 +34,9 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
   spec.title = "Loss over training steps";
   spec.x_label = "step";
   spec.y_label = "loss";
-  Series total{"total loss", palette::theme_colors(opt.theme).text, {}, {}};
-  Series data{"data loss", class_line(opt, 0), {}, {}};
-  Series reg{"regularization", class_line(opt, 2), {}, {}, true};
+  Series total{"total loss", opt.style.colors().text, {}, {}};
+  Series data{"data loss", opt.style.class_line(0), {}, {}};
+  Series reg{"regularization", opt.style.class_line(2), {}, {}, true};
   for (Series* s : {&total, &data, &reg}) {
     s->x.reserve(n);
     s->y.reserve(n);
@@ -68,8 +68,8 @@ std::string number(double v) {
 // a y range that keeps the gentler curves readable (the steep ones leave through the top).
 PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const lab::CurveParams& p,
                       const FigureOptions& opt) {
-  auto col = [&opt](int k) { return class_line(opt, k); };
-  const palette::Rgb ink = palette::theme_colors(opt.theme).text;
+  auto col = [&opt](int k) { return opt.style.class_line(k); };
+  const palette::Rgb ink = opt.style.colors().text;
   PlotSpec spec;
   spec.y_label = "loss";
   spec.x_min = t.x.front();

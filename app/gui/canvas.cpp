@@ -146,9 +146,9 @@ void Canvas::context_menus(AppState& st) {
   }
 }
 
-void Canvas::draw(AppState& st, const Fonts& fonts) {
+void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   ImGuiIO& io = ImGui::GetIO();
-  const float scale = ImGui::GetFontSize() / 16.0f;
+  const float scale = style.scale;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 50.0f);
@@ -225,7 +225,7 @@ void Canvas::draw(AppState& st, const Fonts& fonts) {
   o.anchors = anchors_;
   o.mouse_inside = hovered;
   o.mouse_world = st.view.to_world(mouse);
-  o.scale = scale;
+  o.style = style;
   draw_overlay(ImGui::GetWindowDrawList(), st, o, fonts);
 }
 

@@ -9,7 +9,8 @@ namespace ll::gui {
 
 class Canvas {
  public:
-  void draw(AppState& st, const Fonts& fonts);
+  // `style`: the window's (st.options.style()), drawn with explicitly.
+  void draw(AppState& st, const Fonts& fonts, const Style& style);
   bool dragging() const { return drag_.kind != DragKind::None && drag_.kind != DragKind::Pan; }
   // Esc: puts the scene back as it was when the drag started.
   void cancel_drag(AppState& st);

@@ -18,8 +18,7 @@ struct CanvasFrame {
   double world_x0 = -1.0, world_y0 = -1.0;     // world point at the viewport's corner (fb_x, fb_y)
   double world_per_px = 2.0;                   // world units per framebuffer pixel
   float px_scale = 1.0f;                       // HiDPI scale for widths and radii
-  Theme theme = Theme::Light;
-  palette::Scheme scheme = palette::Scheme::Demo;  // class colours (cached layers depend on it)
+  Style style;  // theme and class colours (cached layers depend on them)
   RegionMode mode = RegionMode::Argmax;
   int score_class = 0;
   double grid_step = 0.0;  // 0: no grid

@@ -129,7 +129,7 @@ exporter::FigureData export_figure_data(const AppState& st) {
 exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req, double plot_w,
                                        double plot_h) {
   exporter::FigureOptions o;
-  o.theme = st.options.theme;
+  o.style = st.options.style();
   o.transparent = req.transparent;
   o.legend = req.legend;
   o.axes = req.axes;

@@ -237,8 +237,7 @@ void FrameLoop::Impl::render_frame(bool last) {
     const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
     CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
     f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
-    f.theme = st.options.theme;
-    f.scheme = palette::active_scheme();
+    f.style = st.options.style();
     f.mode = st.options.regions;
     f.score_class = st.options.score_class;
     f.grid_step =

@@ -51,7 +51,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                             ImGuiWindowFlags_NoBackground);
-      canvas.draw(st, fonts);
+      canvas.draw(st, fonts, st.options.style());
       ImGui::EndChild();
       st.refresh();  // the canvas may have edited the scene
       ImGui::SameLine();
@@ -62,7 +62,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     }
     if (ImGui::BeginTabItem("Loss lab")) {
 #if LOSSLAB_HAVE_LAB
-      lab_->draw(&st.scene, st.revision());
+      lab_->draw(st.options.style(), &st.scene, st.revision());
 #else
       ImGui::TextDisabled("The loss lab is not part of this build.");
 #endif

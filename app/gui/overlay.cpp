@@ -17,8 +17,8 @@ namespace ll::gui {
 namespace {
 ImVec2 iv(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
-ImU32 class_col(const AppState& st, int k, int alpha = 255) {
-  return pack_rgba(class_colors(st.options.theme, k).line, static_cast<std::uint8_t>(alpha));
+ImU32 class_col(const Style& style, int k, int alpha = 255) {
+  return pack_rgba(style.class_line(k), static_cast<std::uint8_t>(alpha));
 }
 
 // The line W_k . x + b = 0 (b given) across the visible area.
@@ -43,10 +43,11 @@ void draw_arrow(ImDrawList* dl, Vec2 from, Vec2 to, ImU32 col, float w, float he
   dl->AddTriangleFilled(iv(to), iv(back + 0.45 * h * n), iv(back - 0.45 * h * n), col);
 }
 
-void draw_ticks(ImDrawList* dl, const AppState& st, const Fonts& fonts, float scale) {
+void draw_ticks(ImDrawList* dl, const AppState& st, const Fonts& fonts, const Style& style) {
+  const float scale = style.scale;
   const ViewTransform& v = st.view;
   const double step = nice_grid_step(v.pixels_per_unit(), 90.0 * scale);
-  const UiColors ui = ui_colors(st.options.theme);
+  const UiColors ui = ui_colors(style.theme);
   const Vec2 lo = v.world_min(), hi = v.world_max();
   ImFont* f = fonts.small;
   const float fs = f->FontSize;
@@ -73,23 +74,23 @@ void draw_ticks(ImDrawList* dl, const AppState& st, const Fonts& fonts, float sc
 }  // namespace
 
 void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, const Fonts& fonts) {
-  const float s = o.scale;
+  const float s = o.style.scale;
   const Params& P = st.scene.params;
   const ViewTransform& v = st.view;
-  const UiColors ui = ui_colors(st.options.theme);
+  const UiColors ui = ui_colors(o.style.theme);
   const int K = P.classes();
   dl->PushClipRect(ImVec2(static_cast<float>(v.rect_x()), static_cast<float>(v.rect_y())),
                    ImVec2(static_cast<float>(v.rect_x() + v.rect_w()),
                           static_cast<float>(v.rect_y() + v.rect_h())),
                    true);
-  if (st.options.grid) draw_ticks(dl, st, fonts, s);
+  if (st.options.grid) draw_ticks(dl, st, fonts, o.style);
 
   // Margin lines s_k = +-delta for the hinge losses.
   const bool hinge = st.scene.loss.kind != LossKind::Softmax;
   if (st.options.margins && hinge) {
     for (int k = 0; k < K; ++k) {
       for (double m : {-st.scene.loss.delta, st.scene.loss.delta})
-        draw_score_line(dl, st, k, P.b(k) - m, class_col(st, k, 150), 1.0f * s);
+        draw_score_line(dl, st, k, P.b(k) - m, class_col(o.style, k, 150), 1.0f * s);
     }
   }
   // Per-point pull: the direction the point's loss wants the point to move, -dL_i/dx.
@@ -120,12 +121,12 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   for (int k = 0; k < K; ++k) {
     if (length(weight(P, k)) < kMinWeightNorm) continue;
     const bool hot = k == o.hover_line || k == o.active_line;
-    draw_score_line(dl, st, k, P.b(k), class_col(st, k), (hot ? 4.0f : 2.0f) * s);
+    draw_score_line(dl, st, k, P.b(k), class_col(o.style, k), (hot ? 4.0f : 2.0f) * s);
     const Vec2 base = nearest_on_line(P, k, o.anchors ? o.anchors[k] : v.center());
     const Vec2 sb = v.to_screen(base);
     const Vec2 sh = shown_arrow_head(P, k, base, v, kArrowMinRadii * 12.0 * s);
     const bool hot_arrow = k == o.hover_arrow || k == o.active_arrow;
-    draw_arrow(dl, sb, sh, class_col(st, k), (hot_arrow ? 3.5f : 2.0f) * s, 13.0f * s);
+    draw_arrow(dl, sb, sh, class_col(o.style, k), (hot_arrow ? 3.5f : 2.0f) * s, 13.0f * s);
     if (hot_arrow) dl->AddCircle(iv(sh), 9.0f * s, ui.highlight, 20, 1.5f * s);
     Label& l = labels[n_labels++];
     l.k = k;
@@ -172,7 +173,7 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
       placed[2 * n_placed] = a;
       placed[2 * n_placed + 1] = b;
       ++n_placed;
-      dl->AddText(fonts.bold, fs, a, class_col(st, l.k), l.text);
+      dl->AddText(fonts.bold, fs, a, class_col(o.style, l.k), l.text);
     }
   }
   // Hovered and selected points.
@@ -192,7 +193,7 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
     dl->AddText(fonts.small, fs, at, ui.text_strong, hint);
     const float w = fonts.small->CalcTextSizeA(fs, 1e9f, 0.0f, hint).x;
     const ImVec2 c(at.x + w + 10 * s, at.y + fs * 0.55f);
-    dl->AddCircleFilled(c, 5.0f * s, class_col(st, st.new_point_class));
+    dl->AddCircleFilled(c, 5.0f * s, class_col(o.style, st.new_point_class));
     dl->AddCircle(c, 5.0f * s, IM_COL32(0, 0, 0, 255), 16, 1.0f * s);
     const std::string k = std::to_string(st.new_point_class);
     dl->AddText(fonts.small, fs, ImVec2(c.x + 9 * s, at.y), ui.text_strong, k.c_str());

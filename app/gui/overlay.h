@@ -14,7 +14,7 @@ struct OverlayState {
   const Vec2* anchors = nullptr;  // arrow base reference per class
   bool mouse_inside = false;
   Vec2 mouse_world{};
-  float scale = 1.0f;  // content scale
+  Style style;  // theme, scheme and UI scale
 };
 
 void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, const Fonts& fonts);

@@ -40,22 +40,21 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   if (n < 2) {  // nothing trained yet: a fixed range from the current step
     o.fixed_x(static_cast<double>(c.front().step), o.x_min + 10.0);
   }
-  const bool dark = st.options.theme == Theme::Dark;
+  // The series colours are the Style's, the same as the exported loss plot's.
+  const palette::PlotColors& pc = st.options.style().plot();
+  const ImU32 c_total = pack_rgba(pc.total), c_data = pack_rgba(pc.data), c_reg = pack_rgba(pc.reg),
+              c_acc = pack_rgba(pc.accuracy);
   if (widgets::BeginPlot("##losscurve", ImVec2(-1, height), o)) {
     const int ni = static_cast<int>(n);
-    widgets::PlotLine("total", xs.data(), total.data(), ni,
-                      dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 20, 255));
-    widgets::PlotLine("data", xs.data(), data.data(), ni, IM_COL32(220, 60, 60, 255));
-    widgets::PlotLine("reg", xs.data(), reg.data(), ni, IM_COL32(230, 159, 0, 255));
-    widgets::PlotLine("accuracy", xs.data(), acc.data(), ni, IM_COL32(60, 110, 220, 255),
-                      widgets::Axis::Y2, 1.5f);
+    widgets::PlotLine("total", xs.data(), total.data(), ni, c_total);
+    widgets::PlotLine("data", xs.data(), data.data(), ni, c_data);
+    widgets::PlotLine("reg", xs.data(), reg.data(), ni, c_reg);
+    widgets::PlotLine("accuracy", xs.data(), acc.data(), ni, c_acc, widgets::Axis::Y2, 1.5f);
     if (n == 1) {  // a single record: markers instead of lines
-      widgets::PlotScatter(nullptr, xs.data(), total.data(), 1,
-                           dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 20, 255));
-      widgets::PlotScatter(nullptr, xs.data(), data.data(), 1, IM_COL32(220, 60, 60, 255));
-      widgets::PlotScatter(nullptr, xs.data(), reg.data(), 1, IM_COL32(230, 159, 0, 255));
-      widgets::PlotScatter(nullptr, xs.data(), acc.data(), 1, IM_COL32(60, 110, 220, 255),
-                           widgets::Axis::Y2);
+      widgets::PlotScatter(nullptr, xs.data(), total.data(), 1, c_total);
+      widgets::PlotScatter(nullptr, xs.data(), data.data(), 1, c_data);
+      widgets::PlotScatter(nullptr, xs.data(), reg.data(), 1, c_reg);
+      widgets::PlotScatter(nullptr, xs.data(), acc.data(), 1, c_acc, widgets::Axis::Y2);
     }
     widgets::EndPlot();
   }

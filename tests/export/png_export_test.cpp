@@ -44,13 +44,13 @@ void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) 
   for (const auto& w : kProbes) {
     const int k = core_argmax(scene.params, w[0], w[1]);
     ++seen[static_cast<std::size_t>(k)];
-    EXPECT_LE(test::color_distance(pixel(w[0], w[1]), palette::region_color(k, opt.theme)), 2)
+    EXPECT_LE(test::color_distance(pixel(w[0], w[1]), opt.style.class_region(k)), 2)
         << "world (" << w[0] << ", " << w[1] << ") should show the region of class " << k;
   }
   for (int k = 0; k < 3; ++k)
     EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
   for (const Point& p : scene.points) {
-    EXPECT_LE(test::color_distance(pixel(p.x0, p.x1), palette::class_color(p.label, opt.theme)), 2)
+    EXPECT_LE(test::color_distance(pixel(p.x0, p.x1), opt.style.class_line(p.label)), 2)
         << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
   }
 }
@@ -77,7 +77,7 @@ TEST(PngExport, NonSquareAndDarkTheme) {
   FigureOptions opt;
   opt.width = 1200;
   opt.height = 500;
-  opt.theme = palette::Theme::Dark;
+  opt.style.theme = palette::Theme::Dark;
   const Image img = render_png(default_data(), opt);
   ASSERT_EQ(img.width, 1200);
   ASSERT_EQ(img.height, 500);
@@ -185,8 +185,8 @@ TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
     // The tint leans towards the winning class colour: closer to it than to any other.
     for (int j = 0; j < 3; ++j) {
       if (j == k) continue;
-      EXPECT_LT(test::color_distance(c, palette::class_color(k)),
-                test::color_distance(c, palette::class_color(j)))
+      EXPECT_LT(test::color_distance(c, Style{}.class_line(k)),
+                test::color_distance(c, Style{}.class_line(j)))
           << "world (" << w[0] << ", " << w[1] << ")";
     }
   }
@@ -243,7 +243,7 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
         if (hidden) continue;
         ++checked;
         EXPECT_LE(test::color_distance(img.rgb(static_cast<int>(x), static_cast<int>(y)),
-                                       palette::class_color(p.label)),
+                                       Style{}.class_line(p.label)),
                   2)
             << "point " << i << " of " << scene.points.size();
       }
@@ -254,8 +254,8 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
   // With W = 0 and b = (0, 0.5, -0.5) class 1 fills the canvas.
   FigureOptions opt;
   const Image img = render_png(FigureData{zero, {}}, opt);
-  EXPECT_LE(test::color_distance(img.rgb(20, 20), palette::region_color(1)), 2);
-  EXPECT_LE(test::color_distance(img.rgb(780, 700), palette::region_color(1)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(20, 20), Style{}.class_region(1)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(780, 700), Style{}.class_region(1)), 2);
 }
 
 TEST(PngExport, RejectsBadSizes) {
@@ -310,20 +310,20 @@ TEST(PngExport, CrowdedPointsAreBinnedInTheirClassColoursWhereTheyLie) {
   const double centres[3][2] = {{-0.5, 0.5}, {0.5, 0.5}, {0.0, -0.5}};
   for (int k = 0; k < 3; ++k) {
     for (double d : {-0.015, 0.0, 0.015}) {
-      EXPECT_LE(test::color_distance(pixel(centres[k][0] + d, centres[k][1] - d),
-                                     palette::class_color(k)),
-                2)
+      EXPECT_LE(
+          test::color_distance(pixel(centres[k][0] + d, centres[k][1] - d), Style{}.class_line(k)),
+          2)
           << "cluster of class " << k;
     }
     // Beyond the cluster and its discs: the region colour, untouched.
     const double x0 = centres[k][0] + 0.12, x1 = centres[k][1] + 0.12;
     EXPECT_LE(test::color_distance(pixel(x0, x1),
-                                   palette::region_color(core_argmax(scene.params, x0, x1))),
+                                   Style{}.class_region(core_argmax(scene.params, x0, x1))),
               2);
   }
   // The lone point: its class colour at half opacity over the region there.
-  const palette::Rgb region = palette::region_color(core_argmax(scene.params, -0.8, -0.8));
-  const palette::Rgb half = palette::mix(region, palette::class_color(1), density_alpha(1));
+  const palette::Rgb region = Style{}.class_region(core_argmax(scene.params, -0.8, -0.8));
+  const palette::Rgb half = palette::mix(region, Style{}.class_line(1), density_alpha(1));
   EXPECT_NEAR(density_alpha(1), 0.5, 1e-12);
   EXPECT_LE(test::color_distance(pixel(-0.8, -0.8), half), 3);
   EXPECT_GT(test::color_distance(half, region), 20);

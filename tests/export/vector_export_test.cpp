@@ -124,7 +124,7 @@ TEST(SvgExport, OneCircleAtEveryPointInItsClassColour) {
     int found = 0;
     for (const SvgPath& path : paths) {
       if (is_circle_around(path, {t.to_x(p.x0), t.to_y(p.x1)}, r) &&
-          path.style.find("fill:" + css_rgb(palette::class_color(p.label))) != std::string::npos)
+          path.style.find("fill:" + css_rgb(Style{}.class_line(p.label))) != std::string::npos)
         ++found;
     }
     EXPECT_EQ(found, 1) << "point (" << p.x0 << ", " << p.x1 << ")";
@@ -148,7 +148,7 @@ int count_class_lines(const std::vector<SvgPath>& paths, const Scene& scene,
   int n = 0;
   for (const SvgPath& p : paths) {
     if (p.commands != std::vector<char>{'M', 'L'}) continue;
-    if (p.style.find("stroke:" + css_rgb(palette::class_color(k))) == std::string::npos) continue;
+    if (p.style.find("stroke:" + css_rgb(Style{}.class_line(k))) == std::string::npos) continue;
     if (p.style.find("dasharray") != std::string::npos) continue;
     const bool same = ((p.on_curve[0] - a).norm() < 0.01 && (p.on_curve[1] - b).norm() < 0.01) ||
                       ((p.on_curve[0] - b).norm() < 0.01 && (p.on_curve[1] - a).norm() < 0.01);

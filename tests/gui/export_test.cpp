@@ -73,10 +73,8 @@ class ExportTest : public ::testing::Test {
     st_.refresh();
     st_.view.set_rect(30, 40, 600, 500);  // the canvas on screen: 600 x 500 window pixels
     req_.folder = dir_;
-    palette::set_scheme(palette::Scheme::Demo);
   }
   void TearDown() override {
-    palette::set_scheme(palette::Scheme::Demo);
     if (!std::getenv("LOSSLAB_KEEP_EXPORTS")) fs::remove_all(dir_);
   }
 
@@ -134,7 +132,7 @@ TEST_F(ExportTest, CanvasAt2xIsTwiceTheOnScreenSizeWithArgmaxColours) {
   // A data point's centre has its class colour: point 0 (0.5, 0.4), class 0.
   const auto [px, py] = pixel(0.5, 0.4, 2.0);
   const auto c = img.at(px, py);
-  const palette::Rgb want = palette::class_color(0);
+  const palette::Rgb want = Style{}.class_line(0);
   EXPECT_NEAR(c[0], want.r, 2);
   EXPECT_NEAR(c[1], want.g, 2);
   EXPECT_NEAR(c[2], want.b, 2);
@@ -153,7 +151,7 @@ TEST_F(ExportTest, FollowsTheWindowsPannedAndZoomedView) {
   // The view's centre shows the class that wins there.
   const Vec2 c = st_.view.center();
   const auto [px, py] = pixel(c.x, c.y, 1.0);
-  const palette::Rgb want = palette::region_color(argmax_class(c.x, c.y));
+  const palette::Rgb want = Style{}.class_region(argmax_class(c.x, c.y));
   const auto got = img.at(px, py);
   EXPECT_NEAR(got[0], want.r, 2);
   EXPECT_NEAR(got[1], want.g, 2);
@@ -163,7 +161,7 @@ TEST_F(ExportTest, FollowsTheWindowsPannedAndZoomedView) {
 TEST_F(ExportTest, ExplicitSizeAndColourBlindScheme) {
   req_.width = 1000;
   req_.height = 1000 * 500 / 600;  // the canvas's aspect: the probes map like a 1000/600 scale
-  palette::set_scheme(palette::Scheme::ColorBlindSafe);
+  st_.options.scheme = palette::Scheme::ColorBlindSafe;  // the window's Style, handed to the export
   const ExportResult r = export_view(st_, req_);
   ASSERT_TRUE(r.ok) << r.message;
   const Image img = load_png(r.path);
@@ -186,7 +184,7 @@ TEST_F(ExportTest, AxesAndTransparencyOptions) {
   req_.axes = false;
   const Image no_axes = load_png(export_view(st_, req_).path);
   ASSERT_TRUE(with_axes.px && no_axes.px);
-  const palette::Rgb region = palette::region_color(argmax_class(0.0, -0.9));
+  const palette::Rgb region = Style{}.class_region(argmax_class(0.0, -0.9));
   const auto a = with_axes.at(ax, ay), b = no_axes.at(ax, ay);
   EXPECT_LT(a[0] + a[1] + a[2], region.r + region.g + region.b - 150);  // dark axis line
   EXPECT_NEAR(b[0], region.r, 2);
@@ -339,8 +337,8 @@ TEST_F(ExportTest, BackgroundExportDrawsTheCopyTakenWhenItStarted) {
   expect_region_colours(img, 1.0, palette::Scheme::Demo);
   const auto [px, py] = pixel(0.5, 0.4, 1.0);
   const auto c = img.at(px, py);
-  EXPECT_NEAR(c[2], palette::class_color(0).b, 2);
-  EXPECT_NEAR(c[0], palette::class_color(0).r, 2);
+  EXPECT_NEAR(c[2], Style{}.class_line(0).b, 2);
+  EXPECT_NEAR(c[0], Style{}.class_line(0).r, 2);
 }
 
 TEST_F(ExportTest, CancelledExportWritesNothingAndSaysSo) {

@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 #include "core/losses.h"
 
 namespace {
