@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/figure/canvas_figure.h"
 #include "app/gui/banner.h"
 #include "app/gui/palette.h"
 #include "app/gui/scene_file.h"
@@ -14,13 +15,11 @@
 
 namespace ll::gui {
 
-enum class RegionMode { Argmax, Confidence, Score };
+using figure::RegionMode;
 
-struct ViewOptions {
-  RegionMode regions = RegionMode::Argmax;
-  int score_class = 0;  // the class shown by RegionMode::Score
-  bool grid = true;
-  bool margins = false;      // s_k = +-delta lines for the hinge losses
+// The canvas options (regions, score class, grid, axes, margins: app/figure's CanvasOptions,
+// the same struct the exports take) plus what only the window has.
+struct ViewOptions : figure::CanvasOptions {
   bool pull_arrows = false;  // per-point -dL_i/dx arrows
   Theme theme = Theme::Light;
   palette::Scheme scheme = palette::Scheme::Demo;  // ColorBlindSafe: Okabe-Ito classes 0-2

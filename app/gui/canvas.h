@@ -16,7 +16,7 @@ class Canvas {
   void cancel_drag(AppState& st);
   // Arrow bases follow the view centre again (after a scene change or "reset view").
   void reset_anchors();
-  const Vec2* anchors() const { return anchors_; }
+  const Eigen::Vector2d* anchors() const { return anchors_; }
 
  private:
   enum class DragKind { None, Point, Line, Arrow, Pan, PressEmpty };
@@ -24,22 +24,22 @@ class Canvas {
     DragKind kind = DragKind::None;
     int index = -1;  // point or class
     Params start;    // the parameters when the drag started (line and arrow drags)
-    Vec2 press_world{}, press_screen{};
-    Vec2 offset{};  // grabbed object minus cursor, world
-    Vec2 pivot{};   // arrow drag: the line turns about this point
+    Eigen::Vector2d press_world = Eigen::Vector2d::Zero(), press_screen = Eigen::Vector2d::Zero();
+    Eigen::Vector2d offset = Eigen::Vector2d::Zero();  // grabbed object minus cursor, world
+    Eigen::Vector2d pivot = Eigen::Vector2d::Zero();  // arrow drag: the line turns about this point
   };
   void update_anchors(const AppState& st);
-  void begin_drag(AppState& st, Vec2 mouse);
-  void continue_drag(AppState& st, Vec2 mouse, bool shift);
-  void end_drag(AppState& st, Vec2 mouse);
+  void begin_drag(AppState& st, const Eigen::Vector2d& mouse);
+  void continue_drag(AppState& st, const Eigen::Vector2d& mouse, bool shift);
+  void end_drag(AppState& st, const Eigen::Vector2d& mouse);
   void context_menus(AppState& st);
 
   Drag drag_;
   int hover_line_ = -1, hover_arrow_ = -1, hover_point_ = -1;
-  Vec2 anchors_[kMaxClasses]{};
+  Eigen::Vector2d anchors_[kMaxClasses];  // set before use (update_anchors)
   bool anchored_[kMaxClasses] = {};
   int context_point_ = -1;
-  Vec2 context_world_{};
+  Eigen::Vector2d context_world_ = Eigen::Vector2d::Zero();
 };
 
 }  // namespace ll::gui

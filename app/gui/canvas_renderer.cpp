@@ -35,15 +35,16 @@ CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb
   f.fb_h = std::max(1, static_cast<int>(std::lround(view.rect_h() * fb_scale)));
   f.fb_y = fb_height - static_cast<int>(std::lround((view.rect_y() + view.rect_h()) * fb_scale));
   // World point at the framebuffer corner of the viewport (window pixel = fb pixel / scale).
-  const Vec2 corner = view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
-  f.world_x0 = corner.x;
-  f.world_y0 = corner.y;
+  const Eigen::Vector2d corner =
+      view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
+  f.world_x0 = corner.x();
+  f.world_y0 = corner.y();
   f.world_per_px = 1.0 / (view.pixels_per_unit() * fb_scale);
   return f;
 }
 
 double nice_grid_step(double pixels_per_unit, double target_px) {
-  return nice_step(0.0, target_px / pixels_per_unit, 1);  // core/ticks: the one tick rule
+  return figure::grid_step(pixels_per_unit, target_px / figure::kGridTargetPx);
 }
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {
@@ -61,14 +62,6 @@ std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation&
               static_cast<float>(flags)};
   }
   return out;
-}
-
-float compact_radius(std::size_t count, float px_scale) {
-  const float full = kCompactRadius * px_scale;
-  if (count == 0) return full;
-  // Sprite side 2 * (r + outline) with outline <= r: at most (4 r)^2 pixels a point.
-  const double fit = 0.25 * std::sqrt(kCompactPixelBudget / static_cast<double>(count));
-  return std::clamp(static_cast<float>(fit), std::min(1.0f, full), full);
 }
 
 struct CanvasRenderer::Impl {
@@ -338,7 +331,8 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   set_colors(p.uniform("u_line"), f.style, false);
   const Rgb8 outline = f.style.colors().outline;
   glUniform3f(p.uniform("u_outline"), outline.rf(), outline.gf(), outline.bf());
-  glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
+  const Rgb8 loss = figure::kLossColor;
+  glUniform3f(p.uniform("u_loss_color"), loss.rf(), loss.gf(), loss.bf());
   glBindVertexArray(impl_->point_vao);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
   const auto bytes = static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance));

@@ -30,16 +30,13 @@ struct PointInstance {
 };
 inline constexpr int kPointLoss = 1;
 inline constexpr int kPointWrong = 2;
-inline constexpr float kPointRadius = 7.5f;  // pixels at scale 1: readable from the back row
-// Above this many points they are drawn as small plain discs (misclassified: red outline).
-inline constexpr std::size_t kCompactPoints = 2000;
-inline constexpr float kCompactRadius = 3.5f;
-// Compact discs shrink (to 1 px at least) so that one layer costs at most about this many
-// sprite pixels: a software rasteriser draws a million points in tens of ms, not seconds.
-inline constexpr double kCompactPixelBudget = 4e6;
-
-// The radius of compact discs for `count` points at `px_scale`.
-float compact_radius(std::size_t count, float px_scale);
+// How points look is app/figure's (the exports draw the same discs): full-size discs up to
+// kCompactPoints, small plain discs of compact_radius(count, scale) beyond.
+using figure::compact_radius;
+using figure::kCompactPixelBudget;
+using figure::kCompactPoints;
+using figure::kCompactRadius;
+using figure::kPointRadius;
 // From this many points on, the points layer is cached (composited when unchanged).
 inline constexpr std::size_t kCachedPoints = 500;
 

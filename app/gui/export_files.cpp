@@ -138,8 +138,8 @@ exporter::FigureOptions export_options(const AppState& st, const ExportRequest& 
     o.view = exporter::View::Canvas;
     w = st.view.rect_w();
     h = st.view.rect_h();
-    const Vec2 lo = st.view.world_min(), hi = st.view.world_max();
-    o.world = Rect{lo.x, lo.y, hi.x, hi.y};
+    const Eigen::Vector2d lo = st.view.world_min(), hi = st.view.world_max();
+    o.world = Rect{lo.x(), lo.y(), hi.x(), hi.y()};
     o.shading = shading_of(st.options.regions);
     o.score_class = std::clamp(st.options.score_class, 0, st.scene.classes() - 1);
     o.margins = st.options.margins && st.scene.loss.kind != LossKind::Softmax;

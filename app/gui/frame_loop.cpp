@@ -240,8 +240,9 @@ void FrameLoop::Impl::render_frame(bool last) {
     f.style = st.options.style();
     f.mode = st.options.regions;
     f.score_class = st.options.score_class;
+    // The figure's grid step (world units), the same as the overlay's tick labels and exports.
     f.grid_step =
-        st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;
+        st.options.grid ? figure::grid_step(st.view.pixels_per_unit(), st.options.scale) : 0.0;
     renderer.draw_regions(f, st.scene.params);
     if (instances_revision != st.revision()) {  // rebuilt only when the document changed
       instances = point_instances(st.scene, st.eval());

@@ -80,9 +80,9 @@ class ExportTest : public ::testing::Test {
 
   // Pixel of world point (x, y) in an export of the canvas at `scale` times its screen size.
   std::pair<int, int> pixel(double x, double y, double scale) const {
-    const Vec2 lo = st_.view.world_min(), hi = st_.view.world_max();
+    const Eigen::Vector2d lo = st_.view.world_min(), hi = st_.view.world_max();
     const double ppu = st_.view.pixels_per_unit() * scale;
-    return {static_cast<int>((x - lo.x) * ppu), static_cast<int>((hi.y - y) * ppu)};
+    return {static_cast<int>((x - lo.x()) * ppu), static_cast<int>((hi.y() - y) * ppu)};
   }
   int argmax_class(double x, double y) const {
     double s[kMaxClasses];
@@ -149,9 +149,9 @@ TEST_F(ExportTest, FollowsTheWindowsPannedAndZoomedView) {
   EXPECT_EQ(img.w, 600);
   EXPECT_EQ(img.h, 500);
   // The view's centre shows the class that wins there.
-  const Vec2 c = st_.view.center();
-  const auto [px, py] = pixel(c.x, c.y, 1.0);
-  const palette::Rgb want = Style{}.class_region(argmax_class(c.x, c.y));
+  const Eigen::Vector2d c = st_.view.center();
+  const auto [px, py] = pixel(c.x(), c.y(), 1.0);
+  const palette::Rgb want = Style{}.class_region(argmax_class(c.x(), c.y()));
   const auto got = img.at(px, py);
   EXPECT_NEAR(got[0], want.r, 2);
   EXPECT_NEAR(got[1], want.g, 2);
