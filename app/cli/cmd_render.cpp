@@ -115,10 +115,11 @@ void register_render(CLI::App& app, int& exit_code) {
     opt.style.scheme =
         args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
     lab::parse(args->family, opt.family);  // checked by IsMember above
-    if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
+    if (!exporter::parse_shading(args->mode, opt.regions, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");
     opt.width = args->width;
     opt.height = args->height;
+    opt.style.scale = exporter::render_scale(opt.width, opt.height);
     opt.scale = args->scale;
     opt.transparent = args->transparent;
     opt.legend = !args->no_legend;
@@ -133,7 +134,7 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureData data;
     data.scene = args->scene.empty() ? default_scene() : load_scene_or_throw(args->scene);
     Scene& scene = data.scene;
-    if (opt.shading == exporter::Shading::Score && opt.score_class >= scene.classes())
+    if (opt.regions == exporter::Shading::Score && opt.score_class >= scene.classes())
       throw UsageError("--mode " + args->mode + ": the scene has classes 0.." +
                        std::to_string(scene.classes() - 1));
     args->loss.apply(scene.loss);

@@ -124,6 +124,13 @@ Vec shown_arrow_head(const Params& p, int k, const Vec& base, const CanvasMappin
 
 namespace {
 
+// core's tick label with a real minus sign (U+2212) for negative values.
+std::string minus_label(double v, double step) {
+  std::string s = tick_label(v, step);
+  if (s.size() > 1 && s[0] == '-') s.replace(0, 1, "\u2212");
+  return s;
+}
+
 // The line s_k(x) = level across the canvas, a few pixels beyond its edges.
 bool level_line(const Params& p, int k, double level, const CanvasMapping& m, Line& out) {
   const double pad = 4.0 / m.ppu;
@@ -150,7 +157,7 @@ void add_grid_and_axes(CanvasFigure& f, const CanvasInput& in) {
     f.axes.push_back(
         {{0.0, origin.y()}, {m.width, origin.y()}, f.axis_color, f.axis_alpha, 1.5 * s});
   }
-  if (!in.options.grid) return;
+  if (!in.options.grid || !in.options.axes) return;  // no axes: no grid or tick labels either
   f.grid_step = grid_step(m.ppu, s);
   const double step = f.grid_step;
   const Rect& w = m.world;
@@ -164,14 +171,14 @@ void add_grid_and_axes(CanvasFigure& f, const CanvasInput& in) {
     f.grid.push_back({{px, 0.0}, {px, m.height}, f.grid_color, f.grid_alpha, 1.0 * s});
     if (x == 0.0) continue;
     f.tick_labels.push_back(
-        {tick_label(x, step), {std::floor(px + 3.0), std::floor(ax_y)}, fs, false, weak});
+        {minus_label(x, step), {std::floor(px + 3.0), std::floor(ax_y)}, fs, false, weak});
   }
   for (double y : ticks_with_step(w.y_min, w.y_max, step)) {
     const double py = m.to_px({0.0, y}).y();
     f.grid.push_back({{0.0, py}, {m.width, py}, f.grid_color, f.grid_alpha, 1.0 * s});
     if (y == 0.0) continue;
     f.tick_labels.push_back(
-        {tick_label(y, step), {std::floor(ax_x), std::floor(py - fs - 1.0)}, fs, false, weak});
+        {minus_label(y, step), {std::floor(ax_x), std::floor(py - fs - 1.0)}, fs, false, weak});
   }
 }
 
@@ -253,7 +260,7 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
     const double mg = scene.loss.kind != LossKind::Softmax ? scene.loss.delta : 1.0;
     for (int k = 0; k < K; ++k)
       for (double level : {-mg, mg}) {
-        Line l{{}, {}, in.style.class_line(k), 150.0 / 255.0, 1.0 * s, k};
+        Line l{{}, {}, in.style.class_line(k), 150.0 / 255.0, 1.0 * s, k, true, 5.0 * s, 4.0 * s};
         if (level_line(P, k, level, m, l)) f.margin_lines.push_back(l);
       }
   }

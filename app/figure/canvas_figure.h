@@ -61,8 +61,10 @@ struct Line {
   Vec a, b;  // pixels
   palette::Rgb color;
   double alpha = 1.0;
-  double width = 1.0;  // pixels
-  int cls = -1;        // class of a zero or margin line, -1 for grid and axes
+  double width = 1.0;   // pixels
+  int cls = -1;         // class of a zero or margin line, -1 for grid and axes
+  bool dashed = false;  // margin lines: dashes of `dash` pixels with `gap` between
+  double dash = 0.0, gap = 0.0;
 };
 struct Arrow {
   int cls = 0;

@@ -148,14 +148,22 @@ TEST_F(ExportTest, FollowsTheWindowsPannedAndZoomedView) {
   ASSERT_TRUE(img.px);
   EXPECT_EQ(img.w, 600);
   EXPECT_EQ(img.h, 500);
-  // The view's centre shows the class that wins there.
+  // Points at fixed offsets from the view's centre (clear of the lines and arrows, which start
+  // near the centre) show the class that wins there: one in class 0, one in class 1.
   const Eigen::Vector2d c = st_.view.center();
-  const auto [px, py] = pixel(c.x(), c.y(), 1.0);
-  const palette::Rgb want = Style{}.class_region(argmax_class(c.x(), c.y()));
-  const auto got = img.at(px, py);
-  EXPECT_NEAR(got[0], want.r, 2);
-  EXPECT_NEAR(got[1], want.g, 2);
-  EXPECT_NEAR(got[2], want.b, 2);
+  const double ppu = st_.view.pixels_per_unit();
+  int seen = 0;
+  for (const Eigen::Vector2d& off : {Eigen::Vector2d(-210, 170), Eigen::Vector2d(-200, -190)}) {
+    const Eigen::Vector2d w(c.x() + off.x() / ppu, c.y() - off.y() / ppu);
+    const auto [px, py] = pixel(w.x(), w.y(), 1.0);
+    seen |= 1 << argmax_class(w.x(), w.y());
+    const palette::Rgb want = Style{}.class_region(argmax_class(w.x(), w.y()));
+    const auto got = img.at(px, py);
+    EXPECT_NEAR(got[0], want.r, 2);
+    EXPECT_NEAR(got[1], want.g, 2);
+    EXPECT_NEAR(got[2], want.b, 2);
+  }
+  EXPECT_EQ(seen, 3);
 }
 
 TEST_F(ExportTest, ExplicitSizeAndColourBlindScheme) {
