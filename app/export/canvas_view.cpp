@@ -142,7 +142,7 @@ figure::CanvasFigure describe_export_canvas(cairo_t* cr, const Scene& scene,
   in.options = opt;
   in.style = opt.style;
   in.measure = [cr](const std::string& text, double size, bool bold) {
-    return text_width(cr, text, size, bold);
+    return text_width(cr, text, figure::text_em(size), bold);
   };
   in.markers = markers;
   return figure::describe_canvas(in);

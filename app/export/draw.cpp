@@ -43,7 +43,7 @@ void draw_text(cairo_t* cr, const std::string& text, double x, double y, double 
 
 void draw_text_at_top(cairo_t* cr, const std::string& text, double x, double y, double size,
                       bool bold) {
-  select_font(cr, size, bold);
+  select_font(cr, figure::text_em(size), bold);
   cairo_move_to(cr, x, y + figure::text_ascent(size));
   cairo_show_text(cr, text.c_str());
   cairo_new_path(cr);

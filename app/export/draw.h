@@ -20,7 +20,8 @@ void draw_text(cairo_t* cr, const std::string& text, double x, double y, double 
                double ay, bool bold = false);
 double text_width(cairo_t* cr, const std::string& text, double size, bool bold = false);
 // Draws `text` with the top of its line box at (x, y) and its baseline figure::text_ascent(size)
-// below, as the window's ImGui text is placed (the figure description's Text).
+// below, as the window's ImGui text is placed (the figure description's Text); `size` is the
+// line height, as ImGui sizes fonts (figure::text_em).
 void draw_text_at_top(cairo_t* cr, const std::string& text, double x, double y, double size,
                       bool bold = false);
 

@@ -21,8 +21,8 @@ CanvasMapping fit_mapping(const Rect& world, double width, double height) {
 }
 
 double text_ascent(double size) {
-  // DejaVu Sans: ascender 1901 of 2048 units per em; ImGui rounds floor(ascent + 1).
-  return std::floor(1901.0 / 2048.0 * size + 1.0);
+  // DejaVu Sans: ascender 1901 of its 2384 line units; ImGui rounds floor(ascent + 1).
+  return std::floor(1901.0 / 2384.0 * size + 1.0);
 }
 
 ArrowShape arrow_shape(const Arrow& a) {

@@ -50,6 +50,9 @@ struct CanvasMapping {
 // Shows `world` centred in a width x height canvas (aspect kept, widened to cover it).
 CanvasMapping fit_mapping(const Rect& world, double width, double height);
 
+// Font sizes are ImGui's: the line height (ascent + descent) in pixels. DejaVu Sans's em is
+// 2048 of its 2384 line units, so cairo draws a font of size s with the em text_em(s).
+inline double text_em(double size) { return size * 2048.0 / 2384.0; }
 // Width of `text` at font size `size` (pixels) in the backend's font, DejaVu Sans (bold).
 using MeasureText = std::function<double(const std::string& text, double size, bool bold)>;
 // Where the baseline sits below the top of a line of text of font size `size`: DejaVu Sans's

@@ -26,9 +26,17 @@ ImFont* font_of(const Fonts& fonts, bool bold) { return bold ? fonts.bold : font
 // ImDrawList::AddLine draws through the pixel centres (it adds half a pixel): the figure's
 // coordinates are exact, so take that half pixel back off.
 void add_line(ImDrawList* dl, const Eigen::Vector2d& off, const figure::Line& l) {
-  const Eigen::Vector2d h(0.5, 0.5);
-  dl->AddLine(iv(off + l.a - h), iv(off + l.b - h), rgba(l.color, l.alpha),
-              static_cast<float>(l.width));
+  const Eigen::Vector2d a = off + l.a - Eigen::Vector2d(0.5, 0.5), d = l.b - l.a;
+  const ImU32 col = rgba(l.color, l.alpha);
+  const float w = static_cast<float>(l.width);
+  const double len = d.norm();
+  if (!l.dashed || !(l.dash > 0.0) || !(len > 0.0)) {
+    dl->AddLine(iv(a), iv(a + d), col, w);
+    return;
+  }
+  const Eigen::Vector2d u = d / len;  // dashes from l.a, as cairo starts its dash pattern
+  for (double t = 0.0; t < len; t += l.dash + l.gap)
+    dl->AddLine(iv(a + t * u), iv(a + std::min(len, t + l.dash) * u), col, w);
 }
 
 void add_arrow(ImDrawList* dl, const Eigen::Vector2d& off, const figure::Arrow& a) {
