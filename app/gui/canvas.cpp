@@ -24,6 +24,8 @@ Eigen::Vector2d mouse_pos() {
 }
 }  // namespace
 
+bool Canvas::visible() const { return drawn_frame_ == ImGui::GetFrameCount(); }
+
 void Canvas::reset_anchors() {
   for (bool& a : anchored_) a = false;
 }
@@ -158,6 +160,16 @@ void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   ImGui::InvisibleButton("canvas", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
+  drawn_frame_ = ImGui::GetFrameCount();
+  if (gl_layers_) {  // the GL layers here in the draw order, under the overlay drawn below
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCallback(
+        [](const ImDrawList*, const ImDrawCmd* cmd) {
+          (*static_cast<const std::function<void()>*>(cmd->UserCallbackData))();
+        },
+        &gl_layers_);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // ImGui's GL state back
+  }
   const bool hovered = ImGui::IsItemHovered();
   const Eigen::Vector2d mouse = mouse_pos();
   const int n = static_cast<int>(st.scene.points.size());

@@ -1,7 +1,10 @@
 #pragma once
 // The canvas as an ImGui item: lays itself out in the remaining content region, turns mouse and
 // keys into edits of the scene (drag points, lines and arrows; add, delete, relabel; pan, zoom)
-// and draws the overlay. The GL regions and points are drawn under it from AppState::view.
+// and draws its GL layers (regions and points, through a draw-list callback at the canvas's
+// place in ImGui's draw order) and the overlay.
+#include <functional>
+
 #include "app/gui/app_state.h"
 #include "app/gui/theme.h"
 
@@ -17,6 +20,11 @@ class Canvas {
   // Arrow bases follow the view centre again (after a scene change or "reset view").
   void reset_anchors();
   const Eigen::Vector2d* anchors() const { return anchors_; }
+  // Draws the GL layers (regions, points) of the current view; run from ImGui's draw list (an
+  // ImDrawCallback added before the overlay) while the draw data renders. Unset: none.
+  void set_gl_layers(std::function<void()> draw) { gl_layers_ = std::move(draw); }
+  // The canvas was drawn this frame (its tab or presenter mode is showing): keys act on it.
+  bool visible() const;
 
  private:
   enum class DragKind { None, Point, Line, Arrow, Pan, PressEmpty };
@@ -40,6 +48,8 @@ class Canvas {
   bool anchored_[kMaxClasses] = {};
   int context_point_ = -1;
   Eigen::Vector2d context_world_ = Eigen::Vector2d::Zero();
+  std::function<void()> gl_layers_;
+  int drawn_frame_ = -1;  // ImGui's frame count when draw() last ran
 };
 
 }  // namespace ll::gui

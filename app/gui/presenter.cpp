@@ -59,8 +59,7 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const float strip = fonts.large->FontSize + ImGui::GetStyle().ItemSpacing.y * 2 + fs * 0.4f;
   ImGui::BeginChild("canvas_area", ImVec2(0, -strip), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                        ImGuiWindowFlags_NoBackground);
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   canvas.draw(st, fonts, st.options.style());
   ImGui::EndChild();
   st.refresh();  // the canvas may have edited the scene

@@ -139,24 +139,10 @@ class Fidelity : public ::testing::Test {
     }
   }
 
-  // The window's canvas filling a kW x kH framebuffer: GL regions and points, then the overlay.
+  // The window's canvas filling a kW x kH framebuffer: its GL layers (regions and points) are
+  // drawn from inside ImGui's draw list, as in the window, then the overlay over them.
   Image render_window_canvas() {
-    for (int frame = 0; frame < 2; ++frame) {
-      ImGui_ImplOpenGL3_NewFrame();
-      ImGui::NewFrame();
-      ImGui::SetNextWindowPos(ImVec2(0, 0));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-      ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-      ImGui::Begin("canvas", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
-      canvas_.draw(st_, fonts_, st_.options.style());
-      ImGui::End();
-      ImGui::PopStyleVar(2);
-      ImGui::Render();
-      glViewport(0, 0, kW, kH);
-      glClearColor(1, 1, 1, 1);
-      glClear(GL_COLOR_BUFFER_BIT);
+    canvas_.set_gl_layers([this] {
       CanvasFrame f = make_canvas_frame(st_.view, 1.0, kH);
       f.style = st_.options.style();
       f.mode = st_.options.regions;
@@ -165,7 +151,25 @@ class Fidelity : public ::testing::Test {
       renderer_.draw_points(f, point_instances(st_.scene, st_.eval()),
                             {st_.doc.points_revision(), st_.revision()});
       glViewport(0, 0, kW, kH);
+    });
+    for (int frame = 0; frame < 2; ++frame) {
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui::NewFrame();
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+      // An opaque window: the layers are drawn in its draw order, not under it.
+      ImGui::Begin("canvas", nullptr, ImGuiWindowFlags_NoDecoration);
+      canvas_.draw(st_, fonts_, st_.options.style());
+      ImGui::End();
+      ImGui::PopStyleVar(2);
+      ImGui::Render();
+      glViewport(0, 0, kW, kH);
+      glClearColor(1, 0, 1, 1);  // magenta: a pixel the canvas leaves unpainted shows
+      glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      EXPECT_TRUE(canvas_.visible());
     }
     Image img;
     img.w = kW;
