@@ -99,7 +99,8 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_flag("--transparent", args->transparent, "no background fill");
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
   cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks, labels and titles");
-  cmd->add_flag("--margins", args->margins, "canvas: dashed margin lines s_k = +-1");
+  cmd->add_flag("--margins", args->margins,
+                "canvas: dashed margin lines s_k = +-delta (hinge losses; +-1 for softmax)");
   cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
   cmd->add_option("--steps", args->steps,

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <stb_image.h>
+#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -56,6 +57,14 @@ Image decode_png(const std::string& bytes) {
   img.px.assign(p, p + static_cast<std::size_t>(img.w) * img.h * 4);
   stbi_image_free(p);
   return img;
+}
+
+// With LOSSLAB_FIDELITY_DIR set, the compared images are written there (to look at them).
+void keep(const Image& img, const std::string& name) {
+  const char* dir = std::getenv("LOSSLAB_FIDELITY_DIR");
+  if (!dir || img.px.empty()) return;
+  const std::string path = std::string(dir) + "/" + name;
+  stbi_write_png(path.c_str(), img.w, img.h, 4, img.px.data(), img.w * 4);
 }
 
 int distance(const unsigned char* a, palette::Rgb c) {
@@ -197,6 +206,8 @@ class Fidelity : public ::testing::Test {
 TEST_F(Fidelity, ExportedCanvasEqualsTheWindowsCanvas) {
   const Image win = render_window_canvas();
   const Image exp = export_canvas();
+  keep(win, "canvas_window.png");
+  keep(exp, "canvas_export.png");
   ASSERT_EQ(exp.w, kW);
   ASSERT_EQ(exp.h, kH);
   const Style style = st_.options.style();
@@ -303,6 +314,8 @@ TEST_F(Fidelity, LossPlotShowsTheSameSeriesInTheSameColours) {
   const ExportJob job = prepare_export(st_, req, kW, kH);
   const Image exp = decode_png(exporter::render_figure(job.data, job.options, job.format));
   ASSERT_EQ(exp.w, kW);
+  keep(win, "plot_window.png");
+  keep(exp, "plot_export.png");
 
   const std::vector<figure::PlotSeries> series =
       figure::describe_loss_plot({}, {LossRecord{}}, st_.options.style()).series;
