@@ -239,6 +239,7 @@ void FrameLoop::Impl::draw_canvas_layers() {
   f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
   f.style = st.options.style();
   f.mode = st.options.regions;
+  f.score_class = st.options.score_class;
   // The figure's grid step (world units), the same as the overlay's tick labels and exports.
   f.grid_step =
       st.options.grid ? figure::grid_step(st.view.pixels_per_unit(), st.options.scale) : 0.0;

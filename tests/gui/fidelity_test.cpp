@@ -155,6 +155,7 @@ class Fidelity : public ::testing::Test {
       CanvasFrame f = make_canvas_frame(st_.view, 1.0, kH);
       f.style = st_.options.style();
       f.mode = st_.options.regions;
+      f.score_class = st_.options.score_class;
       f.grid_step = figure::grid_step(st_.view.pixels_per_unit(), f.style.scale);
       renderer_.draw_regions(f, st_.scene.params);
       renderer_.draw_points(f, point_instances(st_.scene, st_.eval()),
@@ -195,6 +196,28 @@ class Fidelity : public ::testing::Test {
     return decode_png(exporter::render_figure(job.data, job.options, job.format));
   }
 
+  // Wherever the export shows the pure region colour (figure::region_color, no line, point or
+  // glyph within a pixel) the window shows it too, within `tol`. Returns the samples compared.
+  int expect_same_regions(const Image& win, const Image& exp, const figure::CanvasFigure& fig,
+                          int tol) {
+    int regions = 0;
+    for (int j = 20; j < kH - 1; j += 23)
+      for (int i = 10; i < kW - 1; i += 29) {
+        if (i < 200 && j < 30) continue;  // the window's "click adds class" hint
+        const Eigen::Vector2d w = fig.map.to_world({i + 0.5, j + 0.5});
+        const palette::Rgb want =
+            figure::region_color(st_.scene.params, st_.options, st_.options.style(), w);
+        bool clear = true;
+        for (int dj = -1; dj <= 1; ++dj)
+          for (int di = -1; di <= 1; ++di)
+            clear = clear && distance(exp.at(i + di, j + dj), want) <= 1;
+        if (!clear) continue;
+        ++regions;
+        EXPECT_LE(distance(win.at(i, j), want), tol) << "pixel (" << i << ", " << j << ")";
+      }
+    return regions;
+  }
+
   std::unique_ptr<EglContext> gl_;
   std::unique_ptr<Framebuffer> fb_;
   CanvasRenderer renderer_;
@@ -217,22 +240,7 @@ TEST_F(Fidelity, ExportedCanvasEqualsTheWindowsCanvas) {
   o.anchors = canvas_.anchors();
   const figure::CanvasFigure fig = describe_window_canvas(st_, o, fonts_);
 
-  // Region colours: wherever the export shows the pure region colour the window does too.
-  int regions = 0;
-  for (int j = 20; j < kH; j += 23)
-    for (int i = 10; i < kW; i += 29) {
-      if (i < 200 && j < 30) continue;  // the window's "click adds class" hint
-      const Eigen::Vector2d w = fig.map.to_world({i + 0.5, j + 0.5});
-      const palette::Rgb want = figure::region_color(st_.scene.params, st_.options, style, w);
-      bool clear = true;  // nothing within a pixel in the export: no line, point or glyph
-      for (int dj = -1; dj <= 1; ++dj)
-        for (int di = -1; di <= 1; ++di)
-          clear = clear && distance(exp.at(i + di, j + dj), want) <= 1;
-      if (!clear) continue;
-      ++regions;
-      EXPECT_LE(distance(win.at(i, j), want), 3) << "pixel (" << i << ", " << j << ")";
-    }
-  EXPECT_GT(regions, 200);
+  EXPECT_GT(expect_same_regions(win, exp, fig, 3), 200);
 
   // Lines, arrow heads, labels and points: each local patch lines up within 1 px, and shows
   // the same thing (small mean difference), and something is drawn there in both.
@@ -275,6 +283,22 @@ TEST_F(Fidelity, ExportedCanvasEqualsTheWindowsCanvas) {
     EXPECT_LT(m.diff, 12.0) << p.what << " at (" << x << ", " << y << ")";
     EXPECT_GT(patch_spread(win, x, y, p.r), 40.0) << p.what << ": nothing drawn in the window";
     EXPECT_GT(patch_spread(exp, x, y, p.r), 40.0) << p.what << ": nothing drawn in the export";
+  }
+}
+
+// Confidence and score shading: the window's shader and the export's image of the same field.
+TEST_F(Fidelity, SmoothShadingsEqualTheWindowsShader) {
+  for (const auto& [mode, k] :
+       {std::pair{figure::RegionMode::Confidence, 0}, std::pair{figure::RegionMode::Score, 1}}) {
+    st_.options.regions = mode;
+    st_.options.score_class = k;
+    const Image win = render_window_canvas();
+    const Image exp = export_canvas();
+    OverlayState o;
+    o.style = st_.options.style();
+    o.anchors = canvas_.anchors();
+    EXPECT_GT(expect_same_regions(win, exp, describe_window_canvas(st_, o, fonts_), 4), 150)
+        << "mode " << static_cast<int>(mode);
   }
 }
 
