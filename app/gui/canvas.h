@@ -12,6 +12,9 @@ namespace ll::gui {
 
 class Canvas {
  public:
+  Canvas() {
+    for (Eigen::Vector2d& a : anchors_) a.setZero();  // Eigen leaves them uninitialized
+  }
   // `style`: the window's (st.options.style()), drawn with explicitly.
   void draw(AppState& st, const Fonts& fonts, const Style& style);
   bool dragging() const { return drag_.kind != DragKind::None && drag_.kind != DragKind::Pan; }
@@ -44,7 +47,7 @@ class Canvas {
 
   Drag drag_;
   int hover_line_ = -1, hover_arrow_ = -1, hover_point_ = -1;
-  Eigen::Vector2d anchors_[kMaxClasses];  // set before use (update_anchors)
+  Eigen::Vector2d anchors_[kMaxClasses];  // the view centre unless anchored (update_anchors)
   bool anchored_[kMaxClasses] = {};
   int context_point_ = -1;
   Eigen::Vector2d context_world_ = Eigen::Vector2d::Zero();
