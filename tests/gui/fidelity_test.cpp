@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -240,7 +241,8 @@ TEST_F(Fidelity, ExportedCanvasEqualsTheWindowsCanvas) {
   o.anchors = canvas_.anchors();
   const figure::CanvasFigure fig = describe_window_canvas(st_, o, fonts_);
 
-  EXPECT_GT(expect_same_regions(win, exp, fig, 3), 200);
+  const int regions = expect_same_regions(win, exp, fig, 3);
+  EXPECT_GT(regions, 200);
 
   // Lines, arrow heads, labels and points: each local patch lines up within 1 px, and shows
   // the same thing (small mean difference), and something is drawn there in both.
@@ -273,17 +275,27 @@ TEST_F(Fidelity, ExportedCanvasEqualsTheWindowsCanvas) {
                                      .markers)
     probes.push_back({"point", m.at, 12});
   ASSERT_GE(probes.size(), 3u * 2 + 3 + 3 + st_.scene.points.size());
+  int compared = 0, max_shift = 0;
+  double max_diff = 0.0;
   for (const Probe& p : probes) {
     const int x = static_cast<int>(std::lround(p.at.x())),
               y = static_cast<int>(std::lround(p.at.y()));
     if (x < p.r || y < p.r || x >= kW - p.r || y >= kH - p.r) continue;  // at the edge
     const Match m = best_shift(win, exp, x, y, p.r);
+    ++compared;
+    max_shift = std::max({max_shift, std::abs(m.dx), std::abs(m.dy)});
+    max_diff = std::max(max_diff, m.diff);
     EXPECT_LE(std::abs(m.dx), 1) << p.what << " at (" << x << ", " << y << ")";
     EXPECT_LE(std::abs(m.dy), 1) << p.what << " at (" << x << ", " << y << ")";
     EXPECT_LT(m.diff, 12.0) << p.what << " at (" << x << ", " << y << ")";
     EXPECT_GT(patch_spread(win, x, y, p.r), 40.0) << p.what << ": nothing drawn in the window";
     EXPECT_GT(patch_spread(exp, x, y, p.r), 40.0) << p.what << ": nothing drawn in the export";
   }
+  EXPECT_GE(compared, 15);
+  std::printf(
+      "fidelity: %d region samples, %d feature patches, largest shift %d px, largest mean "
+      "difference %.1f\n",
+      regions, compared, max_shift, max_diff);
 }
 
 // Confidence and score shading: the window's shader and the export's image of the same field.
