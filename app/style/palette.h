@@ -107,7 +107,8 @@ struct PlotColors {
   Rgb total, data, reg, accuracy;
 };
 inline constexpr PlotColors kLightPlot{{20, 20, 20}, {220, 60, 60}, {230, 159, 0}, {60, 110, 220}};
-inline constexpr PlotColors kDarkPlot{{240, 240, 240}, {220, 60, 60}, {230, 159, 0}, {60, 110, 220}};
+inline constexpr PlotColors kDarkPlot{
+    {240, 240, 240}, {220, 60, 60}, {230, 159, 0}, {60, 110, 220}};
 inline constexpr const PlotColors& plot_colors(Theme t) {
   return t == Theme::Dark ? kDarkPlot : kLightPlot;
 }
