@@ -31,7 +31,7 @@ struct Case {
 double median_ms(const FigureData& data, const Case& c, int reps, std::size_t& bytes) {
   FigureOptions opt;
   opt.view = c.view;
-  opt.shading = c.shading;
+  opt.regions = c.shading;
   opt.width = c.width;
   opt.height = c.height;
   return ll::bench::median_ms(reps, [&] { bytes = render_figure(data, opt, c.format).size(); });

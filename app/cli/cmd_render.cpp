@@ -10,7 +10,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/export/export.h"
-#include "app/export/palette.h"
+#include "app/style/style.h"
 #include "core/history_thinning.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
@@ -99,7 +99,8 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_flag("--transparent", args->transparent, "no background fill");
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
   cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks, labels and titles");
-  cmd->add_flag("--margins", args->margins, "canvas: dashed margin lines s_k = +-1");
+  cmd->add_flag("--margins", args->margins,
+                "canvas: dashed margin lines s_k = +-delta (hinge losses; +-1 for softmax)");
   cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
   cmd->add_option("--steps", args->steps,
@@ -111,14 +112,15 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
-    exporter::parse_theme(args->theme, opt.theme);
-    opt.scheme =
+    exporter::parse_theme(args->theme, opt.style.theme);
+    opt.style.scheme =
         args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
     lab::parse(args->family, opt.family);  // checked by IsMember above
-    if (!exporter::parse_shading(args->mode, opt.shading, opt.score_class))
+    if (!exporter::parse_shading(args->mode, opt.regions, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");
     opt.width = args->width;
     opt.height = args->height;
+    opt.style.scale = exporter::render_scale(opt.width, opt.height);
     opt.scale = args->scale;
     opt.transparent = args->transparent;
     opt.legend = !args->no_legend;
@@ -133,7 +135,7 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureData data;
     data.scene = args->scene.empty() ? default_scene() : load_scene_or_throw(args->scene);
     Scene& scene = data.scene;
-    if (opt.shading == exporter::Shading::Score && opt.score_class >= scene.classes())
+    if (opt.regions == exporter::Shading::Score && opt.score_class >= scene.classes())
       throw UsageError("--mode " + args->mode + ": the scene has classes 0.." +
                        std::to_string(scene.classes() - 1));
     args->loss.apply(scene.loss);

@@ -16,21 +16,18 @@ namespace ll::exporter {
 
 namespace {
 
-void draw_argmax_regions(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         const FigureOptions& opt) {
-  const std::vector<Polygon> regions = class_regions(scene.params, t.world);
-  for (std::size_t k = 0; k < regions.size(); ++k) {
-    const Polygon& poly = regions[k];
+void draw_argmax_regions(cairo_t* cr, const figure::CanvasFigure& f) {
+  for (std::size_t k = 0; k < f.regions.size(); ++k) {
+    const std::vector<figure::Vec>& poly = f.regions[k];
     if (poly.empty()) continue;
     for (std::size_t i = 0; i < poly.size(); ++i) {
-      const double x = t.to_x(poly[i].x()), y = t.to_y(poly[i].y());
       if (i == 0)
-        cairo_move_to(cr, x, y);
+        cairo_move_to(cr, poly[i].x(), poly[i].y());
       else
-        cairo_line_to(cr, x, y);
+        cairo_line_to(cr, poly[i].x(), poly[i].y());
     }
     cairo_close_path(cr);
-    set_color(cr, class_region(opt, static_cast<int>(k)));
+    set_color(cr, f.style.class_region(static_cast<int>(k)));
     // Stroking in the fill colour overlaps the neighbour by half a unit, so anti-aliased shared
     // edges show no background seam (raster and vector viewers alike).
     cairo_fill_preserve(cr);
@@ -44,48 +41,36 @@ std::uint32_t pack(palette::Rgb c) {
   return 0xFF000000u | (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
 }
 
-// Colour of one world point for the smooth shadings.
+// The window's shader per pixel (figure::region_color), with its iso-score lines at every
+// integer score in score mode.
 struct Shader {
-  const Params& p;
-  const FigureOptions& opt;
-  palette::Rgb bg;
-  double score_range = 1.0;
+  const figure::CanvasFigure& f;
+  double world_per_px = 1.0;  // of the image
 
   palette::Rgb operator()(double x0, double x1) const {
-    const int K = p.classes();
-    double s[kMaxClasses], prob[kMaxClasses];
-    point_scores(p, Point{x0, x1, 0}, s);
-    if (opt.shading == Shading::Confidence) {
-      softmax(s, K, prob);
-      const int k = argmax(prob, K);
-      const double conf = (prob[k] - 1.0 / K) / (1.0 - 1.0 / K);  // 0 at a K-way tie, 1 sure
-      return palette::mix(bg, class_line(opt, k), 0.62 * std::clamp(conf, 0.0, 1.0));
-    }
-    const double v = s[opt.score_class];
-    const double t = std::tanh(std::abs(v) / score_range);
-    return v >= 0.0 ? palette::mix(bg, class_line(opt, opt.score_class), 0.75 * t)
-                    : palette::mix(bg, palette::Rgb{110, 110, 120}, 0.6 * t);
+    const palette::Rgb c = figure::region_color(f.params, f.options, f.style, {x0, x1});
+    if (f.options.regions != figure::RegionMode::Score) return c;
+    const int k = f.options.score_class;
+    const double v = f.params.W(k, 0) * x0 + f.params.W(k, 1) * x1 + f.params.b(k);
+    const double per_px = std::hypot(f.params.W(k, 0), f.params.W(k, 1)) * world_per_px;
+    const double d = std::abs(v - std::floor(v + 0.5)) / std::max(per_px, 1e-6);
+    const double hw = 0.5 * f.style.scale / (world_per_px * f.map.ppu);  // in image pixels
+    const double cover = std::clamp(hw + 0.5 - d, 0.0, 1.0) * 0.8;
+    const palette::Rgb dark{static_cast<std::uint8_t>(c.r * 0.7),
+                            static_cast<std::uint8_t>(c.g * 0.7),
+                            static_cast<std::uint8_t>(c.b * 0.7)};
+    return palette::mix(c, dark, cover);
   }
 };
 
-void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                        const FigureOptions& opt, JobControl* control) {
+void draw_image_shading(cairo_t* cr, const figure::CanvasFigure& f, const FigureOptions& opt,
+                        JobControl* control) {
   int px = opt.shading_pixels_x, py = opt.shading_pixels_y;
   if (px <= 0) px = static_cast<int>(std::lround(opt.width * opt.scale));
   if (py <= 0) py = static_cast<int>(std::lround(opt.height * opt.scale));
   px = std::clamp(px, 1, 16384);
   py = std::clamp(py, 1, 16384);
-
-  Shader shade{scene.params, opt, palette::theme_colors(opt.theme).background};
-  if (opt.shading == Shading::Score) {
-    // Scores are affine: their largest magnitude in the view is at a corner.
-    double m = 0.0;
-    for (const Eigen::Vector2d& c : rect_polygon(t.world)) {
-      m = std::max(m, std::abs(scene.params.W.row(opt.score_class).dot(c) +
-                               scene.params.b(opt.score_class)));
-    }
-    shade.score_range = m > 1e-12 ? 0.5 * m : 1.0;
-  }
+  const Shader shade{f, opt.width / px / f.map.ppu};
 
   cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, px, py);
   if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
@@ -99,8 +84,9 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
     for (int j = j0; j < j1; ++j) {
       if (control && control->cancelled()) return;  // never throw on a worker thread
       auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(j) * stride);
-      const double x1 = t.to_x1((j + 0.5) * opt.height / py);
-      for (int i = 0; i < px; ++i) row[i] = pack(shade(t.to_x0((i + 0.5) * opt.width / px), x1));
+      const double x1 = f.map.to_world({0.0, (j + 0.5) * opt.height / py}).y();
+      for (int i = 0; i < px; ++i)
+        row[i] = pack(shade(f.map.to_world({(i + 0.5) * opt.width / px, 0.0}).x(), x1));
     }
   };
   // Rows are independent: split large images over the cores (a 4K image is 8 million pixels).
@@ -131,13 +117,13 @@ void draw_image_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& 
 
 }  // namespace
 
-void draw_canvas_shading(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                         const FigureOptions& opt, JobControl* control) {
-  if (scene.classes() < 1) return;
-  if (opt.shading == Shading::Argmax)
-    draw_argmax_regions(cr, scene, t, opt);
+void draw_canvas_shading(cairo_t* cr, const figure::CanvasFigure& f, const FigureOptions& opt,
+                         JobControl* control) {
+  if (f.params.classes() < 1) return;
+  if (f.options.regions == figure::RegionMode::Argmax)
+    draw_argmax_regions(cr, f);
   else
-    draw_image_shading(cr, scene, t, opt, control);
+    draw_image_shading(cr, f, opt, control);
 }
 
 }  // namespace ll::exporter

@@ -1,5 +1,4 @@
-// The classifier figure: shading, class zero-score lines (and optional margins), weight arrows,
-// axes through the origin, points and legend, in that order.
+// The classifier figure: app/figure's description of the canvas (the window's), drawn with cairo.
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -8,6 +7,7 @@
 #include "app/export/draw.h"
 #include "app/export/figure.h"
 #include "app/export/point_density.h"
+#include "core/losses.h"
 #include "core/ticks.h"
 
 namespace ll::exporter {
@@ -39,156 +39,143 @@ CanvasTransform canvas_transform(const Rect& world, double width, double height)
 
 namespace {
 
-void draw_class_lines(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                      const FigureOptions& opt, double u) {
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  for (int k = 0; k < scene.classes(); ++k) {
-    set_color(cr, class_line(opt, k));
-    if (opt.margins) {
-      const double dash[2] = {5.0 * u, 4.0 * u};
-      cairo_set_dash(cr, dash, 2, 0.0);
-      cairo_set_line_width(cr, 1.0 * u);
-      for (double level : {-1.0, 1.0}) {
-        if (const auto seg = level_segment(scene.params, k, level, t.world)) {
-          cairo_move_to(cr, t.to_x(seg->a.x()), t.to_y(seg->a.y()));
-          cairo_line_to(cr, t.to_x(seg->b.x()), t.to_y(seg->b.y()));
-          cairo_stroke(cr);
-        }
-      }
-      cairo_set_dash(cr, nullptr, 0, 0.0);
-    }
-    if (const auto seg = zero_line_segment(scene.params, k, t.world)) {
-      cairo_set_line_width(cr, 1.5 * u);
-      cairo_move_to(cr, t.to_x(seg->a.x()), t.to_y(seg->a.y()));
-      cairo_line_to(cr, t.to_x(seg->b.x()), t.to_y(seg->b.y()));
-      cairo_stroke(cr);
-    }
+void stroke_line(cairo_t* cr, const figure::Line& l) {
+  set_color(cr, l.color, l.alpha);
+  cairo_set_line_width(cr, l.width);
+  if (l.dashed) {
+    const double dash[2] = {l.dash, l.gap};
+    cairo_set_dash(cr, dash, 2, 0.0);
   }
-}
-
-// Each class's arrow starts on its zero line, at the foot of the perpendicular from the origin
-// (or mid-segment when that foot is off-canvas), and points along W_k with length 0.1 |W_k|.
-void draw_weight_arrows(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                        const FigureOptions& opt, double u) {
-  const Rect& w = t.world;
-  const Rect inner{w.x_min + 0.05 * w.width(), w.y_min + 0.05 * w.height(),
-                   w.x_max - 0.05 * w.width(), w.y_max - 0.05 * w.height()};
-  const double max_len = 0.4 * std::min(w.width(), w.height());
-  for (int k = 0; k < scene.classes(); ++k) {
-    const auto seg = zero_line_segment(scene.params, k, w);
-    if (!seg) continue;
-    const Eigen::Vector2d wk = scene.params.W.row(k).transpose();
-    Eigen::Vector2d from = -scene.params.b(k) / wk.squaredNorm() * wk;
-    if (!inner.contains(from)) from = 0.5 * (seg->a + seg->b);
-    const double len = std::min(0.1 * wk.norm(), max_len);
-    const Eigen::Vector2d to = from + len * wk.normalized();
-    set_color(cr, class_line(opt, k));
-    draw_arrow(cr, t.to_x(from.x()), t.to_y(from.y()), t.to_x(to.x()), t.to_y(to.y()), 1.5 * u,
-               9.0 * u);
-  }
-}
-
-void draw_axes(cairo_t* cr, const CanvasTransform& t, const FigureOptions& opt, double u) {
-  const palette::ThemeColors& tc = palette::theme_colors(opt.theme);
-  const double ox = t.to_x(0.0), oy = t.to_y(0.0);
-  set_color(cr, tc.axis, 0.85);
-  cairo_set_line_width(cr, 0.8 * u);
-  cairo_move_to(cr, 0.0, oy);
-  cairo_line_to(cr, opt.width, oy);
-  cairo_move_to(cr, ox, 0.0);
-  cairo_line_to(cr, ox, opt.height);
+  cairo_move_to(cr, l.a.x(), l.a.y());
+  cairo_line_to(cr, l.b.x(), l.b.y());
   cairo_stroke(cr);
-
-  // Tick spacing from the shorter side, so both axes share it (0.5 for the default view).
-  const double half = 0.5 * std::min(t.world.width(), t.world.height());
-  const double step = nice_step(-half, half, 5);
-  const double font = 9.5 * u, tick = 3.0 * u;
-  auto ticks = [&](double lo, double hi) {  // the origin is where the axes cross: no tick there
-    std::vector<double> v = ticks_with_step(lo, hi, step, 200);
-    v.erase(std::remove(v.begin(), v.end(), 0.0), v.end());
-    return v;
-  };
-  const Rect& w = t.world;
-  const double pad_x = 0.04 * w.width(), pad_y = 0.04 * w.height();
-  for (double x : ticks(w.x_min + pad_x, w.x_max - pad_x)) {
-    set_color(cr, tc.axis, 0.85);
-    cairo_move_to(cr, t.to_x(x), oy - tick);
-    cairo_line_to(cr, t.to_x(x), oy + tick);
-    cairo_stroke(cr);
-    set_color(cr, tc.text);
-    draw_text(cr, tick_label(x, step), t.to_x(x), oy + tick + 2.5 * u, font, 0.5, 0.0);
-  }
-  for (double y : ticks(w.y_min + pad_y, w.y_max - pad_y)) {
-    set_color(cr, tc.axis, 0.85);
-    cairo_move_to(cr, ox - tick, t.to_y(y));
-    cairo_line_to(cr, ox + tick, t.to_y(y));
-    cairo_stroke(cr);
-    set_color(cr, tc.text);
-    draw_text(cr, tick_label(y, step), ox - tick - 3.0 * u, t.to_y(y), font, 1.0, 0.5);
-  }
-  set_color(cr, tc.text);
-  draw_text(cr, "x0", opt.width - 6.0 * u, oy - 5.0 * u, 12.0 * u, 1.0, 1.0, true);
-  draw_text(cr, "x1", ox + 6.0 * u, 6.0 * u, 12.0 * u, 0.0, 0.0, true);
+  cairo_set_dash(cr, nullptr, 0, 0.0);
 }
 
-// One vector circle per point, filled in its class colour with a thin outline.
-void draw_points(cairo_t* cr, const Scene& scene, const CanvasTransform& t,
-                 const FigureOptions& opt, double u, JobControl* control) {
-  const palette::Rgb outline = palette::theme_colors(opt.theme).outline;
-  const double r = point_radius(u, scene.points.size());
-  cairo_set_line_width(cr, (r > 3.0 * u ? 1.0 : 0.75) * u);
-  const std::size_t n = scene.points.size();
+void fill_arrow(cairo_t* cr, const figure::Arrow& a) {
+  const figure::ArrowShape s = figure::arrow_shape(a);
+  if (s.empty) return;
+  set_color(cr, a.color);
+  cairo_set_line_width(cr, a.width);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to(cr, s.shaft_from.x(), s.shaft_from.y());
+  cairo_line_to(cr, s.shaft_to.x(), s.shaft_to.y());
+  cairo_stroke(cr);
+  cairo_move_to(cr, s.tip.x(), s.tip.y());
+  cairo_line_to(cr, s.left.x(), s.left.y());
+  cairo_line_to(cr, s.right.x(), s.right.y());
+  cairo_close_path(cr);
+  cairo_fill(cr);
+}
+
+void show_text(cairo_t* cr, const figure::Text& t) {
+  set_color(cr, t.color, t.alpha);
+  draw_text_at_top(cr, t.text, t.top_left.x(), t.top_left.y(), t.size, t.bold);
+}
+
+// One disc per point as the window's shader draws it: the class colour with an outline band
+// inside its edge (one circle path), a ring in the loss colour where L_i > 0 and a cross on
+// misclassified points; compact discs outline misclassified points in the loss colour.
+void draw_markers(cairo_t* cr, const figure::CanvasFigure& f, JobControl* control) {
+  const figure::PointLook& look = f.points;
+  const std::size_t n = f.markers.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (control && i % 10000 == 0) {
       control->check();
       control->set_progress(0.1 + 0.8 * double(i) / double(n));
     }
-    const Point& p = scene.points[i];
-    if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
+    const figure::Marker& m = f.markers[i];
+    const double x = m.at.x(), y = m.at.y(), R = look.radius;
+    if (!look.compact && m.loss) {
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, x, y, R + look.ring_mid, 0.0, 2.0 * M_PI);
+      set_color(cr, look.loss_color);
+      cairo_set_line_width(cr, 2.0 * look.ring_half);
+      cairo_stroke(cr);
+    }
     cairo_new_sub_path(cr);
-    cairo_arc(cr, t.to_x(p.x0), t.to_y(p.x1), r, 0.0, 2.0 * M_PI);
-    set_color(cr, class_line(opt, p.label));
+    cairo_arc(cr, x, y, R - 0.5 * look.outline, 0.0, 2.0 * M_PI);
+    set_color(cr, f.style.class_line(m.cls));
     cairo_fill_preserve(cr);
-    set_color(cr, outline);
+    set_color(cr, look.compact && m.wrong ? look.loss_color : look.outline_color);
+    cairo_set_line_width(cr, look.outline);
     cairo_stroke(cr);
+    if (!look.compact && m.wrong) {  // a thin cross of half-length 0.5 R
+      const double h = 0.5 * R * M_SQRT1_2;
+      set_color(cr, look.outline_color);
+      cairo_set_line_width(cr, 1.2 * f.style.scale);
+      cairo_move_to(cr, x - h, y - h);
+      cairo_line_to(cr, x + h, y + h);
+      cairo_move_to(cr, x - h, y + h);
+      cairo_line_to(cr, x + h, y - h);
+      cairo_stroke(cr);
+    }
   }
 }
 
 }  // namespace
 
-void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobControl* control) {
-  if (opt.shading == Shading::Score && (opt.score_class < 0 || opt.score_class >= scene.classes()))
+figure::CanvasFigure describe_export_canvas(cairo_t* cr, const Scene& scene,
+                                            const FigureOptions& opt, bool markers) {
+  if (opt.regions == figure::RegionMode::Score &&
+      (opt.score_class < 0 || opt.score_class >= scene.classes()))
     throw std::invalid_argument("score:" + std::to_string(opt.score_class) +
                                 ": the scene has classes 0.." +
                                 std::to_string(scene.classes() - 1));
-  const double u = figure_unit(opt);
   if (opt.world &&
       !(opt.world->width() > 0.0 && opt.world->height() > 0.0 && std::isfinite(opt.world->area())))
     throw std::invalid_argument("the canvas view rectangle is empty or not finite");
   const CanvasTransform t = opt.world ? canvas_transform(*opt.world, opt.width, opt.height)
                                       : canvas_transform(scene, opt.width, opt.height);
-  draw_canvas_shading(cr, scene, t, opt, control);
+  figure::CanvasInput in;
+  in.scene = &scene;
+  Evaluation eval;
+  if (markers && scene.classes() >= kMinClasses && scene.classes() <= kMaxClasses &&
+      !scene.points.empty()) {
+    try {
+      eval = evaluate(scene.points, scene.params, scene.loss);
+      in.eval = &eval;
+    } catch (const std::exception&) {  // labels out of range: no loss/misclassified flags
+    }
+  }
+  in.map = figure::CanvasMapping{t.world, opt.width, opt.height, t.scale};
+  in.options = opt;
+  in.style = opt.style;
+  in.measure = [cr](const std::string& text, double size, bool bold) {
+    return text_width(cr, text, figure::text_em(size), bold);
+  };
+  in.markers = markers;
+  return figure::describe_canvas(in);
+}
+
+void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobControl* control) {
+  const bool dense = scene.points.size() > opt.max_vector_points;
+  const figure::CanvasFigure f = describe_export_canvas(cr, scene, opt, !dense);
+  // The window's order: regions, grid and axes (its shader), points (its GL layer), then the
+  // overlay's tick labels, margin lines, class lines, arrows and labels; the legend last.
+  const CanvasTransform t{f.map.world, f.map.ppu, f.map.height};
+  draw_canvas_shading(cr, f, opt, control);
   if (control) {
     control->check();
     control->set_progress(0.1);
   }
-  draw_class_lines(cr, scene, t, opt, u);
-  draw_weight_arrows(cr, scene, t, opt, u);
-  if (opt.axes) draw_axes(cr, t, opt, u);
-  if (scene.points.size() > opt.max_vector_points)
-    draw_point_density(cr, scene, t, opt, point_radius(u, scene.points.size()), control, 0.1, 0.9);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  for (const figure::Line& l : f.grid) stroke_line(cr, l);
+  for (const figure::Line& l : f.axes) stroke_line(cr, l);
+  if (dense)
+    draw_point_density(cr, scene, t, opt, f.points.radius, control, 0.1, 0.9);
   else
-    draw_points(cr, scene, t, opt, u, control);
-  if (opt.legend) {
+    draw_markers(cr, f, control);
+  for (const figure::Text& s : f.tick_labels) show_text(cr, s);
+  for (const figure::Line& l : f.margin_lines) stroke_line(cr, l);
+  for (const figure::Line& l : f.class_lines) stroke_line(cr, l);
+  for (const figure::Arrow& a : f.arrows) fill_arrow(cr, a);
+  for (const figure::Text& s : f.arrow_labels) show_text(cr, s);
+  if (opt.legend && !f.legend.empty()) {
     std::vector<LegendEntry> entries;
-    for (int k = 0; k < scene.classes(); ++k) {
-      const bool named = static_cast<int>(scene.class_names.size()) == scene.classes() &&
-                         !scene.class_names[static_cast<std::size_t>(k)].empty();
-      entries.push_back(
-          {named ? scene.class_names[static_cast<std::size_t>(k)] : "class " + std::to_string(k),
-           class_line(opt, k), true});
-    }
-    draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.theme);
+    for (const figure::LegendEntry& e : f.legend) entries.push_back({e.label, e.color, true});
+    const double u = opt.style.scale;
+    draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.style);
   }
 }
 

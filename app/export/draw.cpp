@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/figure/canvas_figure.h"
 #include "core/ticks.h"
 
 namespace ll::exporter {
@@ -40,25 +41,12 @@ void draw_text(cairo_t* cr, const std::string& text, double x, double y, double 
   cairo_new_path(cr);
 }
 
-void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double line_width,
-                double head_length) {
-  const double dx = x1 - x0, dy = y1 - y0;
-  const double len = std::hypot(dx, dy);
-  if (!(len > 1e-9)) return;
-  const double ux = dx / len, uy = dy / len;
-  const double head = std::min(head_length, 0.6 * len);
-  const double half = 0.45 * head;
-  // Shaft stops inside the head so its butt end does not poke through the tip.
-  cairo_set_line_width(cr, line_width);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  cairo_move_to(cr, x0, y0);
-  cairo_line_to(cr, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
-  cairo_stroke(cr);
-  cairo_move_to(cr, x1, y1);
-  cairo_line_to(cr, x1 - ux * head - uy * half, y1 - uy * head + ux * half);
-  cairo_line_to(cr, x1 - ux * head + uy * half, y1 - uy * head - ux * half);
-  cairo_close_path(cr);
-  cairo_fill(cr);
+void draw_text_at_top(cairo_t* cr, const std::string& text, double x, double y, double size,
+                      bool bold) {
+  select_font(cr, figure::text_em(size), bold);
+  cairo_move_to(cr, x, y + figure::text_ascent(size));
+  cairo_show_text(cr, text.c_str());
+  cairo_new_path(cr);
 }
 
 std::string tick_label(double v, double step) {
@@ -68,9 +56,9 @@ std::string tick_label(double v, double step) {
 }
 
 void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double anchor, double top,
-                 double ax, double u, palette::Theme theme) {
+                 double ax, double u, const Style& style) {
   if (entries.empty()) return;
-  const palette::ThemeColors& tc = palette::theme_colors(theme);
+  const palette::ThemeColors& tc = style.colors();
   const double font = 10.0 * u, row = 15.0 * u, pad = 7.0 * u, swatch = 16.0 * u;
   double text_w = 0.0;
   for (const LegendEntry& e : entries) text_w = std::max(text_w, text_width(cr, e.label, font));

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 
 namespace ll::exporter {
 
@@ -19,10 +19,11 @@ void set_color(cairo_t* cr, palette::Rgb c, double alpha = 1.0);
 void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size, double ax,
                double ay, bool bold = false);
 double text_width(cairo_t* cr, const std::string& text, double size, bool bold = false);
-
-// A straight arrow from (x0, y0) to (x1, y1) with a filled head; the head shrinks for short arrows.
-void draw_arrow(cairo_t* cr, double x0, double y0, double x1, double y1, double line_width,
-                double head_length);
+// Draws `text` with the top of its line box at (x, y) and its baseline figure::text_ascent(size)
+// below, as the window's ImGui text is placed (the figure description's Text); `size` is the
+// line height, as ImGui sizes fonts (figure::text_em).
+void draw_text_at_top(cairo_t* cr, const std::string& text, double x, double y, double size,
+                      bool bold = false);
 
 // ll::tick_label (core/ticks.h) with a real minus sign (U+2212) for negative values. Tick
 // positions come from ll::nice_ticks.
@@ -37,6 +38,6 @@ struct LegendEntry {
 // A legend box with its top edge at `top`, placed horizontally like text: x is its left edge
 // for ax = 0, centre for 0.5, right edge for 1. `u` is the figure unit size.
 void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double x, double top,
-                 double ax, double u, palette::Theme theme);
+                 double ax, double u, const Style& style);
 
 }  // namespace ll::exporter

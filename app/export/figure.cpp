@@ -52,7 +52,7 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
                  JobControl* control) {
   cairo_save(cr);
   if (!opt.transparent) {
-    set_color(cr, palette::theme_colors(opt.theme).background);
+    set_color(cr, opt.style.colors().background);
     cairo_rectangle(cr, 0.0, 0.0, opt.width, opt.height);
     cairo_fill(cr);
   }

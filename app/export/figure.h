@@ -14,7 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "app/export/palette.h"
+#include "app/figure/canvas_figure.h"
+#include "app/style/style.h"
 #include "core/job.h"
 #include "core/lab/curve_sampling.h"
 #include "core/optimizer.h"
@@ -27,20 +28,21 @@ enum class View { Canvas, LossPlot, Curves };
 
 // Canvas figures with more points than this draw them as a density image (see FigureOptions).
 inline constexpr std::size_t kMaxVectorPoints = 20000;
-enum class Shading { Argmax, Confidence, Score };
+// The region shading is the figure's RegionMode (argmax, confidence, score:K).
+using Shading = figure::RegionMode;
 
-struct FigureOptions {
+// A figure's options. The canvas options (regions, score class, grid, axes, margins, legend)
+// are app/figure's CanvasOptions, the same struct the window's view options are.
+struct FigureOptions : figure::CanvasOptions {
   View view = View::Canvas;
   double width = 800.0;  // figure units
   double height = 800.0;
   double scale = 1.0;  // raster pixels per figure unit (PNG only)
-  palette::Theme theme = palette::Theme::Light;
+  // Theme, class-colour scheme and scale: line widths, point radii and fonts of the canvas are
+  // the window's at that scale (exports from the window: its own Style; `losslab render`:
+  // render_scale of the size). Plots size their frame with figure_unit.
+  Style style;
   bool transparent = false;
-  bool legend = true;
-  bool axes = true;
-  bool margins = false;  // canvas: dashed lines s_k = +-1
-  Shading shading = Shading::Argmax;
-  int score_class = 0;                                     // Shading::Score: which class's score
   lab::CurveFamily family = lab::CurveFamily::Regression;  // curves: which family (lab::parse)
   lab::CurveParams curves;  // curves: delta, gamma, alpha, bits, samples, range (no derivatives)
   // Image resolution for confidence/score shading; 0 = figure size times scale.
@@ -51,9 +53,6 @@ struct FigureOptions {
   // class colour of the points covering it, opaque where many overlap) instead of one vector
   // circle each: a figure cannot show more, and a million SVG circles are 370 MB.
   std::size_t max_vector_points = kMaxVectorPoints;
-  // Class colours. Taken from the process-wide scheme when the options are made, so drawing
-  // (possibly on a background thread) never reads palette state the UI may change meanwhile.
-  palette::Scheme scheme = palette::active_scheme();
 };
 
 // What a figure shows. `history` feeds the loss plot: one record per step (from train()), or
@@ -64,14 +63,6 @@ struct FigureData {
   std::vector<LossRecord> history;
   std::vector<long> history_steps = {};  // empty: record i is step i
 };
-
-// Class colours of a figure (its theme and scheme).
-inline palette::Rgb class_line(const FigureOptions& opt, int k) {
-  return palette::class_colors(k, opt.theme, opt.scheme).line;
-}
-inline palette::Rgb class_region(const FigureOptions& opt, int k) {
-  return palette::class_colors(k, opt.theme, opt.scheme).region;
-}
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
 bool parse_view(const std::string& s, View& out);
@@ -94,10 +85,10 @@ struct CanvasTransform {
 inline double figure_unit(const FigureOptions& opt) {
   return std::max(0.25, std::min(opt.width, opt.height) / 400.0);
 }
-// Point radius: 4.5 units for up to 50 points, shrinking with crowds (at least half that).
-inline double point_radius(double unit, std::size_t points) {
-  const double crowd = points > 50 ? std::sqrt(50.0 / static_cast<double>(points)) : 1.0;
-  return 4.5 * unit * std::max(0.55, crowd);
+// The Style scale `losslab render` draws a canvas of this size with: the window's look on a
+// canvas of about 600 pixels, growing with the smaller side.
+inline float render_scale(double width, double height) {
+  return static_cast<float>(std::max(0.5, std::min(width, height) / 600.0));
 }
 
 // The view shows at least [-1, 1]^2 and every point (with a margin), centred on the origin.
@@ -114,6 +105,10 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
 // The individual views (draw_figure dispatches to these).
 void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt,
                  JobControl* control = nullptr);
+// What draw_canvas draws: app/figure's description of the canvas, its text measured with
+// cairo on `cr`. `markers`: with the per-point markers (and their loss/misclassified flags).
+figure::CanvasFigure describe_export_canvas(cairo_t* cr, const Scene& scene,
+                                            const FigureOptions& opt, bool markers = true);
 // `steps`: the step of each record, or empty for 0, 1, 2, ...
 void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
                     const std::vector<long>& steps, const FigureOptions& opt);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/export/plot_frame.h"
+#include "app/figure/loss_plot.h"
 #include "core/history_thinning.h"
 
 namespace ll::exporter {
@@ -30,28 +31,25 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
   auto record_at = [&](std::size_t i) -> const LossRecord& {
     return thin ? thinned.points()[i].record : history[i];
   };
-  PlotSpec spec;
-  spec.title = "Loss over training steps";
-  spec.x_label = "step";
-  spec.y_label = "loss";
-  Series total{"total loss", palette::theme_colors(opt.theme).text, {}, {}};
-  Series data{"data loss", class_line(opt, 0), {}, {}};
-  Series reg{"regularization", class_line(opt, 2), {}, {}, true};
-  for (Series* s : {&total, &data, &reg}) {
-    s->x.reserve(n);
-    s->y.reserve(n);
-  }
+  // The window's loss plot, from the one description: same series, colours and labels.
+  std::vector<long> xs(n);
+  std::vector<LossRecord> records(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const double step = step_at(i);
-    const LossRecord& r = record_at(i);
-    for (Series* s : {&total, &data, &reg}) s->x.push_back(step);
-    total.y.push_back(r.total_loss);
-    data.y.push_back(r.data_loss);
-    reg.y.push_back(r.reg_loss);
+    xs[i] = static_cast<long>(step_at(i));
+    records[i] = record_at(i);
   }
-  spec.series = {std::move(total), std::move(data), std::move(reg)};
-  spec.x_min = 0.0;
-  spec.x_max = n > 1 && step_at(n - 1) > 0.0 ? step_at(n - 1) : 1.0;
+  const figure::LossPlotFigure fig = figure::describe_loss_plot(xs, records, opt.style);
+  PlotSpec spec;
+  spec.title = fig.title;
+  spec.x_label = fig.x_label;
+  spec.y_label = fig.y_label;
+  spec.y2_label = fig.y2_label;
+  spec.y2_min = fig.y2_min;
+  spec.y2_max = fig.y2_max;
+  for (const figure::PlotSeries& fs : fig.series)
+    spec.series.push_back({fs.name, fs.color, fs.x, fs.y, false, fs.right_axis, fs.width});
+  spec.x_min = n > 1 ? fig.x_min : 0.0;
+  spec.x_max = n > 1 && fig.x_max > 0.0 ? fig.x_max : 1.0;
   fit_y_range(spec);
   draw_plot(cr, spec, opt);
 }
@@ -68,8 +66,8 @@ std::string number(double v) {
 // a y range that keeps the gentler curves readable (the steep ones leave through the top).
 PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const lab::CurveParams& p,
                       const FigureOptions& opt) {
-  auto col = [&opt](int k) { return class_line(opt, k); };
-  const palette::Rgb ink = palette::theme_colors(opt.theme).text;
+  auto col = [&opt](int k) { return opt.style.class_line(k); };
+  const palette::Rgb ink = opt.style.colors().text;
   PlotSpec spec;
   spec.y_label = "loss";
   spec.x_min = t.x.front();

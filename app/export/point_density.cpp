@@ -42,7 +42,7 @@ void draw_point_density(cairo_t* cr, const Scene& scene, const CanvasTransform& 
 
   std::vector<Cell> cells(static_cast<std::size_t>(px) * static_cast<std::size_t>(py));
   palette::Rgb colors[kMaxClasses];
-  for (int k = 0; k < kMaxClasses; ++k) colors[k] = class_line(opt, k);
+  for (int k = 0; k < kMaxClasses; ++k) colors[k] = opt.style.class_line(k);
   const std::size_t n = scene.points.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i % kChunk == 0 && control) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "app/figure/canvas_figure.h"
 #include "app/gui/banner.h"
 #include "app/gui/palette.h"
 #include "app/gui/scene_file.h"
@@ -15,15 +16,17 @@
 
 namespace ll::gui {
 
-enum class RegionMode { Argmax, Confidence, Score };
+using figure::RegionMode;
 
-struct ViewOptions {
-  RegionMode regions = RegionMode::Argmax;
-  int score_class = 0;  // the class shown by RegionMode::Score
-  bool grid = true;
-  bool margins = false;      // s_k = +-delta lines for the hinge losses
+// The canvas options (regions, score class, grid, axes, margins: app/figure's CanvasOptions,
+// the same struct the exports take) plus what only the window has.
+struct ViewOptions : figure::CanvasOptions {
   bool pull_arrows = false;  // per-point -dL_i/dx arrows
   Theme theme = Theme::Light;
+  palette::Scheme scheme = palette::Scheme::Demo;  // ColorBlindSafe: Okabe-Ito classes 0-2
+  float scale = 1.0f;  // UI scale (content scale, times 1.75 presenting): set by Presentation
+  // The one Style everything in the window draws with (canvas, overlay, panels, lab, exports).
+  Style style() const { return {theme, scheme, scale}; }
 };
 
 struct Selection {
@@ -55,7 +58,6 @@ struct AppState {
   bool show_help = false;
   bool want_fullscreen_toggle = false;
   bool presenter = false;    // presenter mode (F5): big fonts, canvas and loss numbers only
-  bool colorblind = false;   // Okabe-Ito classes 0-2 (palette::Scheme::ColorBlindSafe)
   bool show_export = false;  // the Export window
   // --- session (issue 9, app/gui/session.cpp draws them) ---
   Banners banners;   // failures (save, autosave, export): st.banners.report(title, cause)

@@ -18,11 +18,13 @@ constexpr double kArrowPickPx = 12.0;
 constexpr double kLinePickPx = 6.0;
 constexpr double kClickSlopPx = 3.0;
 
-Vec2 mouse_pos() {
+Eigen::Vector2d mouse_pos() {
   const ImVec2 m = ImGui::GetIO().MousePos;
   return {m.x, m.y};
 }
 }  // namespace
+
+bool Canvas::visible() const { return drawn_frame_ == ImGui::GetFrameCount(); }
 
 void Canvas::reset_anchors() {
   for (bool& a : anchored_) a = false;
@@ -33,7 +35,7 @@ void Canvas::update_anchors(const AppState& st) {
     if (!anchored_[k]) anchors_[k] = st.view.center();
 }
 
-void Canvas::begin_drag(AppState& st, Vec2 mouse) {
+void Canvas::begin_drag(AppState& st, const Eigen::Vector2d& mouse) {
   drag_ = {};
   drag_.start = st.scene.params;
   drag_.press_screen = mouse;
@@ -42,7 +44,7 @@ void Canvas::begin_drag(AppState& st, Vec2 mouse) {
     const Point& p = st.scene.points[hover_point_];
     drag_.kind = DragKind::Point;
     drag_.index = hover_point_;
-    drag_.offset = Vec2{p.x0, p.x1} - drag_.press_world;
+    drag_.offset = Eigen::Vector2d(p.x0, p.x1) - drag_.press_world;
     st.sel.selected = hover_point_;
   } else if (hover_arrow_ >= 0) {
     const Params& P = st.scene.params;
@@ -60,12 +62,12 @@ void Canvas::begin_drag(AppState& st, Vec2 mouse) {
   }
 }
 
-void Canvas::continue_drag(AppState& st, Vec2 mouse, bool shift) {
-  const Vec2 w = st.view.to_world(mouse);
+void Canvas::continue_drag(AppState& st, const Eigen::Vector2d& mouse, bool shift) {
+  const Eigen::Vector2d w = st.view.to_world(mouse);
   switch (drag_.kind) {
     case DragKind::Point: {
-      const Vec2 to = w + drag_.offset;
-      st.doc.move_point(drag_.index, to.x, to.y);
+      const Eigen::Vector2d to = w + drag_.offset;
+      st.doc.move_point(drag_.index, to.x(), to.y());
       break;
     }
     case DragKind::Line: {
@@ -81,7 +83,7 @@ void Canvas::continue_drag(AppState& st, Vec2 mouse, bool shift) {
       break;
     }
     case DragKind::PressEmpty:
-      if (length(mouse - drag_.press_screen) > kClickSlopPx) drag_.kind = DragKind::Pan;
+      if ((mouse - drag_.press_screen).norm() > kClickSlopPx) drag_.kind = DragKind::Pan;
       [[fallthrough]];
     case DragKind::Pan: {
       const ImVec2 d = ImGui::GetIO().MouseDelta;
@@ -93,10 +95,10 @@ void Canvas::continue_drag(AppState& st, Vec2 mouse, bool shift) {
   }
 }
 
-void Canvas::end_drag(AppState& st, Vec2 mouse) {
+void Canvas::end_drag(AppState& st, const Eigen::Vector2d& mouse) {
   if (drag_.kind == DragKind::PressEmpty) {
-    const Vec2 w = st.view.to_world(mouse);
-    const int i = st.doc.add_point(w.x, w.y, st.new_point_class);
+    const Eigen::Vector2d w = st.view.to_world(mouse);
+    const int i = st.doc.add_point(w.x(), w.y(), st.new_point_class);
     if (i >= 0)
       st.sel.selected = i;
     else
@@ -134,7 +136,7 @@ void Canvas::context_menus(AppState& st) {
     for (int k = 0; k < st.scene.classes(); ++k) {
       const std::string label = "Add point of class " + std::to_string(k) + " here";
       if (ImGui::MenuItem(label.c_str()))
-        if (const int i = st.doc.add_point(context_world_.x, context_world_.y, k); i >= 0)
+        if (const int i = st.doc.add_point(context_world_.x(), context_world_.y(), k); i >= 0)
           st.sel.selected = i;
     }
     ImGui::Separator();
@@ -146,9 +148,9 @@ void Canvas::context_menus(AppState& st) {
   }
 }
 
-void Canvas::draw(AppState& st, const Fonts& fonts) {
+void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   ImGuiIO& io = ImGui::GetIO();
-  const float scale = ImGui::GetFontSize() / 16.0f;
+  const float scale = style.scale;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 50.0f);
@@ -158,8 +160,18 @@ void Canvas::draw(AppState& st, const Fonts& fonts) {
   ImGui::InvisibleButton("canvas", size,
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
+  drawn_frame_ = ImGui::GetFrameCount();
+  if (gl_layers_) {  // the GL layers here in the draw order, under the overlay drawn below
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCallback(
+        [](const ImDrawList*, const ImDrawCmd* cmd) {
+          (*static_cast<const std::function<void()>*>(cmd->UserCallbackData))();
+        },
+        &gl_layers_);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // ImGui's GL state back
+  }
   const bool hovered = ImGui::IsItemHovered();
-  const Vec2 mouse = mouse_pos();
+  const Eigen::Vector2d mouse = mouse_pos();
   const int n = static_cast<int>(st.scene.points.size());
   if (drag_.index >= n && drag_.kind == DragKind::Point) drag_.kind = DragKind::None;
 
@@ -225,7 +237,7 @@ void Canvas::draw(AppState& st, const Fonts& fonts) {
   o.anchors = anchors_;
   o.mouse_inside = hovered;
   o.mouse_world = st.view.to_world(mouse);
-  o.scale = scale;
+  o.style = style;
   draw_overlay(ImGui::GetWindowDrawList(), st, o, fonts);
 }
 

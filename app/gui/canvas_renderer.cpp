@@ -16,10 +16,10 @@
 namespace ll::gui {
 
 namespace {
-void set_colors(int loc, Theme theme, bool region) {
+void set_colors(int loc, const Style& style, bool region) {
   float c[kMaxClasses * 3];
   for (int k = 0; k < kMaxClasses; ++k) {
-    const Rgb8 v = region ? class_colors(theme, k).region : class_colors(theme, k).line;
+    const Rgb8 v = region ? style.class_region(k) : style.class_line(k);
     c[3 * k] = v.r / 255.0f;
     c[3 * k + 1] = v.g / 255.0f;
     c[3 * k + 2] = v.b / 255.0f;
@@ -35,15 +35,16 @@ CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb
   f.fb_h = std::max(1, static_cast<int>(std::lround(view.rect_h() * fb_scale)));
   f.fb_y = fb_height - static_cast<int>(std::lround((view.rect_y() + view.rect_h()) * fb_scale));
   // World point at the framebuffer corner of the viewport (window pixel = fb pixel / scale).
-  const Vec2 corner = view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
-  f.world_x0 = corner.x;
-  f.world_y0 = corner.y;
+  const Eigen::Vector2d corner =
+      view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
+  f.world_x0 = corner.x();
+  f.world_y0 = corner.y();
   f.world_per_px = 1.0 / (view.pixels_per_unit() * fb_scale);
   return f;
 }
 
 double nice_grid_step(double pixels_per_unit, double target_px) {
-  return nice_step(0.0, target_px / pixels_per_unit, 1);  // core/ticks: the one tick rule
+  return figure::grid_step(pixels_per_unit, target_px / figure::kGridTargetPx);
 }
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {
@@ -74,14 +75,6 @@ std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) 
     wrong.resize(kMaxWrongMarkers);
   }
   return wrong;
-}
-
-float compact_radius(std::size_t count, float px_scale) {
-  const float full = kCompactRadius * px_scale;
-  if (count == 0) return full;
-  // Sprite side 2 * (r + outline) with outline <= r: at most (4 r)^2 pixels a point.
-  const double fit = 0.25 * std::sqrt(kCompactPixelBudget / static_cast<double>(count));
-  return std::clamp(static_cast<float>(fit), std::min(1.0f, full), full);
 }
 
 struct CanvasRenderer::Impl {
@@ -168,7 +161,7 @@ namespace {
 bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
   return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
          a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px && a.px_scale == b.px_scale &&
-         a.theme == b.theme && a.scheme == b.scheme;
+         a.style.theme == b.style.theme && a.style.scheme == b.style.scheme;
 }
 }  // namespace
 
@@ -229,19 +222,17 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
       s1[v][k] = s[v][k + 4];
     }
   }
-  const bool dark = f.theme == Theme::Dark;
+  const bool dark = f.style.dark();
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
   glUniform4fv(p.uniform("u_s0"), 3, &s0[0][0]);
   glUniform4fv(p.uniform("u_s1"), 3, &s1[0][0]);
-  set_colors(p.uniform("u_region"), f.theme, true);
-  set_colors(p.uniform("u_line"), f.theme, false);
-  if (dark)
-    glUniform3f(p.uniform("u_background"), 28 / 255.0f, 29 / 255.0f, 34 / 255.0f);
-  else
-    glUniform3f(p.uniform("u_background"), 1.0f, 1.0f, 1.0f);
+  set_colors(p.uniform("u_region"), f.style, true);
+  set_colors(p.uniform("u_line"), f.style, false);
+  const Rgb8 bg = f.style.colors().background;
+  glUniform3f(p.uniform("u_background"), bg.rf(), bg.gf(), bg.bf());
   const int sc = std::clamp(f.score_class, 0, K - 1);
   glUniform1i(p.uniform("u_score_class"), sc);
   glUniform1f(p.uniform("u_score_px"),
@@ -361,12 +352,11 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform1f(p.uniform("u_extent_px"), extent);
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
-  set_colors(p.uniform("u_line"), f.theme, false);
-  if (f.theme == Theme::Dark)
-    glUniform3f(p.uniform("u_outline"), 0.96f, 0.96f, 0.96f);
-  else
-    glUniform3f(p.uniform("u_outline"), 0.0f, 0.0f, 0.0f);
-  glUniform3f(p.uniform("u_loss_color"), 0.85f, 0.1f, 0.1f);
+  set_colors(p.uniform("u_line"), f.style, false);
+  const Rgb8 outline = f.style.colors().outline;
+  glUniform3f(p.uniform("u_outline"), outline.rf(), outline.gf(), outline.bf());
+  const Rgb8 loss = figure::kLossColor;
+  glUniform3f(p.uniform("u_loss_color"), loss.rf(), loss.gf(), loss.bf());
   glBindVertexArray(impl_->point_vao);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
   // A new store each time (orphaning): updating a store the driver may still be reading from

@@ -18,8 +18,7 @@ struct CanvasFrame {
   double world_x0 = -1.0, world_y0 = -1.0;     // world point at the viewport's corner (fb_x, fb_y)
   double world_per_px = 2.0;                   // world units per framebuffer pixel
   float px_scale = 1.0f;                       // HiDPI scale for widths and radii
-  Theme theme = Theme::Light;
-  palette::Scheme scheme = palette::Scheme::Demo;  // class colours (cached layers depend on it)
+  Style style;  // theme and class colours (cached layers depend on them)
   RegionMode mode = RegionMode::Argmax;
   int score_class = 0;
   double grid_step = 0.0;  // 0: no grid
@@ -31,13 +30,13 @@ struct PointInstance {
 };
 inline constexpr int kPointLoss = 1;
 inline constexpr int kPointWrong = 2;
-inline constexpr float kPointRadius = 7.5f;  // pixels at scale 1: readable from the back row
-// Above this many points they are drawn as small plain discs (misclassified: red outline).
-inline constexpr std::size_t kCompactPoints = 2000;
-inline constexpr float kCompactRadius = 3.5f;
-// Compact discs shrink (to 1 px at least) so that one layer costs at most about this many
-// sprite pixels: a software rasteriser draws a million points in tens of ms, not seconds.
-inline constexpr double kCompactPixelBudget = 4e6;
+// How points look is app/figure's (the exports draw the same discs): full-size discs up to
+// kCompactPoints, small plain discs of compact_radius(count, scale) beyond.
+using figure::compact_radius;
+using figure::kCompactPixelBudget;
+using figure::kCompactPoints;
+using figure::kCompactRadius;
+using figure::kPointRadius;
 
 // When compact discs are this small (dense scenes), at most kMaxWrongMarkers misclassified
 // outlines are drawn, evenly spread over the points by index: a software rasteriser's cost grows
@@ -49,8 +48,6 @@ inline constexpr std::size_t kMaxWrongMarkers = 5000;
 // The misclassified points of `pts` that get an outline (all of them, or the sample above).
 std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts);
 
-// The radius of compact discs for `count` points at `px_scale`.
-float compact_radius(std::size_t count, float px_scale);
 // From this many points on, the points layer is cached (composited when unchanged).
 inline constexpr std::size_t kCachedPoints = 500;
 

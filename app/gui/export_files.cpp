@@ -37,18 +37,6 @@ int reserve(const fs::path& path) {
   return 0;
 }
 
-exporter::Shading shading_of(RegionMode m) {
-  switch (m) {
-    case RegionMode::Argmax:
-      return exporter::Shading::Argmax;
-    case RegionMode::Confidence:
-      return exporter::Shading::Confidence;
-    case RegionMode::Score:
-      return exporter::Shading::Score;
-  }
-  return exporter::Shading::Argmax;
-}
-
 const char* extension(exporter::Format f) {
   switch (f) {
     case exporter::Format::Png:
@@ -129,7 +117,9 @@ exporter::FigureData export_figure_data(const AppState& st) {
 exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req, double plot_w,
                                        double plot_h) {
   exporter::FigureOptions o;
-  o.theme = st.options.theme;
+  // The window's canvas options and Style: the export draws the figure the window shows.
+  static_cast<figure::CanvasOptions&>(o) = st.options;
+  o.style = st.options.style();
   o.transparent = req.transparent;
   o.legend = req.legend;
   o.axes = req.axes;
@@ -138,9 +128,8 @@ exporter::FigureOptions export_options(const AppState& st, const ExportRequest& 
     o.view = exporter::View::Canvas;
     w = st.view.rect_w();
     h = st.view.rect_h();
-    const Vec2 lo = st.view.world_min(), hi = st.view.world_max();
-    o.world = Rect{lo.x, lo.y, hi.x, hi.y};
-    o.shading = shading_of(st.options.regions);
+    const Eigen::Vector2d lo = st.view.world_min(), hi = st.view.world_max();
+    o.world = Rect{lo.x(), lo.y(), hi.x(), hi.y()};
     o.score_class = std::clamp(st.options.score_class, 0, st.scene.classes() - 1);
     o.margins = st.options.margins && st.scene.loss.kind != LossKind::Softmax;
   } else {

@@ -137,7 +137,9 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
   ImGui::Checkbox("Legend", &req_.legend);
   ImGui::SameLine();
   ImGui::Checkbox("Axes", &req_.axes);
-  ImGui::Checkbox("Colour-blind-safe palette (window and exports)", &st.colorblind);
+  bool colorblind = st.options.scheme == palette::Scheme::ColorBlindSafe;
+  if (ImGui::Checkbox("Colour-blind-safe palette (window and exports)", &colorblind))
+    st.options.scheme = colorblind ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
 
   ImGui::TextUnformatted("Folder");
   ImGui::SameLine(fs * 6);

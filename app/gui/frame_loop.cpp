@@ -66,6 +66,7 @@ struct FrameLoop::Impl {
   int run();
   bool init();
   void render_frame(bool last);
+  void draw_canvas_layers();  // the canvas's GL layers, from inside ImGui's draw list
   void print_bench() const;
 };
 
@@ -108,6 +109,7 @@ bool FrameLoop::Impl::init() {
   }
   // A screenshot after N frames shows every point: layers are drawn in one go there.
   if (opt.frames > 0) renderer.set_sprites_per_frame(0);
+  canvas.set_gl_layers([this] { draw_canvas_layers(); });
   const bool unattended = opt.frames > 0 || opt.bench_frames > 0 || scripted;
   window.set_vsync(!unattended);
   return true;
@@ -194,7 +196,7 @@ int FrameLoop::Impl::run() {
     layout.draw(st, canvas, fonts);
     session.frame(st, canvas);
     if (scripted) script.apply_actions(st);
-    handle_shortcuts(st, canvas, layout.classifier_visible());
+    handle_shortcuts(st, canvas, canvas.visible());
     st.refresh();
     st.sel.hovered = st.sel.hover_next;
     ImGui::Render();
@@ -229,33 +231,39 @@ int FrameLoop::Impl::run() {
   return code;
 }
 
-void FrameLoop::Impl::render_frame(bool last) {
+// Called by the canvas's ImDrawCallback while ImGui's draw data renders, at the canvas's place
+// in the draw order: whatever ImGui draws after the canvas (its overlay, popups, other windows)
+// covers the layers, and no window needs to be see-through.
+void FrameLoop::Impl::draw_canvas_layers() {
   int fbw = 0, fbh = 0, ww = 0, wh = 0;
   window.framebuffer_size(&fbw, &fbh);
   window.window_size(&ww, &wh);
+  const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
+  CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
+  f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
+  f.style = st.options.style();
+  f.mode = st.options.regions;
+  f.score_class = st.options.score_class;
+  // The figure's grid step (world units), the same as the overlay's tick labels and exports.
+  f.grid_step =
+      st.options.grid ? figure::grid_step(st.view.pixels_per_unit(), st.options.scale) : 0.0;
+  renderer.draw_regions(f, st.scene.params);
+  if (instances_revision != st.revision()) {  // rebuilt only when the document changed
+    instances = point_instances(st.scene, st.eval());
+    instances_revision = st.revision();
+  }
+  renderer.draw_points(f, instances, {st.doc.points_revision(), st.revision()});
+  glViewport(0, 0, fbw, fbh);
+}
+
+void FrameLoop::Impl::render_frame(bool last) {
+  int fbw = 0, fbh = 0;
+  window.framebuffer_size(&fbw, &fbh);
   glViewport(0, 0, fbw, fbh);
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (layout.classifier_visible()) {
-    const double fb_scale = ww > 0 ? static_cast<double>(fbw) / ww : 1.0;
-    CanvasFrame f = make_canvas_frame(st.view, fb_scale, fbh);
-    f.px_scale = presentation.ui_scale() * static_cast<float>(fb_scale);
-    f.theme = st.options.theme;
-    f.scheme = palette::active_scheme();
-    f.mode = st.options.regions;
-    f.score_class = st.options.score_class;
-    f.grid_step =
-        st.options.grid ? nice_grid_step(st.view.pixels_per_unit(), 90.0 * f.px_scale) : 0.0;
-    renderer.draw_regions(f, st.scene.params);
-    if (instances_revision != st.revision()) {  // rebuilt only when the document changed
-      instances = point_instances(st.scene, st.eval());
-      instances_revision = st.revision();
-    }
-    renderer.draw_points(f, instances, {st.doc.points_revision(), st.revision()});
-    glViewport(0, 0, fbw, fbh);
-  }
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // the canvas layers included
   if (last && !opt.screenshot.empty()) {
     std::string err;
     if (!save_framebuffer_png(fbw, fbh, opt.screenshot, &err))

@@ -1,25 +1,23 @@
 #pragma once
-// Geometry of a class's zero-score line s_k(x) = W_k . x + b_k = 0 and of its weight arrow.
-// GL-free.
+// Geometry of a class's zero-score line s_k(x) = W_k . x + b_k = 0 and of its weight arrow, in
+// world units (the arrow rules themselves are app/figure's, shared with the exports). Lines are
+// clipped by core's one clipper (core/regions.h level_segment). GL-free.
+#include <Eigen/Core>
+
+#include "app/figure/canvas_figure.h"
 #include "app/gui/view.h"
 #include "core/scene.h"
 
 namespace ll::gui {
 
-// World length of the weight arrow per unit of |W_k| (the demo draws 20 px per unit at
-// 200 px per world unit, i.e. 0.1).
-inline constexpr double kArrowScale = 0.1;
-// Below this |W_k| a class has no line (its score is constant).
-inline constexpr double kMinWeightNorm = 1e-9;
+using figure::arrow_head;  // base + kArrowScale W_k
+using figure::kArrowScale;
+using figure::kMinWeightNorm;
+using figure::nearest_on_line;  // the point of the line nearest to a reference point
 
-Vec2 weight(const Params& p, int k);
-double score(const Params& p, int k, Vec2 x);
+Eigen::Vector2d weight(const Params& p, int k);
+double score(const Params& p, int k, const Eigen::Vector2d& x);
 // Signed world distance from x to the line of class k (positive on the arrow side).
-double signed_distance(const Params& p, int k, Vec2 x);
-// The point of the line nearest to `ref` (the arrow's base when ref is the view centre).
-Vec2 nearest_on_line(const Params& p, int k, Vec2 ref);
-Vec2 arrow_head(const Params& p, int k, Vec2 base);
-// Clips the line to the world rectangle [lo, hi]; false when it misses it.
-bool clip_line(const Params& p, int k, Vec2 lo, Vec2 hi, Vec2& a, Vec2& b);
+double signed_distance(const Params& p, int k, const Eigen::Vector2d& x);
 
 }  // namespace ll::gui

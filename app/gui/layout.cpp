@@ -33,29 +33,28 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
+  // The frame is cleared to WindowBg already: the host paints no background (a second full-window
+  // fill costs ~10 ms a frame on llvmpipe). Nothing relies on seeing through it: the canvas's
+  // GL layers are drawn inside the canvas's own draw list.
   const ImGuiWindowFlags host = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
                                 ImGuiWindowFlags_NoBackground;
   ImGui::Begin("##losslab", nullptr, host);
   if (st.presenter) {  // canvas and loss numbers only
-    classifier_visible_ = true;
     draw_presenter_view(st, canvas, fonts);
     ImGui::End();
     export_panel_->draw(st, plot_w_, plot_h_);  // Ctrl+E still exports
     return;
   }
-  classifier_visible_ = false;
   if (ImGui::BeginTabBar("mode")) {
     if (ImGui::BeginTabItem("Classifier")) {
-      classifier_visible_ = true;
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
       const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
       ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
-                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                            ImGuiWindowFlags_NoBackground);
-      canvas.draw(st, fonts);
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      canvas.draw(st, fonts, st.options.style());
       ImGui::EndChild();
       st.refresh();  // the canvas may have edited the scene
       ImGui::SameLine();
@@ -66,7 +65,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     }
     if (ImGui::BeginTabItem("Loss lab")) {
 #if LOSSLAB_HAVE_LAB
-      lab_->draw(&st.scene, st.revision());
+      lab_->draw(st.options.style(), &st.scene, st.revision());
 #else
       ImGui::TextDisabled("The loss lab is not part of this build.");
 #endif

@@ -23,13 +23,10 @@ class Layout {
   ~Layout();
   // Builds this frame's UI into a full-window host.
   void draw(AppState& st, Canvas& canvas, const Fonts& fonts);
-  // The classifier tab is showing: the canvas GL layers must be drawn.
-  bool classifier_visible() const { return classifier_visible_; }
 
  private:
   void side_panels(AppState& st, Canvas& canvas, const Fonts& fonts);
 
-  bool classifier_visible_ = true;
   std::unique_ptr<ExportPanel> export_panel_;
   float plot_w_ = 0.0f, plot_h_ = 0.0f;         // the loss plot's on-screen size (exports)
   std::map<std::string, float> tab_content_h_;  // last frame's content height per side tab

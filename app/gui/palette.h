@@ -1,9 +1,9 @@
 #pragma once
-// The window's view of LossLab's one palette (app/export/palette.h: classes 0-2 are the CS231n
+// The window's view of LossLab's one palette (app/style/style.h: classes 0-2 are the CS231n
 // demo's colours, 3-7 Okabe-Ito), plus packing for ImGui. GL-free and ImGui-free.
 #include <cstdint>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 
 namespace ll::gui {
 
@@ -11,9 +11,7 @@ using Rgb8 = palette::Rgb;
 using palette::ClassColors;
 using palette::Theme;
 
-inline const ClassColors& class_colors(Theme theme, int k) {
-  return palette::class_colors(k, theme);
-}
+using ll::Style;
 
 // Packs as ImGui's IM_COL32 does (ABGR in memory order RGBA), without needing imgui.h.
 inline constexpr std::uint32_t pack_rgba(Rgb8 c, std::uint8_t a = 255) {

@@ -81,12 +81,12 @@ void DataPanel::draw(AppState& st, const Fonts& fonts) {
         ImGui::TextUnformatted(num(p.x1).c_str());
         ImGui::TableSetColumnIndex(3);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
-                               pack_rgba(class_colors(st.options.theme, p.label).region));
+                               pack_rgba(st.options.style().classes(p.label).region));
         ImGui::Text("%d", p.label);
         for (int k = 0; k < K && ok; ++k) {
           ImGui::TableSetColumnIndex(4 + k);
           ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
-                                 pack_rgba(class_colors(st.options.theme, k).region, 150));
+                                 pack_rgba(st.options.style().classes(k).region, 150));
           ImGui::TextUnformatted(num(e.scores(i, k)).c_str());
         }
         ImGui::TableSetColumnIndex(4 + K);

@@ -55,7 +55,7 @@ void ParamsPanel::draw(AppState& st, const Fonts& fonts) {
   for (int k = 0; k < K; ++k) {
     ImGui::PushID(k);
     ImGui::TableNextRow();
-    const ImU32 bg = pack_rgba(class_colors(st.options.theme, k).region);
+    const ImU32 bg = pack_rgba(st.options.style().classes(k).region);
     ImGui::TableSetColumnIndex(0);
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
     ImGui::PushFont(fonts.bold);

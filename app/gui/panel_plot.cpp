@@ -1,9 +1,10 @@
 // Loss over training steps: data, regularization and total loss on the left axis, accuracy on
-// the right, drawn with the shared ll::widgets plot.
+// the right (app/figure's loss plot, the same as the export's), drawn with the ll::widgets plot.
 #include <imgui.h>
 
 #include <vector>
 
+#include "app/figure/loss_plot.h"
 #include "app/gui/panels.h"
 #include "app/widgets/plot.h"
 
@@ -15,47 +16,31 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   const std::vector<LossPoint> start{
       {st.trainer.steps(), {e.data_loss, e.reg_loss, e.total_loss, e.accuracy}}};
   const std::vector<LossPoint>& c = st.trainer.curve().empty() ? start : st.trainer.curve();
-  static std::vector<double> xs, data, reg, total, acc;
-  const std::size_t n = c.size();
-  xs.resize(n);
-  data.resize(n);
-  reg.resize(n);
-  total.resize(n);
-  acc.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    xs[i] = static_cast<double>(c[i].step);
-    data[i] = c[i].record.data_loss;
-    reg[i] = c[i].record.reg_loss;
-    total[i] = c[i].record.total_loss;
-    acc[i] = c[i].record.accuracy;
+  // The one description of the loss plot (the exported figure draws the same series).
+  std::vector<long> steps(c.size());
+  std::vector<LossRecord> records(c.size());
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    steps[i] = c[i].step;
+    records[i] = c[i].record;
   }
+  const figure::LossPlotFigure fig = figure::describe_loss_plot(steps, records, st.options.style());
   widgets::PlotOptions o;
-  o.x_label = "step";
-  o.y_label = "loss";
-  o.y2_label = "accuracy";
+  o.x_label = fig.x_label.c_str();
+  o.y_label = fig.y_label.c_str();
+  o.y2_label = fig.y2_label.c_str();
   o.y2_fit = false;
-  o.y2_min = 0.0;
-  o.y2_max = 1.0;
-  o.include_zero_y = true;
-  if (n < 2) {  // nothing trained yet: a fixed range from the current step
-    o.fixed_x(static_cast<double>(c.front().step), o.x_min + 10.0);
-  }
-  const bool dark = st.options.theme == Theme::Dark;
+  o.y2_min = fig.y2_min;
+  o.y2_max = fig.y2_max;
+  o.include_zero_y = fig.include_zero_y;
+  if (c.size() < 2) o.fixed_x(fig.x_min, fig.x_max);  // nothing trained yet: a fixed range
   if (widgets::BeginPlot("##losscurve", ImVec2(-1, height), o)) {
-    const int ni = static_cast<int>(n);
-    widgets::PlotLine("total", xs.data(), total.data(), ni,
-                      dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 20, 255));
-    widgets::PlotLine("data", xs.data(), data.data(), ni, IM_COL32(220, 60, 60, 255));
-    widgets::PlotLine("reg", xs.data(), reg.data(), ni, IM_COL32(230, 159, 0, 255));
-    widgets::PlotLine("accuracy", xs.data(), acc.data(), ni, IM_COL32(60, 110, 220, 255),
-                      widgets::Axis::Y2, 1.5f);
-    if (n == 1) {  // a single record: markers instead of lines
-      widgets::PlotScatter(nullptr, xs.data(), total.data(), 1,
-                           dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 20, 255));
-      widgets::PlotScatter(nullptr, xs.data(), data.data(), 1, IM_COL32(220, 60, 60, 255));
-      widgets::PlotScatter(nullptr, xs.data(), reg.data(), 1, IM_COL32(230, 159, 0, 255));
-      widgets::PlotScatter(nullptr, xs.data(), acc.data(), 1, IM_COL32(60, 110, 220, 255),
-                           widgets::Axis::Y2);
+    for (const figure::PlotSeries& s : fig.series) {
+      const widgets::Axis axis = s.right_axis ? widgets::Axis::Y2 : widgets::Axis::Y1;
+      const int n = static_cast<int>(s.x.size());
+      widgets::PlotLine(s.name.c_str(), s.x.data(), s.y.data(), n, pack_rgba(s.color), axis,
+                        static_cast<float>(s.width));
+      if (n == 1)  // a single record: markers instead of lines
+        widgets::PlotScatter(nullptr, s.x.data(), s.y.data(), 1, pack_rgba(s.color), axis);
     }
     widgets::EndPlot();
   }

@@ -95,7 +95,7 @@ void ScenePanel::draw(ActionContext& cx, const Fonts&, Canvas& canvas) {
   for (int k = 0; k < st.scene.classes(); ++k) {
     ImGui::SameLine();
     ImGui::PushID(k);
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, pack_rgba(class_colors(st.options.theme, k).line));
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, pack_rgba(st.options.style().classes(k).line));
     ImGui::RadioButton(std::to_string(k).c_str(), &st.new_point_class, k);
     ImGui::PopStyleColor();
     ImGui::PopID();

@@ -55,7 +55,7 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
     const std::string line = "s_" + std::to_string(k) + " = " + num(P.W(k, 0)) + "·" +
                              num_paren(pt.x0) + " + " + num_paren(P.W(k, 1)) + "·" +
                              num_paren(pt.x1) + " + " + num_paren(P.b(k)) + " = " + num(s[k]);
-    ImGui::PushStyleColor(ImGuiCol_Text, pack_rgba(class_colors(st.options.theme, k).line));
+    ImGui::PushStyleColor(ImGuiCol_Text, pack_rgba(st.options.style().classes(k).line));
     ImGui::Bullet();
     ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -119,7 +119,7 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
           ImGui::TableNextRow();
           if (k == y)
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
-                                   pack_rgba(class_colors(st.options.theme, k).region));
+                                   pack_rgba(st.options.style().classes(k).region));
           ImGui::TableSetColumnIndex(0);
           ImGui::Text(k == y ? "%d (y)" : "%d", k);
           ImGui::TableSetColumnIndex(1);

@@ -7,14 +7,13 @@
 
 namespace ll::gui {
 
-int pick_point(const Scene& scene, const ViewTransform& view, Vec2 screen, double radius_px) {
+int pick_point(const Scene& scene, const ViewTransform& view, const Eigen::Vector2d& screen,
+               double radius_px) {
   int best = -1;
   double best_d2 = radius_px * radius_px;
   for (std::size_t i = 0; i < scene.points.size(); ++i) {
     const Point& pt = scene.points[i];
-    const Vec2 s = view.to_screen({pt.x0, pt.x1});
-    const double dx = s.x - screen.x, dy = s.y - screen.y;
-    const double d2 = dx * dx + dy * dy;
+    const double d2 = (view.to_screen({pt.x0, pt.x1}) - screen).squaredNorm();
     if (d2 <= best_d2) {  // later points are drawn on top: ties go to them
       best_d2 = d2;
       best = static_cast<int>(i);
@@ -23,15 +22,15 @@ int pick_point(const Scene& scene, const ViewTransform& view, Vec2 screen, doubl
   return best;
 }
 
-int pick_arrow_head(const Params& p, const ViewTransform& view, const Vec2* anchors, Vec2 screen,
-                    double radius_px) {
+int pick_arrow_head(const Params& p, const ViewTransform& view, const Eigen::Vector2d* anchors,
+                    const Eigen::Vector2d& screen, double radius_px) {
   int best = -1;
   double best_d = radius_px;
   for (int k = 0; k < p.classes(); ++k) {
-    if (length(weight(p, k)) < kMinWeightNorm) continue;
-    const Vec2 head =
+    if (weight(p, k).norm() < kMinWeightNorm) continue;
+    const Eigen::Vector2d head =
         shown_arrow_head(p, k, nearest_on_line(p, k, anchors[k]), view, kArrowMinRadii * radius_px);
-    const double d = length(head - screen);
+    const double d = (head - screen).norm();
     if (d <= best_d) {
       best_d = d;
       best = k;
@@ -40,8 +39,9 @@ int pick_arrow_head(const Params& p, const ViewTransform& view, const Vec2* anch
   return best;
 }
 
-int pick_line(const Params& p, const ViewTransform& view, Vec2 screen, double radius_px) {
-  const Vec2 w = view.to_world(screen);
+int pick_line(const Params& p, const ViewTransform& view, const Eigen::Vector2d& screen,
+              double radius_px) {
+  const Eigen::Vector2d w = view.to_world(screen);
   const double limit = radius_px / view.pixels_per_unit();
   int best = -1;
   double best_d = limit;

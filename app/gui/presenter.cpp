@@ -19,7 +19,6 @@ void Presentation::adopt(Theme theme, float scale) {
 }
 
 void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
-  palette::set_scheme(st.colorblind ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo);
   if (st.presenter != presenting_) {
     presenting_ = st.presenter;
     GLFWwindow* w = window.handle();
@@ -53,19 +52,19 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
     theme_ = st.options.theme;
     apply_theme(theme_, scale_);
   }
+  st.options.scale = scale_;  // the window's Style (st.options.style()) draws at this scale
 }
 
 void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const float strip = fonts.large->FontSize + ImGui::GetStyle().ItemSpacing.y * 2 + fs * 0.4f;
   ImGui::BeginChild("canvas_area", ImVec2(0, -strip), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                        ImGuiWindowFlags_NoBackground);
-  canvas.draw(st, fonts);
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  canvas.draw(st, fonts, st.options.style());
   ImGui::EndChild();
   st.refresh();  // the canvas may have edited the scene
   const Evaluation& e = st.eval();
-  const UiColors ui = ui_colors(st.options.theme);
+  const UiColors ui = ui_colors(st.options.style().theme);
   ImGui::PushFont(fonts.large);
   ImGui::TextUnformatted(display_name(st.scene.loss.kind));
   bool full = false;  // a narrow window shows the items that fit, in order of importance

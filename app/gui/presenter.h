@@ -1,7 +1,7 @@
 #pragma once
 // Presenter mode (F5 or the "Present" button): the projector (light) theme, fonts 1.75x larger
 // (the font atlas rebuilt at that size, not scaled), every panel hidden except the canvas and a
-// strip of loss numbers, fullscreen when a monitor exists. Also applies the palette scheme.
+// strip of loss numbers, fullscreen when a monitor exists. Sets the UI scale of the window's Style.
 #include "app/gui/app_state.h"
 #include "app/gui/theme.h"
 
@@ -16,7 +16,7 @@ class Presentation {
  public:
   // The theme and UI scale the window was set up with (fonts already loaded at that scale).
   void adopt(Theme theme, float scale);
-  // Call before the backends' NewFrame: applies presenter-mode, theme and scheme changes.
+  // Call before the backends' NewFrame: applies presenter-mode and theme changes.
   void update(AppState& st, Window& window, Fonts& fonts);
   float ui_scale() const { return scale_; }
 

@@ -101,7 +101,7 @@ void ScriptPlayer::apply_input(AppState& st) {
   } else if (settle_ > 0) {
     --settle_;
   }
-  io.MousePos = ImVec2(static_cast<float>(mouse_.x), static_cast<float>(mouse_.y));
+  io.MousePos = ImVec2(static_cast<float>(mouse_.x()), static_cast<float>(mouse_.y()));
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = down_[b];
 }
 

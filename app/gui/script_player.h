@@ -31,8 +31,8 @@ class ScriptPlayer {
   int wait_ = 0;
   bool sleeping_ = false;
   std::chrono::steady_clock::time_point sleep_until_{};
-  int settle_ = 2;          // frames drawn after the last command
-  Vec2 mouse_{-1e6, -1e6};  // window pixels
+  int settle_ = 2;                     // frames drawn after the last command
+  Eigen::Vector2d mouse_{-1e6, -1e6};  // window pixels
   bool down_[3] = {};
   bool shift_ = false;
   int key_ = -1;  // key held this frame

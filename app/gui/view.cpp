@@ -6,14 +6,12 @@
 namespace ll::gui {
 
 namespace {
-Vec2 clamp_center(Vec2 c, Vec2 fallback) {
-  if (!std::isfinite(c.x) || !std::isfinite(c.y)) return fallback;
+Eigen::Vector2d clamp_center(const Eigen::Vector2d& c, const Eigen::Vector2d& fallback) {
+  if (!std::isfinite(c.x()) || !std::isfinite(c.y())) return fallback;
   const double m = ViewTransform::kMaxCenter;
-  return {std::clamp(c.x, -m, m), std::clamp(c.y, -m, m)};
+  return {std::clamp(c.x(), -m, m), std::clamp(c.y(), -m, m)};
 }
 }  // namespace
-
-double length(Vec2 a) { return std::hypot(a.x, a.y); }
 
 void ViewTransform::set_rect(double x, double y, double w, double h) {
   x_ = x;
@@ -24,35 +22,47 @@ void ViewTransform::set_rect(double x, double y, double w, double h) {
 
 double ViewTransform::pixels_per_unit() const { return zoom_ * 0.5 * std::min(w_, h_); }
 
-Vec2 ViewTransform::to_screen(Vec2 world) const {
+Eigen::Vector2d ViewTransform::to_screen(const Eigen::Vector2d& world) const {
   const double s = pixels_per_unit();
-  return {x_ + 0.5 * w_ + (world.x - center_.x) * s, y_ + 0.5 * h_ - (world.y - center_.y) * s};
+  return {x_ + 0.5 * w_ + (world.x() - center_.x()) * s,
+          y_ + 0.5 * h_ - (world.y() - center_.y()) * s};
 }
 
-Vec2 ViewTransform::to_world(Vec2 screen) const {
+Eigen::Vector2d ViewTransform::to_world(const Eigen::Vector2d& screen) const {
   const double s = pixels_per_unit();
-  return {center_.x + (screen.x - x_ - 0.5 * w_) / s, center_.y - (screen.y - y_ - 0.5 * h_) / s};
+  return {center_.x() + (screen.x() - x_ - 0.5 * w_) / s,
+          center_.y() - (screen.y() - y_ - 0.5 * h_) / s};
 }
 
 void ViewTransform::pan_pixels(double dx, double dy) {
   const double s = pixels_per_unit();
-  center_ = clamp_center({center_.x - dx / s, center_.y + dy / s}, center_);
+  center_ = clamp_center({center_.x() - dx / s, center_.y() + dy / s}, center_);
 }
 
-void ViewTransform::zoom_about(Vec2 screen, double factor) {
+void ViewTransform::zoom_about(const Eigen::Vector2d& screen, double factor) {
   if (!(factor > 0.0) || !std::isfinite(factor)) return;
-  const Vec2 before = to_world(screen);
+  const Eigen::Vector2d before = to_world(screen);
   zoom_ = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
-  const Vec2 after = to_world(screen);
+  const Eigen::Vector2d after = to_world(screen);
   center_ = clamp_center(center_ + (before - after), center_);
 }
 
 void ViewTransform::reset() {
-  center_ = {};
+  center_ = Eigen::Vector2d::Zero();
   zoom_ = 1.0;
 }
 
-Vec2 ViewTransform::world_min() const { return to_world({x_, y_ + h_}); }
-Vec2 ViewTransform::world_max() const { return to_world({x_ + w_, y_}); }
+figure::CanvasMapping ViewTransform::mapping() const {
+  figure::CanvasMapping m;
+  const Eigen::Vector2d lo = world_min(), hi = world_max();
+  m.world = Rect{lo.x(), lo.y(), hi.x(), hi.y()};
+  m.width = w_;
+  m.height = h_;
+  m.ppu = pixels_per_unit();
+  return m;
+}
+
+Eigen::Vector2d ViewTransform::world_min() const { return to_world({x_, y_ + h_}); }
+Eigen::Vector2d ViewTransform::world_max() const { return to_world({x_ + w_, y_}); }
 
 }  // namespace ll::gui

@@ -1,16 +1,12 @@
 #pragma once
 // The canvas view: world coordinates (y up, default [-1, 1]^2 in the shorter side) mapped to
-// screen pixels (y down) under pan and zoom. GL-free so the tests can check it exactly.
-namespace ll::gui {
+// screen pixels (y down) under pan and zoom. GL-free so the tests can check it exactly. Points
+// and vectors are Eigen::Vector2d, in world and in screen units alike.
+#include <Eigen/Core>
 
-struct Vec2 {
-  double x = 0.0, y = 0.0;
-};
-inline Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
-inline Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
-inline Vec2 operator*(double s, Vec2 a) { return {s * a.x, s * a.y}; }
-inline double dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-double length(Vec2 a);
+#include "app/figure/canvas_figure.h"
+
+namespace ll::gui {
 
 class ViewTransform {
  public:
@@ -27,26 +23,28 @@ class ViewTransform {
   double rect_w() const { return w_; }
   double rect_h() const { return h_; }
 
-  Vec2 to_screen(Vec2 world) const;
-  Vec2 to_world(Vec2 screen) const;
+  Eigen::Vector2d to_screen(const Eigen::Vector2d& world) const;
+  Eigen::Vector2d to_world(const Eigen::Vector2d& screen) const;
   double pixels_per_unit() const;
 
   // Moves the view so that the content follows the mouse by (dx, dy) pixels (non-finite
   // deltas are ignored).
   void pan_pixels(double dx, double dy);
   // Multiplies the zoom by `factor`, keeping the world point under `screen` fixed.
-  void zoom_about(Vec2 screen, double factor);
+  void zoom_about(const Eigen::Vector2d& screen, double factor);
   void reset();  // centre (0, 0), zoom 1: [-1, 1] spans the shorter side
 
-  Vec2 center() const { return center_; }
+  Eigen::Vector2d center() const { return center_; }
   double zoom() const { return zoom_; }
+  // The canvas's figure mapping: world to pixels from the rectangle's top-left corner.
+  figure::CanvasMapping mapping() const;
   // Visible world rectangle.
-  Vec2 world_min() const;
-  Vec2 world_max() const;
+  Eigen::Vector2d world_min() const;
+  Eigen::Vector2d world_max() const;
 
  private:
   double x_ = 0.0, y_ = 0.0, w_ = 1.0, h_ = 1.0;
-  Vec2 center_{};
+  Eigen::Vector2d center_ = Eigen::Vector2d::Zero();
   double zoom_ = 1.0;
 };
 

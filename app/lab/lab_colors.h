@@ -3,7 +3,7 @@
 // holds across the curves, the playground and the tables.
 #include <imgui.h>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 
 namespace ll::lab::colors {
 
@@ -41,17 +41,10 @@ inline ImU32 ramp(int i, int n) {
   return IM_COL32(int(20 + 200 * t), int(40 + 120 * t), int(140 - 100 * t), 255);
 }
 
-// The app's palette (app/export/palette.h) for the current ImGui theme: dark when the window
-// background is dark.
-inline palette::Theme theme() {
-  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-  return 0.299f * bg.x + 0.587f * bg.y + 0.114f * bg.z < 0.5f ? palette::Theme::Dark
-                                                              : palette::Theme::Light;
-}
-
 inline ImU32 to_u32(palette::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
 
-// Class colours: the same as the canvas and the exports (labels outside 0..7 clamp, as there).
-inline ImU32 class_color(int k) { return to_u32(palette::class_color(k, theme())); }
+// Class colours of the Style the lab is drawn with: the same as the canvas and the exports
+// (theme and scheme; labels outside 0..7 clamp, as there).
+inline ImU32 class_color(const Style& style, int k) { return to_u32(style.class_line(k)); }
 
 }  // namespace ll::lab::colors

@@ -48,7 +48,7 @@ void LinkPanel::refresh(const Scene& scene, std::uint64_t revision) {
   }
 }
 
-void LinkPanel::draw(const Scene* scene, std::uint64_t revision) {
+void LinkPanel::draw(const Style& style, const Scene* scene, std::uint64_t revision) {
   if (!scene) {
     ImGui::TextDisabled(
         "No classifier scene: open the classifier to see its points on the loss curves.");
@@ -82,8 +82,8 @@ void LinkPanel::draw(const Scene* scene, std::uint64_t revision) {
     w::PlotLine(yl, x.data(), y.data(), int(x.size()), col, w::Axis::Y1, 2.0f);
     for (int k = 0; k < classes; ++k) {
       const ClassSeries& s = pts[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k),
-                     w::Axis::Y1, 5.0f);
+      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()),
+                     colors::class_color(style, k), w::Axis::Y1, 5.0f);
     }
     const LinkedPoint* hp =
         hovered_ >= 0 && hovered_ < int(link_.size()) ? &link_[size_t(hovered_)] : nullptr;
@@ -115,8 +115,8 @@ void LinkPanel::draw(const Scene* scene, std::uint64_t revision) {
   if (w::BeginPlot("##link_plane", ImVec2(pw, avail.y), o)) {
     for (int k = 0; k < classes; ++k) {
       const ClassSeries& s = plane_[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()), colors::class_color(k),
-                     w::Axis::Y1, 5.0f);
+      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()),
+                     colors::class_color(style, k), w::Axis::Y1, 5.0f);
     }
     double px = 0, py = 0;
     if (hovered_ >= 0 && hovered_ < int(link_.size())) {

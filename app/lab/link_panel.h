@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/style/style.h"
 #include "core/lab/classifier_link.h"
 #include "core/scene.h"
 
@@ -12,7 +13,7 @@ namespace ll::lab {
 
 class LinkPanel {
  public:
-  void draw(const Scene* scene, std::uint64_t revision);
+  void draw(const Style& style, const Scene* scene, std::uint64_t revision);
 
  private:
   void refresh(const Scene& scene, std::uint64_t revision);

@@ -21,7 +21,7 @@ struct LossLab::Impl {
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
 LossLab::~LossLab() = default;
 
-void LossLab::draw(const ll::Scene* classifier, std::uint64_t revision) {
+void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_t revision) {
   if (!ImGui::BeginTabBar("##losslab_tabs")) return;
   if (ImGui::BeginTabItem("Curves")) {
     impl_->curves.draw();
@@ -40,7 +40,7 @@ void LossLab::draw(const ll::Scene* classifier, std::uint64_t revision) {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Classifier link")) {
-    impl_->link.draw(classifier, revision);
+    impl_->link.draw(style, classifier, revision);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "app/style/style.h"
+
 namespace ll {
 struct Scene;
 }
@@ -17,7 +19,8 @@ class LossLab {
   // Draws the loss-lab workspace into the current ImGui window (fills the content region).
   // `classifier` is the current classifier scene for the link view (may be null); `revision`
   // moves whenever it changes (the document's revision): the link view is rebuilt only then.
-  void draw(const ll::Scene* classifier, std::uint64_t revision);
+  // `style`: the window's theme and class-colour scheme.
+  void draw(const Style& style, const ll::Scene* classifier, std::uint64_t revision);
 
  private:
   struct Impl;

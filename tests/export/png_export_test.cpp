@@ -27,10 +27,17 @@ int core_argmax(const Params& p, double x0, double x1) {
   return argmax(s, p.classes());
 }
 
-// World points inside the regions, away from lines, arrows, points, axes, labels and legend of
-// the default scene (checked by eye on the 800 x 800 render).
-const double kProbes[][2] = {{-0.8, 0.9},  {0.2, 0.9},  {-0.9, -0.9},
-                             {0.6, -0.95}, {0.95, 0.2}, {-0.6, -0.3}};
+// World points inside the regions, away from lines, grid lines (every 0.2 or 0.5), arrows,
+// points, axes, labels and legend of the default scene (checked by eye on the 800 x 800 render).
+const double kProbes[][2] = {{-0.75, 0.85}, {0.25, 0.85}, {-0.85, -0.85},
+                             {0.75, -0.95}, {0.95, 0.25}, {-0.55, -0.35}};
+
+// Where a point's disc shows its class colour: beside the centre (misclassified points have a
+// cross through it), inside the outline band. Figure units.
+double fill_offset(std::size_t points, const Style& style) {
+  const figure::PointLook look = figure::point_look(points, style);
+  return look.compact ? 0.0 : 0.6 * look.radius;
+}
 
 void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) {
   const Scene scene = default_scene();
@@ -44,13 +51,14 @@ void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) 
   for (const auto& w : kProbes) {
     const int k = core_argmax(scene.params, w[0], w[1]);
     ++seen[static_cast<std::size_t>(k)];
-    EXPECT_LE(test::color_distance(pixel(w[0], w[1]), palette::region_color(k, opt.theme)), 2)
+    EXPECT_LE(test::color_distance(pixel(w[0], w[1]), opt.style.class_region(k)), 2)
         << "world (" << w[0] << ", " << w[1] << ") should show the region of class " << k;
   }
   for (int k = 0; k < 3; ++k)
     EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
+  const double dx = fill_offset(scene.points.size(), opt.style) / t.scale;
   for (const Point& p : scene.points) {
-    EXPECT_LE(test::color_distance(pixel(p.x0, p.x1), palette::class_color(p.label, opt.theme)), 2)
+    EXPECT_LE(test::color_distance(pixel(p.x0 + dx, p.x1), opt.style.class_line(p.label)), 2)
         << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
   }
 }
@@ -77,7 +85,7 @@ TEST(PngExport, NonSquareAndDarkTheme) {
   FigureOptions opt;
   opt.width = 1200;
   opt.height = 500;
-  opt.theme = palette::Theme::Dark;
+  opt.style.theme = palette::Theme::Dark;
   const Image img = render_png(default_data(), opt);
   ASSERT_EQ(img.width, 1200);
   ASSERT_EQ(img.height, 500);
@@ -175,7 +183,7 @@ TEST(PngExport, TransparentBackground) {
 
 TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
   FigureOptions opt;
-  opt.shading = Shading::Confidence;
+  opt.regions = Shading::Confidence;
   const Image img = render_png(default_data(), opt);
   const Scene scene = default_scene();
   const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
@@ -185,8 +193,8 @@ TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
     // The tint leans towards the winning class colour: closer to it than to any other.
     for (int j = 0; j < 3; ++j) {
       if (j == k) continue;
-      EXPECT_LT(test::color_distance(c, palette::class_color(k)),
-                test::color_distance(c, palette::class_color(j)))
+      EXPECT_LT(test::color_distance(c, Style{}.class_line(k)),
+                test::color_distance(c, Style{}.class_line(j)))
           << "world (" << w[0] << ", " << w[1] << ")";
     }
   }
@@ -194,7 +202,7 @@ TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
 
 TEST(PngExport, ScoreShadingRejectsAMissingClass) {
   FigureOptions opt;
-  opt.shading = Shading::Score;
+  opt.regions = Shading::Score;
   opt.score_class = 5;
   EXPECT_THROW(render_figure(default_data(), opt, Format::Png), std::invalid_argument);
   opt.score_class = 2;
@@ -225,13 +233,15 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
     opt.height = 300;
     opt.legend = false;
     for (Shading mode : {Shading::Argmax, Shading::Confidence}) {
-      opt.shading = mode;
+      opt.regions = mode;
       const Image img = render_png(FigureData{scene, {}}, opt);
       ASSERT_EQ(img.width, 500);
       const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
       // Points are drawn in order: check those whose centre no later point covers.
-      const double covered = point_radius(figure_unit(opt), scene.points.size()) + figure_unit(opt);
-      int checked = 0;
+      const figure::PointLook look = figure::point_look(scene.points.size(), opt.style);
+      const double covered =  // the disc and, for full-size discs, the loss ring
+          look.radius + (look.compact ? 0.0 : look.ring_mid + look.ring_half) + 1.0;
+      int checked = 0, wrong = 0;
       for (std::size_t i = 0; i < scene.points.size(); ++i) {
         const Point& p = scene.points[i];
         const double x = t.to_x(p.x0), y = t.to_y(p.x1);
@@ -242,11 +252,19 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
         }
         if (hidden) continue;
         ++checked;
-        EXPECT_LE(test::color_distance(img.rgb(static_cast<int>(x), static_cast<int>(y)),
-                                       palette::class_color(p.label)),
-                  2)
-            << "point " << i << " of " << scene.points.size();
+        // Lines, arrows and labels are drawn over the points (as in the window): some pixel of
+        // the disc beside its centre shows the class colour, on all but a few of them.
+        const double off = fill_offset(scene.points.size(), opt.style);
+        int best = 1000;
+        for (int a = 0; a < 8; ++a) {
+          const double ang = a * M_PI / 4.0 + M_PI / 8.0;
+          const int px = static_cast<int>(t.to_x(p.x0) + std::cos(ang) * off);
+          const int py = static_cast<int>(y + std::sin(ang) * off);
+          best = std::min(best, test::color_distance(img.rgb(px, py), Style{}.class_line(p.label)));
+        }
+        wrong += best > 2;
       }
+      EXPECT_LE(wrong, std::max(1, checked / 25)) << wrong << " of " << checked << " points";
       EXPECT_EQ(checked > 0, !scene.points.empty());
     }
     EXPECT_NO_THROW(render_figure(FigureData{scene, {}}, opt, Format::Svg));
@@ -254,8 +272,8 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
   // With W = 0 and b = (0, 0.5, -0.5) class 1 fills the canvas.
   FigureOptions opt;
   const Image img = render_png(FigureData{zero, {}}, opt);
-  EXPECT_LE(test::color_distance(img.rgb(20, 20), palette::region_color(1)), 2);
-  EXPECT_LE(test::color_distance(img.rgb(780, 700), palette::region_color(1)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(20, 20), Style{}.class_region(1)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(780, 700), Style{}.class_region(1)), 2);
 }
 
 TEST(PngExport, RejectsBadSizes) {
@@ -310,20 +328,20 @@ TEST(PngExport, CrowdedPointsAreBinnedInTheirClassColoursWhereTheyLie) {
   const double centres[3][2] = {{-0.5, 0.5}, {0.5, 0.5}, {0.0, -0.5}};
   for (int k = 0; k < 3; ++k) {
     for (double d : {-0.015, 0.0, 0.015}) {
-      EXPECT_LE(test::color_distance(pixel(centres[k][0] + d, centres[k][1] - d),
-                                     palette::class_color(k)),
-                2)
+      EXPECT_LE(
+          test::color_distance(pixel(centres[k][0] + d, centres[k][1] - d), Style{}.class_line(k)),
+          2)
           << "cluster of class " << k;
     }
     // Beyond the cluster and its discs: the region colour, untouched.
     const double x0 = centres[k][0] + 0.12, x1 = centres[k][1] + 0.12;
     EXPECT_LE(test::color_distance(pixel(x0, x1),
-                                   palette::region_color(core_argmax(scene.params, x0, x1))),
+                                   Style{}.class_region(core_argmax(scene.params, x0, x1))),
               2);
   }
   // The lone point: its class colour at half opacity over the region there.
-  const palette::Rgb region = palette::region_color(core_argmax(scene.params, -0.8, -0.8));
-  const palette::Rgb half = palette::mix(region, palette::class_color(1), density_alpha(1));
+  const palette::Rgb region = Style{}.class_region(core_argmax(scene.params, -0.8, -0.8));
+  const palette::Rgb half = palette::mix(region, Style{}.class_line(1), density_alpha(1));
   EXPECT_NEAR(density_alpha(1), 0.5, 1e-12);
   EXPECT_LE(test::color_distance(pixel(-0.8, -0.8), half), 3);
   EXPECT_GT(test::color_distance(half, region), 20);

@@ -60,9 +60,10 @@ TEST_F(RenderCli, TrainedSceneMatchesTheLibraryByteForByte) {
   scene.optimizer.lr = 0.5;
   train(scene, 25);
   FigureOptions opt;
-  opt.shading = Shading::Confidence;
+  opt.regions = Shading::Confidence;
   opt.width = 300;
   opt.height = 200;
+  opt.style.scale = render_scale(opt.width, opt.height);  // as `losslab render` draws
   EXPECT_EQ(test::read_all(path("t.png")), render_figure(FigureData{scene, {}}, opt, Format::Png));
   // Without the training the picture differs.
   EXPECT_NE(test::read_all(path("t.png")),

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/export/palette.h"
+#include "app/style/style.h"
 
 namespace ll::test {
 

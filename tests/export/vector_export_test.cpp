@@ -15,6 +15,7 @@
 
 #include "app/export/export.h"
 #include "core/datasets.h"
+#include "core/losses.h"
 #include "tests/export/test_util.h"
 
 namespace ll::exporter {
@@ -67,7 +68,8 @@ std::string css_rgb(palette::Rgb c) {
 }
 
 bool is_circle_around(const SvgPath& p, const Eigen::Vector2d& c, double r) {
-  if (std::count(p.commands.begin(), p.commands.end(), 'C') < 4) return false;
+  // cairo draws small circles with two Bezier arcs, larger ones with four.
+  if (std::count(p.commands.begin(), p.commands.end(), 'C') < 2) return false;
   for (const Eigen::Vector2d& v : p.on_curve)
     if (std::abs((v - c).norm() - r) > 0.02) return false;
   return true;
@@ -119,36 +121,46 @@ TEST(SvgExport, OneCircleAtEveryPointInItsClassColour) {
   const Scene scene = default_scene();
   const std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
   const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
-  const double r = point_radius(figure_unit(opt), scene.points.size());
+  // Each disc is one circle path: its fill in the class colour, its outline band inside the edge.
+  const figure::PointLook look = figure::point_look(scene.points.size(), opt.style);
+  const double r = look.radius - 0.5 * look.outline;
   for (const Point& p : scene.points) {
     int found = 0;
     for (const SvgPath& path : paths) {
       if (is_circle_around(path, {t.to_x(p.x0), t.to_y(p.x1)}, r) &&
-          path.style.find("fill:" + css_rgb(palette::class_color(p.label))) != std::string::npos)
+          path.style.find("fill:" + css_rgb(Style{}.class_line(p.label))) != std::string::npos)
         ++found;
     }
     EXPECT_EQ(found, 1) << "point (" << p.x0 << ", " << p.x1 << ")";
   }
+  // Points with a loss also get a ring (as in the window).
+  const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
+  const long rings = (e.losses.array() > 0.0).count();
+  EXPECT_GT(rings, 0);
   const auto circles = std::count_if(paths.begin(), paths.end(), is_circle);
-  EXPECT_EQ(circles, static_cast<long>(scene.points.size()));
+  EXPECT_EQ(circles, static_cast<long>(scene.points.size()) + rings);
   // The legend adds one marker per class.
   opt.legend = true;
   const std::vector<SvgPath> with_legend = drawn_paths(render_svg(opt, scene));
   EXPECT_EQ(std::count_if(with_legend.begin(), with_legend.end(), is_circle),
-            static_cast<long>(scene.points.size()) + scene.classes());
+            static_cast<long>(scene.points.size()) + rings + scene.classes());
 }
 
 int count_class_lines(const std::vector<SvgPath>& paths, const Scene& scene,
                       const FigureOptions& opt, int k) {
   const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
-  const auto seg = zero_line_segment(scene.params, k, t.world);
+  // The window's lines run 4 pixels past the canvas edges.
+  const double pad = 4.0 / t.scale;
+  const Rect padded{t.world.x_min - pad, t.world.y_min - pad, t.world.x_max + pad,
+                    t.world.y_max + pad};
+  const auto seg = zero_line_segment(scene.params, k, padded);
   if (!seg) return 0;
   const Eigen::Vector2d a(t.to_x(seg->a.x()), t.to_y(seg->a.y()));
   const Eigen::Vector2d b(t.to_x(seg->b.x()), t.to_y(seg->b.y()));
   int n = 0;
   for (const SvgPath& p : paths) {
     if (p.commands != std::vector<char>{'M', 'L'}) continue;
-    if (p.style.find("stroke:" + css_rgb(palette::class_color(k))) == std::string::npos) continue;
+    if (p.style.find("stroke:" + css_rgb(Style{}.class_line(k))) == std::string::npos) continue;
     if (p.style.find("dasharray") != std::string::npos) continue;
     const bool same = ((p.on_curve[0] - a).norm() < 0.01 && (p.on_curve[1] - b).norm() < 0.01) ||
                       ((p.on_curve[0] - b).norm() < 0.01 && (p.on_curve[1] - a).norm() < 0.01);
@@ -195,9 +207,9 @@ TEST(PdfExport, OnePageOfTheRequestedSizeWithTextLabels) {
   EXPECT_TRUE(std::regex_search(info.out, std::regex(R"(Page size:\s+640 x 480 pts)"))) << info.out;
   const test::RunResult text = test::run("pdftotext " + test::sh_quote(file.string()) + " -");
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_NE(text.out.find("x0"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("x1"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("class 2"), std::string::npos) << text.out;
+  // The weight arrows' labels, as in the window, and the legend.
+  for (const char* label : {"W0", "W1", "W2", "class 2"})
+    EXPECT_NE(text.out.find(label), std::string::npos) << label << " in " << text.out;
   // Ticks every 0.5 on [-1, 1], with real minus signs.
   EXPECT_NE(text.out.find("\u22120.5"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("\u22121"), std::string::npos) << text.out;

@@ -14,27 +14,29 @@ TEST(ArrowDisplay, ShortArrowsAreDrawnAndPickedAtTheMinimumLength) {
   s.params.b.setZero();
   ViewTransform v;
   v.set_rect(0, 0, 400, 400);  // 200 px per world unit
-  const Vec2 anchors[kMaxClasses] = {};
+  Eigen::Vector2d anchors[kMaxClasses];
+  for (Eigen::Vector2d& a : anchors) a.setZero();
   const double radius = 12.0, min_px = kArrowMinRadii * radius;
   for (int k = 0; k < 3; ++k) {
-    const Vec2 base = nearest_on_line(s.params, k, {0, 0});
-    const Vec2 sb = v.to_screen(base), true_head = v.to_screen(arrow_head(s.params, k, base));
-    const Vec2 shown = shown_arrow_head(s.params, k, base, v, min_px);
-    const double len = length(shown - sb);
-    if (length(true_head - sb) >= min_px) {
-      EXPECT_NEAR(length(shown - true_head), 0.0, 1e-9) << "class " << k;  // long: unchanged
+    const Eigen::Vector2d base = nearest_on_line(s.params, k, {0, 0});
+    const Eigen::Vector2d sb = v.to_screen(base),
+                          true_head = v.to_screen(arrow_head(s.params, k, base));
+    const Eigen::Vector2d shown = shown_arrow_head(s.params, k, base, v, min_px);
+    const double len = (shown - sb).norm();
+    if ((true_head - sb).norm() >= min_px) {
+      EXPECT_NEAR((shown - true_head).norm(), 0.0, 1e-9) << "class " << k;  // long: unchanged
     } else {
       EXPECT_NEAR(len, min_px, 1e-9) << "class " << k;
       // Same direction as W_k (screen y down).
-      const Vec2 w = weight(s.params, k);
-      EXPECT_NEAR((shown.x - sb.x) * w.y + (shown.y - sb.y) * w.x, 0.0, 1e-6);
-      EXPECT_GT((shown.x - sb.x) * w.x - (shown.y - sb.y) * w.y, 0.0);
+      const Eigen::Vector2d w = weight(s.params, k);
+      EXPECT_NEAR((shown.x() - sb.x()) * w.y() + (shown.y() - sb.y()) * w.x(), 0.0, 1e-6);
+      EXPECT_GT((shown.x() - sb.x()) * w.x() - (shown.y() - sb.y()) * w.y(), 0.0);
     }
   }
   // Class 0's arrow is grabbed at its drawn head, not at its true (hidden) head.
-  const Vec2 base0 = nearest_on_line(s.params, 0, {0, 0});
-  const Vec2 shown0 = shown_arrow_head(s.params, 0, base0, v, min_px);
-  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, shown0 + Vec2{2, -2}, radius), 0);
+  const Eigen::Vector2d base0 = nearest_on_line(s.params, 0, {0, 0});
+  const Eigen::Vector2d shown0 = shown_arrow_head(s.params, 0, base0, v, min_px);
+  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, shown0 + Eigen::Vector2d{2, -2}, radius), 0);
 }
 
 }  // namespace

@@ -73,18 +73,16 @@ class ExportTest : public ::testing::Test {
     st_.refresh();
     st_.view.set_rect(30, 40, 600, 500);  // the canvas on screen: 600 x 500 window pixels
     req_.folder = dir_;
-    palette::set_scheme(palette::Scheme::Demo);
   }
   void TearDown() override {
-    palette::set_scheme(palette::Scheme::Demo);
     if (!std::getenv("LOSSLAB_KEEP_EXPORTS")) fs::remove_all(dir_);
   }
 
   // Pixel of world point (x, y) in an export of the canvas at `scale` times its screen size.
   std::pair<int, int> pixel(double x, double y, double scale) const {
-    const Vec2 lo = st_.view.world_min(), hi = st_.view.world_max();
+    const Eigen::Vector2d lo = st_.view.world_min(), hi = st_.view.world_max();
     const double ppu = st_.view.pixels_per_unit() * scale;
-    return {static_cast<int>((x - lo.x) * ppu), static_cast<int>((hi.y - y) * ppu)};
+    return {static_cast<int>((x - lo.x()) * ppu), static_cast<int>((hi.y() - y) * ppu)};
   }
   int argmax_class(double x, double y) const {
     double s[kMaxClasses];
@@ -134,7 +132,7 @@ TEST_F(ExportTest, CanvasAt2xIsTwiceTheOnScreenSizeWithArgmaxColours) {
   // A data point's centre has its class colour: point 0 (0.5, 0.4), class 0.
   const auto [px, py] = pixel(0.5, 0.4, 2.0);
   const auto c = img.at(px, py);
-  const palette::Rgb want = palette::class_color(0);
+  const palette::Rgb want = Style{}.class_line(0);
   EXPECT_NEAR(c[0], want.r, 2);
   EXPECT_NEAR(c[1], want.g, 2);
   EXPECT_NEAR(c[2], want.b, 2);
@@ -150,20 +148,28 @@ TEST_F(ExportTest, FollowsTheWindowsPannedAndZoomedView) {
   ASSERT_TRUE(img.px);
   EXPECT_EQ(img.w, 600);
   EXPECT_EQ(img.h, 500);
-  // The view's centre shows the class that wins there.
-  const Vec2 c = st_.view.center();
-  const auto [px, py] = pixel(c.x, c.y, 1.0);
-  const palette::Rgb want = palette::region_color(argmax_class(c.x, c.y));
-  const auto got = img.at(px, py);
-  EXPECT_NEAR(got[0], want.r, 2);
-  EXPECT_NEAR(got[1], want.g, 2);
-  EXPECT_NEAR(got[2], want.b, 2);
+  // Points at fixed offsets from the view's centre (clear of the lines and arrows, which start
+  // near the centre) show the class that wins there: one in class 0, one in class 1.
+  const Eigen::Vector2d c = st_.view.center();
+  const double ppu = st_.view.pixels_per_unit();
+  int seen = 0;
+  for (const Eigen::Vector2d& off : {Eigen::Vector2d(-210, 170), Eigen::Vector2d(-200, -190)}) {
+    const Eigen::Vector2d w(c.x() + off.x() / ppu, c.y() - off.y() / ppu);
+    const auto [px, py] = pixel(w.x(), w.y(), 1.0);
+    seen |= 1 << argmax_class(w.x(), w.y());
+    const palette::Rgb want = Style{}.class_region(argmax_class(w.x(), w.y()));
+    const auto got = img.at(px, py);
+    EXPECT_NEAR(got[0], want.r, 2);
+    EXPECT_NEAR(got[1], want.g, 2);
+    EXPECT_NEAR(got[2], want.b, 2);
+  }
+  EXPECT_EQ(seen, 3);
 }
 
 TEST_F(ExportTest, ExplicitSizeAndColourBlindScheme) {
   req_.width = 1000;
   req_.height = 1000 * 500 / 600;  // the canvas's aspect: the probes map like a 1000/600 scale
-  palette::set_scheme(palette::Scheme::ColorBlindSafe);
+  st_.options.scheme = palette::Scheme::ColorBlindSafe;  // the window's Style, handed to the export
   const ExportResult r = export_view(st_, req_);
   ASSERT_TRUE(r.ok) << r.message;
   const Image img = load_png(r.path);
@@ -186,7 +192,7 @@ TEST_F(ExportTest, AxesAndTransparencyOptions) {
   req_.axes = false;
   const Image no_axes = load_png(export_view(st_, req_).path);
   ASSERT_TRUE(with_axes.px && no_axes.px);
-  const palette::Rgb region = palette::region_color(argmax_class(0.0, -0.9));
+  const palette::Rgb region = Style{}.class_region(argmax_class(0.0, -0.9));
   const auto a = with_axes.at(ax, ay), b = no_axes.at(ax, ay);
   EXPECT_LT(a[0] + a[1] + a[2], region.r + region.g + region.b - 150);  // dark axis line
   EXPECT_NEAR(b[0], region.r, 2);
@@ -339,8 +345,8 @@ TEST_F(ExportTest, BackgroundExportDrawsTheCopyTakenWhenItStarted) {
   expect_region_colours(img, 1.0, palette::Scheme::Demo);
   const auto [px, py] = pixel(0.5, 0.4, 1.0);
   const auto c = img.at(px, py);
-  EXPECT_NEAR(c[2], palette::class_color(0).b, 2);
-  EXPECT_NEAR(c[0], palette::class_color(0).r, 2);
+  EXPECT_NEAR(c[2], Style{}.class_line(0).b, 2);
+  EXPECT_NEAR(c[0], Style{}.class_line(0).r, 2);
 }
 
 TEST_F(ExportTest, CancelledExportWritesNothingAndSaysSo) {

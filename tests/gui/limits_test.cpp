@@ -25,19 +25,19 @@ TEST(Limits, ZoomStaysBetweenHalfSizes1eMinus9And1e9) {
   v.set_rect(0, 0, 800, 600);  // shorter side 600 px: half-size 1 / zoom
   for (int i = 0; i < 400; ++i) v.zoom_about({123, 456}, 1.15);
   EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMaxZoom);
-  EXPECT_NEAR(v.world_max().y - v.world_min().y, 2e-9, 1e-15);
+  EXPECT_NEAR(v.world_max().y() - v.world_min().y(), 2e-9, 1e-15);
   for (int i = 0; i < 800; ++i) v.zoom_about({700, 10}, 1 / 1.15);
   EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMinZoom);
-  EXPECT_NEAR(v.world_max().y - v.world_min().y, 2e9, 1e-3);
+  EXPECT_NEAR(v.world_max().y() - v.world_min().y(), 2e9, 1e-3);
   v.zoom_about({1, 1}, kInf);
   v.zoom_about({1, 1}, kNaN);
   v.zoom_about({1, 1}, 0.0);
   EXPECT_DOUBLE_EQ(v.zoom(), ViewTransform::kMinZoom);
   // Round trips stay exact to double precision at both ends.
-  const Vec2 p{3.5e8, -1.25e8};
-  const Vec2 back = v.to_world(v.to_screen(p));
-  EXPECT_NEAR(back.x, p.x, 1.0);
-  EXPECT_NEAR(back.y, p.y, 1.0);
+  const Eigen::Vector2d p{3.5e8, -1.25e8};
+  const Eigen::Vector2d back = v.to_world(v.to_screen(p));
+  EXPECT_NEAR(back.x(), p.x(), 1.0);
+  EXPECT_NEAR(back.y(), p.y(), 1.0);
 }
 
 TEST(Limits, PanStaysFiniteAndBounded) {
@@ -45,15 +45,15 @@ TEST(Limits, PanStaysFiniteAndBounded) {
   v.set_rect(0, 0, 500, 500);
   for (int i = 0; i < 200; ++i) v.zoom_about({250, 250}, 0.5);  // as far out as it goes
   for (int i = 0; i < 1000; ++i) v.pan_pixels(-1e6, 1e6);  // drag left and down: view to +x, +y
-  EXPECT_TRUE(std::isfinite(v.center().x));
-  EXPECT_DOUBLE_EQ(v.center().x, ViewTransform::kMaxCenter);
-  EXPECT_DOUBLE_EQ(v.center().y, ViewTransform::kMaxCenter);
-  const Vec2 c = v.center();
+  EXPECT_TRUE(std::isfinite(v.center().x()));
+  EXPECT_DOUBLE_EQ(v.center().x(), ViewTransform::kMaxCenter);
+  EXPECT_DOUBLE_EQ(v.center().y(), ViewTransform::kMaxCenter);
+  const Eigen::Vector2d c = v.center();
   v.pan_pixels(kNaN, kInf);
-  EXPECT_EQ(v.center().x, c.x);
-  EXPECT_EQ(v.center().y, c.y);
+  EXPECT_EQ(v.center().x(), c.x());
+  EXPECT_EQ(v.center().y(), c.y());
   v.pan_pixels(1e300, 0);
-  EXPECT_DOUBLE_EQ(v.center().x, -ViewTransform::kMaxCenter);
+  EXPECT_DOUBLE_EQ(v.center().x(), -ViewTransform::kMaxCenter);
 }
 
 TEST(Limits, LossCurveStaysBoundedWithEvenResolution) {

@@ -16,9 +16,9 @@ ViewTransform view400() {
 TEST(Picking, PointRespectsTheRadius) {
   const Scene s = default_scene();
   const ViewTransform v = view400();
-  const Vec2 p0 = v.to_screen({0.5, 0.4});
-  EXPECT_EQ(pick_point(s, v, p0 + Vec2{9.9, 0}, 10.0), 0);
-  EXPECT_EQ(pick_point(s, v, p0 + Vec2{0, 10.1}, 10.0), -1);  // not "nearest anywhere"
+  const Eigen::Vector2d p0 = v.to_screen({0.5, 0.4});
+  EXPECT_EQ(pick_point(s, v, p0 + Eigen::Vector2d{9.9, 0}, 10.0), 0);
+  EXPECT_EQ(pick_point(s, v, p0 + Eigen::Vector2d{0, 10.1}, 10.0), -1);  // not "nearest anywhere"
   EXPECT_EQ(pick_point(s, v, {200, 200}, 10.0), -1);
 }
 
@@ -33,21 +33,24 @@ TEST(Picking, NearestPointWithinRadiusWins) {
 TEST(Picking, LineWithinRadius) {
   Scene s = default_scene();  // class 0: x + 2y = 0
   const ViewTransform v = view400();
-  const Vec2 on = v.to_screen({-0.8, 0.4});
+  const Eigen::Vector2d on = v.to_screen({-0.8, 0.4});
   EXPECT_EQ(pick_line(s.params, v, on, 6.0), 0);
   // 5 px away along the normal (1,2)/sqrt(5) in world, y flipped on screen.
   const double k = 5.0 / std::sqrt(5.0);
-  EXPECT_EQ(pick_line(s.params, v, on + Vec2{k, -2 * k}, 6.0), 0);
-  EXPECT_EQ(pick_line(s.params, v, on + Vec2{1.4 * k, -2.8 * k}, 6.0), -1);  // 7 px
+  EXPECT_EQ(pick_line(s.params, v, on + Eigen::Vector2d{k, -2 * k}, 6.0), 0);
+  EXPECT_EQ(pick_line(s.params, v, on + Eigen::Vector2d{1.4 * k, -2.8 * k}, 6.0), -1);  // 7 px
 }
 
 TEST(Picking, ArrowHead) {
   const Scene s = default_scene();
   const ViewTransform v = view400();
-  Vec2 anchors[kMaxClasses] = {};
-  const Vec2 head = arrow_head(s.params, 1, nearest_on_line(s.params, 1, {0, 0}));
-  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, v.to_screen(head) + Vec2{3, 3}, 12.0), 1);
-  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, v.to_screen(head) + Vec2{13, 0}, 12.0), -1);
+  Eigen::Vector2d anchors[kMaxClasses];
+  for (Eigen::Vector2d& a : anchors) a.setZero();
+  const Eigen::Vector2d head = arrow_head(s.params, 1, nearest_on_line(s.params, 1, {0, 0}));
+  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, v.to_screen(head) + Eigen::Vector2d{3, 3}, 12.0),
+            1);
+  EXPECT_EQ(pick_arrow_head(s.params, v, anchors, v.to_screen(head) + Eigen::Vector2d{13, 0}, 12.0),
+            -1);
 }
 
 }  // namespace

@@ -132,7 +132,7 @@ TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
       if (boundary_px(s.params, x, y) < 2.0) continue;                 // on a boundary
       double sc[kMaxClasses];
       point_scores(s.params, {x, y, 0}, sc);
-      const Rgb8 want = class_colors(Theme::Light, argmax(sc, 3)).region;
+      const Rgb8 want = Style{}.classes(argmax(sc, 3)).region;
       const Rgb got = at(x, y);
       ASSERT_NEAR(got.r, want.r, 1) << "at (" << x << ", " << y << ")";
       ASSERT_NEAR(got.g, want.g, 1) << "at (" << x << ", " << y << ")";
@@ -156,7 +156,7 @@ TEST_F(RenderTest, ArgmaxIsExactForEightClassesWhenZoomedOut) {
       if (boundary_px(s.params, x, y) < 2.0) continue;
       double sc[kMaxClasses];
       point_scores(s.params, {x, y, 0}, sc);
-      const Rgb8 want = class_colors(Theme::Light, argmax(sc, 8)).region;
+      const Rgb8 want = Style{}.classes(argmax(sc, 8)).region;
       const Rgb got = at(x, y);
       ASSERT_NEAR(got.r, want.r, 1);
       ASSERT_NEAR(got.g, want.g, 1);
@@ -181,7 +181,7 @@ TEST_F(RenderTest, ConfidenceLightensTowardTheBoundary) {
     const Rgb got = at(x, y);
     // The shader's rule, recomputed from core's probabilities.
     const double t = std::clamp((p[best] - 1.0 / 3.0) / (1.0 - 1.0 / 3.0), 0.0, 1.0);
-    const ClassColors& c = class_colors(Theme::Light, best);
+    const ClassColors& c = Style{}.classes(best);
     auto expect = [&](int region, int line) {
       const double strong = region + (line - region) * 0.45;
       return 255.0 + (strong - 255.0) * t;
@@ -249,7 +249,7 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
     ++plain;
     const Point& p = s.points[i];
     const Rgb c = at(p.x0, p.x1);
-    const Rgb8 want = class_colors(Theme::Light, p.label).line;
+    const Rgb8 want = Style{}.classes(p.label).line;
     covered +=
         std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
   }
@@ -283,7 +283,7 @@ TEST_F(RenderTest, ArgmaxStaysExactAtExtremeZoom) {
       // Distance to the boundary in pixels: |s_0 - s_1| / |W_0 - W_1| / wpp, |W_0 - W_1| = sqrt(37)
       if (std::abs(sc[0] - sc[1]) / std::sqrt(37.0) / wpp < 2.0) continue;
       const int k = argmax(sc, 3);
-      const Rgb8 want = class_colors(Theme::Light, k).region;
+      const Rgb8 want = Style{}.classes(k).region;
       const unsigned char* p = &pixels_[(static_cast<std::size_t>(r) * kSize + c) * 4];
       ASSERT_NEAR(p[0], want.r, 1) << "pixel " << c << "," << r;
       ASSERT_NEAR(p[1], want.g, 1) << "pixel " << c << "," << r;

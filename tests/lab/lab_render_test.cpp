@@ -54,7 +54,7 @@ bool render_lab(void (*style)(ImGuiStyle*), std::vector<unsigned char>& px, std:
       ImGui::SetNextWindowPos(ImVec2(0, 0));
       ImGui::SetNextWindowSize(io.DisplaySize);
       ImGui::Begin("lab", nullptr, ImGuiWindowFlags_NoDecoration);
-      lab.draw(&scene, 1);
+      lab.draw(ll::Style{}, &scene, 1);
       ImGui::End();
       ImGui::Render();
       glViewport(0, 0, kW, kH);

@@ -1,12 +1,12 @@
 #pragma once
-// LossLab's colours, shared by the window (GL) and the exporters (cairo). No GL, no cairo.
+// LossLab's colours, shared by the window (GL, ImGui), the lab and the exporters (cairo). Plain
+// constexpr data: no GL, no ImGui, no cairo. Drawing code takes them through a Style (style.h).
 // Classes 0..2 are the CS231n demo's; classes 3..7 come from the colour-blind-safe Okabe-Ito
 // palette (orange, reddish purple, sky blue, vermillion, bluish green; its yellow is too faint
 // on white). The one palette: the window (app/gui/palette.h), the lab and the exporters use it.
 // A second scheme, Scheme::ColorBlindSafe, takes classes 0..2 from Okabe-Ito too (blue, bluish
 // green, vermillion instead of the demo's blue/green/red, which red-green colour-blind viewers
-// cannot tell apart). The scheme is one process-wide choice (set_scheme), so the window and every
-// export made from it agree.
+// cannot tell apart). Which scheme and theme a drawing uses is part of its Style, passed to it.
 #include <algorithm>
 #include <cstdint>
 
@@ -101,20 +101,16 @@ inline constexpr const ClassColors& class_colors(int k, Theme t, Scheme s) {
   return t == Theme::Dark ? kDarkClasses[i] : kLightClasses[i];
 }
 
-// The process-wide scheme (Demo unless set): the window sets it from its option; the exporters
-// read it through class_colors(k, t) below. Set it from one thread only.
-inline Scheme& active_scheme_slot() {
-  static Scheme s = Scheme::Demo;
-  return s;
+// The loss plot's series, the same in the window and the exports: total loss in the theme's
+// ink, data loss red, regularization orange (dashed), accuracy blue on its own 0..1 axis.
+struct PlotColors {
+  Rgb total, data, reg, accuracy;
+};
+inline constexpr PlotColors kLightPlot{{20, 20, 20}, {220, 60, 60}, {230, 159, 0}, {60, 110, 220}};
+inline constexpr PlotColors kDarkPlot{
+    {240, 240, 240}, {220, 60, 60}, {230, 159, 0}, {60, 110, 220}};
+inline constexpr const PlotColors& plot_colors(Theme t) {
+  return t == Theme::Dark ? kDarkPlot : kLightPlot;
 }
-inline Scheme active_scheme() { return active_scheme_slot(); }
-inline void set_scheme(Scheme s) { active_scheme_slot() = s; }
-
-inline const ClassColors& class_colors(int k, Theme t) {
-  return class_colors(k, t, active_scheme());
-}
-// Line/point colour and region colour of class k on a theme, in the active scheme.
-inline Rgb class_color(int k, Theme t = Theme::Light) { return class_colors(k, t).line; }
-inline Rgb region_color(int k, Theme t = Theme::Light) { return class_colors(k, t).region; }
 
 }  // namespace ll::palette
