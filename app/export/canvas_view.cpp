@@ -7,6 +7,7 @@
 #include "app/export/draw.h"
 #include "app/export/figure.h"
 #include "app/export/point_density.h"
+#include "app/figure/canvas_figure.h"
 #include "core/losses.h"
 #include "core/ticks.h"
 
@@ -28,12 +29,11 @@ CanvasTransform canvas_transform(const Scene& scene, double width, double height
 }
 
 CanvasTransform canvas_transform(const Rect& world, double width, double height) {
+  const figure::CanvasMapping m = figure::fit_mapping(world, width, height);  // the one fit rule
   CanvasTransform t;
   t.height = height;
-  t.scale = std::min(width / world.width(), height / world.height());
-  const double cx = 0.5 * (world.x_min + world.x_max), cy = 0.5 * (world.y_min + world.y_max);
-  const double hw = 0.5 * width / t.scale, hh = 0.5 * height / t.scale;
-  t.world = Rect{cx - hw, cy - hh, cx + hw, cy + hh};
+  t.scale = m.ppu;
+  t.world = m.world;
   return t;
 }
 
