@@ -13,9 +13,8 @@ packages=(build-essential cmake ninja-build pkg-config libglfw3-dev libimgui-dev
 mode=${1:-app}
 if [ "$mode" = test ] || [ "$mode" = packages ]; then
   # Tests bring their own display (Xvfb) and check exported files with these tools.
-  # clang + libclang-rt: the fuzzing build; clang-format + clang-tidy: the style checks.
-  packages+=(xvfb xauth poppler-utils libxml2-utils clang libclang-rt-14-dev clang-format
-             clang-tidy)
+  # clang + libclang-rt: the fuzzing build; clang-format: the style check (scripts/format.sh).
+  packages+=(xvfb xauth poppler-utils libxml2-utils clang libclang-rt-14-dev clang-format)
 fi
 
 missing=()

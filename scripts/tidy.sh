@@ -5,7 +5,8 @@
 #   scripts/tidy.sh core/ticks.cpp   only these files
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tidy=$(command -v clang-tidy-14 || command -v clang-tidy)
+tidy=$(command -v clang-tidy-14 || command -v clang-tidy) ||
+  { echo "tidy: needs clang-tidy (sudo apt-get install clang-tidy)" >&2; exit 2; }
 if [ ! -f build/compile_commands.json ]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
