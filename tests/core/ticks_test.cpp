@@ -10,8 +10,8 @@
 namespace ll {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kNotANumber = std::numeric_limits<double>::quiet_NaN();
 
 TEST(Ticks, OneTwoFiveSteps) {
   Ticks t = nice_ticks(-3.0, 3.0, 6);
@@ -43,12 +43,12 @@ TEST(Ticks, ValuesAreExactMultiplesWithAnExactZero) {
 TEST(Ticks, DegenerateAndNonFiniteRangesGiveNoTicks) {
   EXPECT_TRUE(nice_ticks(1.0, 1.0, 5).values.empty());
   EXPECT_TRUE(nice_ticks(2.0, 1.0, 5).values.empty());
-  EXPECT_TRUE(nice_ticks(0.0, kInf, 5).values.empty());
-  EXPECT_TRUE(nice_ticks(kNaN, 1.0, 5).values.empty());
+  EXPECT_TRUE(nice_ticks(0.0, kInfinity, 5).values.empty());
+  EXPECT_TRUE(nice_ticks(kNotANumber, 1.0, 5).values.empty());
   EXPECT_TRUE(nice_ticks(0.0, 1.0, 0).values.empty());
-  EXPECT_EQ(nice_step(0.0, kInf, 5), 0.0);
+  EXPECT_EQ(nice_step(0.0, kInfinity, 5), 0.0);
   EXPECT_TRUE(ticks_with_step(0.0, 1.0, 0.0).empty());
-  EXPECT_TRUE(ticks_with_step(0.0, 1.0, kNaN).empty());
+  EXPECT_TRUE(ticks_with_step(0.0, 1.0, kNotANumber).empty());
   EXPECT_EQ(ticks_with_step(0.0, 1e9, 1.0, 50).size(), 50u);
 }
 
@@ -84,7 +84,7 @@ TEST(Ticks, LabelsHaveNoNegativeZeroAndNoFloatNoise) {
   EXPECT_EQ(tick_label(1.2e6, 2e5), "1.2e+06");
   EXPECT_EQ(tick_label(-5e307, 5e307), "-5e+307");
   EXPECT_EQ(tick_label(2e-5, 1e-5), "2e-05");
-  EXPECT_EQ(tick_label(kInf, 1.0), "inf");
+  EXPECT_EQ(tick_label(kInfinity, 1.0), "inf");
 }
 
 }  // namespace
