@@ -3,12 +3,23 @@
 // tick positions and the legend box. Sizes are in figure units.
 #include <cairo.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/style/style.h"
 
 namespace ll::exporter {
+
+// Owning cairo handles.
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
 inline constexpr const char* kFontFamily = "DejaVu Sans";
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "app/export/draw.h"
 #include "core/atomic_file.h"
 
 namespace ll::exporter {
@@ -19,15 +20,6 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
 void check(cairo_status_t status, const char* what) {
   if (status != CAIRO_STATUS_SUCCESS)

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "app/export/draw.h"
+
 namespace ll::exporter {
 
 namespace {
@@ -17,10 +19,6 @@ constexpr std::size_t kChunk = 10000;  // points between Cancel checks
 
 struct Cell {
   std::uint32_t n = 0, r = 0, g = 0, b = 0;  // points covering the pixel, sums of their colours
-};
-
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 
 }  // namespace
@@ -71,8 +69,7 @@ void draw_point_density(cairo_t* cr, const Scene& scene, const CanvasTransform& 
   }
   if (control) control->check();
 
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> img(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, py));
+  SurfacePtr img(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, py));
   if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error("cannot allocate the point density image");
   cairo_surface_flush(img.get());

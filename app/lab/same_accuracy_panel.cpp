@@ -16,7 +16,7 @@ namespace {
 namespace w = ll::widgets;
 const char* const kClasses[] = {"cat", "car", "frog"};
 const char* const kNames[] = {"Model A", "Model B"};
-constexpr ImU32 kColors[2] = {colors::kModelA, colors::kModelB};
+constexpr ImU32 kModelColors[2] = {colors::kModelA, colors::kModelB};
 
 // One editable table; returns its score.
 TableScore model_table(const char* id, ProbabilityTable& t, ImU32 color, float tw) {
@@ -89,7 +89,7 @@ void SameAccuracyPanel::draw() {
   ImGui::BeginGroup();
   TableScore scores[2];
   for (int m = 0; m < 2; ++m) {
-    scores[m] = model_table(kNames[m], models_[m], kColors[m], tw);
+    scores[m] = model_table(kNames[m], models_[m], kModelColors[m], tw);
     ImGui::Spacing();
   }
   ImGui::EndGroup();
@@ -116,7 +116,7 @@ void SameAccuracyPanel::draw() {
       for (size_t i = 0; i < ce[m].size(); ++i)
         ce[m][i] = std::min(scores[m].cross_entropy(Eigen::Index(i)), 1e9);
       w::PlotScatter(kNames[m], scores[m].p_correct.data(), ce[m].data(), int(ce[m].size()),
-                     kColors[m], w::Axis::Y1, m == 0 ? 6.0f : 4.5f);
+                     kModelColors[m], w::Axis::Y1, m == 0 ? 6.0f : 4.5f);
     }
     w::PlotHover h = w::EndPlot();
     if (h.scatter_index >= 0 && h.scatter_series >= 0 && h.scatter_series < 2) {

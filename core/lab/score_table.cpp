@@ -300,7 +300,7 @@ std::string where(int row, int col) {
 }  // namespace
 
 ParsedTable parse_score_table(std::string_view text, int max_examples) {
-  struct Line {
+  struct TableLine {
     int number;  // 1-based line of the text
     std::vector<std::string> cells;
   };
@@ -320,10 +320,10 @@ ParsedTable parse_score_table(std::string_view text, int max_examples) {
     }
   }
   const char sep = tabs ? '\t' : markdown ? '|' : ',';
-  std::vector<Line> lines;
+  std::vector<TableLine> lines;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (trim(raw[i]).empty()) continue;
-    Line l{static_cast<int>(i) + 1, split_cells(raw[i], sep, markdown && !tabs)};
+    TableLine l{static_cast<int>(i) + 1, split_cells(raw[i], sep, markdown && !tabs)};
     if (markdown && !tabs && is_rule(l.cells)) continue;
     lines.push_back(std::move(l));
   }
@@ -373,7 +373,7 @@ ParsedTable parse_score_table(std::string_view text, int max_examples) {
   ScoreTable& t = out.table;
   t.scores.resize(K, N);
   for (int j = 0; j < K; ++j) {
-    const Line& l = lines[first_data + static_cast<std::size_t>(j)];
+    const TableLine& l = lines[first_data + static_cast<std::size_t>(j)];
     t.class_names.push_back(names ? l.cells[0] : "class " + std::to_string(j + 1));
     for (int i = 0; i < N; ++i) {
       const std::size_t c = static_cast<std::size_t>(i) + (names ? 1 : 0);

@@ -58,11 +58,11 @@ TEST(LayerFill, ManySpritesFillInOverFramesAndEndAsOneDrawing) {
     if (ci && std::string(ci) == "true") FAIL() << "CI=true but no GL context: " << err;
     GTEST_SKIP() << "no GL context: " << err;
   }
-  constexpr int kSize = 300;
-  Framebuffer fb(kSize, kSize);
+  constexpr int kFillSize = 300;
+  Framebuffer fb(kFillSize, kFillSize);
   ViewTransform v;
-  v.set_rect(0, 0, kSize, kSize);
-  const CanvasFrame f = make_canvas_frame(v, 1.0, kSize);
+  v.set_rect(0, 0, kFillSize, kFillSize);
+  const CanvasFrame f = make_canvas_frame(v, 1.0, kFillSize);
   // 3 x kSpritesPerFrame points on a jittered lattice over the view, three classes.
   const std::size_t n = 3 * CanvasRenderer::kSpritesPerFrame;
   std::vector<PointInstance> pts(n);
