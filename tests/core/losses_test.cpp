@@ -503,6 +503,33 @@ TEST(LossesFocal, BlockedKernelMatchesThePerPointDefinition) {
   }
 }
 
+TEST(LossesSigmoid, BlockedKernelMatchesThePerPointDefinition) {
+  LossSettings base;
+  base.kind = LossKind::Sigmoid;
+  for (int K : {2, 3, 8}) {
+    for (double scale : {1.0, 30.0, 1e5}) {
+      Scene s = test::random_scene(K, 1000, 80 + static_cast<std::uint64_t>(K));
+      s.params.W *= scale;
+      s.params.b *= scale;
+      for (bool weighted : {false, true}) {
+        LossSettings ls = base;
+        for (int k = 0; weighted && k < K; ++k) ls.class_weights.push_back(0.5 + k);
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        const LossGradient g = loss_gradient(s.points, s.params, ls);
+        EXPECT_TRUE(std::isfinite(g.total_loss));
+        EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
+        EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12 * std::max(1.0, scale)) << K;
+        EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
+        const std::vector<int> subset = {999, 0, 500, 257, 256, 255};
+        std::vector<Point> picked;
+        for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
+        EXPECT_NEAR(loss_gradient(s.points, s.params, ls, subset).data_loss,
+                    evaluate(picked, s.params, ls).data_loss, 1e-12 * std::max(1.0, scale));
+      }
+    }
+  }
+}
+
 // ---- Class weights ----
 
 std::vector<LossKind> all_kinds() {
