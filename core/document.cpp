@@ -70,6 +70,7 @@ std::size_t Document::bytes(const Settings& s) {
   std::size_t n = sizeof(Settings) +
                   static_cast<std::size_t>(s.params.W.size() + s.params.b.size()) * sizeof(double);
   for (const std::string& name : s.class_names) n += sizeof(std::string) + name.capacity();
+  n += s.loss.class_weights.capacity() * sizeof(double);
   return n;
 }
 
