@@ -63,10 +63,9 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
     ImGui::SameLine();
     ImGui::TextDisabled(st.trainer.busy() ? "(computing)" : "(worker)");
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(
-          "With %zu or more points, steps run on a worker thread; the canvas "
-          "shows each result as it arrives.",
-          st.trainer.worker_points);
+      ImGui::SetTooltip("With %zu or more points, steps run on a worker thread; the canvas "
+                        "shows each result as it arrives.",
+                        st.trainer.worker_points);
   }
 
   const Evaluation& e = st.eval();
