@@ -56,6 +56,7 @@ void clamp_scene(Scene& s) {
   if (s.points.size() > kMaxPoints) s.points.resize(kMaxPoints);
   for (Point& p : s.points) p = clamped(p, K);
   if (!s.class_names.empty()) s.class_names.resize(static_cast<std::size_t>(K));
+  if (!s.loss.class_weights.empty()) s.loss.class_weights.resize(static_cast<std::size_t>(K), 1.0);
   for (std::string& n : s.class_names) n = clamp_class_name(std::move(n));
 }
 }  // namespace
@@ -69,6 +70,7 @@ std::size_t Document::bytes(const Settings& s) {
   std::size_t n = sizeof(Settings) +
                   static_cast<std::size_t>(s.params.W.size() + s.params.b.size()) * sizeof(double);
   for (const std::string& name : s.class_names) n += sizeof(std::string) + name.capacity();
+  n += s.loss.class_weights.capacity() * sizeof(double);
   return n;
 }
 
@@ -205,6 +207,9 @@ void Document::set_class_count(int K) {
     for (int k = old; k < K; ++k)
       scene_.class_names[static_cast<std::size_t>(k)] = "class " + std::to_string(k);
   }
+  // One weight per class (the losses require it); a new class weighs 1.
+  if (!scene_.loss.class_weights.empty())
+    scene_.loss.class_weights.resize(static_cast<std::size_t>(K), 1.0);
   const bool removes = std::any_of(scene_.points.begin(), scene_.points.end(),
                                    [K](const Point& pt) { return pt.label >= K; });
   if (removes) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "core/regularizer.h"
 #include "core/vector_math.h"
@@ -24,6 +25,54 @@ inline double hinge(double m, bool squared, double& dh) {
   }
   dh = 1.0;
   return m;
+}
+
+// Softmax probabilities of one point into p, and the cross-entropy -ln p_y (log-sum-exp with
+// the max subtracted).
+template <int KK>
+inline double softmax_probs(const double* sc, int k, int y, double* p) {
+  const int K = KK > 0 ? KK : k;
+  double mx = sc[0];
+  for (int j = 1; j < K; ++j) mx = std::max(mx, sc[j]);
+  double sum = 0.0;
+  for (int j = 0; j < K; ++j) {
+    p[j] = std::exp(sc[j] - mx);
+    sum += p[j];
+  }
+  const double inv = 1.0 / sum;
+  for (int j = 0; j < K; ++j) p[j] *= inv;
+  return std::log(sum) + mx - sc[y];
+}
+
+// The focal modulation of softmax cross-entropy, shared by the per-point definition and the
+// blocked kernel. From ce = -ln p_y, q = 1 - p_y (as sum_{j != y} p_j, exact for small q) and p_y:
+//   L = alpha q^gamma ce,   dL/ds_j = alpha F (p_j - [j == y]),
+//   F = q^gamma + gamma p_y q^(gamma - 1) ce = q^gamma (1 + gamma p_y ce / q).
+// Returns L and sets `factor` = alpha F. gamma = 0 gives L = alpha ce and factor = alpha: softmax
+// cross-entropy exactly for alpha = 1. ce / q lies in [0, ~1] when q is small (p_y near 1), so
+// nothing overflows; q = 0 (p_y = 1) is the limit L = 0, dL/ds = 0.
+inline double focal_modulate(double ce, double q, double py, double gamma, double alpha,
+                             double& factor) {
+  if (gamma == 0.0) {
+    factor = alpha;
+    return alpha * ce;
+  }
+  if (q <= 0.0) {
+    factor = 0.0;
+    return 0.0;
+  }
+  const double qg = std::pow(q, gamma);
+  factor = alpha * qg * (1.0 + gamma * py * (ce / q));
+  return alpha * qg * ce;
+}
+
+// One term of the sigmoid loss, shared by the per-point definition and the blocked kernel: from
+// the score s, the target t, e = e^{-|s|} and l = ln(1 + e), softplus(s) - t s with
+// softplus(s) = max(s, 0) + l (exact to rounding for |s| up to 1e6 and beyond), and its
+// derivative d = sigma(s) - t.
+inline double sigmoid_term(double s, double t, double e, double l, double& d) {
+  d = (s >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - t;
+  return std::max(s, 0.0) + l - t * s;
 }
 
 // The one definition of every per-point loss. KK is the number of classes when known at compile
@@ -55,18 +104,25 @@ inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y
     loss = hinge(sc[best] - sc[y] + s.delta, s.squared, dh);
     ds[best] += dh;
     ds[y] -= dh;
-  } else {  // Softmax: log-sum-exp with the max subtracted
-    double mx = sc[0];
-    for (int j = 1; j < K; ++j) mx = std::max(mx, sc[j]);
-    double sum = 0.0;
+  } else if constexpr (kind == LossKind::Sigmoid) {
+    // sum_j softplus(s_j) - t_j s_j; dL/ds_j = sigma(s_j) - t_j.
     for (int j = 0; j < K; ++j) {
-      ds[j] = std::exp(sc[j] - mx);
-      sum += ds[j];
+      const double e = std::exp(-std::abs(sc[j]));
+      loss += sigmoid_term(sc[j], j == y ? 1.0 : 0.0, e, std::log1p(e), ds[j]);
     }
-    loss = std::log(sum) + mx - sc[y];
-    const double inv = 1.0 / sum;
-    for (int j = 0; j < K; ++j) ds[j] *= inv;
-    ds[y] -= 1.0;
+  } else {  // Softmax, and Focal as its modulation
+    const double ce = softmax_probs<KK>(sc, K, y, ds);
+    if constexpr (kind == LossKind::Focal) {
+      double q = 0.0;
+      for (int j = 0; j < K; ++j) q += j == y ? 0.0 : ds[j];
+      double factor = 0.0;
+      loss = focal_modulate(ce, q, ds[y], s.gamma, s.alpha, factor);
+      ds[y] -= 1.0;
+      for (int j = 0; j < K; ++j) ds[j] *= factor;
+    } else {
+      loss = ce;
+      ds[y] -= 1.0;
+    }
   }
   return loss;
 }
@@ -84,12 +140,31 @@ inline void check_label(int label, int K) {
   }
 }
 
+// The weight of each class: s.class_weights, or all 1 when it is empty (multiplying by 1 and
+// summing ones is exact, so unweighted losses go through the same code unchanged).
+struct ClassWeights {
+  double w[kMaxClasses];
+  ClassWeights(const LossSettings& s, int K) {
+    if (!s.class_weights.empty() && s.class_weights.size() != static_cast<std::size_t>(K)) {
+      throw std::invalid_argument("class_weights has " + std::to_string(s.class_weights.size()) +
+                                  " entries for " + std::to_string(K) + " classes");
+    }
+    for (int k = 0; k < K; ++k) {
+      w[k] = s.class_weights.empty() ? 1.0 : s.class_weights[static_cast<std::size_t>(k)];
+      if (!(w[k] > 0.0) || !std::isfinite(w[k]))
+        throw std::invalid_argument("class weights must be positive and finite");
+    }
+  }
+};
+
 struct Sums {
-  double loss = 0.0;
+  double loss = 0.0;    // sum_i w_{y_i} L_i
+  double weight = 0.0;  // sum_i w_{y_i}
   double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
 
-  void set(int K, double l, const double* w0, const double* w1, const double* b) {
+  void set(int K, double l, double wsum, const double* w0, const double* w1, const double* b) {
     loss = l;
+    weight = wsum;
     std::copy(w0, w0 + K, gw0);
     std::copy(w1, w1 + K, gw1);
     std::copy(b, b + K, gb);
@@ -99,23 +174,26 @@ struct Sums {
 // The hot loop: scores, loss and gradient of every point (or of `subset`) in one pass.
 template <LossKind kind, int K>
 void accumulate(const std::vector<Point>& points, const Params& p, const LossSettings& s,
-                std::span<const int> subset, Sums& out) {
+                const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
   for (int j = 0; j < K; ++j) {
     w0[j] = p.W(j, 0);
     w1[j] = p.W(j, 1);
     bb[j] = p.b(j);
   }
-  double loss = 0.0;
+  double loss = 0.0, wsum = 0.0;
   auto add = [&](const Point& pt) {
     double sc[K], ds[K];
     check_label(pt.label, K);
     for (int j = 0; j < K; ++j) sc[j] = w0[j] * pt.x0 + w1[j] * pt.x1 + bb[j];
-    loss += point_loss_t<kind, K>(s, sc, K, pt.label, ds);
+    const double w = cw.w[pt.label];
+    loss += w * point_loss_t<kind, K>(s, sc, K, pt.label, ds);
+    wsum += w;
     for (int j = 0; j < K; ++j) {
-      gw0[j] += ds[j] * pt.x0;
-      gw1[j] += ds[j] * pt.x1;
-      gb[j] += ds[j];
+      const double d = w * ds[j];
+      gw0[j] += d * pt.x0;
+      gw1[j] += d * pt.x1;
+      gb[j] += d;
     }
   };
   if (subset.empty()) {
@@ -123,15 +201,16 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
   } else {
     for (int i : subset) add(points.at(static_cast<std::size_t>(i)));
   }
-  out.set(K, loss, gw0, gw1, gb);
+  out.set(K, loss, wsum, gw0, gw1, gb);
 }
 
-// Softmax over blocks of points, structure of arrays, so that exp and log run vectorized
-// (vmath). Same formula as point_loss_t<Softmax>: L_i = ln sum_j e^{s_j - m} + m - s_y,
-// dL_i/ds_j = p_j - [j == y]; the tests check that both agree.
-template <int K>
-void accumulate_softmax(const std::vector<Point>& points, const Params& p,
-                        std::span<const int> subset, Sums& out) {
+// Softmax (and focal, its modulation) over blocks of points, structure of arrays, so that exp
+// and log run vectorized (vmath). Same formulas as point_loss_t<Softmax / Focal>: the
+// probabilities p_j = e^{s_j - m} / sum, ce = ln sum + m - s_y, then focal_modulate; the tests
+// check that both agree.
+template <int K, bool kFocal>
+void accumulate_softmax(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                        const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   constexpr std::size_t B = 256;
   double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
   for (int j = 0; j < K; ++j) {
@@ -143,7 +222,7 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p,
   alignas(64) double e[K][B];
   int y[B];
   const std::size_t total = subset.empty() ? points.size() : subset.size();
-  double loss = 0.0;
+  double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
     for (std::size_t i = 0; i < n; ++i) {
@@ -175,10 +254,25 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p,
     for (std::size_t i = 0; i < n; ++i) {
       const double inv = 1.0 / sum[i];
       for (int j = 0; j < K; ++j) e[j][i] *= inv;  // probabilities
-      e[y[i]][i] -= 1.0;                           // dL_i/ds_j
     }
     vmath::log_inplace(sum, n);
-    for (std::size_t i = 0; i < n; ++i) loss += sum[i] + mx[i] - sy[i];
+    for (std::size_t i = 0; i < n; ++i) {
+      const double ce = sum[i] + mx[i] - sy[i];
+      const double w = cw.w[y[i]];
+      double c = w;  // dL_i/ds_j = c (p_j - [j == y]) for this point's term of the sum
+      if constexpr (kFocal) {
+        double q = 0.0;
+        for (int j = 0; j < K; ++j) q += j == y[i] ? 0.0 : e[j][i];
+        double factor = 0.0;
+        loss += w * focal_modulate(ce, q, e[y[i]][i], s.gamma, s.alpha, factor);
+        c = w * factor;
+      } else {
+        loss += w * ce;
+      }
+      wsum += w;
+      e[y[i]][i] -= 1.0;
+      for (int j = 0; j < K; ++j) e[j][i] *= c;
+    }
     for (int j = 0; j < K; ++j) {
       double a0 = 0.0, a1 = 0.0, ab = 0.0;
       for (std::size_t i = 0; i < n; ++i) {
@@ -191,46 +285,105 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p,
       gb[j] += ab;
     }
   }
-  out.set(K, loss, gw0, gw1, gb);
+  out.set(K, loss, wsum, gw0, gw1, gb);
+}
+
+// Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
+// l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree.
+template <int K>
+void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
+                        std::span<const int> subset, Sums& out) {
+  constexpr std::size_t B = 256;
+  double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
+  for (int j = 0; j < K; ++j) {
+    w0[j] = p.W(j, 0);
+    w1[j] = p.W(j, 1);
+    bb[j] = p.b(j);
+  }
+  alignas(64) double x0[B], x1[B], c[B];
+  alignas(64) double sc[K][B], ex[K][B], lp[K][B];
+  int y[B];
+  const std::size_t total = subset.empty() ? points.size() : subset.size();
+  double loss = 0.0, wsum = 0.0;
+  for (std::size_t start = 0; start < total; start += B) {
+    const std::size_t n = std::min(B, total - start);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Point& pt = subset.empty() ? points[start + i]
+                                       : points.at(static_cast<std::size_t>(subset[start + i]));
+      check_label(pt.label, K);
+      x0[i] = pt.x0;
+      x1[i] = pt.x1;
+      y[i] = pt.label;
+      c[i] = cw.w[pt.label];
+    }
+    for (int j = 0; j < K; ++j) {
+      for (std::size_t i = 0; i < n; ++i) {
+        sc[j][i] = w0[j] * x0[i] + w1[j] * x1[i] + bb[j];
+        ex[j][i] = -std::abs(sc[j][i]);
+      }
+      vmath::exp_inplace(ex[j], n);
+      std::copy(ex[j], ex[j] + n, lp[j]);
+      vmath::log1p_inplace(lp[j], n);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      double li = 0.0;
+      for (int j = 0; j < K; ++j) {
+        double d = 0.0;
+        li += sigmoid_term(sc[j][i], j == y[i] ? 1.0 : 0.0, ex[j][i], lp[j][i], d);
+        sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+      }
+      loss += c[i] * li;
+      wsum += c[i];
+    }
+    for (int j = 0; j < K; ++j) {
+      double a0 = 0.0, a1 = 0.0, ab = 0.0;
+      for (std::size_t i = 0; i < n; ++i) {
+        a0 += sc[j][i] * x0[i];
+        a1 += sc[j][i] * x1[i];
+        ab += sc[j][i];
+      }
+      gw0[j] += a0;
+      gw1[j] += a1;
+      gb[j] += ab;
+    }
+  }
+  out.set(K, loss, wsum, gw0, gw1, gb);
+}
+
+// Calls f(std::integral_constant<int, K>) for the run-time K in 2..8.
+template <class F>
+void with_classes(int K, F&& f) {
+  switch (K) {
+    case 2:
+      return f(std::integral_constant<int, 2>{});
+    case 3:
+      return f(std::integral_constant<int, 3>{});
+    case 4:
+      return f(std::integral_constant<int, 4>{});
+    case 5:
+      return f(std::integral_constant<int, 5>{});
+    case 6:
+      return f(std::integral_constant<int, 6>{});
+    case 7:
+      return f(std::integral_constant<int, 7>{});
+    default:
+      return f(std::integral_constant<int, kMaxClasses>{});
+  }
 }
 
 template <LossKind kind>
 void accumulate_k(int K, const std::vector<Point>& points, const Params& p, const LossSettings& s,
-                  std::span<const int> subset, Sums& out) {
-  if constexpr (kind == LossKind::Softmax) {
-    switch (K) {
-      case 2:
-        return accumulate_softmax<2>(points, p, subset, out);
-      case 3:
-        return accumulate_softmax<3>(points, p, subset, out);
-      case 4:
-        return accumulate_softmax<4>(points, p, subset, out);
-      case 5:
-        return accumulate_softmax<5>(points, p, subset, out);
-      case 6:
-        return accumulate_softmax<6>(points, p, subset, out);
-      case 7:
-        return accumulate_softmax<7>(points, p, subset, out);
-      default:
-        return accumulate_softmax<kMaxClasses>(points, p, subset, out);
+                  const ClassWeights& cw, std::span<const int> subset, Sums& out) {
+  with_classes(K, [&](auto kk) {
+    constexpr int KC = decltype(kk)::value;
+    if constexpr (kind == LossKind::Softmax || kind == LossKind::Focal) {
+      accumulate_softmax<KC, kind == LossKind::Focal>(points, p, s, cw, subset, out);
+    } else if constexpr (kind == LossKind::Sigmoid) {
+      accumulate_sigmoid<KC>(points, p, cw, subset, out);
+    } else {
+      accumulate<kind, KC>(points, p, s, cw, subset, out);
     }
-  }
-  switch (K) {
-    case 2:
-      return accumulate<kind, 2>(points, p, s, subset, out);
-    case 3:
-      return accumulate<kind, 3>(points, p, s, subset, out);
-    case 4:
-      return accumulate<kind, 4>(points, p, s, subset, out);
-    case 5:
-      return accumulate<kind, 5>(points, p, s, subset, out);
-    case 6:
-      return accumulate<kind, 6>(points, p, s, subset, out);
-    case 7:
-      return accumulate<kind, 7>(points, p, s, subset, out);
-    default:
-      return accumulate<kind, kMaxClasses>(points, p, s, subset, out);
-  }
+  });
 }
 
 }  // namespace
@@ -268,6 +421,10 @@ double point_loss(const LossSettings& s, const double* sc, int K, int y, double*
       return point_loss_t<LossKind::Structured, 0>(s, sc, K, y, ds);
     case LossKind::Softmax:
       return point_loss_t<LossKind::Softmax, 0>(s, sc, K, y, ds);
+    case LossKind::Sigmoid:
+      return point_loss_t<LossKind::Sigmoid, 0>(s, sc, K, y, ds);
+    case LossKind::Focal:
+      return point_loss_t<LossKind::Focal, 0>(s, sc, K, y, ds);
   }
   return 0.0;
 }
@@ -276,23 +433,30 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, co
                            std::span<const int> subset) {
   check_params(p);
   const int K = p.classes();
+  const ClassWeights cw(s, K);
   Sums sums;
   switch (s.kind) {
     case LossKind::WestonWatkins:
-      accumulate_k<LossKind::WestonWatkins>(K, points, p, s, subset, sums);
+      accumulate_k<LossKind::WestonWatkins>(K, points, p, s, cw, subset, sums);
       break;
     case LossKind::OneVsAll:
-      accumulate_k<LossKind::OneVsAll>(K, points, p, s, subset, sums);
+      accumulate_k<LossKind::OneVsAll>(K, points, p, s, cw, subset, sums);
       break;
     case LossKind::Structured:
-      accumulate_k<LossKind::Structured>(K, points, p, s, subset, sums);
+      accumulate_k<LossKind::Structured>(K, points, p, s, cw, subset, sums);
       break;
     case LossKind::Softmax:
-      accumulate_k<LossKind::Softmax>(K, points, p, s, subset, sums);
+      accumulate_k<LossKind::Softmax>(K, points, p, s, cw, subset, sums);
+      break;
+    case LossKind::Sigmoid:
+      accumulate_k<LossKind::Sigmoid>(K, points, p, s, cw, subset, sums);
+      break;
+    case LossKind::Focal:
+      accumulate_k<LossKind::Focal>(K, points, p, s, cw, subset, sums);
       break;
   }
-  const std::size_t n = subset.empty() ? points.size() : subset.size();
-  const double inv_n = n > 0 ? 1.0 / static_cast<double>(n) : 0.0;
+  // sum_i w_{y_i} L_i / sum_i w_{y_i}: the mean of L_i without class weights.
+  const double inv_n = sums.weight > 0.0 ? 1.0 / sums.weight : 0.0;
   LossGradient out;
   out.dW.resize(K, 2);
   out.db.resize(K);
@@ -319,8 +483,10 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
   e.predictions.resize(N);
   e.dW = WeightMatrix::Zero(K, 2);
   e.db = BiasVector::Zero(K);
+  const ClassWeights cw(s, K);
   double sc[kMaxClasses] = {}, ds[kMaxClasses] = {};
   int correct = 0;
+  double loss = 0.0, wsum = 0.0;
   for (Eigen::Index i = 0; i < N; ++i) {
     const Point& pt = points[static_cast<std::size_t>(i)];
     check_label(pt.label, K);
@@ -328,18 +494,21 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
     e.losses(i) = point_loss(s, sc, K, pt.label, ds);
     e.predictions(i) = argmax(sc, K);
     correct += e.predictions(i) == pt.label ? 1 : 0;
+    const double w = cw.w[pt.label];
+    loss += w * e.losses(i);
+    wsum += w;
     for (int j = 0; j < K; ++j) {
       e.scores(i, j) = sc[j];
       e.dscores(i, j) = ds[j];
-      e.dW(j, 0) += ds[j] * pt.x0;
-      e.dW(j, 1) += ds[j] * pt.x1;
-      e.db(j) += ds[j];
+      e.dW(j, 0) += w * ds[j] * pt.x0;
+      e.dW(j, 1) += w * ds[j] * pt.x1;
+      e.db(j) += w * ds[j];
     }
   }
-  const double inv_n = N > 0 ? 1.0 / static_cast<double>(N) : 0.0;
+  const double inv_n = wsum > 0.0 ? 1.0 / wsum : 0.0;
   e.dW *= inv_n;
   e.db *= inv_n;
-  e.data_loss = e.losses.sum() * inv_n;
+  e.data_loss = loss * inv_n;
   e.reg_loss = reg_loss(p.W, s);
   e.total_loss = e.data_loss + e.reg_loss;
   e.accuracy = N > 0 ? static_cast<double>(correct) / static_cast<double>(N) : 0.0;

@@ -4,8 +4,15 @@
 //   One-vs-All:     L_i = sum_j h(delta - t_j s_j),  t_j = +1 if j == y else -1
 //   Structured:     L_i = h(max_{j != y} s_j - s_y + delta)   (ties: lower index)
 //   Softmax:        L_i = -ln(e^{s_y} / sum_j e^{s_j})        (log-sum-exp, stable)
-// with h(m) = max(0, m), or max(0, m)^2 for the squared hinge. Data loss = mean of L_i;
-// total = data + regularization (see regularizer.h).
+// with h(m) = max(0, m), or max(0, m)^2 for the squared hinge; and two probability losses:
+//   Sigmoid:        L_i = sum_j softplus(s_j) - t_j s_j,  t_j = [j == y]
+//                   (one-vs-rest binary cross-entropy; dL_i/ds_j = sigma(s_j) - t_j)
+//   Focal:          L_i = -alpha (1 - p_y)^gamma ln p_y,  p = softmax(s)
+//                   (dL_i/ds_j = alpha F (p_j - [j == y]),
+//                    F = (1 - p_y)^gamma - gamma p_y (1 - p_y)^(gamma - 1) ln p_y;
+//                    gamma = 0, alpha = 1 is softmax exactly)
+// Data loss = sum_i w_{y_i} L_i / sum_i w_{y_i} with the class weights w (all 1 by default: the
+// mean of L_i); total = data + regularization (see regularizer.h).
 #include <span>
 
 #include "core/scene.h"
@@ -33,7 +40,8 @@ struct LossGradient {
 // Loss and gradient over all points, or over `subset` (indices) when it is non-empty.
 // One pass, no per-point storage: this is the hot path of training.
 // Preconditions (checked; std::invalid_argument / std::out_of_range otherwise): 2 <= K <= 8,
-// b has K entries, every label is in [0, K), subset indices are in range.
+// b has K entries, class_weights is empty or K positive finite numbers, every label is in
+// [0, K), subset indices are in range.
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                            std::span<const int> subset = {});
 
@@ -41,7 +49,7 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, co
 struct Evaluation {
   Eigen::MatrixXd scores;       // N x K
   Eigen::VectorXd losses;       // N: L_i
-  Eigen::MatrixXd dscores;      // N x K: dL_i/ds_j (the per-point "pull", before the 1/N)
+  Eigen::MatrixXd dscores;      // N x K: dL_i/ds_j (the per-point "pull", before w_{y_i} / sum w)
   Eigen::VectorXi predictions;  // N: argmax class
   double data_loss = 0.0;
   double reg_loss = 0.0;

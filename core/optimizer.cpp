@@ -9,6 +9,18 @@ namespace {
 bool finite(const Params& p) { return p.W.allFinite() && p.b.allFinite(); }
 }  // namespace
 
+void project_max_norm(WeightMatrix& W, double c) {
+  if (!(c > 0.0)) return;
+  for (Eigen::Index k = 0; k < W.rows(); ++k) {
+    const double norm = W.row(k).norm();
+    // A non-finite norm is left to the divergence check rather than scaled to zero.
+    if (!(norm > c) || !std::isfinite(norm)) continue;
+    W.row(k) *= c / norm;
+    // Rounding can leave the norm an ulp above c: shrink by an ulp until it holds exactly.
+    while (W.row(k).norm() > c) W.row(k) *= 1.0 - 0x1p-52;
+  }
+}
+
 LossRecord record(const Scene& scene) {
   const LossGradient g = loss_gradient(scene.points, scene.params, scene.loss);
   return {g.data_loss, g.reg_loss, g.total_loss, accuracy(scene.points, scene.params)};
@@ -117,6 +129,7 @@ StepStatus Optimizer::step(Scene& scene) {
       break;
     }
   }
+  project_max_norm(p.W, settings_.max_norm);
   if (!finite(p) || p.W.cwiseAbs().maxCoeff() > kParamBound ||
       p.b.cwiseAbs().maxCoeff() > kParamBound) {
     p = before;

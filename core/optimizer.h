@@ -76,6 +76,11 @@ class Optimizer {
   double last_loss_ = 0.0;  // loss before the last step (its gradient pass)
 };
 
+// Max-norm projection: scales every row W_k with ||W_k|| > c back to ||W_k|| <= c (exactly,
+// despite rounding). c <= 0: nothing. Optimizer::step applies it after each update when
+// OptimizerSettings::max_norm > 0; it is a constraint on W, not a term of the loss.
+void project_max_norm(WeightMatrix& W, double c);
+
 // Full-data loss record of a scene (for histories and plots).
 LossRecord record(const Scene& scene);
 

@@ -55,6 +55,10 @@ const char* to_string(LossKind k) {
       return "structured";
     case LossKind::Softmax:
       return "softmax";
+    case LossKind::Sigmoid:
+      return "sigmoid";
+    case LossKind::Focal:
+      return "focal";
   }
   return "?";
 }
@@ -85,7 +89,8 @@ const char* to_string(OptimizerKind k) {
 
 bool parse(const std::string& s, LossKind& out) {
   static constexpr LossKind all[] = {LossKind::WestonWatkins, LossKind::OneVsAll,
-                                     LossKind::Structured, LossKind::Softmax};
+                                     LossKind::Structured,    LossKind::Softmax,
+                                     LossKind::Sigmoid,       LossKind::Focal};
   return parse_from(s, out, all);
 }
 bool parse(const std::string& s, RegKind& out) {
@@ -108,8 +113,16 @@ const char* display_name(LossKind k) {
       return "Structured SVM";
     case LossKind::Softmax:
       return "Softmax";
+    case LossKind::Sigmoid:
+      return "Sigmoid (one-vs-rest BCE)";
+    case LossKind::Focal:
+      return "Focal";
   }
   return "?";
+}
+
+bool is_hinge(LossKind k) {
+  return k == LossKind::WestonWatkins || k == LossKind::OneVsAll || k == LossKind::Structured;
 }
 const char* display_name(RegKind k) {
   switch (k) {

@@ -37,7 +37,7 @@ struct Params {
   }
 };
 
-enum class LossKind { WestonWatkins, OneVsAll, Structured, Softmax };
+enum class LossKind { WestonWatkins, OneVsAll, Structured, Softmax, Sigmoid, Focal };
 enum class RegKind { L2, L1, Elastic };
 enum class OptimizerKind { GD, SGD, Momentum, Adam };
 
@@ -48,6 +48,11 @@ struct LossSettings {
   RegKind reg = RegKind::L2;
   double lambda = 0.1;        // regularization strength, >= 0
   double elastic_beta = 0.5;  // elastic net: lambda * sum(beta * W^2 + |W|)
+  double gamma = 2.0;         // focal loss focusing exponent, >= 0
+  double alpha = 1.0;         // focal loss scale, > 0
+  // Per-class weights w_k > 0 of the data loss sum_i w_{y_i} L_i / sum_i w_{y_i}; empty: all 1.
+  // When given, one per class.
+  std::vector<double> class_weights;
   bool operator==(const LossSettings&) const = default;
 };
 
@@ -60,6 +65,9 @@ struct OptimizerSettings {
   double beta2 = 0.999;
   double epsilon = 1e-8;
   std::uint64_t seed = 1;
+  // Max-norm: after each update every weight row W_k is scaled back to ||W_k|| <= max_norm
+  // (a projection, not part of the loss; biases untouched). 0: off.
+  double max_norm = 0.0;
   bool operator==(const OptimizerSettings&) const = default;
 };
 
@@ -82,7 +90,8 @@ Scene default_scene();
 Params default_params(int classes);
 
 // Short stable names used in files and on the command line.
-const char* to_string(LossKind k);       // "ww", "ova", "structured", "softmax"
+// "ww", "ova", "structured", "softmax", "sigmoid", "focal"
+const char* to_string(LossKind k);
 const char* to_string(RegKind k);        // "l2", "l1", "elastic"
 const char* to_string(OptimizerKind k);  // "gd", "sgd", "momentum", "adam"
 bool parse(const std::string& s, LossKind& out);
@@ -93,5 +102,8 @@ bool parse(const std::string& s, OptimizerKind& out);
 const char* display_name(LossKind k);
 const char* display_name(RegKind k);
 const char* display_name(OptimizerKind k);
+
+// True for the three multiclass SVM losses (they have a margin delta and a squared form).
+bool is_hinge(LossKind k);
 
 }  // namespace ll

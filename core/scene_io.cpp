@@ -126,12 +126,35 @@ enum class Field {
   seed,
   class_names,
   version,
+  gamma,
+  alpha,
+  class_weights,
+  max_norm,
   Unknown
 };
-constexpr const char* kFieldNames[] = {"points",    "W",     "b",           "loss",         "reg",
-                                       "reg_kind",  "delta", "squared",     "elastic_beta", "lr",
-                                       "optimizer", "batch", "momentum",    "beta1",        "beta2",
-                                       "epsilon",   "seed",  "class_names", "version"};
+constexpr const char* kFieldNames[] = {"points",
+                                       "W",
+                                       "b",
+                                       "loss",
+                                       "reg",
+                                       "reg_kind",
+                                       "delta",
+                                       "squared",
+                                       "elastic_beta",
+                                       "lr",
+                                       "optimizer",
+                                       "batch",
+                                       "momentum",
+                                       "beta1",
+                                       "beta2",
+                                       "epsilon",
+                                       "seed",
+                                       "class_names",
+                                       "version",
+                                       "gamma",
+                                       "alpha",
+                                       "class_weights",
+                                       "max_norm"};
 constexpr std::size_t kSmallFields = std::size(kFieldNames);
 
 Field field_of(const std::string& key) {
@@ -627,7 +650,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
 
   LossSettings& l = s.loss;
   if (given(Field::loss))
-    l.kind = enum_field<LossKind>(r, value(Field::loss), "loss", "ww, ova, structured or softmax");
+    l.kind = enum_field<LossKind>(r, value(Field::loss), "loss",
+                                  "ww, ova, structured, softmax, sigmoid or focal");
   if (given(Field::reg)) l.lambda = r.number_in(value(Field::reg), "reg", limits::kReg);
   if (given(Field::reg_kind))
     l.reg = enum_field<RegKind>(r, value(Field::reg_kind), "reg_kind", "l2, l1 or elastic");
@@ -637,6 +661,22 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
   if (given(Field::squared)) {
     if (!value(Field::squared).is_boolean()) r.fail("squared", "expected true or false");
     l.squared = value(Field::squared).get<bool>();
+  }
+  if (given(Field::gamma)) l.gamma = r.number_in(value(Field::gamma), "gamma", limits::kGamma);
+  if (given(Field::alpha)) {
+    l.alpha = r.number_in(value(Field::alpha), "alpha", limits::kAlpha);
+    if (l.alpha <= 0.0) r.fail("alpha", "the focal scale must be positive");
+  }
+  if (given(Field::class_weights)) {
+    const json& w = value(Field::class_weights);
+    if (!w.is_array() || w.size() != static_cast<std::size_t>(K)) {
+      r.fail("class_weights",
+             "expected an array of " + std::to_string(K) + " numbers (one per class)");
+    }
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      l.class_weights.push_back(
+          r.number_in(w[k], "class_weights[" + std::to_string(k) + "]", limits::kClassWeight));
+    }
   }
 
   OptimizerSettings& o = s.optimizer;
@@ -658,6 +698,8 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
     o.epsilon = r.number_in(value(Field::epsilon), "epsilon", limits::kEpsilon);
   if (given(Field::seed))
     o.seed = static_cast<std::uint64_t>(r.integer(value(Field::seed), "seed", 0, limits::kMaxSeed));
+  if (given(Field::max_norm))
+    o.max_norm = r.number_in(value(Field::max_norm), "max_norm", limits::kMaxNorm);
 
   if (given(Field::class_names)) {
     const json& names = value(Field::class_names);
@@ -794,6 +836,17 @@ std::string scene_to_json(const Scene& s) {
   for (const auto& [key, value] : fields) {
     out += "  \"" + std::string(key) + "\": " + value.dump() + ",\n";
   }
+  // The newer settings only when they matter, so that older scenes save as they always did.
+  const LossSettings defaults;
+  if (s.loss.kind == LossKind::Focal || s.loss.gamma != defaults.gamma ||
+      s.loss.alpha != defaults.alpha) {
+    out += "  \"gamma\": " + json(s.loss.gamma).dump() + ",\n";
+    out += "  \"alpha\": " + json(s.loss.alpha).dump() + ",\n";
+  }
+  if (!s.loss.class_weights.empty())
+    out += "  \"class_weights\": " + json(s.loss.class_weights).dump() + ",\n";
+  if (s.optimizer.max_norm != 0.0)
+    out += "  \"max_norm\": " + json(s.optimizer.max_norm).dump() + ",\n";
   if (!s.class_names.empty()) out += "  \"class_names\": " + json(s.class_names).dump() + ",\n";
   out += "  \"points\": [";
   for (std::size_t i = 0; i < s.points.size(); ++i) {

@@ -16,4 +16,9 @@ __attribute__((target_clones("avx2", "default"))) void log_inplace(double* v, st
   for (std::size_t i = 0; i < n; ++i) v[i] = std::log(v[i]);
 }
 
+__attribute__((target_clones("avx2", "default"))) void log1p_inplace(double* v, std::size_t n) {
+#pragma omp simd
+  for (std::size_t i = 0; i < n; ++i) v[i] = std::log1p(v[i]);
+}
+
 }  // namespace ll::vmath

@@ -8,5 +8,6 @@ namespace ll::vmath {
 
 void exp_inplace(double* v, std::size_t n);
 void log_inplace(double* v, std::size_t n);
+void log1p_inplace(double* v, std::size_t n);  // ln(1 + v), accurate for small v
 
 }  // namespace ll::vmath

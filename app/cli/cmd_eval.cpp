@@ -1,4 +1,5 @@
 // losslab eval SCENE [--loss L] [--reg X] [--reg-kind K] [--delta D] [--squared]
+//                    [--gamma G] [--alpha A] [--class-weights w0,w1,...]
 #include <stdexcept>
 
 #include "app/cli/command_registry.h"
@@ -20,7 +21,7 @@ void register_eval(CLI::App& app, int& exit_code) {
   args->loss.add_to(*cmd);
   cmd->callback([args, &exit_code] {
     Scene scene = load_scene_or_throw(args->scene);
-    args->loss.apply(scene.loss);
+    args->loss.apply(scene.loss, scene.classes());
     const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
     nlohmann::json out;
     out["loss"] = to_string(scene.loss.kind);

@@ -138,7 +138,7 @@ void register_render(CLI::App& app, int& exit_code) {
     if (opt.regions == exporter::Shading::Score && opt.score_class >= scene.classes())
       throw UsageError("--mode " + args->mode + ": the scene has classes 0.." +
                        std::to_string(scene.classes() - 1));
-    args->loss.apply(scene.loss);
+    args->loss.apply(scene.loss, scene.classes());
     args->optimizer.apply(scene.optimizer);
 
     const long steps = args->steps >= 0                       ? args->steps

@@ -116,7 +116,7 @@ void register_train(CLI::App& app, int& exit_code) {
   cmd->callback([args, &exit_code] {
     const StopSignals signals;  // before loading: a Ctrl+C while a big file loads still writes
     Scene scene = load_scene_or_throw(args->scene);
-    args->loss.apply(scene.loss);
+    args->loss.apply(scene.loss, scene.classes());
     args->optimizer.apply(scene.optimizer);
 
     TrainOptions options;

@@ -36,19 +36,22 @@ const CLI::Validator& finite_number();
 CLI::Validator in_range(limits::Range r, bool lo_open = false);
 CLI::Validator in_range(long long lo, long long hi);
 
-// Options that override a scene's loss settings (--loss --reg --reg-kind --delta --squared).
+// Options that override a scene's loss settings (--loss --reg --reg-kind --delta --squared
+// --gamma --alpha --class-weights).
 struct LossOverrides {
-  std::string loss, reg_kind;
-  double reg = -1.0, delta = -1.0;
+  std::string loss, reg_kind, class_weights;
+  double reg = -1.0, delta = -1.0, gamma = -1.0, alpha = -1.0;
   bool squared = false;
   void add_to(CLI::App& cmd);
-  void apply(LossSettings& s) const;
+  // `classes`: the scene's K; --class-weights must give one weight per class (UsageError).
+  void apply(LossSettings& s, int classes) const;
 };
 
-// Options that override a scene's optimizer (--optimizer --lr --batch --momentum --seed).
+// Options that override a scene's optimizer (--optimizer --lr --batch --momentum --seed
+// --max-norm).
 struct OptimizerOverrides {
   std::string optimizer;
-  double lr = -1.0, momentum = -1.0;
+  double lr = -1.0, momentum = -1.0, max_norm = -1.0;
   int batch = 0;
   long long seed = -1;
   void add_to(CLI::App& cmd);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "app/cli/command_registry.h"
 #include "core/atomic_file.h"
@@ -107,9 +108,37 @@ CLI::Validator in_range(long long lo, long long hi) {
       text);
 }
 
+namespace {
+
+// "w0,w1,..." -> the numbers; empty string on success, else the reason.
+std::string parse_weights(const std::string& s, std::vector<double>& out) {
+  out.clear();
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = s.find(',', start);
+    const std::string item =
+        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    double d = 0.0;
+    if (std::string err = parse_finite(item, d); !err.empty()) return err;
+    if (!limits::kClassWeight.contains(d)) {
+      return item + " is out of range [" + format_number(limits::kClassWeight.lo) + ", " +
+             format_number(limits::kClassWeight.hi) + "]";
+    }
+    out.push_back(d);
+    if (comma == std::string::npos) break;
+    if (out.size() >= static_cast<std::size_t>(kMaxClasses)) {
+      return "at most " + std::to_string(kMaxClasses) + " weights (one per class)";
+    }
+    start = comma + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
 void LossOverrides::add_to(CLI::App& cmd) {
-  cmd.add_option("--loss", loss, "ww, ova, structured or softmax")
-      ->check(CLI::IsMember({"ww", "ova", "structured", "softmax"}));
+  cmd.add_option("--loss", loss, "ww, ova, structured, softmax, sigmoid or focal")
+      ->check(CLI::IsMember({"ww", "ova", "structured", "softmax", "sigmoid", "focal"}));
   cmd.add_option("--reg", reg, "regularization strength lambda in [0, 1e6]")
       ->check(in_range(limits::kReg));
   cmd.add_option("--reg-kind", reg_kind, "l2, l1 or elastic")
@@ -117,14 +146,40 @@ void LossOverrides::add_to(CLI::App& cmd) {
   cmd.add_option("--delta", delta, "hinge margin Delta in [0, 1e6]")
       ->check(in_range(limits::kDelta));
   cmd.add_flag("--squared", squared, "squared hinge for the SVM losses");
+  cmd.add_option("--gamma", gamma, "focal loss exponent gamma in [0, 100]")
+      ->check(in_range(limits::kGamma));
+  cmd.add_option("--alpha", alpha, "focal loss scale alpha in (0, 1e6]")
+      ->check(in_range(limits::kAlpha, true));
+  cmd.add_option("--class-weights", class_weights,
+                 "w0,w1,...: one weight per class in [1e-6, 1e6]; the data loss becomes "
+                 "sum_i w_{y_i} L_i / sum_i w_{y_i}")
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            std::vector<double> w;
+            return parse_weights(v, w);
+          },
+          "W0,W1,..."));
 }
 
-void LossOverrides::apply(LossSettings& s) const {
+void LossOverrides::apply(LossSettings& s, int classes) const {
   if (!loss.empty()) parse(loss, s.kind);
   if (!reg_kind.empty()) parse(reg_kind, s.reg);
   if (reg >= 0.0) s.lambda = reg;
   if (delta >= 0.0) s.delta = delta;
   if (squared) s.squared = true;
+  if (gamma >= 0.0) s.gamma = gamma;
+  if (alpha > 0.0) s.alpha = alpha;
+  if (!class_weights.empty()) {
+    std::vector<double> w;
+    if (std::string err = parse_weights(class_weights, w); !err.empty())
+      throw UsageError("--class-weights: " + err);
+    if (w.size() != static_cast<std::size_t>(classes)) {
+      throw UsageError("--class-weights: " + std::to_string(w.size()) +
+                       " weights given but the scene has " + std::to_string(classes) +
+                       " classes (one weight per class)");
+    }
+    s.class_weights = std::move(w);
+  }
 }
 
 void OptimizerOverrides::add_to(CLI::App& cmd) {
@@ -137,6 +192,10 @@ void OptimizerOverrides::add_to(CLI::App& cmd) {
       ->check(in_range(limits::kMomentum));
   cmd.add_option("--seed", seed, "random seed in [0, 2^63 - 1]")
       ->check(in_range(0, limits::kMaxSeed));
+  cmd.add_option("--max-norm", max_norm,
+                 "after each update scale every row W_k back to ||W_k|| <= C, C in [0, 1e8] "
+                 "(0: off)")
+      ->check(in_range(limits::kMaxNorm));
 }
 
 void OptimizerOverrides::apply(OptimizerSettings& s) const {
@@ -145,6 +204,7 @@ void OptimizerOverrides::apply(OptimizerSettings& s) const {
   if (batch > 0) s.batch = batch;
   if (momentum >= 0.0) s.momentum = momentum;
   if (seed >= 0) s.seed = static_cast<std::uint64_t>(seed);
+  if (max_norm >= 0.0) s.max_norm = max_norm;
 }
 
 int main(int argc, char** argv, const char* version, WindowRunner open_window) {

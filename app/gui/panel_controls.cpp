@@ -22,6 +22,10 @@ const char* loss_formula(const LossSettings& s) {
                        : "L_i = max(0, max_{j≠y} s_j − s_y + Δ)";
     case LossKind::Softmax:
       return "L_i = −ln( e^{s_y} / Σ_j e^{s_j} )";
+    case LossKind::Sigmoid:
+      return "L_i = Σ_j softplus(s_j) − t_j·s_j,  t_j = 1 if j = y else 0";
+    case LossKind::Focal:
+      return "L_i = −α (1 − p_y)^γ ln p_y,  p = softmax(s)";
   }
   return "";
 }
@@ -114,7 +118,7 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   ImGui::TextUnformatted(loss_formula(L));
   ImGui::PopFont();
   ImGui::TextUnformatted("L = (1/N) Σ_i L_i + R(W)");
-  if (L.kind != LossKind::Softmax) {
+  if (is_hinge(L.kind)) {
     ImGui::Checkbox("squared hinge", &L.squared);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);

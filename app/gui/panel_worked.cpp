@@ -136,6 +136,10 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
       wrapped("L_i = −ln p_y = −ln " + num(p[y], 3) + " = " + num(li));
       break;
     }
+    case LossKind::Sigmoid:
+    case LossKind::Focal:
+      wrapped("L_i = " + num(li));
+      break;
   }
   ImGui::Spacing();
   std::string g = "∂L_i/∂s = [";

@@ -108,6 +108,113 @@ TEST_F(Cli, DivergenceIsReported) {
   EXPECT_EQ(j["status"], "diverged");
 }
 
+// --loss sigmoid|focal, --gamma, --alpha and --class-weights give exactly core's numbers.
+TEST_F(Cli, EvalProbabilityLossesAndClassWeights) {
+  const Scene demo = default_scene();
+  struct Case {
+    std::string flags;
+    LossSettings settings;
+  };
+  LossSettings sigmoid = demo.loss, focal = demo.loss, weighted = demo.loss;
+  sigmoid.kind = LossKind::Sigmoid;
+  focal.kind = LossKind::Focal;
+  focal.gamma = 0.5;
+  focal.alpha = 0.25;
+  weighted = focal;
+  weighted.class_weights = {1.0, 2.5, 0.5};
+  const Case cases[] = {
+      {"--loss sigmoid", sigmoid},
+      {"--loss focal --gamma 0.5 --alpha 0.25", focal},
+      {"--loss focal --gamma 0.5 --alpha 0.25 --class-weights 1,2.5,0.5", weighted},
+  };
+  for (const Case& c : cases) {
+    const auto r = run_losslab("eval " + scene_ + " " + c.flags);
+    ASSERT_EQ(r.exit_code, 0) << c.flags << "\n" << r.err;
+    const json j = json::parse(r.out);
+    const Evaluation e = evaluate(demo.points, demo.params, c.settings);
+    EXPECT_EQ(j["loss"], to_string(c.settings.kind)) << c.flags;
+    EXPECT_EQ(j["data_loss"].get<double>(), e.data_loss) << c.flags;
+    EXPECT_EQ(j["total_loss"].get<double>(), e.total_loss) << c.flags;
+    EXPECT_EQ(j["losses"][3].get<double>(), e.losses(3)) << c.flags;
+    EXPECT_EQ(j["dW"][2][0].get<double>(), e.dW(2, 0)) << c.flags;
+  }
+  // Focal with gamma 0 and alpha 1 prints softmax's numbers.
+  const json f =
+      json::parse(run_losslab("eval " + scene_ + " --loss focal --gamma 0 --alpha 1").out);
+  const json sm = json::parse(run_losslab("eval " + scene_ + " --loss softmax").out);
+  EXPECT_EQ(f["total_loss"], sm["total_loss"]);
+  EXPECT_EQ(f["dW"], sm["dW"]);
+  // Uniform weights: the same numbers as none.
+  const json u = json::parse(run_losslab("eval " + scene_ + " --class-weights 2,2,2").out);
+  const json none = json::parse(run_losslab("eval " + scene_).out);
+  EXPECT_NEAR(u["data_loss"].get<double>(), none["data_loss"].get<double>(), 1e-12);
+}
+
+// A scene file's new fields are used by eval and train, and the flags override them.
+TEST_F(Cli, SceneFileFocalWeightsAndMaxNorm) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Focal;
+  s.loss.gamma = 2.0;
+  s.loss.class_weights = {3.0, 1.0, 1.0};
+  s.optimizer.max_norm = 1.5;
+  const std::string path = (dir_ / "focal.json").string();
+  save_scene(s, path);
+  const json e = json::parse(run_losslab("eval " + path).out);
+  EXPECT_EQ(e["loss"], "focal");
+  EXPECT_EQ(e["total_loss"].get<double>(), evaluate(s.points, s.params, s.loss).total_loss);
+
+  const auto r = run_losslab("train " + path + " --steps 30");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  Scene t = s;
+  train(t, 30);
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_EQ(j["W"][k][0].get<double>(), t.params.W(k, 0));
+    const double n = std::hypot(j["W"][k][0].get<double>(), j["W"][k][1].get<double>());
+    EXPECT_LE(n, 1.5 * (1 + 1e-15)) << k;
+  }
+  // --max-norm overrides the file's.
+  const json j2 = json::parse(run_losslab("train " + path + " --steps 30 --max-norm 0.5").out);
+  for (int k = 0; k < 3; ++k) {
+    const double n = std::hypot(j2["W"][k][0].get<double>(), j2["W"][k][1].get<double>());
+    EXPECT_LE(n, 0.5 * (1 + 1e-15)) << k;
+  }
+  // --max-norm 0 turns it off: the demo's weights grow past 1.5 (its rows start near 2 to 3).
+  const json j3 = json::parse(run_losslab("train " + path + " --steps 30 --max-norm 0").out);
+  double largest = 0.0;
+  for (int k = 0; k < 3; ++k)
+    largest =
+        std::max(largest, std::hypot(j3["W"][k][0].get<double>(), j3["W"][k][1].get<double>()));
+  EXPECT_GT(largest, 1.5);
+}
+
+TEST_F(Cli, BadProbabilityArgumentsExitTwoNamingTheFlag) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"eval " + scene_ + " --loss bce", "--loss"},
+      {"eval " + scene_ + " --gamma -1", "--gamma"},
+      {"eval " + scene_ + " --gamma 101", "--gamma"},
+      {"eval " + scene_ + " --alpha 0", "--alpha"},
+      {"eval " + scene_ + " --alpha nan", "--alpha"},
+      {"eval " + scene_ + " --class-weights 1,2",
+       "--class-weights: 2 weights given but the scene "
+       "has 3 classes"},
+      {"eval " + scene_ + " --class-weights 1,0,1", "--class-weights"},
+      {"eval " + scene_ + " --class-weights 1,x,1", "--class-weights"},
+      {"eval " + scene_ + " --class-weights 1,,1", "--class-weights"},
+      {"eval " + scene_ + " --class-weights 1,2,3,", "--class-weights"},
+      {"eval " + scene_ + " --max-norm 1", "--max-norm"},  // train only
+      {"train " + scene_ + " --steps 1 --max-norm -1", "--max-norm"},
+      {"train " + scene_ + " --steps 1 --max-norm 1e9", "--max-norm"},
+  };
+  for (const auto& [args, needle] : cases) {
+    const auto r = run_losslab(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+}
+
 TEST_F(Cli, BadArgumentsExitTwoWithOneLine) {
   const std::string missing = (dir_ / "missing.json").string();
   std::ofstream(dir_ / "broken.json") << "{\"points\": [{\"x\": 1}]}";

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "core/datasets.h"
+#include "core/losses.h"
 
 namespace ll {
 namespace {
@@ -134,6 +136,27 @@ TEST(Document, EditsStayInsideTheLoaderLimits) {
   d.replace(huge);
   EXPECT_EQ(d.scene().params.W(0, 0), 0.0);
   EXPECT_EQ(d.scene().class_names[0].size(), kMaxClassNameBytes);
+}
+
+// The losses need one class weight per class: a class-count change keeps the weights of the
+// classes that stay, gives new classes weight 1, and undo brings the old weights back.
+TEST(Document, ClassWeightsFollowTheClassCount) {
+  Scene s = default_scene();
+  s.loss.class_weights = {2.0, 0.5, 3.0};
+  Document d(s);
+  d.set_class_count(5);
+  EXPECT_EQ(d.scene().loss.class_weights, (std::vector<double>{2.0, 0.5, 3.0, 1.0, 1.0}));
+  EXPECT_NO_THROW(evaluate(d.scene().points, d.scene().params, d.scene().loss));
+  d.set_class_count(2);
+  EXPECT_EQ(d.scene().loss.class_weights, (std::vector<double>{2.0, 0.5}));
+  EXPECT_NO_THROW(evaluate(d.scene().points, d.scene().params, d.scene().loss));
+  EXPECT_TRUE(d.undo());
+  EXPECT_TRUE(d.undo());
+  EXPECT_EQ(d.scene().loss.class_weights, s.loss.class_weights);
+  Scene none = default_scene();  // no weights stay no weights
+  Document e(none);
+  e.set_class_count(4);
+  EXPECT_TRUE(e.scene().loss.class_weights.empty());
 }
 
 TEST(Document, AddingStopsAtThePointLimit) {

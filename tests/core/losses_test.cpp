@@ -172,20 +172,33 @@ struct Case {
   LossKind kind;
   RegKind reg;
   bool squared;
+  bool weighted = false;  // random class weights
+  double gamma = 2.0;     // focal only
 };
 
-void PrintTo(const Case& c, std::ostream* os) {
-  *os << to_string(c.kind) << "/" << to_string(c.reg) << (c.squared ? "/squared" : "");
+std::string case_name(const Case& c) {
+  std::string n = std::string(to_string(c.kind)) + "_" + to_string(c.reg) +
+                  (c.squared ? "_squared" : "") + (c.weighted ? "_weighted" : "");
+  if (c.kind == LossKind::Focal) n += "_gamma" + std::to_string(static_cast<int>(c.gamma * 10));
+  return n;
 }
+
+void PrintTo(const Case& c, std::ostream* os) { *os << case_name(c); }
 
 std::vector<Case> all_cases() {
   std::vector<Case> out;
-  for (LossKind k :
-       {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured, LossKind::Softmax}) {
+  for (LossKind k : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                     LossKind::Softmax, LossKind::Sigmoid, LossKind::Focal}) {
     for (RegKind r : {RegKind::L2, RegKind::L1, RegKind::Elastic}) {
       for (bool sq : {false, true}) {
-        if (k == LossKind::Softmax && sq) continue;  // squared applies to the hinge losses
-        out.push_back({k, r, sq});
+        if (!is_hinge(k) && sq) continue;  // squared applies to the hinge losses
+        for (bool weighted : {false, true}) {
+          if (k == LossKind::Focal) {
+            for (double g : {0.0, 0.5, 2.0, 5.0}) out.push_back({k, r, sq, weighted, g});
+          } else {
+            out.push_back({k, r, sq, weighted});
+          }
+        }
       }
     }
   }
@@ -196,7 +209,7 @@ std::vector<Case> all_cases() {
 // kinks for a finite difference to be meaningful.
 double distance_to_kink(const Scene& s, const LossSettings& ls) {
   double d = s.params.W.cwiseAbs().minCoeff();
-  if (ls.kind == LossKind::Softmax) return d;
+  if (!is_hinge(ls.kind)) return d;
   double sc[kMaxClasses];
   const int K = s.classes();
   for (const Point& p : s.points) {
@@ -227,9 +240,13 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
   ls.reg = c.reg;
   ls.squared = c.squared;
   ls.lambda = 0.3;
+  ls.gamma = c.gamma;
+  ls.alpha = 0.7;
   int checked = 0;
   std::uint64_t seed = 100;
   for (int K : {2, 3, 5, 8}) {
+    ls.class_weights.clear();
+    for (int k = 0; c.weighted && k < K; ++k) ls.class_weights.push_back(0.2 + 1.3 * k);
     for (int N : {1, 7, 30}) {
       Scene s = test::random_scene(K, N, seed++);
       if (distance_to_kink(s, ls) < 1e-3) continue;
@@ -276,8 +293,7 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
 
 INSTANTIATE_TEST_SUITE_P(AllLosses, GradientCheck, ::testing::ValuesIn(all_cases()),
                          [](const ::testing::TestParamInfo<Case>& p) {
-                           return std::string(to_string(p.param.kind)) + "_" +
-                                  to_string(p.param.reg) + (p.param.squared ? "_squared" : "");
+                           return case_name(p.param);
                          });
 
 }  // namespace
@@ -356,6 +372,248 @@ TEST(LossesAccuracy, MatchesEvaluate) {
   const Scene s = test::random_scene(5, 40, 3);
   EXPECT_EQ(accuracy(s.points, s.params), evaluate(s.points, s.params, s.loss).accuracy);
   EXPECT_EQ(accuracy({}, s.params), 0.0);
+}
+
+}  // namespace
+}  // namespace ll
+
+namespace ll {
+namespace {
+
+// ---- The probability losses: sigmoid (one-vs-rest BCE) and focal ----
+
+LossSettings focal(double gamma, double alpha) {
+  LossSettings s;
+  s.kind = LossKind::Focal;
+  s.gamma = gamma;
+  s.alpha = alpha;
+  return s;
+}
+
+TEST(LossesSigmoid, MatchesTheTextbookBinaryCrossEntropy) {
+  const std::vector<double> sc = {1.5, -0.3, 2.2, 0.0};
+  for (int y = 0; y < 4; ++y) {
+    double expected = 0.0;
+    double ds[4];
+    for (int j = 0; j < 4; ++j) {
+      const double sig = 1.0 / (1.0 + std::exp(-sc[j]));
+      const double t = j == y ? 1.0 : 0.0;
+      expected += -(t * std::log(sig) + (1 - t) * std::log(1 - sig));
+    }
+    const double L = loss_of(LossKind::Sigmoid, sc, y, ds);
+    EXPECT_NEAR(L, expected, 1e-12);
+    for (int j = 0; j < 4; ++j)
+      EXPECT_NEAR(ds[j], 1.0 / (1.0 + std::exp(-sc[j])) - (j == y ? 1.0 : 0.0), 1e-15);
+  }
+  EXPECT_NEAR(loss_of(LossKind::Sigmoid, {0.0, 0.0}, 1), 2.0 * std::log(2.0), 1e-15);
+}
+
+TEST(LossesSigmoid, IsStableForScoresOfAMillion) {
+  double ds[3];
+  // Right with certainty: label score +1e6, the others -1e6.
+  EXPECT_EQ(loss_of(LossKind::Sigmoid, {1e6, -1e6, -1e6}, 0, ds), 0.0);
+  EXPECT_EQ(ds[0], 0.0);
+  EXPECT_EQ(ds[1], 0.0);
+  EXPECT_EQ(ds[2], 0.0);
+  // Wrong with certainty: each term costs |s| = 1e6.
+  EXPECT_EQ(loss_of(LossKind::Sigmoid, {-1e6, 1e6, 1e6}, 0, ds), 3e6);
+  EXPECT_EQ(ds[0], -1.0);
+  EXPECT_EQ(ds[1], 1.0);
+  EXPECT_EQ(ds[2], 1.0);
+  // Mixed with a moderate score: softplus(1) - 1 + softplus(-1e6) (= e^-1e6, 0 in doubles).
+  EXPECT_NEAR(loss_of(LossKind::Sigmoid, {1.0, -1e6}, 0, ds), std::log1p(std::exp(-1.0)), 1e-15);
+  EXPECT_TRUE(std::isfinite(ds[0]) && std::isfinite(ds[1]));
+}
+
+TEST(LossesFocal, GammaZeroAlphaOneIsSoftmaxExactly) {
+  const LossSettings f = focal(0.0, 1.0);
+  LossSettings sm;
+  sm.kind = LossKind::Softmax;
+  for (int K : {2, 3, 8}) {
+    Scene s = test::random_scene(K, 600, 40 + static_cast<std::uint64_t>(K));
+    s.params.W *= 3.0;
+    const Evaluation ef = evaluate(s.points, s.params, f);
+    const Evaluation es = evaluate(s.points, s.params, sm);
+    EXPECT_EQ(ef.losses, es.losses);
+    EXPECT_EQ(ef.dscores, es.dscores);
+    EXPECT_EQ(ef.total_loss, es.total_loss);
+    const LossGradient gf = loss_gradient(s.points, s.params, f);
+    const LossGradient gs = loss_gradient(s.points, s.params, sm);
+    EXPECT_EQ(gf.total_loss, gs.total_loss);
+    EXPECT_EQ(gf.dW, gs.dW);
+    EXPECT_EQ(gf.db, gs.db);
+  }
+}
+
+TEST(LossesFocal, MatchesItsDefinitionAndDownweightsEasyPoints) {
+  const std::vector<double> sc = {3.2, 5.1, -1.7};
+  double p[3];
+  softmax(sc.data(), 3, p);
+  double ds[3];
+  for (int y = 0; y < 3; ++y) {
+    for (double gamma : {0.5, 2.0}) {
+      const double L = point_loss(focal(gamma, 0.25), sc.data(), 3, y, ds);
+      EXPECT_NEAR(L, -0.25 * std::pow(1 - p[y], gamma) * std::log(p[y]), 1e-12);
+      // The analytic gradient written out independently.
+      const double F =
+          std::pow(1 - p[y], gamma) - gamma * p[y] * std::pow(1 - p[y], gamma - 1) * std::log(p[y]);
+      for (int j = 0; j < 3; ++j)
+        EXPECT_NEAR(ds[j], 0.25 * F * (p[j] - (j == y ? 1.0 : 0.0)), 1e-12);
+    }
+  }
+  // Easy point (p_y = 0.87): gamma = 2 scales its cross-entropy by (1 - p_y)^2 ~ 0.017.
+  const double ce = loss_of(LossKind::Softmax, sc, 1);
+  EXPECT_NEAR(point_loss(focal(2.0, 1.0), sc.data(), 3, 1, ds), ce * (1 - p[1]) * (1 - p[1]),
+              1e-15);
+  EXPECT_LT(point_loss(focal(2.0, 1.0), sc.data(), 3, 1, ds), 0.02 * ce);
+}
+
+TEST(LossesFocal, IsStableForHugeScores) {
+  double ds[3];
+  for (double gamma : {0.0, 0.3, 2.0}) {
+    const LossSettings f = focal(gamma, 0.5);
+    const std::vector<double> sc = {1e6, -1e6, 0.0};
+    EXPECT_NEAR(point_loss(f, sc.data(), 3, 1, ds), 0.5 * 2e6, 1e-6) << gamma;
+    EXPECT_NEAR(ds[0], 0.5, 1e-12);
+    EXPECT_NEAR(ds[1], -0.5, 1e-12);
+    EXPECT_EQ(point_loss(f, sc.data(), 3, 0, ds), 0.0) << gamma;  // p_y = 1
+    for (double d : ds) EXPECT_TRUE(std::isfinite(d) && std::abs(d) < 1e-12) << gamma;
+  }
+}
+
+// The blocked kernel (256 points at a time, vectorized exp/log) against the per-point
+// definition, across block boundaries, with class weights and huge scores.
+TEST(LossesFocal, BlockedKernelMatchesThePerPointDefinition) {
+  for (int K : {2, 3, 8}) {
+    for (double scale : {1.0, 1e5}) {
+      Scene s = test::random_scene(K, 1000, 70 + static_cast<std::uint64_t>(K));
+      s.params.W *= scale;
+      s.params.b *= scale;
+      for (bool weighted : {false, true}) {
+        LossSettings ls = focal(1.5, 0.8);
+        for (int k = 0; weighted && k < K; ++k) ls.class_weights.push_back(0.5 + k);
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        const LossGradient g = loss_gradient(s.points, s.params, ls);
+        EXPECT_TRUE(std::isfinite(g.total_loss));
+        EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
+        EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12 * scale) << K;
+        EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
+      }
+    }
+  }
+}
+
+TEST(LossesSigmoid, BlockedKernelMatchesThePerPointDefinition) {
+  LossSettings base;
+  base.kind = LossKind::Sigmoid;
+  for (int K : {2, 3, 8}) {
+    for (double scale : {1.0, 30.0, 1e5}) {
+      Scene s = test::random_scene(K, 1000, 80 + static_cast<std::uint64_t>(K));
+      s.params.W *= scale;
+      s.params.b *= scale;
+      for (bool weighted : {false, true}) {
+        LossSettings ls = base;
+        for (int k = 0; weighted && k < K; ++k) ls.class_weights.push_back(0.5 + k);
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        const LossGradient g = loss_gradient(s.points, s.params, ls);
+        EXPECT_TRUE(std::isfinite(g.total_loss));
+        EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
+        EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12 * std::max(1.0, scale)) << K;
+        EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
+        const std::vector<int> subset = {999, 0, 500, 257, 256, 255};
+        std::vector<Point> picked;
+        for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
+        EXPECT_NEAR(loss_gradient(s.points, s.params, ls, subset).data_loss,
+                    evaluate(picked, s.params, ls).data_loss, 1e-12 * std::max(1.0, scale));
+      }
+    }
+  }
+}
+
+// ---- Class weights ----
+
+std::vector<LossKind> all_kinds() {
+  return {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+          LossKind::Softmax,       LossKind::Sigmoid,  LossKind::Focal};
+}
+
+TEST(LossesClassWeights, UniformWeightsChangeNothing) {
+  for (int K : {2, 4, 8}) {
+    const Scene s = test::random_scene(K, 700, 90 + static_cast<std::uint64_t>(K));
+    for (LossKind kind : all_kinds()) {
+      for (double c : {1.0, 0.37, 250.0}) {
+        LossSettings plain = settings(kind);
+        LossSettings uniform = plain;
+        uniform.class_weights.assign(static_cast<std::size_t>(K), c);
+        const LossGradient a = loss_gradient(s.points, s.params, plain);
+        const LossGradient b = loss_gradient(s.points, s.params, uniform);
+        EXPECT_NEAR(a.total_loss, b.total_loss, 1e-12) << to_string(kind) << " c=" << c;
+        EXPECT_LT((a.dW - b.dW).cwiseAbs().maxCoeff(), 1e-12) << to_string(kind);
+        EXPECT_LT((a.db - b.db).cwiseAbs().maxCoeff(), 1e-12) << to_string(kind);
+        const Evaluation ea = evaluate(s.points, s.params, plain);
+        const Evaluation eb = evaluate(s.points, s.params, uniform);
+        EXPECT_NEAR(ea.total_loss, eb.total_loss, 1e-12);
+        EXPECT_LT((ea.dW - eb.dW).cwiseAbs().maxCoeff(), 1e-12);
+        if (c == 1.0) {  // all ones is the same arithmetic as no weights
+          EXPECT_EQ(a.total_loss, b.total_loss);
+          EXPECT_EQ(a.dW, b.dW);
+        }
+      }
+    }
+  }
+}
+
+TEST(LossesClassWeights, DataLossIsTheWeightedMeanOfThePointLosses) {
+  const Scene s = test::random_scene(3, 40, 5);
+  for (LossKind kind : all_kinds()) {
+    LossSettings ls = settings(kind);
+    ls.class_weights = {0.5, 3.0, 1.25};
+    const Evaluation e = evaluate(s.points, s.params, ls);
+    double num = 0.0, den = 0.0;
+    for (std::size_t i = 0; i < s.points.size(); ++i) {
+      const double w = ls.class_weights[static_cast<std::size_t>(s.points[i].label)];
+      num += w * e.losses(static_cast<Eigen::Index>(i));
+      den += w;
+    }
+    EXPECT_NEAR(e.data_loss, num / den, 1e-12) << to_string(kind);
+    EXPECT_NEAR(loss_gradient(s.points, s.params, ls).data_loss, num / den, 1e-12);
+    // Weighting one class up moves the loss toward that class's mean loss.
+    const Evaluation plain = evaluate(s.points, s.params, settings(kind));
+    EXPECT_NE(e.data_loss, plain.data_loss) << to_string(kind);
+  }
+}
+
+TEST(LossesClassWeights, WrongCountOrNonPositiveWeightsThrow) {
+  const Scene s = default_scene();
+  LossSettings ls;
+  ls.class_weights = {1.0, 2.0};
+  EXPECT_THROW(loss_gradient(s.points, s.params, ls), std::invalid_argument);
+  EXPECT_THROW(evaluate(s.points, s.params, ls), std::invalid_argument);
+  ls.class_weights = {1.0, 0.0, 1.0};
+  EXPECT_THROW(loss_gradient(s.points, s.params, ls), std::invalid_argument);
+  ls.class_weights = {1.0, NAN, 1.0};
+  EXPECT_THROW(loss_gradient(s.points, s.params, ls), std::invalid_argument);
+}
+
+TEST(LossesProbability, DegenerateScenesStayFinite) {
+  Scene zero_w = default_scene();
+  zero_w.params.W.setZero();
+  zero_w.params.b.setZero();
+  // All scores 0: sigmoid costs K ln 2, focal (1 - 1/K)^gamma ln K.
+  LossSettings sg;
+  sg.kind = LossKind::Sigmoid;
+  EXPECT_NEAR(evaluate(zero_w.points, zero_w.params, sg).data_loss, 3 * std::log(2.0), 1e-12);
+  EXPECT_NEAR(evaluate(zero_w.points, zero_w.params, focal(2.0, 1.0)).data_loss,
+              std::pow(2.0 / 3.0, 2.0) * std::log(3.0), 1e-12);
+  Scene dup = default_scene();
+  dup.points.assign(50, Point{0.25, -0.25, 2});
+  for (const Scene* s : {&zero_w, &dup}) {
+    for (const LossSettings& ls : {sg, focal(0.5, 2.0), focal(3.0, 0.1)}) {
+      const Evaluation e = evaluate(s->points, s->params, ls);
+      EXPECT_TRUE(std::isfinite(e.total_loss));
+      EXPECT_TRUE(e.dW.allFinite() && e.db.allFinite() && e.dscores.allFinite());
+    }
+  }
 }
 
 }  // namespace

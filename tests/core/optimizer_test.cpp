@@ -20,6 +20,80 @@ TEST(Optimizer, GradientDescentStepIsExactlyMinusLrTimesGradient) {
 
 class EveryOptimizer : public ::testing::TestWithParam<OptimizerKind> {};
 
+// Max-norm is a projection after each update: every row of W has norm <= c after every step,
+// for every loss, and the rows that were inside the ball are left as the update made them.
+TEST_P(EveryOptimizer, MaxNormHoldsAfterEveryStep) {
+  for (LossKind loss :
+       {LossKind::WestonWatkins, LossKind::Softmax, LossKind::Sigmoid, LossKind::Focal}) {
+    for (double c : {0.25, 1.0, 3.0}) {
+      Scene s = make_blobs({4, 20, 0.05, 8});
+      s.params = random_params(4, 3);
+      s.params.W *= 10.0;  // start outside the ball
+      s.loss.kind = loss;
+      s.loss.lambda = 0.0;  // no weight decay: the projection alone bounds W
+      s.optimizer.kind = GetParam();
+      s.optimizer.lr = 0.5;
+      s.optimizer.batch = 5;
+      s.optimizer.max_norm = c;
+      Optimizer opt(s.optimizer);
+      int clipped = 0;
+      for (int step = 0; step < 200; ++step) {
+        Scene unclipped = s;
+        Optimizer free_opt = opt;
+        OptimizerSettings off = s.optimizer;
+        off.max_norm = 0.0;
+        free_opt.set_settings(off);
+        ASSERT_EQ(opt.step(s), StepStatus::Ok) << step;
+        for (Eigen::Index k = 0; k < s.params.W.rows(); ++k) {
+          ASSERT_LE(s.params.W.row(k).norm(), c) << "step " << step << " row " << k;
+        }
+        // Same update without the projection (fresh state only on step 0, where both agree).
+        if (step == 0) {
+          ASSERT_EQ(free_opt.step(unclipped), StepStatus::Ok);
+          for (Eigen::Index k = 0; k < s.params.W.rows(); ++k) {
+            const double n = unclipped.params.W.row(k).norm();
+            if (n <= c) {
+              EXPECT_EQ(s.params.W.row(k), unclipped.params.W.row(k));
+            } else {
+              ++clipped;
+              EXPECT_NEAR(s.params.W.row(k).norm(), c, 1e-12 * c);
+              // Scaled, not rotated: same direction.
+              EXPECT_NEAR(
+                  s.params.W.row(k).normalized().dot(unclipped.params.W.row(k).normalized()), 1.0,
+                  1e-12);
+            }
+          }
+          EXPECT_EQ(s.params.b, unclipped.params.b);  // biases are not projected
+        }
+      }
+      EXPECT_GT(clipped, 0) << "the test should start outside the ball";
+    }
+  }
+}
+
+TEST(MaxNorm, ProjectionIsExactAndOffAtZero) {
+  WeightMatrix W(3, 2);
+  W << 3.0, 4.0, 0.1, 0.2, -1e8, 1e8;
+  WeightMatrix same = W;
+  project_max_norm(same, 0.0);
+  EXPECT_EQ(same, W);
+  project_max_norm(W, 1.0);
+  EXPECT_LE(W.row(0).norm(), 1.0);
+  EXPECT_NEAR(W(0, 0), 0.6, 1e-15);
+  EXPECT_NEAR(W(0, 1), 0.8, 1e-15);
+  EXPECT_EQ(W(1, 0), 0.1);  // inside the ball: untouched
+  EXPECT_LE(W.row(2).norm(), 1.0);
+  EXPECT_NEAR(W(2, 1), std::sqrt(0.5), 1e-15);
+  for (double c : {1e-3, 0.3, 0.7, 1.1, 12345.678}) {  // never an ulp above c
+    WeightMatrix V(2, 2);
+    V << 0.1 + 0.2, 1.0 / 3.0, 7.0, -11.0;
+    V *= 1e4;
+    project_max_norm(V, c);
+    EXPECT_LE(V.row(0).norm(), c);
+    EXPECT_LE(V.row(1).norm(), c);
+  }
+}
+
 TEST_P(EveryOptimizer, LossDecreasesOnSeparableData) {
   for (LossKind loss : {LossKind::WestonWatkins, LossKind::Softmax}) {
     Scene s = make_blobs({3, 15, 0.08, 4});

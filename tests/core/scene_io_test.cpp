@@ -53,6 +53,77 @@ TEST(SceneIo, JsonRoundTripIsExact) {
   EXPECT_TRUE(r.warnings.empty());
 }
 
+struct Broken {
+  const char* text;
+  const char* expected;  // a substring of the message
+};
+
+TEST(SceneIo, ProbabilityLossesWeightsAndMaxNormRoundTrip) {
+  Scene s = make_blobs({3, 4, 0.3, 12});
+  s.loss.kind = LossKind::Focal;
+  s.loss.gamma = 0.1 + 0.2;
+  s.loss.alpha = 0.25;
+  s.loss.class_weights = {1.0, 2.5, 1.0 / 3.0};
+  s.optimizer.max_norm = 1.75;
+  const std::string text = scene_to_json(s);
+  EXPECT_NE(text.find("\"loss\": \"focal\""), std::string::npos);
+  EXPECT_NE(text.find("\"gamma\": 0.30000000000000004"), std::string::npos);
+  EXPECT_NE(text.find("\"max_norm\": 1.75"), std::string::npos);
+  EXPECT_EQ(parse_scene_json(text, "x").scene, s);
+  s.loss.kind = LossKind::Sigmoid;
+  EXPECT_EQ(parse_scene_json(scene_to_json(s), "x").scene, s);
+
+  const LoadResult r = parse_scene_json(
+      R"({"loss": "sigmoid", "gamma": 0, "alpha": 1e6, "class_weights": [1, 2, 3],
+          "max_norm": 0})",
+      "s");
+  EXPECT_EQ(r.scene.loss.kind, LossKind::Sigmoid);
+  EXPECT_EQ(r.scene.loss.gamma, 0.0);
+  EXPECT_EQ(r.scene.loss.alpha, 1e6);
+  EXPECT_EQ(r.scene.loss.class_weights, (std::vector<double>{1, 2, 3}));
+  EXPECT_EQ(r.scene.optimizer.max_norm, 0.0);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+// Scenes without the newer settings load as before, and save exactly as before.
+TEST(SceneIo, OldScenesLoadAndSaveUnchanged) {
+  const Scene demo = default_scene();
+  const std::string text = scene_to_json(demo);
+  for (const char* key : {"gamma", "alpha", "class_weights", "max_norm"})
+    EXPECT_EQ(text.find(key), std::string::npos) << key;
+  const Scene back = parse_scene_json(text, "x").scene;
+  EXPECT_EQ(back, demo);
+  EXPECT_TRUE(back.loss.class_weights.empty());
+  EXPECT_EQ(back.loss.gamma, 2.0);
+  EXPECT_EQ(back.loss.alpha, 1.0);
+  EXPECT_EQ(back.optimizer.max_norm, 0.0);
+}
+
+TEST(SceneIo, BadProbabilitySettingsNameTheField) {
+  const Broken cases[] = {
+      {R"({"loss": "bce"})",
+       "loss: unknown value \"bce\" (expected ww, ova, structured, softmax, "
+       "sigmoid or focal)"},
+      {R"({"gamma": -0.5})", "gamma: -0.5 is out of range [0, 100]"},
+      {R"({"gamma": "2"})", "gamma: expected a number, got a string"},
+      {R"({"alpha": 0})", "alpha: the focal scale must be positive"},
+      {R"({"alpha": 2e6})", "alpha: 2e+06 is out of range"},
+      {R"({"class_weights": [1, 2]})", "class_weights: expected an array of 3 numbers"},
+      {R"({"class_weights": 1})", "class_weights: expected an array of 3 numbers"},
+      {R"({"class_weights": [1, 0, 1]})", "class_weights[1]: 0 is out of range [1e-06, 1e+06]"},
+      {R"({"class_weights": [1, 1, -2]})", "class_weights[2]: -2 is out of range"},
+      {R"({"class_weights": [1, 1, null]})", "class_weights[2]: expected a number, got null"},
+      {R"({"W": [[1, 0], [0, 1]], "points": [], "class_weights": [1, 2, 3]})",
+       "class_weights: expected an array of 2 numbers"},
+      {R"({"max_norm": -1})", "max_norm: -1 is out of range [0, 1e+08]"},
+      {R"({"max_norm": true})", "max_norm: expected a number, got a boolean"},
+  };
+  for (const Broken& c : cases) {
+    const std::string msg = json_error(c.text);
+    EXPECT_NE(msg.find(c.expected), std::string::npos) << c.text << " -> " << msg;
+  }
+}
+
 TEST(SceneIo, MinimalFileGetsTheDemoDefaults) {
   const LoadResult r = parse_scene_json(
       R"({"points": [{"x": 0.5, "y": 0.4, "label": 0}, {"x": -0.4, "y": 0.3, "label": 2}]})", "s");
@@ -84,11 +155,6 @@ TEST(SceneIo, UnknownFieldsAreWarnings) {
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].find("colour"), std::string::npos);
 }
-
-struct Broken {
-  const char* text;
-  const char* expected;  // a substring of the message
-};
 
 TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
   const Broken cases[] = {
