@@ -257,7 +257,7 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
 
   // Margin lines s_k = +-m for the hinge losses (m = delta), or +-1.
   if (in.options.margins) {
-    const double mg = scene.loss.kind != LossKind::Softmax ? scene.loss.delta : 1.0;
+    const double mg = is_hinge(scene.loss.kind) ? scene.loss.delta : 1.0;
     for (int k = 0; k < K; ++k)
       for (double level : {-mg, mg}) {
         Line l{{}, {}, in.style.class_line(k), 150.0 / 255.0, 1.0 * s, k, true, 5.0 * s, 4.0 * s};

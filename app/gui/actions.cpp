@@ -199,6 +199,23 @@ constexpr Action kActions[] = {
      false,
      always,
      [](ActionContext& cx) { set_loss_kind(cx.st, LossKind::Softmax); }},
+    // The probability losses beyond the demo's four: buttons only (the number keys are taken).
+    {"loss_sigmoid",
+     "Sigmoid (one-vs-rest BCE)",
+     "loss: one-vs-rest binary cross-entropy on each class score",
+     {none, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) { set_loss_kind(cx.st, LossKind::Sigmoid); }},
+    {"loss_focal",
+     "Focal",
+     "loss: focal, -alpha (1 - p_y)^gamma ln p_y",
+     {none, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) { set_loss_kind(cx.st, LossKind::Focal); }},
     {"delete_point",
      "Delete point",
      "remove the selected point",
@@ -304,7 +321,10 @@ std::vector<std::string_view> dispatch(ActionContext& cx, const KeyInput& in) {
 
 std::vector<HelpRow> help_rows() {
   std::vector<HelpRow> rows;
-  for (const Action& a : kActions) rows.push_back({chord_labels(a), a.help});
+  for (const Action& a : kActions) {
+    const std::string keys = chord_labels(a);
+    rows.push_back({keys.empty() ? std::string("(button)") : keys, a.help});
+  }
   return rows;
 }
 

@@ -131,7 +131,7 @@ exporter::FigureOptions export_options(const AppState& st, const ExportRequest& 
     const Eigen::Vector2d lo = st.view.world_min(), hi = st.view.world_max();
     o.world = Rect{lo.x(), lo.y(), hi.x(), hi.y()};
     o.score_class = std::clamp(st.options.score_class, 0, st.scene.classes() - 1);
-    o.margins = st.options.margins && st.scene.loss.kind != LossKind::Softmax;
+    o.margins = st.options.margins && is_hinge(st.scene.loss.kind);
   } else {
     o.view = exporter::View::LossPlot;
     w = plot_w > 0.0 ? plot_w : 800.0;

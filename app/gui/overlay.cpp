@@ -76,7 +76,7 @@ figure::CanvasFigure describe_window_canvas(const AppState& st, const OverlaySta
   in.eval = &st.eval();
   in.map = st.view.mapping();
   in.options = st.options;
-  in.options.margins = st.options.margins && st.scene.loss.kind != LossKind::Softmax;
+  in.options.margins = st.options.margins && is_hinge(st.scene.loss.kind);
   in.options.legend = false;
   in.style = o.style;
   in.anchors = o.anchors;

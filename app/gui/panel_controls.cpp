@@ -104,9 +104,10 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   ImGui::TextDisabled("Loss (keys 1-4)");
   // The loss kinds are actions (keys 1-4): a click runs the action, as the key does.
   const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                            LossKind::Softmax};
-  const char* const ids[] = {"loss_ww", "loss_ova", "loss_structured", "loss_softmax"};
-  for (int i = 0; i < 4; ++i) {
+                            LossKind::Softmax,       LossKind::Sigmoid,  LossKind::Focal};
+  const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
+                             "loss_softmax", "loss_sigmoid", "loss_focal"};
+  for (int i = 0; i < 6; ++i) {
     if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 13);
     const Action* a = find_action(ids[i]);
     if (ImGui::RadioButton(a->label, st.scene.loss.kind == kinds[i])) run_action(cx, ids[i]);
@@ -127,6 +128,16 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
                         ImGuiSliderFlags_AlwaysClamp);
     ImGui::SameLine();
     ImGui::Checkbox("show s = ±Δ", &st.options.margins);
+  }
+  if (L.kind == LossKind::Focal) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const double glo = 0.0, ghi = 10.0, alo = 0.05, ahi = 4.0;
+    ImGui::SliderScalar("γ (focus)", ImGuiDataType_Double, &L.gamma, &glo, &ghi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderScalar("α", ImGuiDataType_Double, &L.alpha, &alo, &ahi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
   }
   ImGui::Separator();
   ImGui::TextDisabled("Regularization (biases are not regularized)");

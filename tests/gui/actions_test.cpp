@@ -71,7 +71,10 @@ TEST(Actions, IdsAndChordsAreUnique) {
   int n_chords = 0;
   for (const Action& a : actions()) {
     EXPECT_TRUE(ids.insert(a.id).second) << "duplicate id " << a.id;
-    EXPECT_NE(a.chords[0].key, Key::None) << a.id << " has no chord";
+    // Every action has a key, except the loss buttons beyond the demo's four.
+    if (a.id != std::string("loss_sigmoid") && a.id != std::string("loss_focal")) {
+      EXPECT_NE(a.chords[0].key, Key::None) << a.id << " has no chord";
+    }
     for (const Chord& c : a.chords) {
       if (c.key == Key::None) continue;
       ++n_chords;
@@ -214,7 +217,8 @@ TEST(Actions, HelpListsEveryActionAndNothingElse) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Action& a = actions()[i];
     EXPECT_EQ(rows[i].what, a.help);
-    EXPECT_EQ(rows[i].keys, chord_labels(a));
+    // Button-only actions say so instead of naming a key.
+    EXPECT_EQ(rows[i].keys, chord_labels(a).empty() ? "(button)" : chord_labels(a));
     EXPECT_FALSE(rows[i].keys.empty()) << a.id;
     // Every chord of the action appears in its row, as the tooltip shows it.
     for (const Chord& c : a.chords)
