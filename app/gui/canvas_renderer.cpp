@@ -48,7 +48,14 @@ double nice_grid_step(double pixels_per_unit, double target_px) {
 }
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {
-  std::vector<PointInstance> out(scene.points.size());
+  std::vector<PointInstance> out;
+  fill_point_instances(scene, eval, out);
+  return out;
+}
+
+void fill_point_instances(const Scene& scene, const Evaluation& eval,
+                          std::vector<PointInstance>& out) {
+  out.resize(scene.points.size());
   const bool have = eval.losses.size() == static_cast<Eigen::Index>(scene.points.size());
   for (std::size_t i = 0; i < scene.points.size(); ++i) {
     const Point& p = scene.points[i];
@@ -61,7 +68,6 @@ std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation&
     out[i] = {static_cast<float>(p.x0), static_cast<float>(p.x1), static_cast<float>(p.label),
               static_cast<float>(flags)};
   }
-  return out;
 }
 
 std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) {

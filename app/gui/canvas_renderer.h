@@ -59,6 +59,10 @@ CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb
 double nice_grid_step(double pixels_per_unit, double target_px);
 
 std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval);
+// The same into `out`, reusing its storage: a million instances rebuilt every training step
+// would otherwise cost a fresh 16 MB allocation (and its page faults) each time.
+void fill_point_instances(const Scene& scene, const Evaluation& eval,
+                          std::vector<PointInstance>& out);
 
 // What the point instances were built from, so the cached layer is checked without comparing
 // a million points: `points` moves when positions or labels change (Document::points_revision),

@@ -249,7 +249,7 @@ void FrameLoop::Impl::draw_canvas_layers() {
       st.options.grid ? figure::grid_step(st.view.pixels_per_unit(), st.options.scale) : 0.0;
   renderer.draw_regions(f, st.scene.params);
   if (instances_revision != st.revision()) {  // rebuilt only when the document changed
-    instances = point_instances(st.scene, st.eval());
+    fill_point_instances(st.scene, st.eval(), instances);
     instances_revision = st.revision();
   }
   renderer.draw_points(f, instances, {st.doc.points_revision(), st.revision()});
