@@ -204,6 +204,49 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
 
+// The block kernels' shared steps (structure of arrays over blocks of B points).
+template <int K>
+struct BlockParams {
+  double w0[K], w1[K], b[K];
+  explicit BlockParams(const Params& p) {
+    for (int j = 0; j < K; ++j) {
+      w0[j] = p.W(j, 0);
+      w1[j] = p.W(j, 1);
+      b[j] = p.b(j);
+    }
+  }
+};
+
+// Points [start, start + n) of the set, or of the subset when there is one.
+inline void load_block(const std::vector<Point>& points, std::span<const int> subset,
+                       std::size_t start, std::size_t n, int K, double* x0, double* x1, int* y) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const Point& pt =
+        subset.empty() ? points[start + i] : points.at(static_cast<std::size_t>(subset[start + i]));
+    check_label(pt.label, K);
+    x0[i] = pt.x0;
+    x1[i] = pt.x1;
+    y[i] = pt.label;
+  }
+}
+
+// Adds a block's (weighted) dL_i/ds_j, d[j][i], times the inputs to the gradient sums.
+template <int K, std::size_t B>
+void add_block_gradient(const double (&d)[K][B], const double* x0, const double* x1, std::size_t n,
+                        double* gw0, double* gw1, double* gb) {
+  for (int j = 0; j < K; ++j) {
+    double a0 = 0.0, a1 = 0.0, ab = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      a0 += d[j][i] * x0[i];
+      a1 += d[j][i] * x1[i];
+      ab += d[j][i];
+    }
+    gw0[j] += a0;
+    gw1[j] += a1;
+    gb[j] += ab;
+  }
+}
+
 // Softmax (and focal, its modulation) over blocks of points, structure of arrays, so that exp
 // and log run vectorized (vmath). Same formulas as point_loss_t<Softmax / Focal>: the
 // probabilities p_j = e^{s_j - m} / sum, ce = ln sum + m - s_y, then focal_modulate; the tests
@@ -212,12 +255,8 @@ template <int K, bool kFocal>
 void accumulate_softmax(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                         const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   constexpr std::size_t B = 256;
-  double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
-  for (int j = 0; j < K; ++j) {
-    w0[j] = p.W(j, 0);
-    w1[j] = p.W(j, 1);
-    bb[j] = p.b(j);
-  }
+  const BlockParams<K> P(p);
+  double gw0[K] = {}, gw1[K] = {}, gb[K] = {};
   alignas(64) double x0[B], x1[B], mx[B], sum[B], sy[B];
   alignas(64) double e[K][B];
   int y[B];
@@ -225,16 +264,9 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
   double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Point& pt = subset.empty() ? points[start + i]
-                                       : points.at(static_cast<std::size_t>(subset[start + i]));
-      check_label(pt.label, K);
-      x0[i] = pt.x0;
-      x1[i] = pt.x1;
-      y[i] = pt.label;
-    }
+    load_block(points, subset, start, n, K, x0, x1, y);
     for (int j = 0; j < K; ++j) {
-      for (std::size_t i = 0; i < n; ++i) e[j][i] = w0[j] * x0[i] + w1[j] * x1[i] + bb[j];
+      for (std::size_t i = 0; i < n; ++i) e[j][i] = P.w0[j] * x0[i] + P.w1[j] * x1[i] + P.b[j];
     }
     for (std::size_t i = 0; i < n; ++i) {
       mx[i] = e[0][i];
@@ -273,17 +305,7 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
       e[y[i]][i] -= 1.0;
       for (int j = 0; j < K; ++j) e[j][i] *= c;
     }
-    for (int j = 0; j < K; ++j) {
-      double a0 = 0.0, a1 = 0.0, ab = 0.0;
-      for (std::size_t i = 0; i < n; ++i) {
-        a0 += e[j][i] * x0[i];
-        a1 += e[j][i] * x1[i];
-        ab += e[j][i];
-      }
-      gw0[j] += a0;
-      gw1[j] += a1;
-      gb[j] += ab;
-    }
+    add_block_gradient<K, B>(e, x0, x1, n, gw0, gw1, gb);
   }
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
@@ -294,12 +316,8 @@ template <int K>
 void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
                         std::span<const int> subset, Sums& out) {
   constexpr std::size_t B = 256;
-  double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
-  for (int j = 0; j < K; ++j) {
-    w0[j] = p.W(j, 0);
-    w1[j] = p.W(j, 1);
-    bb[j] = p.b(j);
-  }
+  const BlockParams<K> P(p);
+  double gw0[K] = {}, gw1[K] = {}, gb[K] = {};
   alignas(64) double x0[B], x1[B], c[B];
   alignas(64) double sc[K][B], ex[K][B], lp[K][B];
   int y[B];
@@ -307,18 +325,11 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
   double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Point& pt = subset.empty() ? points[start + i]
-                                       : points.at(static_cast<std::size_t>(subset[start + i]));
-      check_label(pt.label, K);
-      x0[i] = pt.x0;
-      x1[i] = pt.x1;
-      y[i] = pt.label;
-      c[i] = cw.w[pt.label];
-    }
+    load_block(points, subset, start, n, K, x0, x1, y);
+    for (std::size_t i = 0; i < n; ++i) c[i] = cw.w[y[i]];
     for (int j = 0; j < K; ++j) {
       for (std::size_t i = 0; i < n; ++i) {
-        sc[j][i] = w0[j] * x0[i] + w1[j] * x1[i] + bb[j];
+        sc[j][i] = P.w0[j] * x0[i] + P.w1[j] * x1[i] + P.b[j];
         ex[j][i] = -std::abs(sc[j][i]);
       }
       vmath::exp_inplace(ex[j], n);
@@ -335,17 +346,7 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
       loss += c[i] * li;
       wsum += c[i];
     }
-    for (int j = 0; j < K; ++j) {
-      double a0 = 0.0, a1 = 0.0, ab = 0.0;
-      for (std::size_t i = 0; i < n; ++i) {
-        a0 += sc[j][i] * x0[i];
-        a1 += sc[j][i] * x1[i];
-        ab += sc[j][i];
-      }
-      gw0[j] += a0;
-      gw1[j] += a1;
-      gb[j] += ab;
-    }
+    add_block_gradient<K, B>(sc, x0, x1, n, gw0, gw1, gb);
   }
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
