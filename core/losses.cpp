@@ -412,22 +412,31 @@ void softmax(const double* scores, int K, double* probs) {
   for (int j = 0; j < K; ++j) probs[j] /= sum;
 }
 
-double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
-  switch (s.kind) {
-    case LossKind::WestonWatkins:
-      return point_loss_t<LossKind::WestonWatkins, 0>(s, sc, K, y, ds);
-    case LossKind::OneVsAll:
-      return point_loss_t<LossKind::OneVsAll, 0>(s, sc, K, y, ds);
-    case LossKind::Structured:
-      return point_loss_t<LossKind::Structured, 0>(s, sc, K, y, ds);
-    case LossKind::Softmax:
-      return point_loss_t<LossKind::Softmax, 0>(s, sc, K, y, ds);
-    case LossKind::Sigmoid:
-      return point_loss_t<LossKind::Sigmoid, 0>(s, sc, K, y, ds);
-    case LossKind::Focal:
-      return point_loss_t<LossKind::Focal, 0>(s, sc, K, y, ds);
+namespace {
+// Calls f(std::integral_constant<LossKind, L>) for the run-time loss kind.
+template <class F>
+decltype(auto) with_loss(LossKind kind, F&& f) {
+  using K = LossKind;
+  switch (kind) {
+    case K::WestonWatkins:
+      return f(std::integral_constant<K, K::WestonWatkins>{});
+    case K::OneVsAll:
+      return f(std::integral_constant<K, K::OneVsAll>{});
+    case K::Structured:
+      return f(std::integral_constant<K, K::Structured>{});
+    case K::Softmax:
+      return f(std::integral_constant<K, K::Softmax>{});
+    case K::Sigmoid:
+      return f(std::integral_constant<K, K::Sigmoid>{});
+    case K::Focal:
+      return f(std::integral_constant<K, K::Focal>{});
   }
-  return 0.0;
+  throw std::invalid_argument("unknown loss kind");
+}
+}  // namespace
+
+double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
+  return with_loss(s.kind, [&](auto L) { return point_loss_t<L.value, 0>(s, sc, K, y, ds); });
 }
 
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
@@ -436,26 +445,7 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, co
   const int K = p.classes();
   const ClassWeights cw(s, K);
   Sums sums;
-  switch (s.kind) {
-    case LossKind::WestonWatkins:
-      accumulate_k<LossKind::WestonWatkins>(K, points, p, s, cw, subset, sums);
-      break;
-    case LossKind::OneVsAll:
-      accumulate_k<LossKind::OneVsAll>(K, points, p, s, cw, subset, sums);
-      break;
-    case LossKind::Structured:
-      accumulate_k<LossKind::Structured>(K, points, p, s, cw, subset, sums);
-      break;
-    case LossKind::Softmax:
-      accumulate_k<LossKind::Softmax>(K, points, p, s, cw, subset, sums);
-      break;
-    case LossKind::Sigmoid:
-      accumulate_k<LossKind::Sigmoid>(K, points, p, s, cw, subset, sums);
-      break;
-    case LossKind::Focal:
-      accumulate_k<LossKind::Focal>(K, points, p, s, cw, subset, sums);
-      break;
-  }
+  with_loss(s.kind, [&](auto L) { accumulate_k<L.value>(K, points, p, s, cw, subset, sums); });
   // sum_i w_{y_i} L_i / sum_i w_{y_i}: the mean of L_i without class weights.
   const double inv_n = sums.weight > 0.0 ? 1.0 / sums.weight : 0.0;
   LossGradient out;
