@@ -201,7 +201,7 @@ constexpr Action kActions[] = {
      [](ActionContext& cx) { set_loss_kind(cx.st, LossKind::Softmax); }},
     // The probability losses beyond the demo's four: buttons only (the number keys are taken).
     {"loss_sigmoid",
-     "Sigmoid (one-vs-rest BCE)",
+     "Sigmoid (BCE)",
      "loss: one-vs-rest binary cross-entropy on each class score",
      {none, none},
      Scope::Classifier,
