@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ll {
 
@@ -62,7 +63,8 @@ std::optional<Segment> level_segment(const Params& p, int k, double level, const
   const Eigen::Vector2d x0 = w * ((level - p.b(k)) / w2);
   const Eigen::Vector2d d = Eigen::Vector2d(-w.y(), w.x()) / std::sqrt(w2);
   // Liang-Barsky: intersect the t-interval with each slab of the viewport.
-  double t0 = -INFINITY, t1 = INFINITY;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double t0 = -kInf, t1 = kInf;
   const double lo[2] = {view.x_min, view.y_min}, hi[2] = {view.x_max, view.y_max};
   for (int a = 0; a < 2; ++a) {
     if (d(a) == 0.0) {
