@@ -11,10 +11,11 @@ namespace ll::gui {
 
 void AppState::refresh() {
   if (eval_revision_ == doc.revision()) return;
+  // A worker (training, an open, a restore) may have evaluated this revision already.
   if (std::optional<Evaluation> e = trainer.take_evaluation(doc.revision()))
-    eval_ = std::move(*e);  // the training worker evaluated this revision already
-  else if (adopted_ && adopted_revision_ == doc.revision())
-    eval_ = std::move(*adopted_);  // so did the worker of an open
+    adopt_evaluation(std::move(*e));
+  if (adopted_ && adopted_revision_ == doc.revision())
+    eval_ = std::move(*adopted_);
   else
     eval_ = evaluate(scene.points, scene.params, scene.loss);
   adopted_.reset();
