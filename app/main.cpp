@@ -1,5 +1,5 @@
 #include "app/cli/commands.h"
-#include "app/gui/gui.h"
+#include "app/shell/gui.h"
 
 int main(int argc, char** argv) {
   return ll::cli::main(argc, argv, LOSSLAB_VERSION, &ll::gui::run);

@@ -19,12 +19,12 @@
 #include <fstream>
 #include <string>
 
-#include "app/gui/app_state.h"
-#include "app/gui/canvas.h"
-#include "app/gui/canvas_renderer.h"
-#include "app/gui/egl_context.h"
-#include "app/gui/layout.h"
-#include "app/gui/theme.h"
+#include "app/classifier/canvas.h"
+#include "app/classifier/model/app_state.h"
+#include "app/classifier/theme.h"
+#include "app/gl/canvas_renderer.h"
+#include "app/gl/egl_context.h"
+#include "app/shell/layout.h"
 #include "core/datasets.h"
 #include "core/rng.h"
 

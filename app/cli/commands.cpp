@@ -215,7 +215,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   app.set_version_flag("--version", std::string("losslab ") + version);
   app.require_subcommand(0, 1);
 
-  gui::GuiOptions window;
+  WindowOptions window;
   std::string scene_path;
   app.add_option("scene", scene_path, "scene to open (.json scene or .csv x,y,label)");
   app.add_option("--frames", window.frames, "render N frames, then exit")
@@ -225,7 +225,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   app.add_option("--bench-frames", window.bench_frames,
                  "render N frames and print the median and p99 frame time")
       ->check(CLI::NonNegativeNumber);
-  gui::add_window_options(app, window);  // --script, --save-scene-on-exit, --theme, ...
+  add_window_options(app, window);  // --script, --save-scene-on-exit, --theme, ...
 
   int exit_code = kExitOk;
   register_eval(app, exit_code);

@@ -3,10 +3,11 @@
 // constexpr data: no GL, no ImGui, no cairo. Drawing code takes them through a Style (style.h).
 // Classes 0..2 are the CS231n demo's; classes 3..7 come from the colour-blind-safe Okabe-Ito
 // palette (orange, reddish purple, sky blue, vermillion, bluish green; its yellow is too faint
-// on white). The one palette: the window (app/gui/palette.h), the lab and the exporters use it.
-// A second scheme, Scheme::ColorBlindSafe, takes classes 0..2 from Okabe-Ito too (blue, bluish
-// green, vermillion instead of the demo's blue/green/red, which red-green colour-blind viewers
-// cannot tell apart). Which scheme and theme a drawing uses is part of its Style, passed to it.
+// on white). The one palette: the window (app/classifier/model/palette.h), the lab and the
+// exporters use it. A second scheme, Scheme::ColorBlindSafe, takes classes 0..2 from Okabe-Ito too
+// (blue, bluish green, vermillion instead of the demo's blue/green/red, which red-green
+// colour-blind viewers cannot tell apart). Which scheme and theme a drawing uses is part of its
+// Style, passed to it.
 #include <algorithm>
 #include <cstdint>
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/egl_context.h"
+#include "app/gl/egl_context.h"
 #include "app/lab/lab_colors.h"
 #include "app/lab/loss_lab.h"
 #include "core/scene.h"

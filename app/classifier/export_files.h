@@ -1,0 +1,73 @@
+#pragma once
+// Exports from the window: the canvas or the loss plot as PNG (1x, 2x, 4x of the on-screen size
+// or an explicit W x H), SVG or PDF, drawn by app/export's cairo renderer with the window's view
+// rectangle, theme, palette and shading, into auto-numbered files (losslab-001.png, ...) that
+// never replace an existing file. GL-free and ImGui-free: the tests call it directly.
+// Two halves, so the window can export off the UI thread: prepare_export copies what the figure
+// needs (on the UI thread); run_export draws and writes it (on any thread, with Cancel).
+#include <filesystem>
+#include <string>
+
+#include "app/classifier/model/app_state.h"
+#include "app/export/export.h"
+
+namespace ll::gui {
+
+enum class ExportTarget { Canvas, LossPlot };
+
+struct ExportRequest {
+  ExportTarget target = ExportTarget::Canvas;
+  exporter::Format format = exporter::Format::Png;
+  double scale = 2.0;         // PNG: times the on-screen size (used when width/height are 0)
+  int width = 0, height = 0;  // PNG: explicit pixel size (both > 0) instead of the scale
+  bool transparent = false;
+  bool legend = true;
+  bool axes = true;
+  std::filesystem::path folder;  // empty: default_export_folder()
+};
+
+struct ExportResult {
+  bool ok = false;
+  bool cancelled = false;          // Cancel was asked: nothing was written
+  std::filesystem::path path;      // the file written
+  int pixels_w = 0, pixels_h = 0;  // PNG size (SVG/PDF: document size in units)
+  double seconds = 0.0;            // render + encode + write
+  std::string message;             // "Saved 1200 x 1000 PNG to ..." or what went wrong
+};
+
+// $XDG_PICTURES_DIR if it is a folder, else the Pictures folder of xdg-user-dirs
+// ($XDG_CONFIG_HOME or ~/.config)/user-dirs.dirs, else ~/Pictures, else the current folder.
+std::filesystem::path default_export_folder();
+
+// The first "losslab-NNN.EXT" (NNN from 001) that does not exist in `folder`.
+std::filesystem::path next_export_name(const std::filesystem::path& folder, const char* ext);
+
+// The figure and options the request draws; `plot_w`/`plot_h` are the loss plot's on-screen
+// size (the canvas size comes from st.view). Throws std::invalid_argument for bad sizes.
+exporter::FigureData export_figure_data(const AppState& st);
+exporter::FigureOptions export_options(const AppState& st, const ExportRequest& req, double plot_w,
+                                       double plot_h);
+
+// Everything one export needs, copied from the window: running it reads no window state.
+struct ExportJob {
+  exporter::FigureData data;
+  exporter::FigureOptions options;
+  exporter::Format format = exporter::Format::Png;
+  std::filesystem::path folder;  // resolved: never empty
+};
+
+// Copies the figure and options of the request (a full copy of the scene). Throws
+// std::invalid_argument like export_options.
+ExportJob prepare_export(const AppState& st, const ExportRequest& req, double plot_w = 0.0,
+                         double plot_h = 0.0);
+
+// Renders and writes the next free file; never throws, never replaces an existing file. With a
+// control: progress, and Cancel (checked every 10,000 points) ends it with `cancelled` set and
+// no file left behind.
+ExportResult run_export(const ExportJob& job, JobControl* control = nullptr);
+
+// prepare_export then run_export, on the calling thread.
+ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w = 0.0,
+                         double plot_h = 0.0);
+
+}  // namespace ll::gui

@@ -1,0 +1,178 @@
+#include "app/classifier/export_panel.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+#include <utility>
+
+namespace ll::gui {
+
+ExportPanel::~ExportPanel() { job_.wait(); }
+
+void ExportPanel::show(AppState& st, const ExportResult& r) {
+  last_ = r;
+  if (r.ok) {
+    char t[32];
+    std::snprintf(t, sizeof t, " (%.0f ms)", 1000.0 * r.seconds);
+    shown_ = r.message + t;
+  } else {
+    shown_ = r.message;
+  }
+  st.status = shown_;
+}
+
+void ExportPanel::start(AppState& st, double plot_w, double plot_h) {
+  req_.folder = folder_;
+  ExportJob job;
+  try {  // the copy, on the UI thread: one pass over the scene
+    job = prepare_export(st, req_, plot_w, plot_h);
+  } catch (const std::exception& e) {
+    ExportResult r;
+    r.message = std::string("Export failed: ") + e.what();
+    show(st, r);
+    return;
+  }
+  const std::string label = "Exporting " + std::string(exporter::to_string(job.format)) + " of " +
+                            (req_.target == ExportTarget::Canvas
+                                 ? std::to_string(job.data.scene.points.size()) + " points"
+                                 : std::string("the loss plot"));
+  job_ = Job<ExportResult>::start(label, [job = std::move(job)](JobControl& control) {
+    // The window may be idle in glfwWaitEvents: wake it a few times a second for the progress
+    // bar, and once at the end for the result (glfwPostEmptyEvent is thread-safe).
+    std::atomic<bool> done{false};
+    std::thread ticker([&done] {
+      while (!done.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        glfwPostEmptyEvent();
+      }
+    });
+    ExportResult r = run_export(job, &control);
+    done = true;
+    ticker.join();
+    glfwPostEmptyEvent();
+    return r;
+  });
+}
+
+void ExportPanel::collect(AppState& st) {
+  if (!job_.ready()) return;
+  show(st, job_.take());  // run_export never throws
+}
+
+void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
+  collect(st);
+  if (!st.show_export) return;
+  if (folder_.empty()) folder_ = default_export_folder().string();
+  const float fs = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(fs * 26, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  if (!ImGui::Begin("Export", &st.show_export,
+                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    return;
+  }
+  int target = static_cast<int>(req_.target);
+  ImGui::TextUnformatted("What");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("Canvas", &target, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("Loss plot", &target, 1);
+  req_.target = static_cast<ExportTarget>(target);
+
+  int format = static_cast<int>(req_.format);
+  ImGui::TextUnformatted("Format");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("PNG", &format, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("SVG", &format, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("PDF", &format, 2);
+  req_.format = static_cast<exporter::Format>(format);
+
+  const bool png = req_.format == exporter::Format::Png;
+  const double on_w = req_.target == ExportTarget::Canvas ? st.view.rect_w() : plot_w;
+  const double on_h = req_.target == ExportTarget::Canvas ? st.view.rect_h() : plot_h;
+  ImGui::BeginDisabled(!png);
+  ImGui::TextUnformatted("Size");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("1x", &size_choice_, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("2x", &size_choice_, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("4x", &size_choice_, 2);
+  ImGui::SameLine();
+  ImGui::RadioButton("W x H", &size_choice_, 3);
+  if (size_choice_ == 3) {
+    ImGui::SetCursorPosX(fs * 6);
+    ImGui::SetNextItemWidth(fs * 5);
+    ImGui::InputInt("##w", &custom_w_, 0);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 5);
+    ImGui::InputInt("##h", &custom_h_, 0);
+    custom_w_ = std::clamp(custom_w_, 16, 16384);
+    custom_h_ = std::clamp(custom_h_, 16, 16384);
+  }
+  ImGui::EndDisabled();
+  const double scales[] = {1.0, 2.0, 4.0};
+  req_.scale = size_choice_ < 3 ? scales[size_choice_] : 1.0;
+  req_.width = png && size_choice_ == 3 ? custom_w_ : 0;
+  req_.height = png && size_choice_ == 3 ? custom_h_ : 0;
+  if (png && size_choice_ < 3)
+    ImGui::TextDisabled("%ld x %ld pixels", std::lround(on_w * req_.scale),
+                        std::lround(on_h * req_.scale));
+  else if (!png)
+    ImGui::TextDisabled("vector, %ld x %ld units", std::lround(on_w), std::lround(on_h));
+
+  ImGui::Checkbox("Transparent background", &req_.transparent);
+  ImGui::Checkbox("Legend", &req_.legend);
+  ImGui::SameLine();
+  ImGui::Checkbox("Axes", &req_.axes);
+  bool colorblind = st.options.scheme == palette::Scheme::ColorBlindSafe;
+  if (ImGui::Checkbox("Colour-blind-safe palette (window and exports)", &colorblind))
+    st.options.scheme = colorblind ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
+
+  ImGui::TextUnformatted("Folder");
+  ImGui::SameLine(fs * 6);
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##folder", &folder_);
+
+  if (job_.active()) {
+    // Running: progress and Cancel instead of the Export button; the window stays live.
+    const float p = static_cast<float>(job_.progress());
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%.0f%%", 100.0 * p);
+    ImGui::ProgressBar(p, ImVec2(fs * 14, 0), overlay);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(job_.cancel_requested());
+    if (ImGui::Button("Cancel", ImVec2(fs * 6, 0))) job_.cancel();
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("%s%s", job_.label().c_str(),
+                        job_.cancel_requested() ? ": cancelling" : "...");
+  } else {
+    if (ImGui::Button("Export", ImVec2(fs * 8, 0))) start(st, plot_w, plot_h);
+    ImGui::SameLine();
+    ImGui::TextDisabled("losslab-NNN.%s, never replaces a file", exporter::to_string(req_.format));
+  }
+  if (!last_.message.empty() && !job_.active()) {
+    const ImVec4 col = last_.ok || last_.cancelled ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                                   : ImVec4(0.85f, 0.1f, 0.1f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::PushTextWrapPos(fs * 25);
+    ImGui::TextUnformatted(shown_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::End();
+}
+
+}  // namespace ll::gui

@@ -1,0 +1,191 @@
+// Training bar (Step, Play/Pause, Randomize, Reset) and the loss/regularizer/optimizer panel.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "app/classifier/model/text_format.h"
+#include "app/classifier/panels.h"
+#include "app/classifier/shortcuts.h"
+
+namespace ll::gui {
+
+const char* loss_formula(const LossSettings& s) {
+  switch (s.kind) {
+    case LossKind::WestonWatkins:
+      return s.squared ? "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)²"
+                       : "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)";
+    case LossKind::OneVsAll:
+      return s.squared ? "L_i = Σ_j max(0, Δ − t_j·s_j)²,  t_j = +1 if j = y else −1"
+                       : "L_i = Σ_j max(0, Δ − t_j·s_j),  t_j = +1 if j = y else −1";
+    case LossKind::Structured:
+      return s.squared ? "L_i = max(0, max_{j≠y} s_j − s_y + Δ)²"
+                       : "L_i = max(0, max_{j≠y} s_j − s_y + Δ)";
+    case LossKind::Softmax:
+      return "L_i = −ln( e^{s_y} / Σ_j e^{s_j} )";
+    case LossKind::Sigmoid:
+      return "L_i = Σ_j softplus(s_j) − t_j·s_j,  t_j = 1 if j = y else 0";
+    case LossKind::Focal:
+      return "L_i = −α (1 − p_y)^γ ln p_y,  p = softmax(s)";
+  }
+  return "";
+}
+
+const char* reg_formula(RegKind r) {
+  switch (r) {
+    case RegKind::L2:
+      return "R(W) = λ Σ_{k,l} W_kl²";
+    case RegKind::L1:
+      return "R(W) = λ Σ_{k,l} |W_kl|";
+    case RegKind::Elastic:
+      return "R(W) = λ Σ_{k,l} (β W_kl² + |W_kl|)";
+  }
+  return "";
+}
+
+void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
+  AppState& st = cx.st;
+  action_button(cx, "step");
+  ImGui::SameLine();
+  action_button(cx, "play", st.trainer.playing() ? "Pause##play" : "Play##play",
+                70 * ImGui::GetFontSize() / 16);
+  ImGui::SameLine();
+  action_button(cx, "randomize");
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) st.replace_scene(st.loaded);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the loaded scene");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  ImGui::SliderScalar("##rate", ImGuiDataType_Double, &st.trainer.rate, &Trainer::kMinRate,
+                      &Trainer::kMaxRate, "%.0f steps/s", ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine();
+  ImGui::Text("step %ld", st.trainer.steps());
+  if (st.trainer.uses_worker(st.scene)) {  // large scenes train off the UI thread
+    ImGui::SameLine();
+    ImGui::TextDisabled(st.trainer.busy() ? "(computing)" : "(worker)");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "With %zu or more points, steps run on a worker thread; the canvas "
+          "shows each result as it arrives.",
+          st.trainer.worker_points);
+  }
+
+  const Evaluation& e = st.eval();
+  ImGui::PushFont(fonts.large);
+  ImGui::Text("loss %s", num(e.total_loss, 4).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("= data %s + reg %s    accuracy %.0f%%", num(e.data_loss, 4).c_str(),
+                      num(e.reg_loss, 4).c_str(), 100.0 * e.accuracy);
+  if (!st.trainer.message().empty()) {
+    const bool bad = st.trainer.diverged();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, bad ? ImVec4(0.95f, 0.35f, 0.3f, 0.25f)
+                                                : ImVec4(0.95f, 0.8f, 0.3f, 0.25f));
+    ImGui::BeginChild("message", ImVec2(0, ImGui::GetFontSize() * 3.6f), true);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5);
+    ImGui::TextUnformatted(st.trainer.message().c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4);
+    if (ImGui::Button("Dismiss")) st.trainer.clear_message();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+}
+
+namespace {
+bool log_slider(const char* label, double* v, double lo, double hi, const char* fmt) {
+  return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, fmt,
+                             ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+}
+}  // namespace
+
+void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
+  AppState& st = cx.st;
+  const float w = ImGui::GetFontSize() * 14;
+  ImGui::TextDisabled("Loss (keys 1-4)");
+  // The loss kinds are actions (keys 1-4): a click runs the action, as the key does.
+  const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                            LossKind::Softmax,       LossKind::Sigmoid,  LossKind::Focal};
+  const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
+                             "loss_softmax", "loss_sigmoid", "loss_focal"};
+  for (int i = 0; i < 6; ++i) {
+    if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 13);
+    const Action* a = find_action(ids[i]);
+    if (ImGui::RadioButton(a->label, st.scene.loss.kind == kinds[i])) run_action(cx, ids[i]);
+    action_tooltip_for_last_item(*a);
+  }
+  LossSettings L = st.scene.loss;  // edited here, then committed to the document
+  OptimizerSettings O = st.scene.optimizer;
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(loss_formula(L));
+  ImGui::PopFont();
+  ImGui::TextUnformatted("L = (1/N) Σ_i L_i + R(W)");
+  if (is_hinge(L.kind)) {
+    ImGui::Checkbox("squared hinge", &L.squared);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const double dlo = 0.0, dhi = 5.0;
+    ImGui::SliderScalar("margin Δ", ImGuiDataType_Double, &L.delta, &dlo, &dhi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SameLine();
+    ImGui::Checkbox("show s = ±Δ", &st.options.margins);
+  }
+  if (L.kind == LossKind::Focal) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const double glo = 0.0, ghi = 10.0, alo = 0.05, ahi = 4.0;
+    ImGui::SliderScalar("γ (focus)", ImGuiDataType_Double, &L.gamma, &glo, &ghi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderScalar("α", ImGuiDataType_Double, &L.alpha, &alo, &ahi, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("Regularization (biases are not regularized)");
+  const RegKind regs[] = {RegKind::L2, RegKind::L1, RegKind::Elastic};
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(display_name(regs[i]), L.reg == regs[i])) L.reg = regs[i];
+  }
+  ImGui::TextUnformatted(reg_formula(L.reg));
+  ImGui::SetNextItemWidth(w);
+  log_slider("λ", &L.lambda, 0.0, 112.0, L.lambda == 0.0 ? "0 (off)" : "%.4g");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("λ = 0")) L.lambda = 0.0;
+  if (L.reg == RegKind::Elastic) {
+    ImGui::SetNextItemWidth(w);
+    const double blo = 0.0, bhi = 1.0;
+    ImGui::SliderScalar("β", ImGuiDataType_Double, &L.elastic_beta, &blo, &bhi, "%.2f");
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("Optimizer");
+  ImGui::SetNextItemWidth(w);
+  log_slider("step size η", &O.lr, 0.0005, 5.0, "%.4g");
+  const OptimizerKind opts[] = {OptimizerKind::GD, OptimizerKind::SGD, OptimizerKind::Momentum,
+                                OptimizerKind::Adam};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(display_name(opts[i]), O.kind == opts[i])) O.kind = opts[i];
+  }
+  if (O.kind != OptimizerKind::GD) {
+    ImGui::SetNextItemWidth(w);
+    int batch = O.batch;
+    if (ImGui::SliderInt("batch size", &batch, 1, 256, "%d", ImGuiSliderFlags_Logarithmic))
+      O.batch = std::max(1, batch);
+  }
+  if (O.kind == OptimizerKind::Momentum) {
+    ImGui::SetNextItemWidth(w);
+    const double lo = 0.0, hi = 0.999;
+    ImGui::SliderScalar("momentum μ", ImGuiDataType_Double, &O.momentum, &lo, &hi, "%.3f");
+  }
+  if (O.kind == OptimizerKind::Adam) {
+    ImGui::SetNextItemWidth(w);
+    const double lo = 0.0, hi = 0.9999;
+    ImGui::SliderScalar("β₁", ImGuiDataType_Double, &O.beta1, &lo, &hi, "%.4f");
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderScalar("β₂", ImGuiDataType_Double, &O.beta2, &lo, &hi, "%.4f");
+  }
+  st.doc.set_loss(L);
+  st.doc.set_optimizer(O);
+}
+
+}  // namespace ll::gui

@@ -1,0 +1,49 @@
+// The Help window: the mouse gestures, then the keyboard: one row per action of the table
+// (app/classifier/model/actions.h), so the help cannot disagree with the keys.
+#include <imgui.h>
+
+#include "app/classifier/model/actions.h"
+#include "app/classifier/panels.h"
+
+namespace ll::gui {
+
+namespace {
+// What the canvas does with the mouse (and number keys over a point): not actions.
+constexpr const char* kGestures[][2] = {
+    {"Drag a point", "move it (pick radius 10 px)"},
+    {"Click empty space", "add a point of the chosen class"},
+    {"Right-click a point", "relabel or delete it"},
+    {"1 … 8 over a point", "relabel it to class 0 … 7"},
+    {"Drag a class line", "translate it (changes b_k only)"},
+    {"Drag an arrow head", "rotate and scale W_k; Shift: rotate only"},
+    {"Drag empty space / middle button", "pan"},
+    {"Wheel", "zoom about the cursor"},
+};
+
+void row(const char* keys, const char* what) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::TextUnformatted(keys);
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextUnformatted(what);
+}
+}  // namespace
+
+void HelpWindow::draw(AppState& st) {
+  if (!st.show_help) return;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 42, 0), ImGuiCond_Appearing);
+  if (!ImGui::Begin("Help", &st.show_help, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return;
+  }
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("keys", 2, flags)) {
+    for (const auto& r : kGestures) row(r[0], r[1]);
+    for (const HelpRow& r : help_rows()) row(r.keys.c_str(), r.what.c_str());
+    ImGui::EndTable();
+  }
+  ImGui::End();
+}
+
+}  // namespace ll::gui

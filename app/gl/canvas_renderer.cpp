@@ -1,0 +1,381 @@
+#include "app/gl/canvas_renderer.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "app/gl/gl_program.h"
+#include "app/gl/layer_cache.h"
+#include "app/gl/shaders_embedded.h"
+#include "core/ticks.h"
+
+namespace ll::gui {
+
+namespace {
+void set_colors(int loc, const Style& style, bool region) {
+  float c[kMaxClasses * 3];
+  for (int k = 0; k < kMaxClasses; ++k) {
+    const Rgb8 v = region ? style.class_region(k) : style.class_line(k);
+    c[3 * k] = v.r / 255.0f;
+    c[3 * k + 1] = v.g / 255.0f;
+    c[3 * k + 2] = v.b / 255.0f;
+  }
+  glUniform3fv(loc, kMaxClasses, c);
+}
+}  // namespace
+
+CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height) {
+  CanvasFrame f;
+  f.fb_x = static_cast<int>(std::lround(view.rect_x() * fb_scale));
+  f.fb_w = std::max(1, static_cast<int>(std::lround(view.rect_w() * fb_scale)));
+  f.fb_h = std::max(1, static_cast<int>(std::lround(view.rect_h() * fb_scale)));
+  f.fb_y = fb_height - static_cast<int>(std::lround((view.rect_y() + view.rect_h()) * fb_scale));
+  // World point at the framebuffer corner of the viewport (window pixel = fb pixel / scale).
+  const Eigen::Vector2d corner =
+      view.to_world({f.fb_x / fb_scale, (fb_height - f.fb_y) / fb_scale});
+  f.world_x0 = corner.x();
+  f.world_y0 = corner.y();
+  f.world_per_px = 1.0 / (view.pixels_per_unit() * fb_scale);
+  return f;
+}
+
+double nice_grid_step(double pixels_per_unit, double target_px) {
+  return figure::grid_step(pixels_per_unit, target_px / figure::kGridTargetPx);
+}
+
+std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval) {
+  std::vector<PointInstance> out;
+  fill_point_instances(scene, eval, out);
+  return out;
+}
+
+void fill_point_instances(const Scene& scene, const Evaluation& eval,
+                          std::vector<PointInstance>& out) {
+  out.resize(scene.points.size());
+  const bool have = eval.losses.size() == static_cast<Eigen::Index>(scene.points.size());
+  for (std::size_t i = 0; i < scene.points.size(); ++i) {
+    const Point& p = scene.points[i];
+    int flags = 0;
+    if (have) {
+      const auto ii = static_cast<Eigen::Index>(i);
+      if (eval.losses(ii) > 0.0) flags |= kPointLoss;
+      if (eval.predictions(ii) != p.label) flags |= kPointWrong;
+    }
+    out[i] = {static_cast<float>(p.x0), static_cast<float>(p.x1), static_cast<float>(p.label),
+              static_cast<float>(flags)};
+  }
+}
+
+std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) {
+  std::vector<PointInstance> wrong;
+  for (const PointInstance& p : pts)
+    if (static_cast<int>(p.flags) & kPointWrong) wrong.push_back(p);
+  if (wrong.size() > kMaxWrongMarkers && compact_radius(pts.size(), 1.0f) <= kDenseRadius) {
+    const double stride = static_cast<double>(wrong.size()) / kMaxWrongMarkers;  // >= 1
+    for (std::size_t i = 0; i < kMaxWrongMarkers; ++i)
+      wrong[i] = wrong[static_cast<std::size_t>(static_cast<double>(i) * stride)];
+    wrong.resize(kMaxWrongMarkers);
+  }
+  return wrong;
+}
+
+struct CanvasRenderer::Impl {
+  // Region programs per (mode, classes), built on first use.
+  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
+  GlProgram points, points_compact;
+  std::string error;
+  // The points layer is redrawn only when the points, their flags or the view change.
+  LayerCache layer;
+  PointsKey layer_key;
+  bool layer_plain = false;
+  CanvasFrame layer_frame;
+  bool layer_valid = false;
+  std::size_t layer_drawn = 0, layer_size = 0;  // sprites in the layer so far, of how many
+  std::size_t sprites_per_frame = kSpritesPerFrame;
+  LayerCache wrong_layer;            // misclassified points, drawn over the plain layer
+  std::vector<PointInstance> wrong;  // what wrong_layer shows
+  PointsKey wrong_key;
+  CanvasFrame wrong_frame;
+  bool wrong_valid = false;
+  // The regions are redrawn only when the parameters or the view change.
+  LayerCache regions_layer;
+  Params regions_params;
+  CanvasFrame regions_frame;
+  bool regions_valid = false;
+  bool regions_changed = false;  // the last frame's regions differed from the one before
+
+  const GlProgram* region_program(RegionMode mode, int K) {
+    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
+    if (!slot) {
+      std::string frag = shaders::regions_frag;
+      const std::size_t eol = frag.find('\n') + 1;  // after "#version ..."
+      frag.insert(eol, "#define MODE " + std::to_string(static_cast<int>(mode)) +
+                           "\n#define CLASSES " + std::to_string(K) + "\n");
+      slot = std::make_unique<GlProgram>();
+      if (!slot->build("regions", shaders::regions_vert, frag.c_str(), &error)) return nullptr;
+    }
+    return slot->id() ? slot.get() : nullptr;
+  }
+  GLuint empty_vao = 0, point_vao = 0, instance_vbo = 0;
+};
+
+CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
+
+CanvasRenderer::~CanvasRenderer() {
+  if (impl_->empty_vao) glDeleteVertexArrays(1, &impl_->empty_vao);
+  if (impl_->point_vao) glDeleteVertexArrays(1, &impl_->point_vao);
+  if (impl_->instance_vbo) glDeleteBuffers(1, &impl_->instance_vbo);
+}
+
+bool CanvasRenderer::init(std::string* error) {
+  for (int K = kMinClasses; K <= kMaxClasses; ++K) {  // check that every variant compiles
+    if (!impl_->region_program(RegionMode::Argmax, K)) {
+      *error = impl_->error;
+      return false;
+    }
+  }
+  if (!impl_->points.build("points", shaders::points_vert, shaders::points_frag, error))
+    return false;
+  std::string compact = shaders::points_frag;
+  compact.insert(compact.find('\n') + 1, "#define COMPACT 1\n");
+  if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
+                                   error))
+    return false;
+  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
+      !impl_->wrong_layer.init(error))
+    return false;
+  glGenVertexArrays(1, &impl_->empty_vao);
+  glGenVertexArrays(1, &impl_->point_vao);
+  glGenBuffers(1, &impl_->instance_vbo);
+  glBindVertexArray(impl_->point_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
+                        reinterpret_cast<void*>(2 * sizeof(float)));
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  return true;
+}
+
+namespace {
+bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
+  return a.fb_w == b.fb_w && a.fb_h == b.fb_h && a.world_x0 == b.world_x0 &&
+         a.world_y0 == b.world_y0 && a.world_per_px == b.world_per_px && a.px_scale == b.px_scale &&
+         a.style.theme == b.style.theme && a.style.scheme == b.style.scheme;
+}
+}  // namespace
+
+void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
+  Impl& m = *impl_;
+  const bool same = m.regions_params == params && same_frame(f, m.regions_frame) &&
+                    f.mode == m.regions_frame.mode &&
+                    f.score_class == m.regions_frame.score_class &&
+                    f.grid_step == m.regions_frame.grid_step;
+  m.regions_params = params;
+  m.regions_frame = f;
+  const bool changing = !same && m.regions_changed;  // changed in this and the last frame
+  m.regions_changed = !same;
+  if (changing) {  // training or dragging: draw straight to the target, cache when it settles
+    draw_regions_now(f, params);
+    m.regions_valid = false;
+    return;
+  }
+  if (!same || !m.regions_valid) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    m.regions_layer.begin(f.fb_w, f.fb_h);
+    draw_regions_now(local, params);
+    m.regions_layer.end();
+    m.regions_valid = true;
+  }
+  m.regions_layer.blit(f.fb_x, f.fb_y);
+}
+
+void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params) {
+  const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
+  const GlProgram* prog = impl_->region_program(f.mode, K);
+  if (!prog) return;
+  const GlProgram& p = *prog;
+  glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glUseProgram(p.id());
+  // Scores at the triangle's vertices (0,0), (2,0), (0,2) in viewport units, in double.
+  float s[3][kMaxClasses] = {};
+  for (int v = 0; v < 3; ++v) {
+    const double x0 = f.world_x0 + (v == 1 ? 2.0 * f.fb_w : 0.0) * f.world_per_px;
+    const double x1 = f.world_y0 + (v == 2 ? 2.0 * f.fb_h : 0.0) * f.world_per_px;
+    double sv[kMaxClasses] = {};
+    double top = -std::numeric_limits<double>::infinity();
+    for (int k = 0; k < K; ++k) {
+      sv[k] = params.W(k, 0) * x0 + params.W(k, 1) * x1 + params.b(k);
+      top = std::max(top, sv[k]);
+    }
+    const double shift = f.mode == RegionMode::Score ? 0.0 : top;
+    for (int k = 0; k < K; ++k) s[v][k] = static_cast<float>(sv[k] - shift);
+  }
+  float s0[3][4], s1[3][4];
+  for (int v = 0; v < 3; ++v) {
+    for (int k = 0; k < 4; ++k) {
+      s0[v][k] = s[v][k];
+      s1[v][k] = s[v][k + 4];
+    }
+  }
+  const bool dark = f.style.dark();
+  glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
+  glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
+              static_cast<float>(f.world_y0));
+  glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
+  glUniform4fv(p.uniform("u_s0"), 3, &s0[0][0]);
+  glUniform4fv(p.uniform("u_s1"), 3, &s1[0][0]);
+  set_colors(p.uniform("u_region"), f.style, true);
+  set_colors(p.uniform("u_line"), f.style, false);
+  const Rgb8 bg = f.style.colors().background;
+  glUniform3f(p.uniform("u_background"), bg.rf(), bg.gf(), bg.bf());
+  const int sc = std::clamp(f.score_class, 0, K - 1);
+  glUniform1i(p.uniform("u_score_class"), sc);
+  glUniform1f(p.uniform("u_score_px"),
+              static_cast<float>(std::hypot(params.W(sc, 0), params.W(sc, 1)) * f.world_per_px));
+  glUniform1f(p.uniform("u_grid_step"), static_cast<float>(f.grid_step));
+  if (dark) {
+    glUniform4f(p.uniform("u_grid_color"), 1.0f, 1.0f, 1.0f, 0.10f);
+    glUniform4f(p.uniform("u_axis_color"), 0.85f, 0.85f, 0.85f, 0.8f);
+  } else {
+    glUniform4f(p.uniform("u_grid_color"), 0.0f, 0.0f, 0.0f, 0.08f);
+    glUniform4f(p.uniform("u_axis_color"), 0.0f, 0.0f, 0.0f, 0.85f);
+  }
+  glUniform1f(p.uniform("u_px_scale"), f.px_scale);
+  glBindVertexArray(impl_->empty_vao);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                 PointsKey key) {
+  if (pts.empty()) return;
+  if (pts.size() < kCachedPoints) {  // cheaper to draw than to composite a full layer
+    draw_points_now(f, pts, false);
+    return;
+  }
+  if (pts.size() > kCompactPoints) {
+    // Many small discs: one cached layer holds them without flags (training does not move
+    // points), a second one the misclassified ones with their red outline, redrawn only when
+    // the flags may have changed (every step while training; never while idle).
+    Impl& m = *impl_;
+    draw_cached(f, pts, true, key);
+    if (!m.wrong_valid || !(m.wrong_key == key) || !same_frame(f, m.wrong_frame)) {
+      // Listing them is cheap; rasterising them is not: the layer is redrawn only when the
+      // set really changed (a training step seldom changes which points are misclassified).
+      std::vector<PointInstance> wrong = wrong_markers(pts);
+      const bool same_set = m.wrong_valid && same_frame(f, m.wrong_frame) &&
+                            wrong.size() == m.wrong.size() &&
+                            std::equal(wrong.begin(), wrong.end(), m.wrong.begin(),
+                                       [](const PointInstance& a, const PointInstance& b) {
+                                         return a.x == b.x && a.y == b.y && a.label == b.label;
+                                       });
+      if (!same_set) {
+        CanvasFrame local = f;
+        local.fb_x = local.fb_y = 0;
+        m.wrong_layer.begin(f.fb_w, f.fb_h);
+        draw_points_now(local, wrong, true, pts.size());  // outlines the size of the discs
+        m.wrong_layer.end();
+        m.wrong = std::move(wrong);
+      }
+      m.wrong_key = key;
+      m.wrong_frame = f;
+      m.wrong_valid = true;
+    }
+    m.wrong_layer.composite(f.fb_x, f.fb_y);
+    return;
+  }
+  draw_cached(f, pts, false, key);
+}
+
+void CanvasRenderer::set_sprites_per_frame(std::size_t n) { impl_->sprites_per_frame = n; }
+
+bool CanvasRenderer::filling() const {
+  return impl_->layer_valid && impl_->layer_drawn < impl_->layer_size;
+}
+
+void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                 bool plain, PointsKey key) {
+  Impl& m = *impl_;
+  if (plain) key.flags = 0;  // the plain layer shows no flags
+  if (!m.layer_valid || !same_frame(f, m.layer_frame) || !(m.layer_key == key) ||
+      m.layer_plain != plain) {
+    m.layer_key = key;
+    m.layer_plain = plain;
+    m.layer_frame = f;
+    m.layer_valid = true;
+    m.layer_drawn = 0;
+    m.layer_size = pts.size();
+  }
+  if (m.layer_drawn < pts.size()) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    const std::size_t budget = m.sprites_per_frame ? m.sprites_per_frame : pts.size();
+    const std::size_t n = std::min(pts.size() - m.layer_drawn, budget);
+    m.layer.begin(f.fb_w, f.fb_h, m.layer_drawn == 0);  // cleared only for the first part
+    const auto first = pts.begin() + static_cast<std::ptrdiff_t>(m.layer_drawn);
+    std::vector<PointInstance> part(first, first + static_cast<std::ptrdiff_t>(n));
+    if (plain)
+      for (PointInstance& p : part) p.flags = 0;
+    draw_points_now(local, part, plain, pts.size());  // sized for all of them
+    m.layer.end();
+    m.layer_drawn += n;
+  }
+  m.layer.composite(f.fb_x, f.fb_y);
+}
+
+void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                     bool compact, std::size_t size_for) {
+  if (pts.empty()) return;
+  const GlProgram& p = compact ? impl_->points_compact : impl_->points;
+  const float radius = compact ? compact_radius(size_for ? size_for : pts.size(), f.px_scale)
+                               : kPointRadius * f.px_scale;
+  const float extent = radius + (compact ? std::min(1.0f * f.px_scale, radius) : 5.5f * f.px_scale);
+  const int pad = static_cast<int>(std::ceil(extent));
+  glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
+  glEnable(GL_PROGRAM_POINT_SIZE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glUseProgram(p.id());
+  glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
+              static_cast<float>(f.world_y0));
+  glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
+  glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
+  glUniform1f(p.uniform("u_pad_px"), static_cast<float>(pad));
+  glUniform1f(p.uniform("u_extent_px"), extent);
+  glUniform1f(p.uniform("u_radius_px"), radius);
+  glUniform1f(p.uniform("u_px_scale"), f.px_scale);
+  set_colors(p.uniform("u_line"), f.style, false);
+  const Rgb8 outline = f.style.colors().outline;
+  glUniform3f(p.uniform("u_outline"), outline.rf(), outline.gf(), outline.bf());
+  const Rgb8 loss = figure::kLossColor;
+  glUniform3f(p.uniform("u_loss_color"), loss.rf(), loss.gf(), loss.bf());
+  glBindVertexArray(impl_->point_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
+  // A new store each time (orphaning): updating a store the driver may still be reading from
+  // would make it wait for, or copy, the previous draw's points.
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance)),
+               pts.data(), GL_STREAM_DRAW);
+  glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(pts.size()));
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindVertexArray(0);
+  glUseProgram(0);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_PROGRAM_POINT_SIZE);
+}
+
+}  // namespace ll::gui

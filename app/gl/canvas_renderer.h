@@ -1,0 +1,106 @@
+#pragma once
+// The GL part of the canvas: decision regions, grid and axes (one fragment shader) and the data
+// points (instanced discs). Draws into the current framebuffer's viewport; used by the window
+// and by the offscreen render test. Needs a current GL 3.3 core context with glad loaded.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/classifier/model/app_state.h"
+#include "app/classifier/model/palette.h"
+#include "core/scene.h"
+
+namespace ll::gui {
+
+struct CanvasFrame {
+  int fb_x = 0, fb_y = 0, fb_w = 1, fb_h = 1;  // viewport in framebuffer pixels (y up)
+  double world_x0 = -1.0, world_y0 = -1.0;     // world point at the viewport's corner (fb_x, fb_y)
+  double world_per_px = 2.0;                   // world units per framebuffer pixel
+  float px_scale = 1.0f;                       // HiDPI scale for widths and radii
+  Style style;  // theme and class colours (cached layers depend on them)
+  RegionMode mode = RegionMode::Argmax;
+  int score_class = 0;
+  double grid_step = 0.0;  // 0: no grid
+};
+
+// Per point: world position, label and flags (kPointLoss, kPointWrong).
+struct PointInstance {
+  float x = 0, y = 0, label = 0, flags = 0;
+};
+inline constexpr int kPointLoss = 1;
+inline constexpr int kPointWrong = 2;
+// How points look is app/figure's (the exports draw the same discs): full-size discs up to
+// kCompactPoints, small plain discs of compact_radius(count, scale) beyond.
+using figure::compact_radius;
+using figure::kCompactPixelBudget;
+using figure::kCompactPoints;
+using figure::kCompactRadius;
+using figure::kPointRadius;
+
+// When compact discs are this small (dense scenes), at most kMaxWrongMarkers misclassified
+// outlines are drawn, evenly spread over the points by index: a software rasteriser's cost grows
+// with the number of sprites, and at this size a sample already marks the misclassified areas.
+// Larger discs always show every outline. The counts in the panels stay exact.
+inline constexpr float kDenseRadius = 1.5f;
+inline constexpr std::size_t kMaxWrongMarkers = 5000;
+
+// The misclassified points of `pts` that get an outline (all of them, or the sample above).
+std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts);
+
+// From this many points on, the points layer is cached (composited when unchanged).
+inline constexpr std::size_t kCachedPoints = 500;
+
+// Frame from a view whose rectangle is in window pixels; fb_scale = framebuffer / window pixels,
+// fb_height = framebuffer height (to flip y).
+CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height);
+
+// A "nice" grid step (1, 2 or 5 times a power of ten, core/ticks.h) of about `target_px` pixels.
+double nice_grid_step(double pixels_per_unit, double target_px);
+
+std::vector<PointInstance> point_instances(const Scene& scene, const Evaluation& eval);
+// The same into `out`, reusing its storage: a million instances rebuilt every training step
+// would otherwise cost a fresh 16 MB allocation (and its page faults) each time.
+void fill_point_instances(const Scene& scene, const Evaluation& eval,
+                          std::vector<PointInstance>& out);
+
+// What the point instances were built from, so the cached layer is checked without comparing
+// a million points: `points` moves when positions or labels change (Document::points_revision),
+// `flags` when the loss/misclassified flags may have changed (Document::revision).
+struct PointsKey {
+  std::uint64_t points = 0;
+  std::uint64_t flags = 0;
+  bool operator==(const PointsKey&) const = default;
+};
+
+class CanvasRenderer {
+ public:
+  CanvasRenderer();
+  ~CanvasRenderer();
+  bool init(std::string* error);
+  // Draws the regions, copied from a cached layer when the parameters and view did not change.
+  void draw_regions(const CanvasFrame& f, const Params& params);
+  // Draws the points, from a cached layer when nothing about them changed since the last call.
+  // `points` must be the same whenever `key` is.
+  // A points layer of many sprites is redrawn over several frames, at most this many a frame
+  // (a software rasteriser draws about a million a second): the frame stays short and the
+  // points fill in. 0: all at once (screenshots). Drawn in the same order, the finished layer is
+  // the same as one drawn in one go.
+  static constexpr std::size_t kSpritesPerFrame = 25000;
+  void set_sprites_per_frame(std::size_t n);
+  // True while a points layer is still filling in: keep drawing frames.
+  bool filling() const;
+  void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
+
+ private:
+  void draw_regions_now(const CanvasFrame& f, const Params& params);
+  void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
+                   PointsKey key);
+  // Compact discs are sized for `size_for` points (0: points.size()).
+  void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points, bool compact,
+                       std::size_t size_for = 0);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ll::gui

@@ -1,0 +1,120 @@
+// The window's layout: the "Classifier" | "Loss lab" mode tabs with undo/redo/theme/help
+// buttons; in the classifier, the canvas on the left and the panels on the right (training bar,
+// tabs for loss, parameters, data, worked computation and scene, then the loss plot).
+#include "app/shell/layout.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app/classifier/canvas.h"
+#include "app/classifier/export_panel.h"
+#include "app/classifier/panels.h"
+#include "app/classifier/shortcuts.h"
+#include "app/lab/loss_lab.h"
+#include "app/shell/presenter.h"
+
+namespace ll::gui {
+
+Layout::Layout()
+    : export_panel_(std::make_unique<ExportPanel>()),
+      panels_(std::make_unique<ClassifierPanels>()) {
+  lab_ = std::make_unique<lab::LossLab>();
+}
+
+Layout::~Layout() = default;
+
+void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  // The frame is cleared to WindowBg already: the host paints no background (a second full-window
+  // fill costs ~10 ms a frame on llvmpipe). Nothing relies on seeing through it: the canvas's
+  // GL layers are drawn inside the canvas's own draw list.
+  const ImGuiWindowFlags host = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                ImGuiWindowFlags_NoBackground;
+  ImGui::Begin("##losslab", nullptr, host);
+  if (st.presenter) {  // canvas and loss numbers only
+    draw_presenter_view(st, canvas, fonts);
+    ImGui::End();
+    export_panel_->draw(st, plot_w_, plot_h_);  // Ctrl+E still exports
+    return;
+  }
+  if (ImGui::BeginTabBar("mode")) {
+    if (ImGui::BeginTabItem("Classifier")) {
+      const float avail = ImGui::GetContentRegionAvail().x;
+      const float fs = ImGui::GetFontSize();
+      const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
+      ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
+                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      canvas.draw(st, fonts, st.options.style());
+      ImGui::EndChild();
+      st.refresh();  // the canvas may have edited the scene
+      ImGui::SameLine();
+      ImGui::BeginChild("side", ImVec2(0, 0), false);
+      side_panels(st, canvas, fonts);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Loss lab")) {
+      lab_->draw(st.options.style(), &st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+    action_tab_button(cx, "undo", "— " + std::to_string(st.doc.undo_size()) + " steps");
+    action_tab_button(cx, "redo");
+    const bool dark = st.options.theme == Theme::Dark;
+    if (ImGui::TabItemButton(dark ? "Light theme" : "Dark theme", ImGuiTabItemFlags_Trailing))
+      st.options.theme = dark ? Theme::Light : Theme::Dark;
+    action_tab_button(cx, "help");
+    action_tab_button(cx, "export");
+    // Rightmost (submitted last), so scripts can find it at the window's top-right corner.
+    action_tab_button(cx, "present");
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  panels_->help.draw(st);
+  export_panel_->draw(st, plot_w_, plot_h_);
+}
+
+void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
+  ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+  panels_->training.draw(cx, fonts);
+  const float fs = ImGui::GetFontSize();
+  const float min_plot_h = fs * 9;
+  if (ImGui::BeginTabBar("panels")) {
+    // The open tab is as tall as its content was last frame (the plot gets the free space
+    // below it), but leaves the plot at least min_plot_h. The data table fills what it is
+    // given, so it gets a fixed share instead.
+    const float avail = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
+    const float room = avail - min_plot_h;
+    const float share = avail - std::clamp(avail * 0.35f, min_plot_h, fs * 16);
+    auto tab = [&](const char* name, auto&& body, bool elastic = false) {
+      if (ImGui::BeginTabItem(name)) {
+        const auto it = tab_content_h_.find(name);
+        const float want = elastic ? share : it == tab_content_h_.end() ? room : it->second;
+        ImGui::BeginChild(name, ImVec2(0, std::max(fs * 4, std::min(want, room))), false);
+        body();
+        tab_content_h_[name] = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    };
+    tab("Loss", [&] { panels_->loss.draw(cx, fonts); });
+    tab("Parameters", [&] { panels_->params.draw(st, fonts); });
+    tab(
+        "Data", [&] { panels_->data.draw(st, fonts); }, true);
+    tab("Worked", [&] { panels_->worked.draw(st, fonts); });
+    tab("Scene", [&] { panels_->scene.draw(cx, fonts, canvas); });
+    ImGui::EndTabBar();
+  }
+  const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);
+  plot_w_ = ImGui::GetContentRegionAvail().x;
+  plot_h_ = plot_h;
+  panel_plot(st, fonts, plot_h);
+}
+
+}  // namespace ll::gui

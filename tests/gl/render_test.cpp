@@ -1,0 +1,301 @@
+// Offscreen render test through EGL surfaceless (no X): the canvas shaders must paint every pixel
+// with the colour of the class core's argmax picks there, and confidence shading must lighten
+// toward the boundaries. With CI=true, a missing GL context fails instead of skipping.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "app/gl/canvas_renderer.h"
+#include "app/gl/egl_context.h"
+#include "core/losses.h"
+
+namespace ll::gui {
+namespace {
+
+constexpr int kSize = 400;
+constexpr double kWpp = 2.0 / kSize;  // world [-1, 1]^2
+
+bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci && std::string(ci) == "true";
+}
+
+struct Rgb {
+  int r, g, b;
+};
+
+class RenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ctx_ = std::make_unique<EglContext>();
+    if (!ctx_->create(&err)) {
+      if (in_ci()) FAIL() << "CI=true but no GL context: " << err;
+      GTEST_SKIP() << "no GL context: " << err;
+    }
+    fb_ = std::make_unique<Framebuffer>(kSize, kSize);
+    ASSERT_TRUE(renderer_.init(&err)) << err;
+  }
+
+  CanvasFrame frame(RegionMode mode) const {
+    ViewTransform v;
+    v.set_rect(0, 0, kSize, kSize);
+    CanvasFrame f = make_canvas_frame(v, 1.0, kSize);
+    f.mode = mode;
+    f.grid_step = 0.0;
+    return f;
+  }
+
+  void render(const Scene& s, RegionMode mode, bool points = false) {
+    const CanvasFrame f = frame(mode);
+    renderer_.draw_regions(f, s.params);
+    if (points)
+      renderer_.draw_points(f, point_instances(s, evaluate(s.points, s.params, s.loss)),
+                            {++key_, key_});
+    pixels_ = fb_->read();
+  }
+
+  // Colour of the pixel whose centre is nearest to world point (x, y).
+  Rgb at(double x, double y) const {
+    const int px = std::clamp(static_cast<int>(std::floor((x + 1.0) / kWpp)), 0, kSize - 1);
+    const int py = std::clamp(static_cast<int>(std::floor((1.0 - y) / kWpp)), 0, kSize - 1);
+    const unsigned char* p = &pixels_[(static_cast<std::size_t>(py) * kSize + px) * 4];
+    return {p[0], p[1], p[2]};
+  }
+  // World coordinates of that pixel's centre (where the shader evaluated the scores).
+  static double snap(double v, bool is_y) {
+    const int i =
+        std::clamp(static_cast<int>(std::floor(((is_y ? -v : v) + 1.0) / kWpp)), 0, kSize - 1);
+    const double c = -1.0 + (i + 0.5) * kWpp;
+    return is_y ? -c : c;
+  }
+
+  std::unique_ptr<EglContext> ctx_;
+  std::unique_ptr<Framebuffer> fb_;
+  std::uint64_t key_ = 0;  // a new point key per draw: nothing comes from the cache
+  CanvasRenderer renderer_;
+  std::vector<unsigned char> pixels_;
+};
+
+// Distance in pixels from x to the nearest decision boundary next to the argmax class.
+double boundary_px(const Params& p, double x, double y) {
+  double s[kMaxClasses];
+  point_scores(p, {x, y, 0}, s);
+  const int K = p.classes(), best = argmax(s, K);
+  double d = HUGE_VAL;
+  for (int k = 0; k < K; ++k) {
+    if (k == best) continue;
+    const double gx = p.W(best, 0) - p.W(k, 0), gy = p.W(best, 1) - p.W(k, 1);
+    d = std::min(d, (s[best] - s[k]) / std::hypot(gx, gy) / kWpp);
+  }
+  return d;
+}
+
+TEST(CanvasFrame, MapsTheViewToTheViewport) {
+  ViewTransform v;
+  v.set_rect(100, 50, 400, 300);  // in an 800 x 600 window
+  const CanvasFrame f = make_canvas_frame(v, 1.0, 600);
+  EXPECT_EQ(f.fb_x, 100);
+  EXPECT_EQ(f.fb_y, 250);  // y up: 600 - (50 + 300)
+  EXPECT_EQ(f.fb_w, 400);
+  EXPECT_EQ(f.fb_h, 300);
+  EXPECT_DOUBLE_EQ(f.world_per_px, 1.0 / 150.0);
+  EXPECT_NEAR(f.world_x0, -200.0 / 150.0, 1e-12);
+  EXPECT_NEAR(f.world_y0, -1.0, 1e-12);
+}
+
+TEST(CanvasFrame, HiDpiFramebufferHasTwiceThePixels) {
+  ViewTransform v;
+  v.set_rect(100, 50, 400, 300);  // window pixels, in an 800 x 600 window
+  const CanvasFrame f = make_canvas_frame(v, 2.0, 1200);
+  EXPECT_EQ(f.fb_x, 200);
+  EXPECT_EQ(f.fb_y, 500);  // 1200 - 2 * (50 + 300)
+  EXPECT_EQ(f.fb_w, 800);
+  EXPECT_EQ(f.fb_h, 600);
+  EXPECT_DOUBLE_EQ(f.world_per_px, 1.0 / 300.0);  // same world, twice the pixels
+  EXPECT_NEAR(f.world_x0, -200.0 / 150.0, 1e-12);
+  EXPECT_NEAR(f.world_y0, -1.0, 1e-12);
+}
+
+TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Argmax);
+  int checked = 0;
+  for (int i = 0; i < 25; ++i) {
+    for (int j = 0; j < 25; ++j) {
+      const double x = snap(-0.96 + 0.08 * i, false), y = snap(-0.96 + 0.08 * j, true);
+      if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;  // axes
+      if (boundary_px(s.params, x, y) < 2.0) continue;                 // on a boundary
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      const Rgb8 want = Style{}.classes(argmax(sc, 3)).region;
+      const Rgb got = at(x, y);
+      ASSERT_NEAR(got.r, want.r, 1) << "at (" << x << ", " << y << ")";
+      ASSERT_NEAR(got.g, want.g, 1) << "at (" << x << ", " << y << ")";
+      ASSERT_NEAR(got.b, want.b, 1) << "at (" << x << ", " << y << ")";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
+TEST_F(RenderTest, ArgmaxIsExactForEightClassesWhenZoomedOut) {
+  Scene s = default_scene();
+  s.params = default_params(8);
+  for (int k = 0; k < 8; ++k) s.params.b(k) = 0.1 * k - 0.3;
+  render(s, RegionMode::Argmax);
+  int checked = 0;
+  for (int i = 0; i < 20; ++i) {
+    for (int j = 0; j < 20; ++j) {
+      const double x = snap(-0.95 + 0.1 * i, false), y = snap(-0.95 + 0.1 * j, true);
+      if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;
+      if (boundary_px(s.params, x, y) < 2.0) continue;
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      const Rgb8 want = Style{}.classes(argmax(sc, 8)).region;
+      const Rgb got = at(x, y);
+      ASSERT_NEAR(got.r, want.r, 1);
+      ASSERT_NEAR(got.g, want.g, 1);
+      ASSERT_NEAR(got.b, want.b, 1);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 250);
+}
+
+TEST_F(RenderTest, ConfidenceLightensTowardTheBoundary) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Confidence);
+  // Along a horizontal line through class 2's region toward the class 0/2 boundary.
+  double lightest = -1, darkest = 1e9;
+  for (int i = 0; i < 40; ++i) {
+    const double x = snap(0.2 + 0.02 * i, false), y = snap(0.35, true);
+    double sc[kMaxClasses], p[kMaxClasses];
+    point_scores(s.params, {x, y, 0}, sc);
+    softmax(sc, 3, p);
+    const int best = argmax(sc, 3);
+    const Rgb got = at(x, y);
+    // The shader's rule, recomputed from core's probabilities.
+    const double t = std::clamp((p[best] - 1.0 / 3.0) / (1.0 - 1.0 / 3.0), 0.0, 1.0);
+    const ClassColors& c = Style{}.classes(best);
+    auto expect = [&](int region, int line) {
+      const double strong = region + (line - region) * 0.45;
+      return 255.0 + (strong - 255.0) * t;
+    };
+    EXPECT_NEAR(got.r, expect(c.region.r, c.line.r), 2.0) << "x = " << x;
+    EXPECT_NEAR(got.g, expect(c.region.g, c.line.g), 2.0) << "x = " << x;
+    EXPECT_NEAR(got.b, expect(c.region.b, c.line.b), 2.0) << "x = " << x;
+    const double bright = got.r + got.g + got.b;
+    if (boundary_px(s.params, x, y) < 3.0) lightest = std::max(lightest, bright);
+    darkest = std::min(darkest, bright);
+  }
+  ASSERT_GT(lightest, 0) << "the line crosses no boundary";
+  EXPECT_GT(lightest, darkest + 60);
+}
+
+TEST_F(RenderTest, PointsAreDiscsInClassColoursWithLossRings) {
+  const Scene s = default_scene();
+  render(s, RegionMode::Argmax, true);
+  // Point 2 (0.3, 0.8), class 0, classified correctly with L = 0: plain blue disc.
+  const Rgb c = at(0.3, 0.8);
+  EXPECT_NEAR(c.r, 100, 2);
+  EXPECT_NEAR(c.g, 100, 2);
+  EXPECT_NEAR(c.b, 200, 2);
+  // Point 0 (0.5, 0.4) has L = 0.3 > 0: a red ring 3.5 px outside its radius.
+  const double R = kPointRadius;
+  const Rgb ring = at(0.5 + (R + 3.5) * kWpp, 0.4);
+  EXPECT_GT(ring.r, 180);
+  EXPECT_LT(ring.g, 90);
+  // Between the disc and the ring the region shows through.
+  const Rgb gap = at(0.5 + (R + 1.2) * kWpp, 0.4);
+  EXPECT_GT(gap.b, 200);
+}
+
+TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
+  // Enough points for the cached layer; drawing twice (second time from the cache) and once
+  // directly over the same regions must give the same pixels.
+  Scene s = default_scene();
+  s.points.clear();
+  for (int i = 0; i < 25; ++i)  // 625 points on a lattice 14 px apart: no disc covers another
+    for (int j = 0; j < 25; ++j)
+      s.points.push_back({-0.84 + 0.07 * i, -0.84 + 0.07 * j, (i + j) % 3});
+  ASSERT_GE(s.points.size(), kCachedPoints);
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  const std::vector<PointInstance> pts = point_instances(s, e);
+  const CanvasFrame f = frame(RegionMode::Argmax);
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts, {1, 1});
+  const std::vector<unsigned char> first = fb_->read();
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts, {1, 1});  // from the cache
+  EXPECT_EQ(fb_->read(), first);
+  // A point that moved (a new key) invalidates the cache.
+  std::vector<PointInstance> moved = pts;
+  moved[0].x += 0.2f;
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, moved, {2, 2});
+  EXPECT_NE(fb_->read(), first);
+  // Correctly classified points show their class colour at their centre.
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts, {3, 3});
+  pixels_ = fb_->read();
+  int covered = 0, plain = 0;
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    if (e.predictions(static_cast<Eigen::Index>(i)) != s.points[i].label) continue;  // a cross
+    ++plain;
+    const Point& p = s.points[i];
+    const Rgb c = at(p.x0, p.x1);
+    const Rgb8 want = Style{}.classes(p.label).line;
+    covered +=
+        std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
+  }
+  ASSERT_GT(plain, 50);
+  EXPECT_EQ(covered, plain);
+}
+
+}  // namespace
+}  // namespace ll::gui
+
+namespace ll::gui {
+namespace {
+
+// Zoomed in to a view 2e-9 wide across the class 0 / class 1 boundary: float world coordinates
+// cannot tell these pixels apart, so the renderer's double-precision vertex scores must.
+TEST_F(RenderTest, ArgmaxStaysExactAtExtremeZoom) {
+  const Scene s = default_scene();  // s_0 = s_1 on -x + 6y = 0.5, e.g. at (0.1, 0.1)
+  CanvasFrame f = frame(RegionMode::Argmax);
+  const double half = 1e-9, wpp = 2 * half / kSize;
+  f.world_per_px = wpp;
+  f.world_x0 = 0.1 - half;
+  f.world_y0 = 0.1 - half;
+  renderer_.draw_regions(f, s.params);
+  pixels_ = fb_->read();
+  int seen[3] = {}, checked = 0;
+  for (int r = 5; r < kSize; r += 10) {
+    for (int c = 5; c < kSize; c += 10) {
+      const double x = f.world_x0 + (c + 0.5) * wpp, y = f.world_y0 + (kSize - r - 0.5) * wpp;
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      // Distance to the boundary in pixels: |s_0 - s_1| / |W_0 - W_1| / wpp, |W_0 - W_1| = sqrt(37)
+      if (std::abs(sc[0] - sc[1]) / std::sqrt(37.0) / wpp < 2.0) continue;
+      const int k = argmax(sc, 3);
+      const Rgb8 want = Style{}.classes(k).region;
+      const unsigned char* p = &pixels_[(static_cast<std::size_t>(r) * kSize + c) * 4];
+      ASSERT_NEAR(p[0], want.r, 1) << "pixel " << c << "," << r;
+      ASSERT_NEAR(p[1], want.g, 1) << "pixel " << c << "," << r;
+      ASSERT_NEAR(p[2], want.b, 1) << "pixel " << c << "," << r;
+      ++seen[k];
+      ++checked;
+    }
+  }
+  EXPECT_GT(seen[0], 100);  // both sides of the boundary are in view
+  EXPECT_GT(seen[1], 100);
+  EXPECT_GT(checked, 1000);
+}
+
+}  // namespace
+}  // namespace ll::gui
