@@ -29,7 +29,7 @@ LossRecord record(const Scene& scene) {
 void Optimizer::reset() {
   rng_ = Rng(settings_.seed);
   order_.clear();
-  cursor_ = 0;
+  cursor_ = batch_begin_ = batch_size_ = 0;
   vW_.resize(0, 2);
   mW_.resize(0, 2);
   sW_.resize(0, 2);
@@ -64,7 +64,11 @@ void Optimizer::set_settings(const OptimizerSettings& s) {
 
 std::span<const int> Optimizer::next_batch(std::size_t n) {
   const auto batch = static_cast<std::size_t>(std::max(1, settings_.batch));
-  if (settings_.kind == OptimizerKind::GD || batch >= n) return {};
+  if (settings_.kind == OptimizerKind::GD || batch >= n) {
+    ++epochs_;
+    batch_size_ = 0;
+    return {};
+  }
   if (order_.size() != n) {
     order_.resize(n);
     cursor_ = n;  // force a shuffle
@@ -73,10 +77,12 @@ std::span<const int> Optimizer::next_batch(std::size_t n) {
     std::iota(order_.begin(), order_.end(), 0);
     rng_.shuffle(order_);
     cursor_ = 0;
+    ++epochs_;
   }
-  std::span<const int> out(order_.data() + cursor_, batch);
+  batch_begin_ = cursor_;
+  batch_size_ = batch;
   cursor_ += batch;
-  return out;
+  return last_batch();
 }
 
 StepStatus Optimizer::step(Scene& scene) {

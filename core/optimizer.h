@@ -2,6 +2,7 @@
 // Optimizers over (W, b): full-batch gradient descent (the CS231n demo's), minibatch SGD over
 // shuffled epochs, SGD with momentum, and Adam. Deterministic for a given seed.
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "core/losses.h"
@@ -55,15 +56,25 @@ class Optimizer {
   void set_settings(const OptimizerSettings& s);  // keeps state when only lr changes
   const OptimizerSettings& settings() const { return settings_; }
   long steps_taken() const { return steps_; }
+  // The minibatch of the last step (indices into the points), valid until the next step or
+  // reset; empty when the step used every point (gd, batch >= N) or no step was taken.
+  std::span<const int> last_batch() const {
+    return std::span<const int>(order_).subspan(batch_begin_, batch_size_);
+  }
+  // Epochs begun: minibatch steps count a new epoch at each reshuffle (the first step begins
+  // epoch 1); full-batch steps are an epoch each. Kept by reset(); a new Optimizer starts at 0.
+  long epochs() const { return epochs_; }
 
  private:
   std::span<const int> next_batch(std::size_t n);
 
   OptimizerSettings settings_;
   Rng rng_{1};
-  std::vector<int> order_;  // current epoch's permutation
-  std::size_t cursor_ = 0;  // next index into order_
-  WeightMatrix vW_, mW_;    // momentum velocity / Adam first moment
+  std::vector<int> order_;                        // current epoch's permutation
+  std::size_t cursor_ = 0;                        // next index into order_
+  std::size_t batch_begin_ = 0, batch_size_ = 0;  // last_batch() within order_
+  long epochs_ = 0;
+  WeightMatrix vW_, mW_;  // momentum velocity / Adam first moment
   BiasVector vb_, mb_;
   WeightMatrix sW_;  // Adam second moment
   BiasVector sb_;

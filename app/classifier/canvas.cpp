@@ -8,6 +8,7 @@
 #include "app/classifier/model/drag.h"
 #include "app/classifier/model/geometry.h"
 #include "app/classifier/model/picking.h"
+#include "app/classifier/model/text_format.h"
 #include "app/classifier/overlay.h"
 
 namespace ll::gui {
@@ -107,6 +108,50 @@ void Canvas::end_drag(AppState& st, const Eigen::Vector2d& mouse) {
   drag_ = {};
 }
 
+// Hovering a point: its class, scores, L_i and dL_i/ds (the numbers the Worked tab derives).
+void Canvas::point_tooltip(const AppState& st, int i) const {
+  const Evaluation& e = st.eval();
+  const Scene& sc = st.scene;
+  if (i >= e.scores.rows() || i >= e.losses.size() || i >= e.dscores.rows()) return;
+  const int K = sc.classes();
+  const auto name = [&](int k) {
+    return k < static_cast<int>(sc.class_names.size()) && !sc.class_names[k].empty()
+               ? sc.class_names[k]
+               : "class " + std::to_string(k);
+  };
+  const Point& p = sc.points[i];
+  const Style style = st.options.style();
+  ImGui::BeginTooltip();
+  ImGui::Text("point %d at (%s, %s): %s", i, num(p.x0).c_str(), num(p.x1).c_str(),
+              name(p.label).c_str());
+  if (ImGui::BeginTable("scores", K + 1, ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextDisabled("class");
+    for (int k = 0; k < K; ++k) {
+      ImGui::TableSetColumnIndex(k + 1);
+      ImGui::PushStyleColor(ImGuiCol_Text, pack_rgba(style.classes(k).line));
+      ImGui::TextUnformatted(name(k).c_str());
+      ImGui::PopStyleColor();
+    }
+    const auto row = [&](const char* what, const Eigen::MatrixXd& m) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextDisabled("%s", what);
+      for (int k = 0; k < K; ++k) {
+        ImGui::TableSetColumnIndex(k + 1);
+        ImGui::TextUnformatted(num(m(i, k)).c_str());
+      }
+    };
+    row("score s", e.scores);
+    row("∂L_i/∂s", e.dscores);
+    ImGui::EndTable();
+  }
+  ImGui::Text("L_i = %s%s", num(e.losses[i], 4).c_str(),
+              e.predictions.size() > i && e.predictions[i] != p.label ? "   (misclassified)" : "");
+  ImGui::EndTooltip();
+}
+
 void Canvas::cancel_drag(AppState& st) {
   if (drag_.kind == DragKind::None) return;
   if (drag_.kind != DragKind::Pan && drag_.kind != DragKind::PressEmpty) st.doc.revert_gesture();
@@ -120,7 +165,7 @@ void Canvas::context_menus(AppState& st) {
       ImGui::TextDisabled("point %d", i);
       for (int k = 0; k < st.scene.classes(); ++k) {
         const std::string label = "class " + std::to_string(k);
-        const std::string key = std::to_string(k + 1);
+        const std::string key = "Shift+" + std::to_string((k + 1) % 10);
         if (ImGui::MenuItem(label.c_str(), key.c_str(), st.scene.points[i].label == k))
           st.doc.relabel_point(i, k);
       }
@@ -188,6 +233,7 @@ void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
     }
   }
   if (hover_point_ >= 0) st.sel.hover_next = hover_point_;
+  if (hover_point_ >= 0 && drag_.kind == DragKind::None) point_tooltip(st, hover_point_);
   if (hover_arrow_ >= 0 || drag_.kind == DragKind::Arrow)
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   else if (hover_line_ >= 0 || drag_.kind == DragKind::Line)
@@ -217,16 +263,6 @@ void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   }
   // Wheel: zoom about the cursor.
   if (hovered && io.MouseWheel != 0.0f) st.view.zoom_about(mouse, std::pow(1.15, io.MouseWheel));
-  // Keys over the canvas: relabel the hovered point with 1..8, delete the selected/hovered one.
-  if (!io.WantTextInput) {
-    const int target = hover_point_ >= 0 ? hover_point_ : -1;
-    for (int k = 0; k < st.scene.classes() && target >= 0; ++k) {
-      if (ImGui::IsKeyPressed(static_cast<int>('1') + k, false)) {
-        st.doc.relabel_point(target, k);
-        st.sel.key_consumed = true;
-      }
-    }
-  }
   context_menus(st);
 
   OverlayState o;

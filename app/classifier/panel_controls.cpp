@@ -42,6 +42,15 @@ const char* reg_formula(RegKind r) {
   return "";
 }
 
+std::string step_counter(const AppState& st) {
+  std::string s = "step " + std::to_string(st.trainer.steps());
+  const OptimizerSettings& o = st.scene.optimizer;
+  // Minibatch runs also count epochs (full-batch steps are an epoch each: nothing to add).
+  if (o.kind != OptimizerKind::GD && static_cast<std::size_t>(o.batch) < st.scene.points.size())
+    s += " · epoch " + std::to_string(st.trainer.epochs());
+  return s;
+}
+
 void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   AppState& st = cx.st;
   action_button(cx, "step");
@@ -51,14 +60,15 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   ImGui::SameLine();
   action_button(cx, "randomize");
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) st.replace_scene(st.loaded);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the loaded scene");
+  action_button(cx, "reset_params");
+  ImGui::SameLine();
+  action_button(cx, "reset_scene");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   ImGui::SliderScalar("##rate", ImGuiDataType_Double, &st.trainer.rate, &Trainer::kMinRate,
                       &Trainer::kMaxRate, "%.0f steps/s", ImGuiSliderFlags_Logarithmic);
   ImGui::SameLine();
-  ImGui::Text("step %ld", st.trainer.steps());
+  ImGui::Text("%s", step_counter(st).c_str());
   if (st.trainer.uses_worker(st.scene)) {  // large scenes train off the UI thread
     ImGui::SameLine();
     ImGui::TextDisabled(st.trainer.busy() ? "(computing)" : "(worker)");
@@ -91,12 +101,10 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   }
 }
 
-namespace {
 bool log_slider(const char* label, double* v, double lo, double hi, const char* fmt) {
   return ImGui::SliderScalar(label, ImGuiDataType_Double, v, &lo, &hi, fmt,
                              ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
 }
-}  // namespace
 
 void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   AppState& st = cx.st;

@@ -8,16 +8,16 @@
 namespace ll::gui {
 
 namespace {
-// What the canvas does with the mouse (and number keys over a point): not actions.
+// What the canvas does with the mouse, and the relabel chords: not actions of the table.
 constexpr const char* kGestures[][2] = {
     {"Drag a point", "move it (pick radius 10 px)"},
     {"Click empty space", "add a point of the chosen class"},
     {"Right-click a point", "relabel or delete it"},
-    {"1 … 8 over a point", "relabel it to class 0 … 7"},
+    {"Shift+1 … Shift+0", "relabel the selected point to class 0 … 9"},
     {"Drag a class line", "translate it (changes b_k only)"},
     {"Drag an arrow head", "rotate and scale W_k; Shift: rotate only"},
     {"Drag empty space / middle button", "pan"},
-    {"Wheel", "zoom about the cursor"},
+    {"Wheel (or + and −)", "zoom about the cursor (the centre)"},
 };
 
 void row(const char* keys, const char* what) {

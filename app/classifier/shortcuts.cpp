@@ -48,7 +48,18 @@ int glfw_key(Key k) {
     case Key::Num6:
     case Key::Num7:
     case Key::Num8:
+    case Key::Num9:
       return GLFW_KEY_1 + (static_cast<int>(k) - static_cast<int>(Key::Num1));
+    case Key::Num0:
+      return GLFW_KEY_0;
+    case Key::Equal:
+      return GLFW_KEY_EQUAL;
+    case Key::Minus:
+      return GLFW_KEY_MINUS;
+    case Key::F:
+      return GLFW_KEY_F;
+    case Key::H:
+      return GLFW_KEY_H;
     case Key::None:
     case Key::Count:
       break;

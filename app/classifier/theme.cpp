@@ -80,7 +80,9 @@ void apply_theme(Theme theme, float scale) {
   style.WindowRounding = 0.0f;
   style.ChildRounding = 3.0f;
   style.FrameRounding = 3.0f;
-  style.GrabRounding = 3.0f;
+  style.GrabRounding = 1.5f;
+  // A slider's grab is a thin bar, so that it does not cover the value written over it.
+  style.GrabMinSize = 4.0f;
   style.TabRounding = 3.0f;
   style.FrameBorderSize = 1.0f;
   style.ItemSpacing = ImVec2(8, 6);

@@ -132,6 +132,7 @@ int FrameLoop::Impl::run() {
   }
   st.loaded = first;
   st.doc = Document(std::move(first));
+  st.home_view();  // applied when the canvas first has its size
   st.path = opt.scene_path.empty() ? "scene.json" : opt.scene_path;
   st.options.regions = opt.regions == "confidence" ? RegionMode::Confidence
                        : opt.regions == "score"    ? RegionMode::Score
@@ -192,7 +193,6 @@ int FrameLoop::Impl::run() {
     st.refresh();
     st.begin_frame(canvas.dragging() || ImGui::IsAnyItemActive());
     st.sel.hover_next = -1;
-    st.sel.key_consumed = false;
     layout.draw(st, canvas, fonts);
     session.frame(st, canvas);
     if (scripted) script.apply_actions(st);

@@ -5,13 +5,23 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
+#include <string_view>
 
 #include "app/classifier/canvas.h"
 #include "app/classifier/model/text_format.h"
+#include "app/classifier/panels.h"
+#include "app/classifier/shortcuts.h"
 #include "app/shell/window.h"
 
 namespace ll::gui {
+
+float presenter_scale(float content_scale, float height_px) {
+  const float want =
+      std::max(kPresenterFontScale * content_scale, kPresenterMinTextHeight * height_px / 13.0f);
+  return std::ceil(want * 8.0f) / 8.0f;
+}
 
 void Presentation::adopt(Theme theme, float scale) {
   theme_ = theme;
@@ -34,7 +44,11 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
       made_fullscreen_ = false;
     }
   }
-  const float scale = window.content_scale() * (presenting_ ? kPresenterFontScale : 1.0f);
+  int w = 0, h = 0;
+  window.window_size(&w, &h);
+  const float scale = presenting_ ? presenter_scale(window.content_scale(),
+                                                    static_cast<float>(h) * window.content_scale())
+                                  : window.content_scale();
   if (scale != scale_) {
     // Rebuild the atlas at the new size: crisp glyphs instead of magnified ones. ImGui 1.86's
     // OpenGL3 backend needs its font texture destroyed and made again around the rebuild.
@@ -55,61 +69,105 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
   st.options.scale = scale_;  // the window's Style (st.options.style()) draws at this scale
 }
 
+namespace {
+
+// Places the next item on this line when `width` still fits, else on the next one.
+void same_line_if_fits(float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// Transport, loss choice, lambda and step size, and the numbers: what a lecture changes.
+void presenter_controls(ActionContext& cx, const Fonts& fonts) {
+  AppState& st = cx.st;
+  const Evaluation& e = st.eval();
+  const UiColors ui = ui_colors(st.options.style().theme);
+  const float full = ImGui::GetContentRegionAvail().x;
+
+  ImGui::PushFont(fonts.large);
+  ImGui::PushStyleColor(ImGuiCol_Text, e.total_loss > 0 ? ui.loss_pos : ui.loss_zero);
+  ImGui::Text("loss %s", num(e.total_loss, 3).c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::Text("data %s + reg %s", num(e.data_loss, 3).c_str(), num(e.reg_loss, 3).c_str());
+  ImGui::Text("accuracy %.0f%%", 100.0 * e.accuracy);
+  ImGui::TextUnformatted(step_counter(st).c_str());
+
+  const char* play = st.trainer.playing() ? "Pause##play" : "Play##play";
+  action_button(cx, "play", play, std::max(button_width("Pause"), button_width("Play")));
+  for (const char* id : {"step", "reset_params", "randomize"}) {
+    same_line_if_fits(button_width(find_action(id)->label));
+    action_button(cx, id);
+  }
+  if (!st.trainer.message().empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.loss_pos);
+    ImGui::TextUnformatted(st.trainer.message().c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+  }
+
+  // The loss: the same actions as the keys 1-4 and the loss panel's buttons.
+  const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
+                             "loss_softmax", "loss_sigmoid", "loss_focal"};
+  const char* current = display_name(st.scene.loss.kind);
+  ImGui::SetNextItemWidth(full);
+  if (ImGui::BeginCombo("##loss", current)) {
+    for (const char* id : ids) {
+      const Action* a = find_action(id);
+      if (ImGui::Selectable(a->label, std::string_view(a->label) == current)) run_action(cx, id);
+    }
+    ImGui::EndCombo();
+  }
+  LossSettings L = st.scene.loss;
+  OptimizerSettings O = st.scene.optimizer;
+  const float label_w = ImGui::CalcTextSize("η ").x + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("λ");
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(full - label_w);
+  log_slider("##lambda", &L.lambda, 0.0, 112.0, L.lambda == 0.0 ? "0 (off)" : "λ = %.3g");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("η");
+  ImGui::SameLine(label_w);
+  ImGui::SetNextItemWidth(full - label_w);
+  log_slider("##lr", &O.lr, 0.0005, 5.0, "η = %.3g");
+  st.doc.set_loss(L);
+  st.doc.set_optimizer(O);
+}
+
+}  // namespace
+
 void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
-  const float strip = fonts.large->FontSize + ImGui::GetStyle().ItemSpacing.y * 2 + fs * 0.4f;
-  ImGui::BeginChild("canvas_area", ImVec2(0, -strip), false,
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float column = std::clamp(avail * 0.3f, fs * 13.0f, fs * 18.0f);
+  ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - column, fs * 8), 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   canvas.draw(st, fonts, st.options.style());
   ImGui::EndChild();
   st.refresh();  // the canvas may have edited the scene
-  const Evaluation& e = st.eval();
-  const UiColors ui = ui_colors(st.options.style().theme);
-  ImGui::PushFont(fonts.large);
-  ImGui::TextUnformatted(display_name(st.scene.loss.kind));
-  bool full = false;  // a narrow window shows the items that fit, in order of importance
-  const auto item = [&](const char* name, const std::string& value, ImU32 col) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float need = fs * 1.0f + ImGui::CalcTextSize(name).x + style.ItemSpacing.x +
-                       ImGui::CalcTextSize(value.c_str()).x;
-    ImGui::SameLine(0, 0);
-    full = full || ImGui::GetContentRegionAvail().x < need;
-    if (full) return;
-    ImGui::SameLine(0, fs * 1.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.text_weak);
-    ImGui::TextUnformatted(name);
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextUnformatted(value.c_str());
-    ImGui::PopStyleColor();
-  };
-  item("data", num(e.data_loss), ui.text_strong);
-  item("reg", num(e.reg_loss), ui.text_strong);
-  item("total", num(e.total_loss), e.total_loss > 0 ? ui.loss_pos : ui.loss_zero);
-  char acc[16];
-  std::snprintf(acc, sizeof acc, "%.0f%%", 100.0 * e.accuracy);
-  item("accuracy", acc, ui.text_strong);
-  item("step", std::to_string(st.trainer.steps()), ui.text_strong);
+  ImGui::SameLine();
+  ImGui::BeginChild("presenter_column", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
+  ImGui::PushFont(fonts.small);
+  // The way out first, where a presenter looks for it (F5 works too).
+  const char* leave = "Leave presenter (F5)";
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                       button_width(leave));
+  if (ImGui::Button(leave)) st.presenter = false;
+  presenter_controls(cx, fonts);
   ImGui::PopFont();
-  ImGui::NewLine();
-  // The way out (F5 works too): a small button floating over the canvas's top-right corner, in
-  // its own window so that it takes clicks before the canvas does.
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - fs * 0.6f, vp->Pos.y + fs * 0.6f),
-                          ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowBgAlpha(0.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-  const ImGuiWindowFlags flags =
-      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
-  if (ImGui::Begin("##leave_presenter", nullptr, flags)) {
-    ImGui::PushFont(fonts.small);
-    if (ImGui::Button("Leave (F5)")) st.presenter = false;
-    ImGui::PopFont();
-  }
-  ImGui::End();
-  ImGui::PopStyleVar();
+  st.refresh();  // the controls may have edited the scene
+  // The live loss plot takes the rest of the column.
+  const float plot_h = std::max(fs * 6.0f, ImGui::GetContentRegionAvail().y);
+  panel_plot(st, fonts, plot_h);
+  ImGui::EndChild();
 }
 
 }  // namespace ll::gui

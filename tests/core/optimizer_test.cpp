@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/datasets.h"
 
 namespace ll {
@@ -153,6 +155,45 @@ TEST(Optimizer, SgdDependsOnTheSeedAndVisitsEveryPointPerEpoch) {
   train(sgd, 3);
   train(gd, 1);
   EXPECT_LT((sgd.params.W - gd.params.W).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+TEST(Optimizer, LastBatchIsTheStepsMinibatchAndEpochsCountReshuffles) {
+  Scene s = make_blobs({3, 4, 0.2, 5});  // N = 12
+  s.optimizer.kind = OptimizerKind::SGD;
+  s.optimizer.batch = 5;  // two batches an epoch, two points of each epoch dropped
+  Optimizer opt(s.optimizer);
+  EXPECT_TRUE(opt.last_batch().empty());
+  EXPECT_EQ(opt.epochs(), 0);
+  std::vector<int> seen;
+  for (int step = 1; step <= 6; ++step) {
+    ASSERT_EQ(opt.step(s), StepStatus::Ok);
+    const auto b = opt.last_batch();
+    ASSERT_EQ(b.size(), 5u);
+    EXPECT_EQ(opt.epochs(), (step + 1) / 2) << "step " << step;
+    if (step % 2 == 1) seen.clear();
+    for (int i : b) {
+      EXPECT_GE(i, 0);
+      EXPECT_LT(i, 12);
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), i), 0) << "index " << i << " twice";
+      seen.push_back(i);
+    }
+  }
+  // A copy's batch is its own (indices, not pointers into the other's order).
+  Optimizer copy = opt;
+  const std::vector<int> before(opt.last_batch().begin(), opt.last_batch().end());
+  opt.step(s);
+  EXPECT_TRUE(std::equal(before.begin(), before.end(), copy.last_batch().begin()));
+  opt.reset();
+  EXPECT_TRUE(opt.last_batch().empty());
+  EXPECT_EQ(opt.epochs(), 4);  // reset forgets the order, not the count
+
+  Scene gd = s;
+  gd.optimizer.kind = OptimizerKind::GD;
+  Optimizer full(gd.optimizer);
+  full.step(gd);
+  full.step(gd);
+  EXPECT_TRUE(full.last_batch().empty());  // every point
+  EXPECT_EQ(full.epochs(), 2);
 }
 
 TEST(Optimizer, SoftmaxWithL2ConvergesToOneOptimumFromTwoStarts) {

@@ -26,16 +26,16 @@ bool in_ci() {
   return ci && std::string(ci) == "true";
 }
 
-// Share of the pixels in the window's right column (x 1000..1270, y 120..620 of 1280 x 800) that
-// have exactly one of the three light region colours of the default scene.
-double region_share(const fs::path& png) {
+// Share of the pixels in columns x0..x1 (y 120..620) of a 1280 x 800 screenshot that have
+// exactly one of the three light region colours of the default scene: canvas, not panels.
+double region_share(const fs::path& png, int x0, int x1) {
   int w = 0, h = 0, n = 0;
   std::unique_ptr<unsigned char, void (*)(void*)> px(stbi_load(png.c_str(), &w, &h, &n, 3),
                                                      stbi_image_free);
   if (!px || w != 1280 || h != 800) return -1.0;
   int hits = 0, total = 0;
   for (int y = 120; y < 620; y += 4) {
-    for (int x = 1000; x < 1270; x += 4) {
+    for (int x = x0; x < x1; x += 4) {
       const unsigned char* p = px.get() + (static_cast<std::size_t>(y) * w + x) * 3;
       ++total;
       for (int k = 0; k < 3; ++k) {
@@ -78,23 +78,23 @@ class SlidesWindowTest : public ::testing::Test {
 };
 
 TEST_F(SlidesWindowTest, PresentButtonHidesThePanels) {
-  // The window's panels: the right column is panel background and text, not regions.
-  const double normal = region_share(shot("normal", "wait 3\nmouse_px 5 5\nwait 10\n"));
-  ASSERT_GE(normal, 0.0) << "no 1280 x 800 screenshot";
-  EXPECT_LT(normal, 0.05);
+  // The window's panels: the side panel (from x ~ 740) is panel background and text.
+  const fs::path normal = shot("normal", "wait 3\nmouse_px 5 5\nwait 10\n");
+  ASSERT_GE(region_share(normal, 1000, 1270), 0.0) << "no 1280 x 800 screenshot";
+  EXPECT_LT(region_share(normal, 1000, 1270), 0.05);
+  EXPECT_LT(region_share(normal, 760, 880), 0.05);
   // "Present" is the last tab-bar button (see layout.cpp); at --ui-scale 1 it spans about
-  // x 452..508 of the 1280-wide window.
-  const double present =
-      region_share(shot("present", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 8\n"));
-  ASSERT_GE(present, 0.0) << "no 1280 x 800 screenshot";
-  EXPECT_GT(present, 0.7);
-  // Its "Leave (F5)" button floats at the window's top-right corner: the panels come back.
-  const double left =
-      region_share(shot("leave",
-                        "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
-                        "mouse_px 1190 46\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n"));
-  ASSERT_GE(left, 0.0) << "no 1280 x 800 screenshot";
-  EXPECT_LT(left, 0.05);
+  // x 452..508 of the 1280-wide window. The canvas then takes all but one column (30%).
+  const fs::path present =
+      shot("present", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 8\n");
+  EXPECT_GT(region_share(present, 760, 880), 0.9);
+  EXPECT_LT(region_share(present, 1000, 1270), 0.05);  // the presenter column
+  // The column's first item is "Leave presenter (F5)" at its top right (x ~1050..1265, y ~16..46
+  // at scale 1.75): the panels come back.
+  const fs::path left = shot("leave",
+                             "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
+                             "mouse_px 1160 31\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n");
+  EXPECT_LT(region_share(left, 760, 880), 0.05);
 }
 
 TEST_F(SlidesWindowTest, ExportButtonWritesA2xPngOfTheCanvas) {

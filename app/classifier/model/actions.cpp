@@ -36,6 +36,12 @@ constexpr KeyName kKeyNames[] = {
     {Key::Num6, "6", "6"},
     {Key::Num7, "7", "7"},
     {Key::Num8, "8", "8"},
+    {Key::Num9, "9", "9"},
+    {Key::Num0, "0", "0"},
+    {Key::Equal, "plus", "+"},
+    {Key::Minus, "minus", "−"},
+    {Key::F, "f", "F"},
+    {Key::H, "h", "H"},
 };
 
 const KeyName* key_name(Key k) {
@@ -45,8 +51,19 @@ const KeyName* key_name(Key k) {
 }
 
 constexpr Chord kWidgetKeys[] = {
-    {Key::Enter}, {Key::Escape}, {Key::D},    {Key::Num1}, {Key::Num2}, {Key::Num3},
-    {Key::Num4},  {Key::Num5},   {Key::Num6}, {Key::Num7}, {Key::Num8},
+    {Key::Enter},
+    {Key::Escape},
+    {Key::D},
+    {Key::Num1, false, true},
+    {Key::Num2, false, true},
+    {Key::Num3, false, true},
+    {Key::Num4, false, true},
+    {Key::Num5, false, true},
+    {Key::Num6, false, true},
+    {Key::Num7, false, true},
+    {Key::Num8, false, true},
+    {Key::Num9, false, true},
+    {Key::Num0, false, true},
 };
 
 bool always(const AppState&) { return true; }
@@ -59,6 +76,12 @@ void set_loss_kind(AppState& st, LossKind k) {
 
 void cancel_drag(ActionContext& cx) {
   if (cx.cancel_drag) cx.cancel_drag();
+}
+
+// Keyboard zoom about the canvas's centre.
+void zoom_view(AppState& st, double factor) {
+  const ViewTransform& v = st.view;
+  st.view.zoom_about({v.rect_x() + 0.5 * v.rect_w(), v.rect_y() + 0.5 * v.rect_h()}, factor);
 }
 
 constexpr Chord none{};
@@ -167,6 +190,60 @@ constexpr Action kActions[] = {
      false,
      always,
      [](ActionContext& cx) { cx.st.randomize_next(); }},
+    {"reset_params",
+     "Reset W, b",
+     "reset W and b to the loaded scene's (the points stay as they are)",
+     {none, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) {
+       cancel_drag(cx);
+       cx.st.reset_params();
+     }},
+    {"reset_scene",
+     "Reset scene",
+     "back to the scene as loaded: points, W, b and settings (undo brings your edits back)",
+     {none, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) {
+       cancel_drag(cx);
+       cx.st.replace_scene(cx.st.loaded);
+     }},
+    {"zoom_in",
+     "Zoom in",
+     "zoom in about the canvas centre",
+     {{Key::Equal}, none},
+     Scope::Classifier,
+     true,
+     always,
+     [](ActionContext& cx) { zoom_view(cx.st, 1.25); }},
+    {"zoom_out",
+     "Zoom out",
+     "zoom out about the canvas centre",
+     {{Key::Minus}, none},
+     Scope::Classifier,
+     true,
+     always,
+     [](ActionContext& cx) { zoom_view(cx.st, 1.0 / 1.25); }},
+    {"fit_view",
+     "Fit to data",
+     "fit the view to the points",
+     {{Key::F}, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) { cx.st.fit_view(); }},
+    {"home_view",
+     "Home view",
+     "home view: [−1, 1]² about the origin, widened so that every point is whole",
+     {{Key::H}, none},
+     Scope::Classifier,
+     false,
+     always,
+     [](ActionContext& cx) { cx.st.home_view(); }},
     {"loss_ww",
      "Weston-Watkins SVM",
      "loss: Weston-Watkins SVM",
@@ -199,7 +276,7 @@ constexpr Action kActions[] = {
      false,
      always,
      [](ActionContext& cx) { set_loss_kind(cx.st, LossKind::Softmax); }},
-    // The probability losses beyond the demo's four: buttons only (the number keys are taken).
+    // The probability losses beyond the demo's four: buttons only.
     {"loss_sigmoid",
      "Sigmoid (BCE)",
      "loss: one-vs-rest binary cross-entropy on each class score",
@@ -231,7 +308,7 @@ constexpr Action kActions[] = {
      }},
 };
 
-bool is_number_key(Key k) { return k >= Key::Num1 && k <= Key::Num8; }
+bool is_number_key(Key k) { return k >= Key::Num1 && k <= Key::Num0; }
 
 // The table binds Shift+key (with the same Ctrl) to some action.
 bool shift_variant_bound(const Chord& c) {
@@ -246,6 +323,7 @@ bool fires(const Chord& c, bool repeats, const KeyInput& in) {
   const std::size_t k = static_cast<std::size_t>(c.key);
   if (!(repeats ? in.repeated[k] : in.pressed[k]) || c.ctrl != in.ctrl) return false;
   if (c.shift) return in.shift;
+  if (is_number_key(c.key)) return !in.shift;  // Shift+digit relabels
   return !in.shift || !shift_variant_bound(c);
 }
 
@@ -309,14 +387,32 @@ std::vector<std::string_view> dispatch(ActionContext& cx, const KeyInput& in) {
   for (const Action& a : kActions) {
     if (a.scope != Scope::Always && in.typing) continue;
     if (a.scope == Scope::Classifier && !in.classifier) continue;
-    const bool pressed = std::any_of(std::begin(a.chords), std::end(a.chords), [&](const Chord& c) {
-      return !(is_number_key(c.key) && cx.st.sel.key_consumed) && fires(c, a.repeats, in);
-    });
+    const bool pressed = std::any_of(std::begin(a.chords), std::end(a.chords),
+                                     [&](const Chord& c) { return fires(c, a.repeats, in); });
     if (!pressed || !a.enabled(cx.st)) continue;
     a.run(cx);
     ran.emplace_back(a.id);
   }
+  // Shift+digit: relabel the selected point (a deliberate gesture, apart from the loss keys).
+  AppState& st = cx.st;
+  const int sel = st.sel.selected;
+  if (in.classifier && !in.typing && in.shift && !in.ctrl && sel >= 0 &&
+      sel < static_cast<int>(st.scene.points.size())) {
+    for (const Chord& c : kWidgetKeys) {
+      const int k = relabel_class(c);
+      if (k < 0 || k >= st.scene.classes() || !in.pressed[static_cast<std::size_t>(c.key)])
+        continue;
+      st.doc.relabel_point(sel, k);
+      ran.emplace_back("relabel");
+      break;
+    }
+  }
   return ran;
+}
+
+int relabel_class(const Chord& c) {
+  if (!c.shift || c.ctrl || !is_number_key(c.key)) return -1;
+  return c.key == Key::Num0 ? 9 : static_cast<int>(c.key) - static_cast<int>(Key::Num1);
 }
 
 std::vector<HelpRow> help_rows() {

@@ -43,6 +43,12 @@ enum class Key {
   Num6,
   Num7,
   Num8,
+  Num9,
+  Num0,
+  Equal,  // = and + (zoom in)
+  Minus,  // zoom out
+  F,
+  H,
   Count
 };
 constexpr std::size_t kKeyCount = static_cast<std::size_t>(Key::Count);
@@ -60,8 +66,8 @@ std::string chord_label(Chord c);
 // A script key name: the chord name of a table action or of a key that dialogs and the canvas
 // read themselves (widget_keys). Empty when the name is unknown.
 std::optional<Chord> parse_chord(std::string_view name);
-// Keys read by widgets rather than the table: Enter / Escape / D in the dialogs, 1 … 8 over a
-// point on the canvas (relabel).
+// Keys read by widgets rather than the table: Enter / Escape / D in the dialogs; and the
+// relabel chords Shift+1 … Shift+9, Shift+0 (dispatch handles those after the table).
 std::span<const Chord> widget_keys();
 
 // Where a shortcut works.
@@ -114,9 +120,12 @@ struct KeyInput {
 };
 // Runs every enabled action whose chord was pressed (in table order) and returns their ids.
 // Ctrl must match; a chord without Shift also fires with Shift held unless the table binds the
-// Shift variant of the same key (Ctrl+Z vs Ctrl+Shift+Z). Number keys the canvas used this
-// frame (st.sel.key_consumed) reach no action.
+// Shift variant of the same key (Ctrl+Z vs Ctrl+Shift+Z), or it is a number key: Shift+1 …
+// Shift+0 relabel the selected point to class 0 … 9 (in the classifier, when it has that
+// class; id "relabel"), so the loss keys 1-4 never touch the data.
 std::vector<std::string_view> dispatch(ActionContext& cx, const KeyInput& in);
+// The class a relabel chord stands for (Shift+1 -> 0, …, Shift+0 -> 9), or -1.
+int relabel_class(const Chord& c);
 
 // The Help window's keyboard rows: one per action, in table order.
 struct HelpRow {

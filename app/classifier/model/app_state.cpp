@@ -32,7 +32,25 @@ void AppState::replace_scene(Scene s) {
   doc.replace(std::move(s));
   trainer.restart(scene);
   sel = {};
+  home_view();
 }
+
+void AppState::reset_params() {
+  if (trainer.playing()) trainer.pause(doc);
+  doc.seal();
+  doc.set_params(loaded.classes() == scene.classes() ? loaded.params
+                                                     : default_params(scene.classes()));
+  doc.seal();
+  trainer.restart(scene);
+}
+
+namespace {
+// A point's disc and its outline stay inside the canvas.
+double disc_margin(const ViewOptions& o) { return figure::kPointRadius * o.scale + 2.0; }
+}  // namespace
+
+void AppState::home_view() { view.home(points_bounds(scene.points), disc_margin(options)); }
+void AppState::fit_view() { view.fit(points_bounds(scene.points), disc_margin(options)); }
 
 void AppState::randomize(unsigned long long seed) {
   doc.seal();

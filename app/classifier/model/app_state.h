@@ -30,10 +30,9 @@ struct ViewOptions : figure::CanvasOptions {
 };
 
 struct Selection {
-  int hovered = -1;           // point under the cursor or the hovered table row (last frame)
-  int selected = -1;          // selected point (canvas or table)
-  int hover_next = -1;        // collected during this frame; becomes `hovered` at its end
-  bool key_consumed = false;  // a number key relabelled a point this frame
+  int hovered = -1;     // point under the cursor or the hovered table row (last frame)
+  int selected = -1;    // selected point (canvas or table)
+  int hover_next = -1;  // collected during this frame; becomes `hovered` at its end
 };
 
 struct AppState {
@@ -74,8 +73,16 @@ struct AppState {
     adopted_revision_ = doc.revision();
   }
 
-  // Whole-scene replacements (reset, preset, file): one undo entry, optimizer restarted.
+  // Whole-scene replacements (reset, preset, file): one undo entry, optimizer restarted, the
+  // view back home.
   void replace_scene(Scene s);
+  // "Reset W, b": the loaded scene's parameters (or the default ones when the class count has
+  // changed since), keeping the points; one undo entry, optimizer restarted.
+  void reset_params();
+  // The home view (the demo's [-1, 1]^2 about the origin, widened so every point is whole) and
+  // fit-to-data (centred on the points), for the current points.
+  void home_view();
+  void fit_view();
   void randomize(unsigned long long seed);
   // "Randomize" (button and R key): the next parameters from the app's one generator. It is
   // seeded once, by seed_randomizer or else from the clock when the state is made, and its

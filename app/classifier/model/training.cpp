@@ -78,9 +78,10 @@ void Trainer::stop_with(StepStatus st, double lr, Document& doc) {
   if (st == StepStatus::Diverged) {
     char buf[256];
     std::snprintf(buf, sizeof buf,
-                  "Training diverged at step %ld: step size %.4g is too large for this scene. "
-                  "Parameters were kept from the last good step; try a smaller step size.",
-                  steps_ + 1, lr);
+                  "Training stopped at step %ld: the next step diverged (step size %.4g is too "
+                  "large for this scene). The parameters are step %ld's; try a smaller step "
+                  "size.",
+                  steps_, lr, steps_);
     message_ = buf;
     diverged_ = true;
   } else {
@@ -276,6 +277,7 @@ void Trainer::restart(const Scene& scene) {
   retire();
   queued_ = 0;
   optimizer_ = Optimizer(scene.optimizer);
+  epoch_base_ = 0;
   steps_ = 0;
   curve_.clear();
   owed_ = 0.0;
@@ -286,6 +288,7 @@ void Trainer::restart(const Scene& scene) {
 void Trainer::reset_optimizer(const Scene& scene) {
   retire();
   queued_ = 0;
+  epoch_base_ += optimizer_.epochs();
   optimizer_ = Optimizer(scene.optimizer);
 }
 

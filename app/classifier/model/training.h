@@ -11,6 +11,7 @@
 // whose document was edited while it ran is discarded and training goes on from the edit.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,11 @@ class Trainer {
   void clear_message() { message_.clear(); }
 
   long steps() const { return steps_; }
+  // Epochs begun in this run (see Optimizer::epochs; kept across undo/redo's optimizer reset).
+  long epochs() const { return epoch_base_ + optimizer_.epochs(); }
+  // The last step's minibatch (indices into the points): empty for full-batch steps, and for
+  // scenes trained on the worker (a highlight of a few points among 20,000 shows nothing).
+  std::span<const int> last_batch() const { return optimizer_.last_batch(); }
   // The loss curve for the plot: bounded at kMaxCurvePoints however long training runs. When
   // full, every other record is dropped and from then on only every `curve_stride()`-th step
   // is kept (the stride doubles each time), so the resolution stays even along the run; the
@@ -103,6 +109,7 @@ class Trainer {
   void stop_with(StepStatus st, double lr, Document& doc);
 
   Optimizer optimizer_;
+  long epoch_base_ = 0;  // epochs of optimizers replaced by reset_optimizer
   bool playing_ = false;
   Document::Gesture run_ = 0;  // the gesture of the current run
   double owed_ = 0.0;          // fractional steps due

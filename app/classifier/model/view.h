@@ -3,6 +3,7 @@
 // screen pixels (y down) under pan and zoom. GL-free so the tests can check it exactly. Points
 // and vectors are Eigen::Vector2d, in world and in screen units alike.
 #include <Eigen/Core>
+#include <vector>
 
 #include "app/figure/canvas_figure.h"
 
@@ -34,6 +35,14 @@ class ViewTransform {
   void zoom_about(const Eigen::Vector2d& screen, double factor);
   void reset();  // centre (0, 0), zoom 1: [-1, 1] spans the shorter side
 
+  // The home view: centred on the origin, showing at least [-1, 1]^2 and every point of
+  // `points` whole (a disc of `margin_px` around it inside the canvas). Fit: centred on the
+  // points' bounding box, as large as their discs allow ([-1, 1]^2 when there are none).
+  // Both hold until the next pan or zoom: a new canvas rectangle (first frame, resize)
+  // applies them again.
+  void home(const Rect& points, double margin_px);
+  void fit(const Rect& points, double margin_px);
+
   Eigen::Vector2d center() const { return center_; }
   double zoom() const { return zoom_; }
   // The canvas's figure mapping: world to pixels from the rectangle's top-left corner.
@@ -46,6 +55,14 @@ class ViewTransform {
   double x_ = 0.0, y_ = 0.0, w_ = 1.0, h_ = 1.0;
   Eigen::Vector2d center_ = Eigen::Vector2d::Zero();
   double zoom_ = 1.0;
+  enum class Framing { None, Home, Fit };
+  Framing framing_ = Framing::None;  // re-applied by set_rect until a pan or zoom
+  Rect frame_points_;
+  double frame_margin_ = 0.0;
+  void apply_framing();
 };
+
+// The bounding box of the points' finite positions; empty (x_min > x_max) without any.
+Rect points_bounds(const std::vector<Point>& points);
 
 }  // namespace ll::gui

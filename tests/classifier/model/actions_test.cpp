@@ -33,9 +33,10 @@ struct Observed {
   int cancels;
   std::string status;
   bool files_busy;
+  double zoom, center_x, center_y;
   auto tie() const {
     return std::tie(revision, points, help, presenter, exporting, fullscreen, playing, steps,
-                    cancels, status, files_busy);
+                    cancels, status, files_busy, zoom, center_x, center_y);
   }
   bool operator==(const Observed& o) const { return tie() == o.tie(); }
 };
@@ -50,7 +51,10 @@ Observed observe(const AppState& st, int cancels) {
           st.trainer.steps(),
           cancels,
           st.status,
-          st.files.busy()};
+          st.files.busy(),
+          st.view.zoom(),
+          st.view.center().x(),
+          st.view.center().y()};
 }
 
 // A state in which every action is enabled but redo (history: one edit; a point selected), or,
@@ -59,10 +63,12 @@ Observed observe(const AppState& st, int cancels) {
 void enable_all(AppState& st, bool for_redo) {
   st.trainer.restart(st.scene);
   st.begin_frame(false);
-  st.doc.add_point(0.1, 0.2, 0);
+  st.doc.add_point(3.0, 2.0, 0);  // outside [-1, 1]^2: home and fit move the view
   st.doc.seal();
   if (for_redo) st.undo();
   st.sel.selected = 0;
+  st.view.set_rect(0, 0, 400, 300);
+  st.view.pan_pixels(25, 10);
   st.refresh();
 }
 
@@ -71,8 +77,10 @@ TEST(Actions, IdsAndChordsAreUnique) {
   int n_chords = 0;
   for (const Action& a : actions()) {
     EXPECT_TRUE(ids.insert(a.id).second) << "duplicate id " << a.id;
-    // Every action has a key, except the loss buttons beyond the demo's four.
-    if (a.id != std::string("loss_sigmoid") && a.id != std::string("loss_focal")) {
+    // Every action has a key, except the loss buttons beyond the demo's four and the resets.
+    const std::set<std::string> buttons = {"loss_sigmoid", "loss_focal", "reset_params",
+                                           "reset_scene"};
+    if (!buttons.count(a.id)) {
       EXPECT_NE(a.chords[0].key, Key::None) << a.id << " has no chord";
     }
     for (const Chord& c : a.chords) {
@@ -177,14 +185,62 @@ TEST(Actions, ModifiersScopesAndRepeat) {
   in.repeated.set(static_cast<std::size_t>(Key::Right));
   in.repeated.set(static_cast<std::size_t>(Key::Space));
   EXPECT_EQ(dispatch(cx, in), Ids{"step"});
-  // Number keys the canvas used (relabelling the point under the cursor) reach no action.
-  st.sel.key_consumed = true;
-  const LossKind kind = st.scene.loss.kind;
-  EXPECT_EQ(dispatch(cx, keys({Key::Num2})), Ids{});
-  EXPECT_EQ(st.scene.loss.kind, kind);
-  st.sel.key_consumed = false;
+  // Number keys pick the loss, whatever is selected or hovered; Shift+digit relabels the
+  // selected point and never reaches a loss action.
+  st.sel.selected = 0;
+  st.sel.hovered = 0;
+  const int label0 = st.scene.points[0].label;
   EXPECT_EQ(dispatch(cx, keys({Key::Num2})), Ids{"loss_ova"});
   EXPECT_EQ(st.scene.loss.kind, LossKind::OneVsAll);
+  EXPECT_EQ(st.scene.points[0].label, label0);
+  KeyInput shifted = keys({Key::Num3});
+  shifted.shift = true;
+  EXPECT_EQ(dispatch(cx, shifted), Ids{"relabel"});
+  EXPECT_EQ(st.scene.points[0].label, 2);
+  EXPECT_EQ(st.scene.loss.kind, LossKind::OneVsAll);
+  shifted = keys({Key::Num9});  // class 8: the scene has 3 classes
+  shifted.shift = true;
+  EXPECT_EQ(dispatch(cx, shifted), Ids{});
+  EXPECT_EQ(st.scene.points[0].label, 2);
+  st.sel.selected = -1;  // nothing selected: nothing to relabel (hovering is not enough)
+  shifted = keys({Key::Num1});
+  shifted.shift = true;
+  EXPECT_EQ(dispatch(cx, shifted), Ids{});
+  EXPECT_EQ(st.scene.points[0].label, 2);
+  EXPECT_EQ(relabel_class({Key::Num1, false, true}), 0);
+  EXPECT_EQ(relabel_class({Key::Num0, false, true}), 9);
+  EXPECT_EQ(relabel_class({Key::Num1}), -1);
+}
+
+TEST(Actions, ResetParamsKeepsThePointsAndZoomKeysZoomAboutTheCentre) {
+  AppState st;
+  st.loaded = st.scene;
+  st.refresh();
+  ActionContext cx{st, {}};
+  st.doc.add_point(0.3, 0.3, 1);
+  st.randomize(7);
+  ASSERT_FALSE(st.scene.params == st.loaded.params);
+  const std::size_t n = st.scene.points.size();
+  EXPECT_TRUE(run_action(cx, "reset_params"));
+  EXPECT_TRUE(st.scene.params == st.loaded.params);
+  EXPECT_EQ(st.scene.points.size(), n);  // the added point stays
+  st.undo();                             // one undo entry: back to the randomized W, b
+  EXPECT_FALSE(st.scene.params == st.loaded.params);
+  EXPECT_TRUE(run_action(cx, "reset_scene"));  // everything, the added point too
+  EXPECT_EQ(st.scene.points.size(), n - 1);
+
+  st.view.set_rect(0, 0, 400, 200);
+  const Eigen::Vector2d centre = st.view.to_world({200, 100});
+  EXPECT_EQ(dispatch(cx, keys({Key::Equal})), Ids{"zoom_in"});
+  EXPECT_DOUBLE_EQ(st.view.zoom(), 1.25);
+  EXPECT_NEAR((st.view.to_world({200, 100}) - centre).norm(), 0.0, 1e-12);
+  EXPECT_EQ(dispatch(cx, keys({Key::Minus})), Ids{"zoom_out"});
+  EXPECT_DOUBLE_EQ(st.view.zoom(), 1.0);
+  st.doc.add_point(5.0, 4.0, 0);
+  EXPECT_EQ(dispatch(cx, keys({Key::F})), Ids{"fit_view"});
+  EXPECT_LT(st.view.zoom(), 0.5);
+  EXPECT_EQ(dispatch(cx, keys({Key::H})), Ids{"home_view"});
+  EXPECT_EQ(st.view.center(), Eigen::Vector2d::Zero());
 }
 
 TEST(Actions, DisabledActionsDoNothing) {
@@ -246,12 +302,35 @@ TEST(Actions, ScriptKeyNamesResolveForEveryChord) {
       EXPECT_EQ(cmds[0].text, name);
     }
   // Every key name scripts used before the table keeps working.
-  for (const char* name : {"space",  "right", "s",      "r",      "d",      "1",           "2",
-                           "3",      "4",     "5",      "6",      "7",      "8",           "delete",
-                           "escape", "enter", "ctrl+s", "ctrl+z", "ctrl+y", "ctrl+shift+z"})
+  // (The number keys 5-8 relabelled the point under the cursor; relabelling is Shift+digit of
+  // the selected point now, so the loss keys never change the data.)
+  for (const char* name : {"space",
+                           "right",
+                           "s",
+                           "r",
+                           "d",
+                           "1",
+                           "2",
+                           "3",
+                           "4",
+                           "shift+5",
+                           "shift+8",
+                           "shift+0",
+                           "delete",
+                           "escape",
+                           "enter",
+                           "ctrl+s",
+                           "ctrl+z",
+                           "ctrl+y",
+                           "ctrl+shift+z",
+                           "plus",
+                           "minus",
+                           "f",
+                           "h"})
     EXPECT_TRUE(parse_chord(name).has_value()) << name;
   EXPECT_EQ(*parse_chord("ctrl+shift+z"), (Chord{Key::Z, true, true}));
-  EXPECT_EQ(*parse_chord("5"), (Chord{Key::Num5}));
+  EXPECT_EQ(*parse_chord("shift+5"), (Chord{Key::Num5, false, true}));
+  EXPECT_FALSE(parse_chord("5").has_value());  // no action, no widget reads it
   for (const char* name : {"", "hyper", "ctrl+r", "shift+s", "Space", "ctrl+"})
     EXPECT_FALSE(parse_chord(name).has_value()) << name;
   for (const Chord& c : widget_keys()) EXPECT_TRUE(parse_chord(chord_name(c)).has_value());

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 namespace ll::gui {
 namespace {
 
@@ -54,6 +57,74 @@ TEST(ViewTransform, PanMovesContentWithTheMouse) {
   EXPECT_DOUBLE_EQ(s1.y() - s0.y(), -20.0);
   v.reset();
   EXPECT_DOUBLE_EQ(v.to_screen({0, 0}).x(), 200.0);
+}
+
+}  // namespace
+}  // namespace ll::gui
+
+namespace ll::gui {
+namespace {
+
+// Every point's disc of radius m (pixels) lies inside the canvas rectangle.
+bool discs_whole(const ViewTransform& v, const std::vector<Point>& pts, double m) {
+  for (const Point& p : pts) {
+    const Eigen::Vector2d s = v.to_screen({p.x0, p.x1});
+    if (s.x() - m < v.rect_x() - 1e-9 || s.x() + m > v.rect_x() + v.rect_w() + 1e-9 ||
+        s.y() - m < v.rect_y() - 1e-9 || s.y() + m > v.rect_y() + v.rect_h() + 1e-9)
+      return false;
+  }
+  return true;
+}
+
+TEST(ViewHome, KeepsTheDemoViewWhenEveryPointIsWellInside) {
+  ViewTransform v;
+  v.set_rect(0, 0, 800, 600);
+  const std::vector<Point> pts = {{0.5, -0.6, 0}, {-0.7, 0.8, 1}};
+  v.home(points_bounds(pts), 9.5);
+  EXPECT_DOUBLE_EQ(v.zoom(), 1.0);
+  EXPECT_EQ(v.center(), Eigen::Vector2d::Zero());
+}
+
+TEST(ViewHome, WidensSoThatPointsOnTheEdgeAreWhole) {
+  ViewTransform v;
+  v.set_rect(0, 0, 800, 600);
+  const std::vector<Point> pts = {{1.0, 1.0, 0}, {-1.0, -1.0, 1}, {0.0, 0.0, 2}};
+  EXPECT_FALSE(discs_whole(v, pts, 9.5));  // the old default cut them in half
+  v.home(points_bounds(pts), 9.5);
+  EXPECT_TRUE(discs_whole(v, pts, 9.5));
+  EXPECT_LT(v.zoom(), 1.0);
+  EXPECT_GT(v.zoom(), 0.95);                            // only as much as the discs need
+  EXPECT_NEAR(v.to_screen({0.0, 1.0}).y(), 9.5, 1e-9);  // the top disc touches the edge
+}
+
+TEST(ViewHome, HoldsAcrossResizesUntilThePanOrZoom) {
+  ViewTransform v;  // before the first frame: the rectangle is not known yet
+  const std::vector<Point> pts = {{3.0, 0.0, 0}, {-3.0, 0.5, 1}};
+  v.home(points_bounds(pts), 8.0);
+  v.set_rect(10, 20, 640, 480);
+  EXPECT_TRUE(discs_whole(v, pts, 8.0));
+  v.set_rect(10, 20, 300, 900);  // the window was resized
+  EXPECT_TRUE(discs_whole(v, pts, 8.0));
+  v.zoom_about({160, 470}, 2.0);  // the user takes over
+  const double z = v.zoom();
+  v.set_rect(10, 20, 640, 480);
+  EXPECT_DOUBLE_EQ(v.zoom(), z);
+}
+
+TEST(ViewFit, CentresOnThePointsAndUsesTheCanvas) {
+  ViewTransform v;
+  v.set_rect(0, 0, 1000, 500);
+  const std::vector<Point> pts = {{100.0, 50.0, 0}, {120.0, 52.0, 1}, {110.0, 48.0, 0}};
+  v.fit(points_bounds(pts), 10.0);
+  EXPECT_TRUE(discs_whole(v, pts, 10.0));
+  EXPECT_NEAR(v.center().x(), 110.0, 1e-9);
+  EXPECT_NEAR(v.center().y(), 50.0, 1e-9);
+  // Tight in x: the leftmost disc touches the left edge (x extent 20 over 1000 px).
+  EXPECT_NEAR(v.to_screen({100.0, 50.0}).x(), 10.0, 1e-6);
+  // No points, or only non-finite ones: the demo's [-1, 1]^2.
+  v.fit(points_bounds({{std::nan(""), 0.0, 0}}), 10.0);
+  EXPECT_DOUBLE_EQ(v.zoom(), 1.0);
+  EXPECT_EQ(v.center(), Eigen::Vector2d::Zero());
 }
 
 }  // namespace
