@@ -1,13 +1,19 @@
 // Training bar (Step, Play/Pause, Randomize, Reset) and the loss/regularizer/optimizer panel.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
+#include "app/widgets/flow.h"
 
 namespace ll::gui {
+
+using widgets::button_width;
+using widgets::same_line_if_fits;
 
 const char* loss_formula(const LossSettings& s) {
   switch (s.kind) {
@@ -53,25 +59,28 @@ std::string step_counter(const AppState& st) {
 
 void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   AppState& st = cx.st;
+  const float fs = ImGui::GetFontSize();
+  // One row when the panel is wide enough, wrapped (never clipped) when it is not.
   action_button(cx, "step");
-  ImGui::SameLine();
-  action_button(cx, "play", st.trainer.playing() ? "Pause##play" : "Play##play",
-                70 * ImGui::GetFontSize() / 16);
-  ImGui::SameLine();
-  action_button(cx, "randomize");
-  ImGui::SameLine();
-  action_button(cx, "reset_params");
-  ImGui::SameLine();
-  action_button(cx, "reset_scene");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  const char* play = st.trainer.playing() ? "Pause##play" : "Play##play";
+  const float play_w = std::max(button_width("Pause"), button_width("Play"));
+  same_line_if_fits(play_w);
+  action_button(cx, "play", play, play_w);
+  for (const char* id : {"randomize", "reset_params", "reset_scene"}) {
+    same_line_if_fits(button_width(find_action(id)->label));
+    action_button(cx, id);
+  }
+  same_line_if_fits(fs * 7);
+  ImGui::SetNextItemWidth(fs * 7);
   ImGui::SliderScalar("##rate", ImGuiDataType_Double, &st.trainer.rate, &Trainer::kMinRate,
                       &Trainer::kMaxRate, "%.0f steps/s", ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine();
-  ImGui::Text("%s", step_counter(st).c_str());
+  const std::string counter = step_counter(st);
+  same_line_if_fits(ImGui::CalcTextSize(counter.c_str()).x);
+  ImGui::TextUnformatted(counter.c_str());
   if (st.trainer.uses_worker(st.scene)) {  // large scenes train off the UI thread
-    ImGui::SameLine();
-    ImGui::TextDisabled(st.trainer.busy() ? "(computing)" : "(worker)");
+    const char* what = st.trainer.busy() ? "(computing)" : "(worker)";
+    same_line_if_fits(ImGui::CalcTextSize(what).x);
+    ImGui::TextDisabled("%s", what);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
           "With %zu or more points, steps run on a worker thread; the canvas "
@@ -83,9 +92,15 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   ImGui::PushFont(fonts.large);
   ImGui::Text("loss %s", num(e.total_loss, 4).c_str());
   ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::TextDisabled("= data %s + reg %s    accuracy %.0f%%", num(e.data_loss, 4).c_str(),
-                      num(e.reg_loss, 4).c_str(), 100.0 * e.accuracy);
+  const std::string parts = "= data " + num(e.data_loss, 4) + " + reg " + num(e.reg_loss, 4);
+  same_line_if_fits(ImGui::CalcTextSize(parts.c_str()).x);
+  ImGui::TextDisabled("%s", parts.c_str());
+  char acc[32];
+  std::snprintf(acc, sizeof acc, "accuracy %.0f%%", 100.0 * e.accuracy);
+  if (ImGui::GetItemRectMax().x + fs + ImGui::CalcTextSize(acc).x <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine(0, fs);
+  ImGui::TextDisabled("%s", acc);
   if (!st.trainer.message().empty()) {
     const bool bad = st.trainer.diverged();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, bad ? ImVec4(0.95f, 0.35f, 0.3f, 0.25f)
@@ -108,33 +123,46 @@ bool log_slider(const char* label, double* v, double lo, double hi, const char* 
 
 void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   AppState& st = cx.st;
-  const float w = ImGui::GetFontSize() * 14;
+  // Sliders are 14 em, or what the panel leaves beside their label.
+  const auto width_for = [](const char* label) {
+    const float room = ImGui::GetContentRegionAvail().x -
+                       ImGui::CalcTextSize(label, nullptr, true).x -
+                       ImGui::GetStyle().ItemInnerSpacing.x;
+    return std::max(ImGui::GetFontSize() * 4, std::min(ImGui::GetFontSize() * 14, room));
+  };
   ImGui::TextDisabled("Loss (keys 1-4)");
   // The loss kinds are actions (keys 1-4): a click runs the action, as the key does.
   const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
                             LossKind::Softmax,       LossKind::Sigmoid,  LossKind::Focal};
   const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
                              "loss_softmax", "loss_sigmoid", "loss_focal"};
+  // Two columns where they fit, else one.
+  const float col = std::min(ImGui::GetFontSize() * 13, ImGui::GetContentRegionAvail().x * 0.5f);
   for (int i = 0; i < 6; ++i) {
-    if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 13);
     const Action* a = find_action(ids[i]);
+    const float need = ImGui::GetFrameHeight() + ImGui::CalcTextSize(a->label).x;
+    const float left = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (i % 2 && left + ImGui::GetStyle().ItemSpacing.x <= col &&
+        col + need <= ImGui::GetWindowContentRegionMax().x)
+      ImGui::SameLine(col);
     if (ImGui::RadioButton(a->label, st.scene.loss.kind == kinds[i])) run_action(cx, ids[i]);
     action_tooltip_for_last_item(*a);
   }
   LossSettings L = st.scene.loss;  // edited here, then committed to the document
   OptimizerSettings O = st.scene.optimizer;
   ImGui::PushFont(fonts.bold);
-  ImGui::TextUnformatted(loss_formula(L));
+  ImGui::TextWrapped("%s", loss_formula(L));
   ImGui::PopFont();
-  ImGui::TextUnformatted("L = (1/N) Σ_i L_i + R(W)");
+  ImGui::TextWrapped("L = (1/N) Σ_i L_i + R(W)");
   if (is_hinge(L.kind)) {
+    const float fs = ImGui::GetFontSize(), box = ImGui::GetFrameHeight();
     ImGui::Checkbox("squared hinge", &L.squared);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    same_line_if_fits(fs * 8 + ImGui::CalcTextSize("margin Δ").x + box);
+    ImGui::SetNextItemWidth(fs * 8);
     const double dlo = 0.0, dhi = 5.0;
     ImGui::SliderScalar("margin Δ", ImGuiDataType_Double, &L.delta, &dlo, &dhi, "%.2f",
                         ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SameLine();
+    same_line_if_fits(box + ImGui::CalcTextSize("show s = ±Δ").x + fs);
     ImGui::Checkbox("show s = ±Δ", &st.options.margins);
   }
   if (L.kind == LossKind::Focal) {
@@ -151,45 +179,47 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   ImGui::TextDisabled("Regularization (biases are not regularized)");
   const RegKind regs[] = {RegKind::L2, RegKind::L1, RegKind::Elastic};
   for (int i = 0; i < 3; ++i) {
-    if (i) ImGui::SameLine();
+    if (i)
+      same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(display_name(regs[i])).x);
     if (ImGui::RadioButton(display_name(regs[i]), L.reg == regs[i])) L.reg = regs[i];
   }
-  ImGui::TextUnformatted(reg_formula(L.reg));
-  ImGui::SetNextItemWidth(w);
+  ImGui::TextWrapped("%s", reg_formula(L.reg));
+  ImGui::SetNextItemWidth(width_for("λ") - ImGui::CalcTextSize("λ = 0").x - ImGui::GetFontSize());
   log_slider("λ", &L.lambda, 0.0, 112.0, L.lambda == 0.0 ? "0 (off)" : "%.4g");
   ImGui::SameLine();
   if (ImGui::SmallButton("λ = 0")) L.lambda = 0.0;
   if (L.reg == RegKind::Elastic) {
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(width_for("β"));
     const double blo = 0.0, bhi = 1.0;
     ImGui::SliderScalar("β", ImGuiDataType_Double, &L.elastic_beta, &blo, &bhi, "%.2f");
   }
   ImGui::Separator();
   ImGui::TextDisabled("Optimizer");
-  ImGui::SetNextItemWidth(w);
+  ImGui::SetNextItemWidth(width_for("step size η"));
   log_slider("step size η", &O.lr, 0.0005, 5.0, "%.4g");
   const OptimizerKind opts[] = {OptimizerKind::GD, OptimizerKind::SGD, OptimizerKind::Momentum,
                                 OptimizerKind::Adam};
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
+    if (i)
+      same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(display_name(opts[i])).x);
     if (ImGui::RadioButton(display_name(opts[i]), O.kind == opts[i])) O.kind = opts[i];
   }
   if (O.kind != OptimizerKind::GD) {
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(width_for("batch size"));
     int batch = O.batch;
     if (ImGui::SliderInt("batch size", &batch, 1, 256, "%d", ImGuiSliderFlags_Logarithmic))
       O.batch = std::max(1, batch);
   }
   if (O.kind == OptimizerKind::Momentum) {
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(width_for("momentum μ"));
     const double lo = 0.0, hi = 0.999;
     ImGui::SliderScalar("momentum μ", ImGuiDataType_Double, &O.momentum, &lo, &hi, "%.3f");
   }
   if (O.kind == OptimizerKind::Adam) {
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(width_for("β₂"));
     const double lo = 0.0, hi = 0.9999;
     ImGui::SliderScalar("β₁", ImGuiDataType_Double, &O.beta1, &lo, &hi, "%.4f");
-    ImGui::SetNextItemWidth(w);
+    ImGui::SetNextItemWidth(width_for("β₂"));
     ImGui::SliderScalar("β₂", ImGuiDataType_Double, &O.beta2, &lo, &hi, "%.4f");
   }
   st.doc.set_loss(L);

@@ -47,7 +47,8 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     if (ImGui::BeginTabItem("Classifier")) {
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
-      const float side = std::clamp(avail * 0.42f, fs * 26.0f, fs * 40.0f);
+      // The panels' share, at least 26 em unless that would leave the canvas less than half.
+      const float side = std::clamp(avail * 0.42f, std::min(fs * 26.0f, avail * 0.5f), fs * 40.0f);
       ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
                         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
       canvas.draw(st, fonts, st.options.style());
@@ -84,7 +85,9 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
   ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
   panels_->training.draw(cx, fonts);
   const float fs = ImGui::GetFontSize();
-  const float min_plot_h = fs * 9;
+  // The plot keeps 9 em, or 30% (at least 7 em) of a short panel (1024 x 768, --ui-scale 1.75).
+  const float min_plot_h =
+      std::max(fs * 7, std::min(fs * 9, ImGui::GetContentRegionAvail().y * 0.3f));
   if (ImGui::BeginTabBar("panels")) {
     // The open tab is as tall as its content was last frame (the plot gets the free space
     // below it), but leaves the plot at least min_plot_h. The data table fills what it is

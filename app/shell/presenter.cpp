@@ -14,6 +14,7 @@
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
 #include "app/shell/window.h"
+#include "app/widgets/flow.h"
 
 namespace ll::gui {
 
@@ -71,16 +72,8 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
 
 namespace {
 
-// Places the next item on this line when `width` still fits, else on the next one.
-void same_line_if_fits(float width) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
-  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
-float button_width(const char* label) {
-  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
+using widgets::button_width;
+using widgets::same_line_if_fits;
 
 // Transport, loss choice, lambda and step size, and the numbers: what a lecture changes.
 void presenter_controls(ActionContext& cx, const Fonts& fonts) {
