@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
@@ -174,6 +175,31 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderScalar("α", ImGuiDataType_Double, &L.alpha, &alo, &ahi, "%.2f",
                         ImGuiSliderFlags_AlwaysClamp);
+  }
+  // Class weights: the data loss is sum_i w_{y_i} L_i / sum_i w_{y_i} (PyTorch's convention).
+  const int K = st.scene.classes();
+  const bool weighted = !L.class_weights.empty();
+  if (ImGui::TreeNodeEx("Class weights", weighted ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    ImGui::TextWrapped("data loss = Σ_i w_{y_i} L_i / Σ_i w_{y_i}");
+    std::vector<double> w = weighted ? L.class_weights : std::vector<double>(K, 1.0);
+    w.resize(static_cast<std::size_t>(K), 1.0);
+    bool changed = false;
+    for (int k = 0; k < K; ++k) {
+      ImGui::PushID(k);
+      const bool named = k < static_cast<int>(st.scene.class_names.size()) &&
+                         !st.scene.class_names[static_cast<std::size_t>(k)].empty();
+      const std::string label =
+          "w_" + std::to_string(k) +
+          (named ? " " + st.scene.class_names[static_cast<std::size_t>(k)] : std::string());
+      ImGui::SetNextItemWidth(width_for(label.c_str()));
+      changed |= log_slider(label.c_str(), &w[static_cast<std::size_t>(k)], 0.05, 20.0, "%.3g");
+      ImGui::PopID();
+    }
+    if (changed) L.class_weights = w;
+    ImGui::BeginDisabled(!weighted);
+    if (ImGui::SmallButton("all 1")) L.class_weights.clear();
+    ImGui::EndDisabled();
+    ImGui::TreePop();
   }
   ImGui::Separator();
   ImGui::TextDisabled("Regularization (biases are not regularized)");

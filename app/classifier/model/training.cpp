@@ -74,6 +74,60 @@ Trainer::~Trainer() {
 
 void Trainer::add_record(const Scene& scene) { curve_.add(steps_, record(scene)); }
 
+namespace {
+
+std::string short_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+// What changed between two steps' settings, for the plot's marks ("" when nothing did).
+std::string settings_change(const LossSettings& a, const OptimizerSettings& oa,
+                            const LossSettings& b, const OptimizerSettings& ob) {
+  std::vector<std::string> parts;
+  const auto num = [&](const char* name, double x, double y) {
+    if (x != y)
+      parts.push_back(std::string(name) + " " + short_number(x) + " → " + short_number(y));
+  };
+  if (a.kind != b.kind) parts.emplace_back(display_name(b.kind));
+  if (a.squared != b.squared) parts.emplace_back(b.squared ? "squared hinge" : "hinge");
+  num("Δ", a.delta, b.delta);
+  if (a.reg != b.reg) parts.emplace_back(display_name(b.reg));
+  num("λ", a.lambda, b.lambda);
+  num("β", a.elastic_beta, b.elastic_beta);
+  num("γ", a.gamma, b.gamma);
+  num("α", a.alpha, b.alpha);
+  if (a.class_weights != b.class_weights) parts.emplace_back("class weights");
+  if (oa.kind != ob.kind) parts.emplace_back(display_name(ob.kind));
+  num("η", oa.lr, ob.lr);
+  if (oa.batch != ob.batch) parts.push_back("batch " + std::to_string(ob.batch));
+  num("μ", oa.momentum, ob.momentum);
+  if (oa.beta1 != ob.beta1 || oa.beta2 != ob.beta2 || oa.epsilon != ob.epsilon)
+    parts.emplace_back("Adam β");
+  num("max-norm", oa.max_norm, ob.max_norm);
+  if (oa.seed != ob.seed) parts.emplace_back("seed");
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+}  // namespace
+
+void Trainer::note_settings(const Scene& scene) {
+  if (stepped_with_ && steps_ > 0) {
+    std::string what =
+        settings_change(stepped_with_->first, stepped_with_->second, scene.loss, scene.optimizer);
+    if (!what.empty()) {
+      if (!marks_.empty() && marks_.back().step == steps_)
+        marks_.back().text = std::move(what);  // changed again before the next step: one mark
+      else
+        marks_.push_back({steps_, std::move(what)});
+    }
+  }
+  stepped_with_.emplace(scene.loss, scene.optimizer);
+}
+
 void Trainer::stop_with(StepStatus st, double lr, Document& doc) {
   if (st == StepStatus::Diverged) {
     char buf[256];
@@ -94,6 +148,7 @@ void Trainer::stop_with(StepStatus st, double lr, Document& doc) {
 StepStatus Trainer::step(Document& doc) {
   const Scene& scene = doc.scene();
   if (curve_.points().empty()) add_record(scene);
+  note_settings(scene);
   optimizer_.set_settings(scene.optimizer);
   const Document::Gesture outer = doc.gesture();
   if (!playing_) doc.seal();  // a single step is an undo entry of its own
@@ -112,6 +167,7 @@ StepStatus Trainer::step(Document& doc) {
     // one too, so the counter and the curve go back to the step before it.
     --steps_;
     curve_.drop_after(steps_);
+    while (!marks_.empty() && marks_.back().step > steps_) marks_.pop_back();
     if (curve_.points().empty() || curve_.points().back().step < steps_) add_record(scene);
   }
   stop_with(st, scene.optimizer.lr, doc);
@@ -141,6 +197,7 @@ void Trainer::launch(Document& doc, int wanted) {
   work_valid_ = false;  // work_ moves into the chunk
   work_points_ = doc.points_revision();
   work_replacements_ = doc.replacements();
+  note_settings(s);
   optimizer_.set_settings(s.optimizer);
   Chunk c;
   c.scene = std::move(work_);
@@ -166,7 +223,10 @@ int Trainer::apply(Document& doc, Chunk c) {
     return 0;
   }
   const int taken = static_cast<int>(c.steps - steps_);
-  if (c.undid_applied) curve_.drop_after(c.steps);
+  if (c.undid_applied) {
+    curve_.drop_after(c.steps);
+    while (!marks_.empty() && marks_.back().step > c.steps) marks_.pop_back();
+  }
   for (const StepRecord& r : c.records) curve_.add(r.step, r.record);
   steps_ = c.steps;
   optimizer_ = std::move(c.optimizer);
@@ -278,6 +338,8 @@ void Trainer::restart(const Scene& scene) {
   queued_ = 0;
   optimizer_ = Optimizer(scene.optimizer);
   epoch_base_ = 0;
+  marks_.clear();
+  stepped_with_.reset();
   steps_ = 0;
   curve_.clear();
   owed_ = 0.0;

@@ -83,6 +83,13 @@ class Trainer {
   // last entry is always the latest step.
   static constexpr std::size_t kMaxCurvePoints = kMaxHistoryPoints;
   const std::vector<LossPoint>& curve() const { return curve_.points(); }
+  // Where a run changed its loss or optimizer settings (the plot marks them): at `step`, the
+  // steps from there on ran under the change `text` names ("Softmax", "λ 0.1 → 0.01", ...).
+  struct Mark {
+    long step = 0;
+    std::string text;
+  };
+  const std::vector<Mark>& marks() const { return marks_; }
   long curve_stride() const { return curve_.stride(); }
   const std::string& message() const { return message_; }
   bool diverged() const { return diverged_; }
@@ -107,9 +114,12 @@ class Trainer {
   int apply(Document& doc, Chunk c);
   void retire();  // cancels the running chunk without waiting for it
   void stop_with(StepStatus st, double lr, Document& doc);
+  void note_settings(const Scene& scene);  // a Mark when the settings changed since the last step
 
   Optimizer optimizer_;
   long epoch_base_ = 0;  // epochs of optimizers replaced by reset_optimizer
+  std::vector<Mark> marks_;
+  std::optional<std::pair<LossSettings, OptimizerSettings>> stepped_with_;  // the last step's
   bool playing_ = false;
   Document::Gesture run_ = 0;  // the gesture of the current run
   double owed_ = 0.0;          // fractional steps due

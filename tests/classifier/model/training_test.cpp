@@ -33,6 +33,50 @@ TEST(Trainer, OneRunIsOneUndoEntry) {
   EXPECT_EQ(st.scene, before);
 }
 
+TEST(Trainer, SettingSwitchesDuringARunAreMarkedAtTheirStep) {
+  AppState st;
+  st.trainer.restart(st.scene);
+  for (int i = 0; i < 3; ++i) st.trainer.step(st.doc);
+  EXPECT_TRUE(st.trainer.marks().empty());  // no switch yet
+  LossSettings l = st.scene.loss;
+  l.kind = LossKind::Softmax;
+  st.doc.set_loss(l);
+  l.lambda = 0.01;  // two changes before the next step: one mark
+  st.doc.set_loss(l);
+  for (int i = 0; i < 2; ++i) st.trainer.step(st.doc);
+  OptimizerSettings o = st.scene.optimizer;
+  o.lr = 0.5;
+  st.doc.set_optimizer(o);
+  st.trainer.step(st.doc);
+  ASSERT_EQ(st.trainer.marks().size(), 2u);
+  EXPECT_EQ(st.trainer.marks()[0].step, 3);
+  EXPECT_EQ(st.trainer.marks()[0].text, "Softmax, λ 0.1 → 0.01");
+  EXPECT_EQ(st.trainer.marks()[1].step, 5);
+  EXPECT_EQ(st.trainer.marks()[1].text, "η 0.1 → 0.5");
+  // A new run (randomize, reset, open) starts without marks.
+  st.randomize(3);
+  EXPECT_TRUE(st.trainer.marks().empty());
+  st.trainer.step(st.doc);
+  EXPECT_TRUE(st.trainer.marks().empty());
+}
+
+TEST(Trainer, EpochsAndTheMinibatchFollowTheOptimizer) {
+  AppState st;
+  OptimizerSettings o = st.scene.optimizer;
+  o.kind = OptimizerKind::SGD;
+  o.batch = 4;  // the demo scene has 9 points: two batches an epoch
+  st.doc.set_optimizer(o);
+  st.trainer.restart(st.scene);
+  EXPECT_EQ(st.trainer.epochs(), 0);
+  EXPECT_TRUE(st.trainer.last_batch().empty());
+  for (int i = 0; i < 5; ++i) st.trainer.step(st.doc);
+  EXPECT_EQ(st.trainer.epochs(), 3);
+  EXPECT_EQ(st.trainer.last_batch().size(), 4u);
+  st.undo();  // the optimizer is reset: the count goes on
+  st.trainer.step(st.doc);
+  EXPECT_EQ(st.trainer.epochs(), 4);
+}
+
 TEST(Trainer, SingleStepsAreEntriesOfTheirOwn) {
   AppState st;
   st.trainer.restart(st.scene);
