@@ -114,11 +114,7 @@ void Canvas::point_tooltip(const AppState& st, int i) const {
   const Scene& sc = st.scene;
   if (i >= e.scores.rows() || i >= e.losses.size() || i >= e.dscores.rows()) return;
   const int K = sc.classes();
-  const auto name = [&](int k) {
-    return k < static_cast<int>(sc.class_names.size()) && !sc.class_names[k].empty()
-               ? sc.class_names[k]
-               : "class " + std::to_string(k);
-  };
+  const auto name = [&](int k) { return class_label(sc, k); };
   const Point& p = sc.points[i];
   const Style style = st.options.style();
   ImGui::BeginTooltip();
@@ -164,7 +160,7 @@ void Canvas::context_menus(AppState& st) {
     if (i >= 0 && i < static_cast<int>(st.scene.points.size())) {
       ImGui::TextDisabled("point %d", i);
       for (int k = 0; k < st.scene.classes(); ++k) {
-        const std::string label = "class " + std::to_string(k);
+        const std::string label = "class " + class_label(st.scene, k);
         const std::string key = "Shift+" + std::to_string((k + 1) % 10);
         if (ImGui::MenuItem(label.c_str(), key.c_str(), st.scene.points[i].label == k))
           st.doc.relabel_point(i, k);
@@ -179,7 +175,7 @@ void Canvas::context_menus(AppState& st) {
   }
   if (ImGui::BeginPopup("canvas_menu")) {
     for (int k = 0; k < st.scene.classes(); ++k) {
-      const std::string label = "Add point of class " + std::to_string(k) + " here";
+      const std::string label = "Add point of class " + class_label(st.scene, k) + " here";
       if (ImGui::MenuItem(label.c_str()))
         if (const int i = st.doc.add_point(context_world_.x(), context_world_.y(), k); i >= 0)
           st.sel.selected = i;

@@ -33,7 +33,8 @@ void DataPanel::draw(AppState& st, const Fonts& fonts) {
     ImGui::InputDouble("x1##edit", &p.x1, 0.0, 0.0, "%.3f");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderInt("y##edit", &p.label, 0, K - 1);
+    ImGui::SliderInt("y##edit", &p.label, 0, K - 1,
+                     class_label(st.scene, std::clamp(p.label, 0, K - 1)).c_str());
     st.doc.move_point(sel, p.x0, p.x1);  // clamped; non-finite becomes 0
     st.doc.relabel_point(sel, p.label);
   } else {
@@ -82,7 +83,7 @@ void DataPanel::draw(AppState& st, const Fonts& fonts) {
         ImGui::TableSetColumnIndex(3);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
                                pack_rgba(st.options.style().classes(p.label).region));
-        ImGui::Text("%d", p.label);
+        ImGui::TextUnformatted(class_label(st.scene, p.label).c_str());
         for (int k = 0; k < K && ok; ++k) {
           ImGui::TableSetColumnIndex(4 + k);
           ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,

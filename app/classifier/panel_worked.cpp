@@ -28,6 +28,35 @@ void wrapped(const std::string& s) {
   ImGui::TextUnformatted(s.c_str());
   ImGui::PopTextWrapPos();
 }
+
+// `head` then the terms joined by `sep`, each term kept whole: a line breaks only between
+// terms (ImGui's own wrapping breaks after '.', which splits numbers), continuation lines
+// indented under the first term. Disabled (weak) text when `weak`.
+void flow_terms(const std::string& head, const std::vector<std::string>& terms,
+                const std::string& sep, const std::string& tail = "", bool weak = false) {
+  if (weak) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::TextUnformatted(head.c_str());
+  const float indent = ImGui::GetItemRectSize().x;
+  ImGui::SameLine(0, 0);
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    const std::string item =
+        (t ? sep : std::string()) + terms[t] + (t + 1 == terms.size() ? tail : std::string());
+    const float w = ImGui::CalcTextSize(item.c_str()).x;
+    if (t > 0) {
+      const float right = ImGui::GetItemRectMax().x + w;
+      if (right > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(x0 + indent);
+      } else {
+        ImGui::SameLine(0, 0);
+      }
+    }
+    ImGui::TextUnformatted(item.c_str());
+  }
+  if (terms.empty() && !tail.empty()) ImGui::TextUnformatted(tail.c_str());
+  if (weak) ImGui::PopStyleColor();
+}
 }  // namespace
 
 void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
@@ -43,12 +72,14 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
   const Params& P = st.scene.params;
   const LossSettings& L = st.scene.loss;
   const int K = P.classes(), y = pt.label;
+  const auto cls = [&](int k) { return class_label(st.scene, k); };
   std::vector<double> s(K), ds(K);
   point_scores(P, pt, s.data());
   const double li = point_loss(L, s.data(), K, y, ds.data());
 
   ImGui::PushFont(fonts.bold);
-  ImGui::Text("Point %d:  x = (%s, %s),  y = %d", i, num(pt.x0).c_str(), num(pt.x1).c_str(), y);
+  ImGui::Text("Point %d:  x = (%s, %s),  y = %s", i, num(pt.x0).c_str(), num(pt.x1).c_str(),
+              cls(y).c_str());
   ImGui::PopFont();
   ImGui::TextDisabled("Scores s_j = W_j · x + b_j");
   for (int k = 0; k < K; ++k) {
@@ -66,10 +97,10 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", loss_formula(L));
   const std::string d = num(L.delta);
-  std::string terms, values;
+  std::vector<std::string> terms, values;
   auto add = [&](const std::string& t, double v) {
-    terms += (terms.empty() ? "" : " + ") + t;
-    values += (values.empty() ? "" : " + ") + num(v);
+    terms.push_back(t);
+    values.push_back(num(v));
   };
   switch (L.kind) {
     case LossKind::WestonWatkins:
@@ -79,8 +110,8 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
         add(hinge(num(s[j]) + " − " + num_paren(s[y]) + " + " + d, L.squared),
             hinge_value(m, L.squared));
       }
-      wrapped("L_i = " + terms);
-      wrapped("    = " + values + " = " + num(li));
+      flow_terms("L_i = ", terms, " + ");
+      flow_terms("    = ", values, " + ", " = " + num(li));
       break;
     case LossKind::OneVsAll:
       for (int j = 0; j < K; ++j) {
@@ -88,8 +119,8 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
         const std::string inner = d + (j == y ? " − " : " + ") + num_paren(s[j]);
         add(hinge(inner, L.squared), hinge_value(L.delta - t * s[j], L.squared));
       }
-      wrapped("L_i = " + terms);
-      wrapped("    = " + values + " = " + num(li));
+      flow_terms("L_i = ", terms, " + ");
+      flow_terms("    = ", values, " + ", " = " + num(li));
       break;
     case LossKind::Structured: {
       int m = -1;
@@ -121,7 +152,7 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
                                    pack_rgba(st.options.style().classes(k).region));
           ImGui::TableSetColumnIndex(0);
-          ImGui::Text(k == y ? "%d (y)" : "%d", k);
+          ImGui::Text(k == y ? "%s = y" : "%s", cls(k).c_str());
           ImGui::TableSetColumnIndex(1);
           ImGui::TextUnformatted(num(s[k]).c_str());
           ImGui::TableSetColumnIndex(2);
@@ -142,9 +173,9 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
       break;
   }
   ImGui::Spacing();
-  std::string g = "∂L_i/∂s = [";
-  for (int k = 0; k < K; ++k) g += (k ? ", " : "") + num(ds[k]);
-  ImGui::TextDisabled("%s]  (the pull on each score)", g.c_str());
+  std::vector<std::string> g;
+  for (int k = 0; k < K; ++k) g.push_back(num(ds[k]));
+  flow_terms("∂L_i/∂s = [", g, ", ", "]  (the pull on each score)", true);
 }
 
 }  // namespace ll::gui

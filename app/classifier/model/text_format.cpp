@@ -24,4 +24,16 @@ std::string num_paren(double v, int decimals) {
   return s.rfind("−", 0) == 0 ? "(" + s + ")" : s;
 }
 
+std::string class_name(const Scene& scene, int k) {
+  const auto& names = scene.class_names;
+  if (k >= 0 && k < static_cast<int>(names.size()) && !names[static_cast<std::size_t>(k)].empty())
+    return names[static_cast<std::size_t>(k)];
+  return std::to_string(k);
+}
+
+std::string class_label(const Scene& scene, int k) {
+  const std::string n = class_name(scene, k);
+  return n == std::to_string(k) ? n : std::to_string(k) + " (" + n + ")";
+}
+
 }  // namespace ll::gui

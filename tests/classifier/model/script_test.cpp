@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/classifier/model/text_format.h"
+#include "core/scene.h"
 
 namespace ll::gui {
 namespace {
@@ -69,6 +70,23 @@ TEST(TextFormat, SlidesStyleNumbers) {
   EXPECT_EQ(num_paren(-0.5), "(−0.50)");
   EXPECT_EQ(num_paren(0.5), "0.50");
   EXPECT_EQ(num(-3.4871e15, 4), "−3.487e+15");  // bounded width for diverging values
+}
+
+}  // namespace
+}  // namespace ll::gui
+
+namespace ll::gui {
+namespace {
+
+TEST(TextFormat, ClassesAreNamedAsTheSceneNamesThem) {
+  Scene s = default_scene();
+  EXPECT_EQ(class_name(s, 1), "1");
+  EXPECT_EQ(class_label(s, 1), "1");
+  s.class_names = {"cat", "", "frog"};
+  EXPECT_EQ(class_name(s, 0), "cat");
+  EXPECT_EQ(class_label(s, 2), "2 (frog)");
+  EXPECT_EQ(class_label(s, 1), "1");  // an empty name is no name
+  EXPECT_EQ(class_name(s, 7), "7");   // beyond the names
 }
 
 }  // namespace
