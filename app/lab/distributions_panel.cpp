@@ -173,7 +173,7 @@ void DistributionsPanel::controls() {
     if (ImGui::RadioButton(names[b], model_.base == bases[b])) model_.base = bases[b];
   }
   ImGui::SameLine();
-  ImGui::TextUnformatted("   presets put their mass on outcome");
+  ImGui::TextUnformatted("      presets: mass on outcome");
   ImGui::SameLine();
   int k = outcome_ + 1;
   ImGui::SetNextItemWidth(fs * 5.5f);
@@ -181,12 +181,19 @@ void DistributionsPanel::controls() {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 4.5f);
   ImGui::SliderFloat("peak", &peak_, 0.0f, 1.0f, "%.2f");
+  // The softmax preset's scores: on this line when it fits.
+  const float scores_w = fs * 9;
+  const float label_w = ImGui::CalcTextSize("scores (softmax)").x;
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(fs * 9);
+  if (ImGui::GetContentRegionAvail().x < scores_w + label_w + 2 * ImGui::GetStyle().ItemSpacing.x)
+    ImGui::NewLine();
+  ImGui::SetNextItemWidth(scores_w);
   ImGui::InputText("scores (softmax)", &scores_);
-  ImGui::TextDisabled(
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(
       "Drag a bar: the others rescale so each distribution sums to 1. H(p, q) = H(p) + "
       "D_KL(p‖q): cross-entropy is the entropy plus the price of coding p with q.");
+  ImGui::PopStyleColor();
   if (!message_.empty()) ImGui::TextColored(kDistErrorColor, "%s", message_.c_str());
 }
 

@@ -51,6 +51,55 @@ void score_wrapped(const std::string& s) {
   ImGui::PopTextWrapPos();
 }
 
+// `s` wrapped at the right edge of the cell or window, broken only at spaces outside
+// parentheses ("max(0, 5.1 - 3.2 + 1)" stays whole, numbers are never split), except inside
+// a piece wider than the whole line.
+void score_terms(const std::string& s, bool disabled = false) {
+  const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  std::vector<std::string> pieces;
+  std::string piece;
+  int depth = 0;
+  for (char ch : s) {
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    if (ch == ' ' && depth <= 0) {
+      if (!piece.empty()) pieces.push_back(piece);
+      piece.clear();
+    } else {
+      piece += ch;
+    }
+  }
+  if (!piece.empty()) pieces.push_back(piece);
+  std::vector<std::string> words;  // pieces too wide for a line, split at every space
+  for (const std::string& pc : pieces) {
+    if (ImGui::CalcTextSize(pc.c_str()).x <= width) {
+      words.push_back(pc);
+      continue;
+    }
+    std::size_t start = 0;
+    while (start <= pc.size()) {
+      const std::size_t stop = pc.find(' ', start);
+      words.push_back(pc.substr(start, stop == std::string::npos ? stop : stop - start));
+      if (stop == std::string::npos) break;
+      start = stop + 1;
+    }
+  }
+  if (disabled)
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  std::string line;
+  for (const std::string& w : words) {
+    const std::string next = line.empty() ? w : line + " " + w;
+    if (!line.empty() && ImGui::CalcTextSize(next.c_str()).x > width) {
+      ImGui::TextUnformatted(line.c_str());
+      line = w;
+    } else {
+      line = next;
+    }
+  }
+  ImGui::TextUnformatted(line.c_str());
+  if (disabled) ImGui::PopStyleColor();
+}
+
 const char* log_text(LogBase b) {
   return b == LogBase::E ? "ln" : b == LogBase::Two ? "log2" : "log10";
 }
@@ -225,20 +274,37 @@ std::optional<LabRequest> ScoreTablePanel::draw(const Style& style, const Scene*
       ImGui::TextDisabled("%s", model_.message.c_str());
   }
   if (!error.empty()) ImGui::TextColored(kScoreErrorColor, "%s", error.c_str());
-  request = table(style, r, classifier);
-  if (!r.columns.empty()) {
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float h = std::max(avail.y, fs * 16);
-    const float right = std::clamp(std::floor(avail.x * 0.4f), fs * 22, fs * 36);
-    ImGui::BeginChild("##worked", ImVec2(avail.x - right - ImGui::GetStyle().ItemSpacing.x, h),
-                      true);
-    worked(r);
-    ImGui::EndChild();
+  // The totals go beside the table when it leaves room, else beside the worked column.
+  const float fs = ImGui::GetFontSize();
+  const float sp = ImGui::GetStyle().ItemSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - widths().table - sp;
+  const bool beside = !r.columns.empty() && room >= fs * 26;
+  if (beside) {
+    ImGui::BeginGroup();
+    request = table(style, r, classifier);
+    ImGui::EndGroup();
+    const float table_h = ImGui::GetItemRectSize().y;
     ImGui::SameLine();
-    ImGui::BeginChild("##totals", ImVec2(0, h), true);
+    ImGui::BeginChild("##totals", ImVec2(std::min(room, fs * 46), std::max(table_h, fs * 15)),
+                      true);
     totals(r);
     ImGui::EndChild();
+  } else {
+    request = table(style, r, classifier);
+  }
+  if (!r.columns.empty()) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float h = std::max(avail.y, fs * 10);
+    const float right = beside ? 0.0f : std::clamp(std::floor(avail.x * 0.4f), fs * 22, fs * 36);
+    ImGui::BeginChild("##worked", ImVec2(beside ? 0.0f : avail.x - right - sp, h), true);
+    worked(r);
+    ImGui::EndChild();
+    if (!beside) {
+      ImGui::SameLine();
+      ImGui::BeginChild("##totals", ImVec2(0, h), true);
+      totals(r);
+      ImGui::EndChild();
+    }
   }
   ImGui::EndChild();
   return request;
@@ -250,7 +316,11 @@ void ScoreTablePanel::controls() {
   const float fs = ImGui::GetFontSize();
   const std::vector<ScorePreset> presets = score_presets();
   preset_ = std::clamp(preset_, 0, static_cast<int>(presets.size()) - 1);
-  ImGui::SetNextItemWidth(fs * 17);
+  float preset_w = fs * 8;
+  for (const ScorePreset& p : presets)
+    preset_w = std::max(preset_w, ImGui::CalcTextSize(p.name.c_str()).x);
+  ImGui::SetNextItemWidth(preset_w + ImGui::GetFrameHeight() +
+                          2 * ImGui::GetStyle().FramePadding.x);
   if (ImGui::BeginCombo("##score_preset",
                         presets[static_cast<std::size_t>(preset_)].name.c_str())) {
     for (int i = 0; i < static_cast<int>(presets.size()); ++i)
@@ -365,6 +435,25 @@ void ScoreTablePanel::controls() {
                     ImGuiSliderFlags_AlwaysClamp);
 }
 
+ScoreTablePanel::Widths ScoreTablePanel::widths() const {
+  const ScoreTable& t = model_.table;
+  const float fs = ImGui::GetFontSize();
+  const ImGuiStyle& gs = ImGui::GetStyle();
+  Widths w;
+  w.name = fs * 6, w.cell = fs * 4.5f, w.total = fs * 4.5f;
+  for (const std::string& s : t.class_names) {
+    const float text = ImGui::CalcTextSize(s.c_str()).x;
+    w.name = std::max(w.name, text + 2 * gs.FramePadding.x + ImGui::GetTreeNodeToLabelSpacing());
+    w.cell = std::max(w.cell, text + ImGui::GetFrameHeight() + 2 * gs.FramePadding.x);
+  }
+  for (const std::string& s : t.example_names)
+    w.cell = std::max(w.cell, ImGui::CalcTextSize(s.c_str()).x + 2 * gs.CellPadding.x);
+  w.name = std::min(w.name, fs * 11), w.cell = std::min(w.cell, fs * 9);
+  const int N = t.examples();
+  w.table = w.name + N * w.cell + w.total + (N + 2) * (2 * gs.CellPadding.x + 1) + 1;
+  return w;
+}
+
 std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const TableResult& r,
                                                  const Scene* classifier) {
   std::optional<LabRequest> request;
@@ -372,29 +461,21 @@ std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const Table
   const ScoreTable& t = m.table;
   const int K = t.classes(), N = t.examples();
   const bool evaluated = static_cast<int>(r.columns.size()) == N;
-  const float fs = ImGui::GetFontSize();
   const ImGuiStyle& gs = ImGui::GetStyle();
 
-  float name_w = fs * 6, cell_w = fs * 4.5f;
-  for (const std::string& s : t.class_names) {
-    name_w = std::max(name_w, ImGui::CalcTextSize(s.c_str()).x + 2 * gs.FramePadding.x);
-    cell_w = std::max(
-        cell_w, ImGui::CalcTextSize(s.c_str()).x + ImGui::GetFrameHeight() + 2 * gs.FramePadding.x);
-  }
-  for (const std::string& s : t.example_names)
-    cell_w = std::max(cell_w, ImGui::CalcTextSize(s.c_str()).x + 2 * gs.CellPadding.x);
-  name_w = std::min(name_w, fs * 10), cell_w = std::min(cell_w, fs * 9);
-  const float total_w = fs * 4.5f;
-  const float want_w = name_w + N * cell_w + total_w + (N + 2) * (2 * gs.CellPadding.x + 1);
+  const Widths wd = widths();
+  const float name_w = wd.name, cell_w = wd.cell, total_w = wd.total, want_w = wd.table;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool scroll = want_w > avail.x;
   const int rows = K + 7;  // header, K classes, correct class, four losses, send
-  const float row_h = ImGui::GetFrameHeight() + 2 * gs.CellPadding.y + 1;
+  const float row_h = ImGui::GetFontSize() + 2 + 2 * gs.CellPadding.y + 1;  // frame padding 1
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
   flags |= scroll ? ImGuiTableFlags_ScrollX : ImGuiTableFlags_NoHostExtendX;
   const ImVec2 size = scroll ? ImVec2(avail.x, rows * row_h + gs.ScrollbarSize + 4) : ImVec2(0, 0);
   ww_cells_.assign(static_cast<std::size_t>(N), Rect{});
   if (!ImGui::BeginTable("##scores", N + 2, flags, size)) return request;
+  // Compact rows: ten classes and the loss rows fit a 768-pixel-high window.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(gs.FramePadding.x, 1.0f));
   ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, name_w);
   for (int i = 0; i < N; ++i) {
     const std::string label =
@@ -515,6 +596,7 @@ std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const Table
     }
     ImGui::PopID();
   }
+  ImGui::PopStyleVar();
   ImGui::EndTable();
   return request;
 }
@@ -540,21 +622,23 @@ void ScoreTablePanel::worked(const TableResult& r) {
       ImGui::TableSetColumnIndex(0);
     }
     const char* sq = o.squared ? "²" : "";
-    ImGui::TextDisabled("Weston-Watkins SVM: L_i = Σ_%s max(0, s_j − s_y + Δ)%s",
-                        o.include_correct ? "j (j = y too)" : "j≠y", sq);
-    score_wrapped(worked_ww(c, o));
+    score_terms(std::string("Weston-Watkins SVM: L_i = Σ_") +
+                    (o.include_correct ? "j (j = y too)" : "j≠y") + " max(0, s_j − s_y + Δ)" + sq,
+                true);
+    score_terms(worked_ww(c, o));
     ImGui::Spacing();
-    ImGui::TextDisabled("One-vs-all: L_i = Σ_j max(0, Δ − t_j s_j)%s", sq);
-    score_wrapped(worked_ova(c, o));
+    score_terms(std::string("One-vs-all: L_i = Σ_j max(0, Δ − t_j s_j)") + sq, true);
+    score_terms(worked_ova(c, o));
     ImGui::Spacing();
-    ImGui::TextDisabled("Structured SVM: L_i = max(0, max_j≠y s_j − s_y + Δ)%s", sq);
-    score_wrapped(worked_structured(c, o));
+    score_terms(std::string("Structured SVM: L_i = max(0, max_j≠y s_j − s_y + Δ)") + sq, true);
+    score_terms(worked_structured(c, o));
     if (two) {
       ImGui::TableSetColumnIndex(1);
     } else {
       ImGui::Spacing();
     }
-    ImGui::TextDisabled("Softmax: scores → exp → normalize → −%s p_y", log_text(o.log));
+    score_terms(std::string("Softmax: scores → exp → normalize → −") + log_text(o.log) + " p_y",
+                true);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##softmax", 4, flags)) {
       ImGui::TableSetupColumn("class");
@@ -583,8 +667,11 @@ void ScoreTablePanel::worked(const TableResult& r) {
       ImGui::TextUnformatted(score_number(c.probabilities.sum()).c_str());
       ImGui::EndTable();
     }
-    // core's own last step: "-ln(0.13) = 2.04".
-    const std::string s = worked_softmax(c, o);
+    // core's own last step: "-ln(0.13) = 2.04", with p_y to two significant digits when small
+    // (-ln(0.0057) = 5.17, where 0.01 would not explain the value).
+    const double py = c.probabilities(c.label);
+    const int digits = py > 0.0 && py < 0.1 ? std::min(12, int(std::ceil(-std::log10(py))) + 1) : 2;
+    const std::string s = worked_softmax(c, o, digits);
     ImGui::Text("L_i = %s %s", s.substr(s.rfind("; ") + 2).c_str(), unit_name(o.log));
     if (two && open) ImGui::EndTable();
     ImGui::EndTabItem();
@@ -597,14 +684,23 @@ void ScoreTablePanel::totals(const TableResult& r) {
   const ScoreOptions& o = model_.options;
   const int N = t.examples();
   ImGui::Text("Totals: the %s over %d example%s", o.sum ? "sum" : "mean", N, N == 1 ? "" : "s");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "A small W at initialization makes every score ≈ 0: then the hinge loss is about C − 1\n"
+        "(Δ = 1) and softmax's ln C (press \"All scores 0\" or \"Small random\").\n"
+        "A W with zero hinge loss is not unique: 2W scores twice as high and still has zero "
+        "loss.");
   const char* rows[4] = {"WW hinge", "one-vs-all", "structured", "softmax"};
   const char* zero_hint[4] = {o.include_correct ? "C·h(Δ)" : "(C − 1)·h(Δ)", "C·h(Δ)", "h(Δ)",
                               "log C"};
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##totals_table", 4, flags)) {
-    ImGui::TableSetupColumn("loss", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("loss", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("one-vs-all").x);
     ImGui::TableSetupColumn("L", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("min … max", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("bounds", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("all s = 0", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableHeadersRow();
     for (int l = 0; l < 4; ++l) {
@@ -615,8 +711,13 @@ void ScoreTablePanel::totals(const TableResult& r) {
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(rows[l]);
       ImGui::TableSetColumnIndex(1);
+      // Every column's loss, or the first three and the last of a long table.
       std::string terms;
       for (int i = 0; i < N; ++i) {
+        if (N > 6 && i >= 3 && i < N - 1) {
+          if (i == 3) terms += " + …";
+          continue;
+        }
         const ColumnResult& c = r.columns[static_cast<std::size_t>(i)];
         terms += (i ? " + " : "") + score_number(value({c.ww, c.ova, c.structured, c.softmax}));
       }
@@ -624,23 +725,19 @@ void ScoreTablePanel::totals(const TableResult& r) {
       std::string formula = N == 1  ? total
                             : o.sum ? terms + " = " + total
                                     : "(" + terms + ") / " + std::to_string(N) + " = " + total;
-      score_wrapped(formula);
+      score_terms(formula);
       ImGui::TableSetColumnIndex(2);
       const std::string lo = l == 3 ? "→ 0" : score_number(value(r.min));
       ImGui::Text("%s … %s", lo.c_str(), score_number(value(r.max)).c_str());
       if (l == 3 && ImGui::IsItemHovered())
         ImGui::SetTooltip("softmax only approaches 0 (p_y → 1), it never reaches it");
       ImGui::TableSetColumnIndex(3);
-      score_wrapped(score_number(value(r.at_zero)) + " = " + (o.sum ? "N·" : "") + zero_hint[l]);
+      score_terms(score_number(value(r.at_zero)) + " = " + (o.sum ? "N·" : "") + zero_hint[l]);
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
   ImGui::TextDisabled("Softmax in %s (log base %s).", unit_name(o.log), to_string(o.log));
-  score_wrapped(
-      "A small W at initialization makes every score ≈ 0: then the hinge loss is about C − 1 "
-      "(Δ = 1) and softmax's ln C. A W with zero hinge loss is not unique: 2W scores twice as "
-      "high and still has zero loss.");
   if (o.include_correct)
     score_wrapped(
         "With j = y included every hinge loss grows by h(Δ); the classifier's Weston-Watkins "

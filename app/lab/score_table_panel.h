@@ -80,6 +80,10 @@ class ScoreTablePanel {
   const std::vector<Rect>& ww_cells() const { return ww_cells_; }
 
  private:
+  struct Widths {
+    float name, cell, total, table;  // the score table's columns, and all of it
+  };
+  Widths widths() const;
   void controls();
   std::optional<LabRequest> table(const Style& style, const TableResult& r,
                                   const Scene* classifier);
