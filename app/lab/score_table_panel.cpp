@@ -441,6 +441,8 @@ ScoreTablePanel::Widths ScoreTablePanel::widths() const {
   const ImGuiStyle& gs = ImGui::GetStyle();
   Widths w;
   w.name = fs * 6, w.cell = fs * 4.5f, w.total = fs * 4.5f;
+  // The row labels: the longest is the softmax row's.
+  w.name = std::max(w.name, ImGui::CalcTextSize("softmax −log10 p").x);
   for (const std::string& s : t.class_names) {
     const float text = ImGui::CalcTextSize(s.c_str()).x;
     w.name = std::max(w.name, text + 2 * gs.FramePadding.x + ImGui::GetTreeNodeToLabelSpacing());
@@ -473,6 +475,7 @@ std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const Table
   flags |= scroll ? ImGuiTableFlags_ScrollX : ImGuiTableFlags_NoHostExtendX;
   const ImVec2 size = scroll ? ImVec2(avail.x, rows * row_h + gs.ScrollbarSize + 4) : ImVec2(0, 0);
   ww_cells_.assign(static_cast<std::size_t>(N), Rect{});
+  send_buttons_.assign(static_cast<std::size_t>(N), Rect{});
   if (!ImGui::BeginTable("##scores", N + 2, flags, size)) return request;
   // Compact rows: ten classes and the loss rows fit a 768-pixel-high window.
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(gs.FramePadding.x, 1.0f));
@@ -507,7 +510,12 @@ std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const Table
       ImGui::PushID(i);
       double v = t.scores(k, i);
       ImGui::SetNextItemWidth(-FLT_MIN);
-      if (ImGui::DragScalar("##s", ImGuiDataType_Double, &v, 0.05f, nullptr, nullptr, "%.6g"))
+      // A nudged cell reads "4.9 +0.5": the typed score and the nudge the losses add to it.
+      const std::string format = nudged ? "%.6g " + std::string(m.nudge.amount >= 0 ? "+" : "") +
+                                              format_rounded(m.nudge.amount, 2)
+                                        : "%.6g";
+      if (ImGui::DragScalar("##s", ImGuiDataType_Double, &v, 0.05f, nullptr, nullptr,
+                            format.c_str()))
         m.set_score(k, i, v);
       if (nudged && ImGui::IsItemHovered())
         ImGui::SetTooltip("nudged: %s %+.2f (the losses use the nudged score)",
@@ -586,6 +594,7 @@ std::optional<LabRequest> ScoreTablePanel::table(const Style& style, const Table
       }
     }
     ImGui::EndDisabled();
+    send_buttons_[static_cast<std::size_t>(i)] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       if (fits)
         ImGui::SetTooltip(

@@ -78,6 +78,7 @@ class ScoreTablePanel {
     ImVec2 min, max;
   };
   const std::vector<Rect>& ww_cells() const { return ww_cells_; }
+  const std::vector<Rect>& send_buttons() const { return send_buttons_; }  // "→ classifier"
 
  private:
   struct Widths {
@@ -93,7 +94,7 @@ class ScoreTablePanel {
   ScoreTableModel model_;
   int preset_ = 0;
   unsigned long long seed_ = 1;  // small random scores: a new draw each press, reproducible
-  std::vector<Rect> ww_cells_;
+  std::vector<Rect> ww_cells_, send_buttons_;
 };
 
 }  // namespace ll::lab

@@ -11,12 +11,14 @@
 #include <cstdlib>
 #include <functional>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/gl/egl_context.h"
 #include "app/lab/distributions_panel.h"
 #include "app/lab/score_table_panel.h"
+#include "core/losses.h"
 #include "core/scene.h"
 
 namespace {
@@ -144,6 +146,35 @@ TEST(TablesRender, ScoreTableCellEditShowsTheNewLoss) {
   const auto [a, b] = ink_extent(px, panel.ww_cells()[0].min, panel.ww_cells()[0].max, &n);
   EXPECT_GT(n, 4);
   EXPECT_NEAR(b - a, w11, 3.0);
+}
+
+// Clicking the frog column's "→ classifier" makes the request the window applies: a scene
+// whose evaluation in core is the column's 12.9.
+TEST(TablesRender, ClickingSendToClassifierReturnsTheColumnsScene) {
+  ll::lab::ScoreTablePanel panel;
+  const ll::Scene scene = ll::default_scene();
+  ll::lab::ScoreTablePanel::Rect button{};
+  std::optional<ll::lab::LabRequest> request;
+  int requests = 0;
+  std::vector<unsigned char> px;
+  RENDER_OR_SKIP(render_tables(
+      [&] {
+        if (auto r = panel.draw(ll::Style{}, &scene)) request = std::move(r), ++requests;
+        if (button.max.x == 0) button = panel.send_buttons().at(2);
+      },
+      px, error, 5,
+      [&](int frame) -> Input {
+        if (frame == 0) return {};
+        const ImVec2 c((button.min.x + button.max.x) / 2, (button.min.y + button.max.y) / 2);
+        return {c.x, c.y, frame == 2};  // pressed on frame 2, released on frame 3
+      }));
+  ASSERT_EQ(requests, 1);
+  ASSERT_TRUE(request);
+  const ll::Scene& s = request->scene;
+  ASSERT_EQ(s.points.size(), 1u);
+  EXPECT_EQ(s.points[0].label, 2);
+  EXPECT_NEAR(ll::evaluate(s.points, s.params, s.loss).data_loss, 12.9, 1e-12);
+  EXPECT_NE(request->status.find("frog image"), std::string::npos) << request->status;
 }
 
 // The height of the bar-coloured run in pixel column x, scanning up from the baseline.
