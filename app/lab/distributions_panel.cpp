@@ -279,10 +279,14 @@ void DistributionsPanel::bars(int which, float w, float h) {
     const bool held = dragging_[which] == i;
     dl->AddRectFilled(ImVec2(cx - bw, top), ImVec2(cx + bw, y1),
                       held ? colors::faded(bar_color(which), 200) : bar_color(which));
+    // The value above the bar: "0.25", ".25" where bars are narrow, none where even that
+    // would touch the next label (the tooltip has it).
     char label[16];
     std::snprintf(label, sizeof label, "%.2f", v);
-    ImVec2 ts = ImGui::CalcTextSize(label);
-    dl->AddText(ImVec2(cx - ts.x / 2, top - ts.y - 1), colors::ink(), label);
+    const char* shown = label;
+    ImVec2 ts = ImGui::CalcTextSize(shown);
+    if (ts.x > slot - 3 && label[0] == '0') ts = ImGui::CalcTextSize(++shown);
+    if (ts.x <= slot - 3) dl->AddText(ImVec2(cx - ts.x / 2, top - ts.y - 1), colors::ink(), shown);
     std::snprintf(label, sizeof label, "%d", i + 1);
     ts = ImGui::CalcTextSize(label);
     dl->AddText(ImVec2(cx - ts.x / 2, y1 + 2), colors::ink(0.8f), label);
