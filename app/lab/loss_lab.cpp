@@ -3,10 +3,12 @@
 #include <imgui.h>
 
 #include "app/lab/curves_panel.h"
+#include "app/lab/distributions_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
 #include "app/lab/regression_panel.h"
 #include "app/lab/same_accuracy_panel.h"
+#include "app/lab/score_table_panel.h"
 
 namespace ll::lab {
 
@@ -15,34 +17,40 @@ struct LossLab::Impl {
   RegressionPanel regression;
   GdPanel gd;
   SameAccuracyPanel same_accuracy;
+  ScoreTablePanel score_table;
+  DistributionsPanel distributions;
   LinkPanel link;
+  std::optional<LabRequest> request;  // made by the last draw, until take_request
 };
 
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
 LossLab::~LossLab() = default;
 
+std::optional<LabRequest> LossLab::take_request() {
+  std::optional<LabRequest> r = std::move(impl_->request);
+  impl_->request.reset();
+  return r;
+}
+
 void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_t revision) {
   if (!ImGui::BeginTabBar("##losslab_tabs")) return;
-  if (ImGui::BeginTabItem("Curves")) {
-    impl_->curves.draw();
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("Regression playground")) {
-    impl_->regression.draw();
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("x² vs |x|")) {
-    impl_->gd.draw();
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("Same accuracy, different loss")) {
-    impl_->same_accuracy.draw();
-    ImGui::EndTabItem();
-  }
-  if (ImGui::BeginTabItem("Classifier link")) {
-    impl_->link.draw(style, classifier, revision);
-    ImGui::EndTabItem();
-  }
+  Impl& m = *impl_;
+  // One line per tab.
+  auto tab = [](const char* name, auto&& body) {
+    if (ImGui::BeginTabItem(name)) {
+      body();
+      ImGui::EndTabItem();
+    }
+  };
+  tab("Curves", [&] { m.curves.draw(); });
+  tab("Regression playground", [&] { m.regression.draw(); });
+  tab("x² vs |x|", [&] { m.gd.draw(); });
+  tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(); });
+  tab("Score table", [&] {
+    if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
+  });
+  tab("Distributions", [&] { m.distributions.draw(); });
+  tab("Classifier link", [&] { m.link.draw(style, classifier, revision); });
   ImGui::EndTabBar();
 }
 

@@ -1,16 +1,23 @@
 #pragma once
 // The loss lab workspace: loss curves, the regression playground, the slides' demonstrations
-// (x² vs |x| gradient descent, same accuracy / different loss) and the link to the classifier.
+// (x² vs |x| gradient descent, same accuracy / different loss), the score-table and
+// distributions labs, and the link to the classifier.
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/style/style.h"
-
-namespace ll {
-struct Scene;
-}
+#include "core/scene.h"
 
 namespace ll::lab {
+
+// What the lab asks of the window: show `scene` in the classifier (as ONE undoable whole-scene
+// replacement, then switch to the Classifier tab with the scene's first point selected).
+struct LabRequest {
+  Scene scene;
+  std::string status;  // one line for the window's status ("Score table: cat image sent")
+};
 
 class LossLab {
  public:
@@ -21,6 +28,11 @@ class LossLab {
   // moves whenever it changes (the document's revision): the link view is rebuilt only then.
   // `style`: the window's theme and class-colour scheme.
   void draw(const Style& style, const ll::Scene* classifier, std::uint64_t revision);
+
+  // The request made by the last draw (a "→ classifier" button), handed over once: the window
+  // calls this before its tab bar, so that it can apply the request and select the Classifier
+  // tab in the same frame.
+  std::optional<LabRequest> take_request();
 
  private:
   struct Impl;

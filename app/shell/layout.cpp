@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "app/classifier/canvas.h"
@@ -44,7 +45,15 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     return;
   }
   if (ImGui::BeginTabBar("mode")) {
-    if (ImGui::BeginTabItem("Classifier")) {
+    // A loss-lab request of the last frame ("→ classifier"): one undoable scene replacement,
+    // its first point selected (the Worked tab shows it), and the Classifier tab brought up.
+    std::optional<lab::LabRequest> request = lab_->take_request();
+    if (request) {
+      st.replace_scene(std::move(request->scene));
+      st.sel.selected = st.scene.points.empty() ? -1 : 0;
+      st.status = request->status;
+    }
+    if (ImGui::BeginTabItem("Classifier", nullptr, request ? ImGuiTabItemFlags_SetSelected : 0)) {
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
       // The panels' share, at least 26 em unless that would leave the canvas less than half.
