@@ -102,6 +102,22 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
     ImGui::SameLine(0, fs);
   ImGui::TextDisabled("%s", acc);
+  // The size of W: without regularization on separable data it grows for as long as training
+  // runs (softmax's loss only approaches 0), which the lecture asks about.
+  const double wnorm = st.scene.params.W.norm();
+  const std::string norm = "‖W‖ = " + num(wnorm, 3);
+  if (ImGui::GetItemRectMax().x + fs + ImGui::CalcTextSize(norm.c_str()).x <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine(0, fs);
+  ImGui::TextDisabled("%s", norm.c_str());
+  if (st.scene.loss.lambda == 0.0 && e.accuracy == 1.0 && !is_hinge(st.scene.loss.kind) &&
+      st.trainer.steps() > 0) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(
+        "λ = 0 on separable data: the loss keeps falling towards 0 while ‖W‖ grows without "
+        "bound (any λ > 0 stops it).");
+    ImGui::PopTextWrapPos();
+  }
   if (!st.trainer.message().empty()) {
     const bool bad = st.trainer.diverged();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, bad ? ImVec4(0.95f, 0.35f, 0.3f, 0.25f)

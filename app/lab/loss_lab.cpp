@@ -6,6 +6,7 @@
 #include "app/lab/distributions_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
+#include "app/lab/reg_panel.h"
 #include "app/lab/regression_panel.h"
 #include "app/lab/same_accuracy_panel.h"
 #include "app/lab/score_table_panel.h"
@@ -19,6 +20,7 @@ struct LossLab::Impl {
   SameAccuracyPanel same_accuracy;
   ScoreTablePanel score_table;
   DistributionsPanel distributions;
+  RegPanel reg;
   LinkPanel link;
   std::optional<LabRequest> request;  // made by the last draw, until take_request
 };
@@ -50,6 +52,7 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
     if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
   });
   tab("Distributions", [&] { m.distributions.draw(); });
+  tab("Which W? (regularization)", [&] { m.reg.draw(style); });
   tab("Classifier link", [&] { m.link.draw(style, classifier, revision); });
   ImGui::EndTabBar();
 }
