@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <span>
 #include <string>
 
 #include "app/classifier/model/drag.h"
@@ -271,6 +272,28 @@ void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   o.mouse_world = st.view.to_world(mouse);
   o.style = style;
   draw_overlay(ImGui::GetWindowDrawList(), st, o, fonts);
+  draw_minibatch(st, style);
+}
+
+// SGD, momentum and Adam: the points of the last step's minibatch, ringed (a lecture's "which
+// points did this step use?"). Interaction state like the hover highlight: not exported.
+void Canvas::draw_minibatch(const AppState& st, const Style& style) const {
+  const std::span<const int> batch = st.trainer.last_batch();
+  const auto n = static_cast<int>(st.scene.points.size());
+  if (batch.empty() || st.trainer.uses_worker(st.scene)) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float s = style.scale;
+  const float r = (figure::kPointRadius + 6.0f) * s;
+  // Amber with a dark edge: apart from every class colour and from the loss ring.
+  const ImU32 amber = IM_COL32(255, 176, 0, 255), edge = IM_COL32(40, 30, 0, 255);
+  for (const int i : batch) {
+    if (i < 0 || i >= n) continue;  // the scene changed since that step
+    const Point& p = st.scene.points[static_cast<std::size_t>(i)];
+    const Eigen::Vector2d at = st.view.to_screen({p.x0, p.x1});
+    const ImVec2 c(static_cast<float>(at.x()), static_cast<float>(at.y()));
+    dl->AddCircle(c, r + 1.5f * s, edge, 0, 1.0f * s);
+    dl->AddCircle(c, r, amber, 0, 3.0f * s);
+  }
 }
 
 }  // namespace ll::gui

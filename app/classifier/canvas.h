@@ -45,6 +45,7 @@ class Canvas {
   void end_drag(AppState& st, const Eigen::Vector2d& mouse);
   void context_menus(AppState& st);
   void point_tooltip(const AppState& st, int i) const;
+  void draw_minibatch(const AppState& st, const Style& style) const;
 
   Drag drag_;
   int hover_line_ = -1, hover_arrow_ = -1, hover_point_ = -1;

@@ -78,6 +78,12 @@ void TrainingBar::draw(ActionContext& cx, const Fonts& fonts) {
   const std::string counter = step_counter(st);
   same_line_if_fits(ImGui::CalcTextSize(counter.c_str()).x);
   ImGui::TextUnformatted(counter.c_str());
+  if (const std::size_t b = st.trainer.last_batch().size();
+      b > 0 && !st.trainer.uses_worker(st.scene)) {
+    const std::string ringed = "(amber rings: the last step's " + std::to_string(b) + " points)";
+    same_line_if_fits(ImGui::CalcTextSize(ringed.c_str()).x);
+    ImGui::TextDisabled("%s", ringed.c_str());
+  }
   if (st.trainer.uses_worker(st.scene)) {  // large scenes train off the UI thread
     const char* what = st.trainer.busy() ? "(computing)" : "(worker)";
     same_line_if_fits(ImGui::CalcTextSize(what).x);
