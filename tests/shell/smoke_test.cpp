@@ -176,3 +176,53 @@ TEST(WindowSmoke, ArrowDragEscapeAddDeleteUndo) {
 }
 
 }  // namespace
+
+namespace {
+
+// Pixels of the minibatch ring colour (amber, 255 176 0) in a screenshot of `scene` after one
+// training step.
+int amber_after_one_step(const ll::Scene& scene, const fs::path& dir, const std::string& name) {
+  const fs::path file = dir / (name + ".json"), script = dir / (name + ".txt"),
+                 png = dir / (name + ".png");
+  ll::save_scene(scene, file);
+  std::ofstream(script) << "wait 2\nstep 1\nmouse_px 5 795\nwait 3\n";
+  const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' " LOSSLAB_BIN " " +
+                          file.string() + " --script " + script.string() +
+                          " --frames 20 --screenshot " + png.string() + " 2>&1";
+  if (std::system(cmd.c_str()) != 0) return -1;
+  int w = 0, h = 0, n = 0;
+  unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 3);
+  if (!px) return -1;
+  int amber = 0;
+  for (int i = 0; i < w * h; ++i) {
+    const unsigned char* p = px + 3 * i;
+    amber += p[0] == 255 && p[1] == 176 && p[2] == 0;
+  }
+  stbi_image_free(px);
+  return amber;
+}
+
+}  // namespace
+
+TEST(WindowSmoke, TheLastMinibatchIsRingedOnlyForMinibatchSteps) {
+  if (!have_xvfb()) {
+    if (in_ci()) FAIL() << "CI=true but xvfb-run is missing";
+    GTEST_SKIP() << "xvfb-run is missing";
+  }
+  const fs::path dir = fs::temp_directory_path() / ("losslab_batch_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ll::Scene sgd = ll::default_scene();  // 9 points
+  sgd.optimizer.kind = ll::OptimizerKind::SGD;
+  sgd.optimizer.batch = 3;
+  ll::Scene gd = sgd;
+  gd.optimizer.kind = ll::OptimizerKind::GD;
+  const int with_batch = amber_after_one_step(sgd, dir, "sgd");
+  const int full = amber_after_one_step(gd, dir, "gd");
+  ASSERT_GE(with_batch, 0);
+  ASSERT_GE(full, 0);
+  // Three rings of radius ~13.5 px and width 3 px: a few hundred pixels; none for full batches.
+  EXPECT_GT(with_batch, 300);
+  EXPECT_LT(with_batch, 1500);
+  EXPECT_EQ(full, 0) << "rings without a minibatch";
+  fs::remove_all(dir);
+}
