@@ -2,6 +2,8 @@
 // (app/classifier/model/actions.h), so the help cannot disagree with the keys.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/classifier/model/actions.h"
 #include "app/classifier/panels.h"
 
@@ -25,20 +27,26 @@ void row(const char* keys, const char* what) {
   ImGui::TableSetColumnIndex(0);
   ImGui::TextUnformatted(keys);
   ImGui::TableSetColumnIndex(1);
-  ImGui::TextUnformatted(what);
+  ImGui::TextWrapped("%s", what);  // the column takes what the window leaves: wrap, never clip
 }
 }  // namespace
 
 void HelpWindow::draw(AppState& st) {
   if (!st.show_help) return;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 42, 0), ImGuiCond_Appearing);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSize(
+      ImVec2(std::min(ImGui::GetFontSize() * 42, vp->WorkSize.x * 0.9f), vp->WorkSize.y * 0.85f),
+      ImGuiCond_Appearing);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 16, ImGui::GetFontSize() * 8),
+                                      vp->WorkSize);
   if (!ImGui::Begin("Help", &st.show_help, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return;
   }
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
   if (ImGui::BeginTable("keys", 2, flags)) {
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& r : kGestures) row(r[0], r[1]);
     for (const HelpRow& r : help_rows()) row(r.keys.c_str(), r.what.c_str());
     ImGui::EndTable();

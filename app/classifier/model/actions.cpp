@@ -114,7 +114,7 @@ constexpr Action kActions[] = {
      [](ActionContext& cx) { cx.st.show_help = !cx.st.show_help; }},
     {"present",
      "Present",
-     "presenter mode: canvas and loss only, large fonts, fullscreen",
+     "presenter mode: the canvas, the loss plot and a lecture's controls; large fonts, fullscreen",
      {{Key::F5}, none},
      Scope::Always,
      false,
@@ -419,7 +419,7 @@ std::vector<HelpRow> help_rows() {
   std::vector<HelpRow> rows;
   for (const Action& a : kActions) {
     const std::string keys = chord_labels(a);
-    rows.push_back({keys.empty() ? std::string("(button)") : keys, a.help});
+    rows.push_back({keys.empty() ? std::string(a.label) + " (button)" : keys, a.help});
   }
   return rows;
 }

@@ -274,7 +274,8 @@ TEST(Actions, HelpListsEveryActionAndNothingElse) {
     const Action& a = actions()[i];
     EXPECT_EQ(rows[i].what, a.help);
     // Button-only actions say so instead of naming a key.
-    EXPECT_EQ(rows[i].keys, chord_labels(a).empty() ? "(button)" : chord_labels(a));
+    EXPECT_EQ(rows[i].keys,
+              chord_labels(a).empty() ? std::string(a.label) + " (button)" : chord_labels(a));
     EXPECT_FALSE(rows[i].keys.empty()) << a.id;
     // Every chord of the action appears in its row, as the tooltip shows it.
     for (const Chord& c : a.chords)
