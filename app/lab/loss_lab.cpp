@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/lab/curves_panel.h"
+#include "app/lab/embedding_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
 #include "app/lab/regression_panel.h"
@@ -16,6 +17,7 @@ struct LossLab::Impl {
   GdPanel gd;
   SameAccuracyPanel same_accuracy;
   LinkPanel link;
+  EmbeddingPanel embedding;
 };
 
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
@@ -37,6 +39,10 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   }
   if (ImGui::BeginTabItem("Same accuracy, different loss")) {
     impl_->same_accuracy.draw();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Embedding")) {
+    impl_->embedding.draw(style);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Classifier link")) {

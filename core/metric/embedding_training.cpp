@@ -38,18 +38,18 @@ const char* to_string(Mining m) {
   return "random";
 }
 
-const char* display_name(Mining m) {
+const char* describe(Mining m) {
   switch (m) {
     case Mining::All:
-      return "all";
+      return "every triplet (contrastive: every pair)";
     case Mining::Hard:
-      return "hard (nearest negative)";
+      return "each (anchor, positive) with its nearest negative: hard whenever one is";
     case Mining::SemiHard:
-      return "semi-hard (nearest semi-hard)";
+      return "each (anchor, positive) with its nearest semi-hard negative, none if it has none";
     case Mining::Random:
       break;
   }
-  return "random negative";
+  return "each (anchor, positive) with a negative drawn at random (seeded)";
 }
 
 std::vector<Vec2> embed(const std::vector<LabelledPoint>& points, const LinearMap& map) {

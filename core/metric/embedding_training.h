@@ -40,7 +40,7 @@ std::vector<LabelledPoint> labelled_points(const Scene& s, std::size_t max_point
 
 enum class Mining { All, Hard, SemiHard, Random };
 const char* to_string(Mining m);  // "all", "hard", "semi-hard", "random"
-const char* display_name(Mining m);
+const char* describe(Mining m);   // one line for the UI
 
 struct EmbeddingSettings {
   MetricLoss loss = MetricLoss::Triplet;

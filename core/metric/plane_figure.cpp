@@ -55,7 +55,7 @@ PlaneFigure playground_figure(const Playground& g, const PlaygroundSettings& s,
     return j < int(r.categories.size()) ? role_of(r.categories[size_t(j)]) : PlaneRole::Negative;
   };
   if (o.arrows == ArrowMode::EachTerm) {
-    const double w = r.terms > 0 ? 1.0 / double(r.terms) : 0.0;
+    const double w = 1.0;  // each term's own gradient
     for (const PairRow& p : r.pairs) {
       const bool pos = p.kind == PointKind::Positive;
       const PlaneRole role = pos ? PlaneRole::Positive : negative_role(p.index);
@@ -70,11 +70,13 @@ PlaneFigure playground_figure(const Playground& g, const PlaygroundSettings& s,
       add_arrow(f, g.negatives[size_t(t.negative)], w * t.term.grad_n, o.arrow_scale, role);
     }
   } else if (o.arrows == ArrowMode::PerPoint) {
-    add_arrow(f, g.anchor, r.grad_anchor, o.arrow_scale, PlaneRole::Anchor);
+    // The sum of the point's term arrows: the mean's gradient times the number of terms.
+    const double n = double(r.terms);
+    add_arrow(f, g.anchor, n * r.grad_anchor, o.arrow_scale, PlaneRole::Anchor);
     for (size_t i = 0; i < g.positives.size(); ++i)
-      add_arrow(f, g.positives[i], r.grad_positives[i], o.arrow_scale, PlaneRole::Positive);
+      add_arrow(f, g.positives[i], n * r.grad_positives[i], o.arrow_scale, PlaneRole::Positive);
     for (size_t j = 0; j < g.negatives.size(); ++j)
-      add_arrow(f, g.negatives[j], r.grad_negatives[j], o.arrow_scale, negative_role(int(j)));
+      add_arrow(f, g.negatives[j], n * r.grad_negatives[j], o.arrow_scale, negative_role(int(j)));
   }
 
   auto highlighted = [&](PointKind k, int i) {
@@ -123,6 +125,8 @@ PlaneFigure embedding_figure(const std::vector<LabelledPoint>& points, const Lin
     f.markers.push_back({e, PlaneRole::Class, p.label, 5.0, false, ""});
     include(e);
   }
+  f.legend.push_back({PlaneRole::Class, "f(x) = A x + c", false});
+  if (show_inputs) f.legend.push_back({PlaneRole::ClassOrigin, "input x", false});
   const double px = 0.08 * (f.x_max - f.x_min), py = 0.08 * (f.y_max - f.y_min);
   f.x_min -= px, f.x_max += px, f.y_min -= py, f.y_max += py;
   return f;

@@ -74,12 +74,14 @@ struct PlaneMapping {
 };
 PlaneMapping fit_plane(const PlaneFigure& f, double left, double top, double width, double height);
 
+// EachTerm: every pair/triplet's own gradient on each point it moves; PerPoint: their sum at
+// each point (the gradient of the mean times the number of terms).
 enum class ArrowMode { EachTerm, PerPoint, Off };
 
 struct PlaygroundFigureOptions {
   ArrowMode arrows = ArrowMode::EachTerm;
   // Arrow = −arrow_scale × gradient (the way a gradient step moves the point).
-  double arrow_scale = 0.5;
+  double arrow_scale = 0.25;
   std::optional<PointRef> highlight;
 };
 
