@@ -41,6 +41,8 @@ class EmbeddingPanel {
   metric::Playground& playground() { return playground_; }
   metric::PlaygroundSettings& settings() { return settings_; }
   void train_steps(int n);
+  void set_training(bool playing) { playing_ = playing; }
+  const metric::EmbeddingTrainer& trainer() const { return trainer_; }
   struct PlaneShot {
     bool drawn = false;
     ImVec2 min, max;
@@ -81,6 +83,7 @@ class EmbeddingPanel {
   double train_view_[4] = {-1, 1, -1, 1};
   std::vector<double> plot_step_, plot_loss_, plot_full_, plot_active_;
   double last_frame_ms_ = 0.0;
+  int last_frame_steps_ = 0;
 
   std::optional<Page> pending_page_;
 };

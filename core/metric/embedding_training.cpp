@@ -1,5 +1,7 @@
 #include "core/metric/embedding_training.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -59,13 +61,31 @@ std::vector<Vec2> embed(const std::vector<LabelledPoint>& points, const LinearMa
   return e;
 }
 
+namespace {
+
+// D(e_i, e_j) in the settings' form, row-major n x n, computed as triplet_term does (so the
+// categories and losses read from it are the same numbers).
+std::vector<double> form_distances(const std::vector<Vec2>& emb, DistanceForm f) {
+  const std::size_t n = emb.size();
+  std::vector<double> d(n * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j) {
+      const double d2 = (emb[i] - emb[j]).squaredNorm();
+      d[i * n + j] = f == DistanceForm::Squared ? d2 : std::sqrt(d2);
+    }
+  return d;
+}
+
+}  // namespace
+
 MinedBatch mine(const std::vector<Vec2>& emb, const std::vector<LabelledPoint>& points,
                 const EmbeddingSettings& s, Mining mining, Rng& rng) {
   MinedBatch b;
   const int n = int(points.size());
-  auto dist = [&](int i, int j) {
-    return form_distance((emb[size_t(i)] - emb[size_t(j)]).norm(), s.form);
-  };
+  const std::vector<double> dm = mining == Mining::Hard || mining == Mining::SemiHard
+                                     ? form_distances(emb, s.form)
+                                     : std::vector<double>();
+  auto dist = [&](int i, int j) { return dm[size_t(i) * size_t(n) + size_t(j)]; };
   const bool triplet = s.loss == MetricLoss::Triplet;
   if (!triplet && mining == Mining::All) {
     for (int i = 0; i < n; ++i)
@@ -141,6 +161,37 @@ Objective objective(const std::vector<LabelledPoint>& points, const LinearMap& m
   return o;
 }
 
+FullLoss full_loss(const std::vector<Vec2>& emb, const std::vector<LabelledPoint>& points,
+                   const EmbeddingSettings& s) {
+  FullLoss r;
+  const std::size_t n = points.size();
+  const std::vector<double> d = form_distances(emb, s.form);
+  double sum = 0.0;
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t p = 0; p < n; ++p) {
+      const bool same = points[p].label == points[a].label;
+      if (s.loss == MetricLoss::Contrastive) {
+        if (p <= a) continue;
+        // As contrastive_pair: y d² + (1 − y) max(m − D, 0)².
+        const double d2 = (emb[a] - emb[p]).squaredNorm();
+        const double h = std::max(s.margin - d[a * n + p], 0.0);
+        const double l = same ? d2 : h * h;
+        sum += l, r.active += l > 0.0, ++r.terms;
+        continue;
+      }
+      if (p == a || !same) continue;
+      const double t = d[a * n + p] + s.margin;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (points[k].label == points[a].label) continue;
+        const double l = std::max(t - d[a * n + k], 0.0);
+        sum += l, r.active += l > 0.0, ++r.terms;
+      }
+    }
+  }
+  r.loss = r.terms > 0 ? sum / double(r.terms) : 0.0;
+  return r;
+}
+
 EmbeddingTrainer::EmbeddingTrainer(std::vector<LabelledPoint> points, LinearMap start,
                                    std::uint64_t seed)
     : points_(std::move(points)), map_(start), rng_(seed) {}
@@ -157,8 +208,7 @@ const StepRecord& EmbeddingTrainer::step(const EmbeddingSettings& s) {
   if (s.mining == Mining::All) {
     rec.full_loss = o.loss, rec.all_terms = o.terms, rec.all_active = o.active;
   } else {
-    const MinedBatch all = mine(e, points_, s, Mining::All, rng_);  // All draws nothing
-    const Objective f = objective(points_, map_, s, all);
+    const FullLoss f = full_loss(e, points_, s);
     rec.full_loss = f.loss, rec.all_terms = f.terms, rec.all_active = f.active;
   }
   map_.A -= s.lr * o.grad_A;

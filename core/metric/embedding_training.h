@@ -78,6 +78,15 @@ struct Objective {
 Objective objective(const std::vector<LabelledPoint>& points, const LinearMap& map,
                     const EmbeddingSettings& s, const MinedBatch& batch);
 
+// The mean loss and the active count over every pair/triplet (mining All), without gradients:
+// the same numbers as objective() on mine(..., Mining::All, ...), at a fraction of the cost.
+struct FullLoss {
+  double loss = 0.0;
+  int terms = 0, active = 0;
+};
+FullLoss full_loss(const std::vector<Vec2>& emb, const std::vector<LabelledPoint>& points,
+                   const EmbeddingSettings& s);
+
 struct StepRecord {
   int step = 0;
   double loss = 0.0;       // mean over the mined terms, before the update

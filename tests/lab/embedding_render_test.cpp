@@ -52,10 +52,13 @@ void emb_load_font() {
   ImGui::GetIO().Fonts->AddFontFromFileTTF(path, 16.0f, &cfg, ranges);
 }
 
-// Renders five frames of the panel inside the window's two tab bars (mode, lab tabs), as the
+// Renders `frames` frames of the panel inside the window's two tab bars (mode, lab tabs), as the
 // app lays it out; `setup` edits the panel first. False when there is no GL context.
+// `per_frame` (optional) runs before each frame: input for interaction tests.
+using EmbFrameHook = std::function<void(int, EmbeddingPanel&, ImGuiIO&)>;
 bool render_embedding(Shot& shot, bool dark, EmbeddingPanel::Page page,
-                      const std::function<void(EmbeddingPanel&)>& setup, std::string& error) {
+                      const std::function<void(EmbeddingPanel&)>& setup, std::string& error,
+                      int frames = 5, const EmbFrameHook& per_frame = nullptr) {
   ll::gui::EglContext gl;
   if (!gl.create(&error)) return false;
   const ll::gui::Framebuffer fb(shot.w, shot.h);
@@ -82,7 +85,8 @@ bool render_embedding(Shot& shot, bool dark, EmbeddingPanel::Page page,
     EmbeddingPanel panel;
     if (setup) setup(panel);
     panel.show_page(page);
-    for (int frame = 0; frame < 5; ++frame) {
+    for (int frame = 0; frame < frames; ++frame) {
+      if (per_frame) per_frame(frame, panel, io);
       ImGui_ImplOpenGL3_NewFrame();
       ImGui::NewFrame();
       ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -120,8 +124,9 @@ bool render_embedding(Shot& shot, bool dark, EmbeddingPanel::Page page,
   return true;
 }
 
-#define RENDER_EMBEDDING_OR_SKIP(shot, dark, page, setup)                               \
-  if (std::string error; !render_embedding(shot, dark, page, setup, error)) {           \
+#define RENDER_EMBEDDING_OR_SKIP(shot, dark, page, setup, ...)                          \
+  if (std::string error;                                                                \
+      !render_embedding(shot, dark, page, setup, error __VA_OPT__(, ) __VA_ARGS__)) {   \
     const char* ci = std::getenv("CI");                                                 \
     if (ci && std::string(ci) == "true") FAIL() << "no GL context under CI: " << error; \
     GTEST_SKIP() << "no GL context: " << error;                                         \
@@ -213,6 +218,85 @@ TEST(EmbeddingRender, EasyNegativeBeyondTheOuterRing) {
   // d(a,p) + m = 2.118: (0, −2.2) easy, (1.6, 0) semi-hard.
   expect_rings_and_categories(s, ll::Style{}, std::sqrt(1.25), std::sqrt(1.25) + 1.0,
                               {PlaneRole::Easy, PlaneRole::SemiHard}, negatives);
+}
+
+// Mouse on the plane: click empty space adds a positive and drags it, right-click deletes a
+// negative, dragging the anchor moves it; the plane's mapping comes from the drawn frames.
+TEST(EmbeddingRender, ClickAddsDragMovesRightClickDeletes) {
+  Shot s;
+  ll::metric::PlaneMapping m;
+  auto at = [&m](double x, double y) {
+    const Vec2 p = m.to_pixels(Vec2(x, y));
+    return ImVec2(float(p.x()), float(p.y()));
+  };
+  std::vector<Vec2> positives, negatives;
+  Vec2 anchor;
+  const EmbFrameHook hook = [&](int frame, EmbeddingPanel& p, ImGuiIO& io) {
+    if (p.last_plane().drawn) m = p.last_plane().mapping;
+    io.MouseDown[0] = io.MouseDown[1] = false;
+    switch (frame) {
+      case 5:
+        io.MousePos = at(2.0, 2.0);
+        break;
+      case 6:
+        io.MousePos = at(2.0, 2.0), io.MouseDown[0] = true;
+        break;  // adds p3
+      case 7:
+        io.MousePos = at(2.5, 1.5), io.MouseDown[0] = true;
+        break;  // drags it
+      case 8:
+        io.MousePos = at(2.5, 1.5);
+        break;
+      case 9:
+        positives = p.playground().positives;
+        io.MousePos = at(-0.5, -0.5);
+        break;
+      case 10:
+        io.MousePos = at(-0.5, -0.5), io.MouseDown[1] = true;
+        break;  // deletes n1
+      case 11:
+        negatives = p.playground().negatives;
+        io.MousePos = at(0.02, 0.0);
+        break;
+      case 12:
+        io.MousePos = at(0.02, 0.0), io.MouseDown[0] = true;
+        break;  // grabs a
+      case 13:
+        io.MousePos = at(0.5, -0.25), io.MouseDown[0] = true;
+        break;
+      case 14:
+        io.MousePos = at(0.5, -0.25);
+        break;
+      case 15:
+        anchor = p.playground().anchor;
+        break;
+      default:
+        break;
+    }
+  };
+  RENDER_EMBEDDING_OR_SKIP(s, false, EmbeddingPanel::Page::Terms, nullptr, 16, hook);
+  const double px = 1.0 / m.scale;  // one pixel in plane units
+  ASSERT_EQ(positives.size(), 3u);
+  EXPECT_NEAR(positives[2].x(), 2.5, px);
+  EXPECT_NEAR(positives[2].y(), 1.5, px);
+  ASSERT_EQ(negatives.size(), 2u);  // n1 (-0.5, -0.5) gone, n2 and n3 left
+  EXPECT_EQ(negatives[0], ll::metric::default_playground().negatives[1]);
+  EXPECT_NEAR(anchor.x(), 0.5, px);  // a dragged point follows the mouse
+  EXPECT_NEAR(anchor.y(), -0.25, px);
+}
+
+// Training runs in per-frame budgets: at least one step a frame, never more than steps/frame.
+TEST(EmbeddingRender, TrainingStepsEachFrameWhilePlaying) {
+  Shot s;
+  std::size_t steps = 0;
+  const EmbFrameHook hook = [&](int frame, EmbeddingPanel& p, ImGuiIO&) {
+    if (frame == 0) p.set_training(true);
+    steps = p.trainer().history().size();
+  };
+  RENDER_EMBEDDING_OR_SKIP(s, false, EmbeddingPanel::Page::Training, nullptr, 12, hook);
+  // The Training page is on screen from the third frame (tab bars settle); 5 steps a frame.
+  EXPECT_GE(steps, 5u);
+  EXPECT_LE(steps, 5u * 12u);
 }
 
 TEST(EmbeddingRender, Screens) {

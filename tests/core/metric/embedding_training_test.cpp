@@ -152,6 +152,25 @@ TEST(Mining, AllCountsEveryTripletAndPair) {
   EXPECT_EQ(mine(e, pts, s, Mining::Hard, rng).pairs.size(), 16u);
 }
 
+TEST(Embedding, FullLossEqualsTheObjectiveOverEveryTerm) {
+  const std::vector<LabelledPoint> pts = blobs();
+  LinearMap map;
+  map.A << 0.9, -0.3, 0.2, 0.7;
+  const std::vector<Vec2> e = embed(pts, map);
+  for (MetricLoss l : {MetricLoss::Triplet, MetricLoss::Contrastive})
+    for (DistanceForm f : {DistanceForm::Squared, DistanceForm::Plain}) {
+      EmbeddingSettings s;
+      s.loss = l, s.form = f, s.margin = 0.4;
+      Rng rng(1);
+      const Objective o = objective(pts, map, s, mine(e, pts, s, Mining::All, rng));
+      const FullLoss full = full_loss(e, pts, s);
+      EXPECT_EQ(full.terms, o.terms);
+      EXPECT_EQ(full.active, o.active);
+      EXPECT_NEAR(full.loss, o.loss, 1e-15 * std::max(1.0, o.loss));
+      EXPECT_GT(full.active, 0);
+    }
+}
+
 TEST(Embedding, EasyTripletsContributeNothing) {
   // Classes far apart: every triplet is easy, so loss, active count and gradients are 0.
   const std::vector<LabelledPoint> pts = {
