@@ -236,8 +236,23 @@ metric::PlaneMapping draw_plane(ImDrawList* dl, ImVec2 min, ImVec2 max,
     for (const metric::PlaneLegendEntry& e : f.legend)
       tw = std::max(tw, ImGui::CalcTextSize(e.text.c_str()).x);
     const float row = fh + 4.0f, sample = 22.0f * sc;
-    const ImVec2 b0(min.x + 8, min.y + 8),
-        b1(b0.x + sample + tw + 16, b0.y + row * float(f.legend.size()) + 6);
+    const ImVec2 box(sample + tw + 16, row * float(f.legend.size()) + 6);
+    // The corner covering the fewest markers (top left on ties).
+    ImVec2 b0(min.x + 8, min.y + 8);
+    int fewest = -1;
+    for (int corner = 0; corner < 4; ++corner) {
+      const ImVec2 c0(corner % 2 == 0 ? min.x + 8 : max.x - 8 - box.x,
+                      corner < 2 ? min.y + 8 : max.y - 8 - box.y);
+      int covered = 0;
+      for (const metric::PlaneMarker& mk : f.markers) {
+        const ImVec2 q = emb_px(m, mk.at);
+        const float r = float(mk.radius_px) * sc + 2.0f;
+        covered +=
+            q.x + r > c0.x && q.x - r < c0.x + box.x && q.y + r > c0.y && q.y - r < c0.y + box.y;
+      }
+      if (fewest < 0 || covered < fewest) fewest = covered, b0 = c0;
+    }
+    const ImVec2 b1(b0.x + box.x, b0.y + box.y);
     dl->AddRectFilled(b0, b1, emb_u32(tc.legend_fill, 225), 3.0f);
     dl->AddRect(b0, b1, emb_u32(tc.grid), 3.0f);
     for (size_t i = 0; i < f.legend.size(); ++i) {
@@ -427,7 +442,22 @@ void EmbeddingPanel::terms_table(const Style& style, float tw, float th) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  const float notes_h = 4.4f * ImGui::GetTextLineHeightWithSpacing();
+  const char* arrows_note =
+      triplet ? "Arrows: −∂L/∂point of each term (the way a gradient step moves it), coloured by "
+                "the term's negative. Easy negatives lie outside the outer ring: their terms are "
+                "0 and push nothing."
+              : "Arrows: −∂L/∂point of each pair (the way a gradient step moves it). Similar "
+                "pairs (y = 1) always pull; a dissimilar pair pushes only inside the dashed margin "
+                "ring and is 0 beyond it, whatever its triplet category.";
+  const char* plain_note =
+      settings_.form == metric::DistanceForm::Plain
+          ? "Plain d: at d = 0 the direction (a − b)/d is undefined; LossLab uses 0 there (a "
+            "subgradient)."
+          : nullptr;
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  const float sp = ImGui::GetStyle().ItemSpacing.y;
+  float notes_h = ImGui::CalcTextSize(arrows_note, nullptr, false, wrap).y + 2 * sp;
+  if (plain_note) notes_h += ImGui::CalcTextSize(plain_note, nullptr, false, wrap).y + sp;
   const float table_h = std::max(ImGui::GetContentRegionAvail().y - notes_h, 80.0f);
   auto cat_cell = [&style](metric::NegativeCategory c) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(emb_role_u32(style, metric::role_of(c))),
@@ -494,21 +524,12 @@ void EmbeddingPanel::terms_table(const Style& style, float tw, float th) {
     }
     ImGui::EndTable();
   }
-  if (triplet)
-    ImGui::TextWrapped(
-        "Arrows: −∂L/∂point of each term (the way a gradient step moves it), coloured by the "
-        "term's negative. Easy negatives lie outside the outer ring: their terms are 0 and push "
-        "nothing.");
-  else
-    ImGui::TextWrapped(
-        "Arrows: −∂L/∂point of each pair (the way a gradient step moves it). Similar pairs "
-        "(y = 1) always pull; a dissimilar pair pushes only inside the dashed margin ring and is "
-        "0 beyond it, whatever its triplet category (relative to p%d).",
-        r.reference + 1);
-  if (settings_.form == metric::DistanceForm::Plain)
-    ImGui::TextDisabled(
-        "Plain d: at d = 0 the direction (a − b)/d is undefined; LossLab uses 0 there (a "
-        "subgradient).");
+  ImGui::TextWrapped("%s", arrows_note);
+  if (plain_note) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", plain_note);
+    ImGui::PopStyleColor();
+  }
   ImGui::EndChild();
 }
 
