@@ -192,7 +192,7 @@ FullLoss full_loss(const std::vector<Vec2>& emb, const std::vector<LabelledPoint
   return r;
 }
 
-EmbeddingTrainer::EmbeddingTrainer(std::vector<LabelledPoint> points, LinearMap start,
+EmbeddingTrainer::EmbeddingTrainer(std::vector<LabelledPoint> points, const LinearMap& start,
                                    std::uint64_t seed)
     : points_(std::move(points)), map_(start), rng_(seed) {}
 

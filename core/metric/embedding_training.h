@@ -99,7 +99,7 @@ struct StepRecord {
 class EmbeddingTrainer {
  public:
   EmbeddingTrainer() : rng_(1) {}
-  EmbeddingTrainer(std::vector<LabelledPoint> points, LinearMap start, std::uint64_t seed);
+  EmbeddingTrainer(std::vector<LabelledPoint> points, const LinearMap& start, std::uint64_t seed);
   // Mines on the current embedding, records the step, then moves A and c by −lr × gradient.
   const StepRecord& step(const EmbeddingSettings& s);
   const std::vector<LabelledPoint>& points() const { return points_; }
