@@ -4,6 +4,7 @@
 
 #include "app/lab/curves_panel.h"
 #include "app/lab/distributions_panel.h"
+#include "app/lab/embedding_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
 #include "app/lab/reg_panel.h"
@@ -23,6 +24,7 @@ struct LossLab::Impl {
   RegPanel reg;
   LinkPanel link;
   std::optional<LabRequest> request;  // made by the last draw, until take_request
+  EmbeddingPanel embedding;
 };
 
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
@@ -53,6 +55,7 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   });
   tab("Distributions", [&] { m.distributions.draw(); });
   tab("Which W? (regularization)", [&] { m.reg.draw(style); });
+  tab("Embedding", [&] { m.embedding.draw(style); });
   tab("Classifier link", [&] { m.link.draw(style, classifier, revision); });
   ImGui::EndTabBar();
 }
