@@ -5,6 +5,7 @@
 #include "app/lab/curves_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
+#include "app/lab/mse_ce_panel.h"
 #include "app/lab/regression_panel.h"
 #include "app/lab/same_accuracy_panel.h"
 
@@ -15,6 +16,7 @@ struct LossLab::Impl {
   RegressionPanel regression;
   GdPanel gd;
   SameAccuracyPanel same_accuracy;
+  MseCePanel mse_ce;
   LinkPanel link;
 };
 
@@ -39,6 +41,7 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
     impl_->same_accuracy.draw();
     ImGui::EndTabItem();
   }
+  if (ImGui::BeginTabItem("MSE vs cross-entropy")) impl_->mse_ce.draw(), ImGui::EndTabItem();
   if (ImGui::BeginTabItem("Classifier link")) {
     impl_->link.draw(style, classifier, revision);
     ImGui::EndTabItem();
