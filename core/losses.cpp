@@ -272,10 +272,12 @@ struct BlockParams {
 };
 
 // Points [start, start + n) of the set, or of the subset when there is one, checked for the
-// loss `kind`; `mask`, when given, receives each point's label mask.
-inline void load_block(const std::vector<Point>& points, std::span<const int> subset,
-                       std::size_t start, std::size_t n, int K, LossKind kind, double* x0,
-                       double* x1, int* y, unsigned* mask = nullptr) {
+// loss `kind`; `labels`, when given, receives each point's Point::labels (0: single-label).
+// Returns the OR of those: 0 when the block has no multi-label point.
+inline unsigned load_block(const std::vector<Point>& points, std::span<const int> subset,
+                           std::size_t start, std::size_t n, int K, LossKind kind, double* x0,
+                           double* x1, int* y, unsigned* labels = nullptr) {
+  unsigned any = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t index =
         subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]);
@@ -284,8 +286,10 @@ inline void load_block(const std::vector<Point>& points, std::span<const int> su
     x0[i] = pt.x0;
     x1[i] = pt.x1;
     y[i] = pt.label;
-    if (mask) mask[i] = pt.label_mask();
+    any |= pt.labels;
+    if (labels) labels[i] = pt.labels;
   }
+  return any;
 }
 
 // Adds a block's (weighted) dL_i/ds_j, d[j][i], times the inputs to the gradient sums.
@@ -372,6 +376,25 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
 // Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
 // l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree. The
 // targets t_j are the bits of each point's label mask (one bit for a single-label point).
+// The sigmoid terms of a block holding multi-label points: targets t_j from each point's label
+// mask m[i], weights c[i]; the scores in sc become the weighted dL_i/ds_j. Out of line, so that
+// the loop of single-label blocks stays as tight as before.
+template <int K, std::size_t B>
+[[gnu::noinline]] void sigmoid_label_set_terms(std::size_t n, const unsigned* m, const double* c,
+                                               const double (&ex)[K][B], const double (&lp)[K][B],
+                                               double (&sc)[K][B], double& loss, double& wsum) {
+  for (std::size_t i = 0; i < n; ++i) {
+    double li = 0.0;
+    for (int j = 0; j < K; ++j) {
+      double d = 0.0;
+      li += sigmoid_term(sc[j][i], static_cast<double>((m[i] >> j) & 1u), ex[j][i], lp[j][i], d);
+      sc[j][i] = c[i] * d;
+    }
+    loss += c[i] * li;
+    wsum += c[i];
+  }
+}
+
 template <int K>
 void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
                         std::span<const int> subset, Sums& out) {
@@ -386,9 +409,19 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
   double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
-    load_block(points, subset, start, n, K, LossKind::Sigmoid, x0, x1, y, m);
-    for (std::size_t i = 0; i < n; ++i)
-      c[i] = (m[i] & (m[i] - 1)) == 0 ? cw.w[y[i]] : cw.of_mask(m[i]);
+    // A block of single-label points (the common case) takes the targets from y alone.
+    const bool multi = load_block(points, subset, start, n, K, LossKind::Sigmoid, x0, x1, y) != 0;
+    if (multi) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t index =
+            subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]);
+        const Point& pt = points[index];  // checked by load_block
+        m[i] = pt.label_mask();
+        c[i] = cw.of(pt);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) c[i] = cw.w[y[i]];
+    }
     for (int j = 0; j < K; ++j) {
       for (std::size_t i = 0; i < n; ++i) {
         sc[j][i] = P.w0[j] * x0[i] + P.w1[j] * x1[i] + P.b[j];
@@ -398,15 +431,19 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
       std::copy(ex[j], ex[j] + n, lp[j]);
       vmath::log1p_inplace(lp[j], n);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      double li = 0.0;
-      for (int j = 0; j < K; ++j) {
-        double d = 0.0;
-        li += sigmoid_term(sc[j][i], static_cast<double>((m[i] >> j) & 1u), ex[j][i], lp[j][i], d);
-        sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+    if (multi) {
+      sigmoid_label_set_terms<K, B>(n, m, c, ex, lp, sc, loss, wsum);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        double li = 0.0;
+        for (int j = 0; j < K; ++j) {
+          double d = 0.0;
+          li += sigmoid_term(sc[j][i], j == y[i] ? 1.0 : 0.0, ex[j][i], lp[j][i], d);
+          sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+        }
+        loss += c[i] * li;
+        wsum += c[i];
       }
-      loss += c[i] * li;
-      wsum += c[i];
     }
     add_block_gradient<K, B>(sc, x0, x1, n, gw0, gw1, gb);
   }

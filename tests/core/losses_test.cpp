@@ -762,19 +762,26 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(LossesMultiLabel, BlockedKernelMatchesThePerPointDefinition) {
   for (int K : {2, 3, 8}) {
-    const Scene s = multi_label_scene(K, 1000, 400 + static_cast<std::uint64_t>(K));
-    for (bool weighted : {false, true}) {
-      const LossSettings ls = sigmoid_settings(RegKind::L2, weighted, K);
-      const Evaluation e = evaluate(s.points, s.params, ls);
-      const LossGradient g = loss_gradient(s.points, s.params, ls);
-      EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
-      EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12) << K;
-      EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
-      const std::vector<int> subset = {999, 0, 500, 257, 256, 255};
-      std::vector<Point> picked;
-      for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
-      EXPECT_NEAR(loss_gradient(s.points, s.params, ls, subset).data_loss,
-                  evaluate(picked, s.params, ls).data_loss, 1e-12);
+    for (bool sparse : {false, true}) {
+      Scene s = multi_label_scene(K, 1000, 400 + static_cast<std::uint64_t>(K));
+      if (sparse) {  // one multi-label point in the third block of 256, the others single-label
+        const Scene single = test::random_scene(K, 1000, 400 + static_cast<std::uint64_t>(K));
+        s.points = single.points;
+        s.points[600].set_label_mask(0b11);
+      }
+      for (bool weighted : {false, true}) {
+        const LossSettings ls = sigmoid_settings(RegKind::L2, weighted, K);
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        const LossGradient g = loss_gradient(s.points, s.params, ls);
+        EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
+        EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12) << K;
+        EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
+        const std::vector<int> subset = {999, 0, 500, 257, 256, 255};
+        std::vector<Point> picked;
+        for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
+        EXPECT_NEAR(loss_gradient(s.points, s.params, ls, subset).data_loss,
+                    evaluate(picked, s.params, ls).data_loss, 1e-12);
+      }
     }
   }
 }
