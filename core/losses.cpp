@@ -272,11 +272,10 @@ struct BlockParams {
 };
 
 // Points [start, start + n) of the set, or of the subset when there is one, checked for the
-// loss `kind`; `labels`, when given, receives each point's Point::labels (0: single-label).
-// Returns the OR of those: 0 when the block has no multi-label point.
+// loss `kind`. Returns the OR of their Point::labels: 0 when the block has no multi-label point.
 inline unsigned load_block(const std::vector<Point>& points, std::span<const int> subset,
                            std::size_t start, std::size_t n, int K, LossKind kind, double* x0,
-                           double* x1, int* y, unsigned* labels = nullptr) {
+                           double* x1, int* y) {
   unsigned any = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t index =
@@ -287,7 +286,6 @@ inline unsigned load_block(const std::vector<Point>& points, std::span<const int
     x1[i] = pt.x1;
     y[i] = pt.label;
     any |= pt.labels;
-    if (labels) labels[i] = pt.labels;
   }
   return any;
 }
@@ -373,9 +371,6 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
 
-// Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
-// l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree. The
-// targets t_j are the bits of each point's label mask (one bit for a single-label point).
 // The sigmoid terms of a block holding multi-label points: targets t_j from each point's label
 // mask m[i], weights c[i]; the scores in sc become the weighted dL_i/ds_j. Out of line, so that
 // the loop of single-label blocks stays as tight as before.
@@ -395,6 +390,9 @@ template <int K, std::size_t B>
   }
 }
 
+// Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
+// l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree. The
+// targets t_j are the bits of each point's label mask (one bit for a single-label point).
 template <int K>
 void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
                         std::span<const int> subset, Sums& out) {
@@ -536,7 +534,8 @@ decltype(auto) with_loss(LossKind kind, F&& f) {
 
 double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
   return with_loss(s.kind, [&](auto L) {
-    return point_loss_t<L.value, 0>(s, sc, K, y, 1u << static_cast<unsigned>(y), ds);
+    const unsigned mask = y >= 0 && y < 32 ? 1u << y : 0u;  // (a bad y is the caller's fault)
+    return point_loss_t<L.value, 0>(s, sc, K, y, mask, ds);
   });
 }
 
