@@ -90,9 +90,28 @@ ValueGrad binary_entropy_bits(double p) {
   return {h, std::log2(q) - std::log2(p)};
 }
 
+ValueGrad binary_entropy(double p, bool bits) {
+  const double scale = bits ? 1.0 / std::numbers::ln2 : 1.0;
+  const double q = 1.0 - p;
+  double h = 0.0;
+  if (p > 0.0) h -= p * std::log(p);
+  if (q > 0.0) h -= q * std::log(q);
+  return {h * scale, (std::log(q) - std::log(p)) * scale};
+}
+
+ValueGrad squared_error(double y, double yh) { return {(y - yh) * (y - yh), 2.0 * (yh - y)}; }
+
+double squared_error_dlogit(double y, double yh) { return 2.0 * (yh - y) * yh * (1.0 - yh); }
+
+double bce_dlogit(double y, double yh) { return yh - y; }
+
 ValueGrad zero_one(double m) { return {m <= 0.0 ? 1.0 : 0.0, 0.0}; }
 
-ValueGrad hinge(double m) { return m < 1.0 ? ValueGrad{1.0 - m, -1.0} : ValueGrad{0.0, 0.0}; }
+ValueGrad hinge(double m, double margin) {
+  return m < margin ? ValueGrad{margin - m, -1.0} : ValueGrad{0.0, 0.0};
+}
+
+ValueGrad square(double m) { return {(1.0 - m) * (1.0 - m), -2.0 * (1.0 - m)}; }
 
 ValueGrad squared_hinge(double m) {
   return m < 1.0 ? ValueGrad{(1.0 - m) * (1.0 - m), -2.0 * (1.0 - m)} : ValueGrad{0.0, 0.0};

@@ -29,12 +29,21 @@ ValueGrad binary_cross_entropy(double y, double y_hat);       // -(y ln yh + (1-
 ValueGrad focal(double p, double gamma, double alpha = 1.0);  // -alpha (1-p)^gamma ln p, d/dp
 double entropy_bits(std::span<const double> p);               // -sum p log2 p
 ValueGrad binary_entropy_bits(double p);                      // H(p) in bits, d/dp
+ValueGrad binary_entropy(double p, bool bits = false);        // H(p) in nats (or bits), d/dp
+
+// A sigmoid output y_hat = sigma(z) against a target y in {0, 1} (the MSE versus cross-entropy
+// comparison): the squared error and its derivatives. Binary cross-entropy is above.
+ValueGrad squared_error(double y, double y_hat);  // (y - yh)^2, d/dyh = 2 (yh - y)
+// Derivatives with respect to the logit z (dy_hat/dz = yh (1 - yh)):
+double squared_error_dlogit(double y, double y_hat);  // 2 (yh - y) yh (1 - yh): vanishes at 0, 1
+double bce_dlogit(double y, double y_hat);            // yh - y: never vanishes when wrong
 
 // Margin surrogates of the 0-1 loss.
-ValueGrad zero_one(double m);       // 1 if m <= 0 else 0 (derivative 0)
-ValueGrad hinge(double m);          // max(0, 1 - m)
-ValueGrad squared_hinge(double m);  // max(0, 1 - m)^2
-ValueGrad logistic(double m);       // ln(1 + e^-m), stable
-ValueGrad exponential(double m);    // e^-m
+ValueGrad zero_one(double m);                    // 1 if m <= 0 else 0 (derivative 0)
+ValueGrad hinge(double m, double margin = 1.0);  // max(0, margin - m)
+ValueGrad squared_hinge(double m);               // max(0, 1 - m)^2
+ValueGrad square(double m);                      // (1 - m)^2: the binary square loss on +-1 labels
+ValueGrad logistic(double m);                    // ln(1 + e^-m), stable
+ValueGrad exponential(double m);                 // e^-m
 
 }  // namespace ll::curves

@@ -40,11 +40,26 @@ std::string clamp_class_name(std::string name) {
 }
 
 namespace {
+// The labels of classes that exist: bits 0..K-1.
+unsigned class_bits(int classes) { return (1u << classes) - 1u; }
+
 Point clamped(Point p, int classes) {
   p.x0 = clamp_coordinate(p.x0);
   p.x1 = clamp_coordinate(p.x1);
+  if (p.labels != 0) {
+    const unsigned kept = p.labels & class_bits(classes);
+    if (kept != 0) {
+      p.set_label_mask(kept);
+      return p;
+    }
+    p.labels = 0;
+  }
   p.label = std::clamp(p.label, 0, classes - 1);
   return p;
+}
+
+bool has_multi_label(const std::vector<Point>& points) {
+  return std::any_of(points.begin(), points.end(), [](const Point& p) { return p.multi_label(); });
 }
 
 // A scene as a loaded file could hold: K in range, labels below K, coordinates, parameters and
@@ -55,6 +70,9 @@ void clamp_scene(Scene& s) {
   clamp_params(s.params);
   if (s.points.size() > kMaxPoints) s.points.resize(kMaxPoints);
   for (Point& p : s.points) p = clamped(p, K);
+  // Only the sigmoid loss accepts multi-label points: such a scene keeps its points and gets it.
+  if (s.loss.kind != LossKind::Sigmoid && has_multi_label(s.points))
+    s.loss.kind = LossKind::Sigmoid;
   if (!s.class_names.empty()) s.class_names.resize(static_cast<std::size_t>(K));
   if (!s.loss.class_weights.empty()) s.loss.class_weights.resize(static_cast<std::size_t>(K), 1.0);
   for (std::string& n : s.class_names) n = clamp_class_name(std::move(n));
@@ -169,11 +187,16 @@ void Document::set_params(Params p) {
   changed(false);
 }
 
-void Document::set_loss(const LossSettings& l) {
-  if (l == scene_.loss) return;
+bool Document::set_loss(const LossSettings& l) {
+  if (l == scene_.loss) return true;
+  // Only sigmoid leaves sigmoid with multi-label points (the other kinds never have them).
+  if (scene_.loss.kind == LossKind::Sigmoid && l.kind != LossKind::Sigmoid &&
+      has_multi_label(scene_.points))
+    return false;
   record();
   scene_.loss = l;
   changed(false);
+  return true;
 }
 
 void Document::set_optimizer(const OptimizerSettings& o) {
@@ -210,11 +233,15 @@ void Document::set_class_count(int K) {
   // One weight per class (the losses require it); a new class weighs 1.
   if (!scene_.loss.class_weights.empty())
     scene_.loss.class_weights.resize(static_cast<std::size_t>(K), 1.0);
-  const bool removes = std::any_of(scene_.points.begin(), scene_.points.end(),
-                                   [K](const Point& pt) { return pt.label >= K; });
+  // Points of removed classes go; multi-label points lose those labels (and go with the last).
+  const unsigned kept = class_bits(K);
+  auto affected = [kept](const Point& pt) { return (pt.label_mask() & ~kept) != 0; };
+  const bool removes = std::any_of(scene_.points.begin(), scene_.points.end(), affected);
   if (removes) {
     PointOp op{PointOp::Swap, 0, {}, {}, scene_.points};
-    std::erase_if(op.other, [K](const Point& pt) { return pt.label >= K; });
+    std::erase_if(op.other, [kept](const Point& pt) { return (pt.label_mask() & kept) == 0; });
+    for (Point& pt : op.other)
+      if (pt.labels != 0) pt.set_label_mask(pt.labels & kept);
     apply(op, true);  // the scene now holds the kept points, the op the old array
     add_op(e, std::move(op));
   }
@@ -250,7 +277,10 @@ bool Document::delete_point(int i) {
 bool Document::move_point(int i, double x0, double x1) {
   if (i < 0 || i >= static_cast<int>(scene_.points.size())) return false;
   const Point& cur = scene_.points[static_cast<std::size_t>(i)];
-  const Point to = clamped({x0, x1, cur.label}, scene_.classes());
+  Point to = cur;
+  to.x0 = x0;
+  to.x1 = x1;
+  to = clamped(to, scene_.classes());
   if (to == cur) return false;
   Entry& e = record();
   add_op(e, {PointOp::Set, static_cast<std::size_t>(i), cur, to, {}});
@@ -264,6 +294,7 @@ bool Document::relabel_point(int i, int label) {
   const Point& cur = scene_.points[static_cast<std::size_t>(i)];
   Point to = cur;
   to.label = std::clamp(label, 0, scene_.classes() - 1);
+  to.labels = 0;  // a relabelled multi-label point has the one label
   if (to == cur) return false;
   seal();  // a relabel is its own entry
   Entry& e = record();

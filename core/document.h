@@ -43,18 +43,24 @@ class Document {
   // --- Edits. Consecutive edits of one gesture merge into one undo entry (see gestures).
   // Settings: each stores a clamped copy; nothing is recorded when the value is unchanged.
   void set_params(Params p);
-  void set_loss(const LossSettings& l);
+  // Refused (false, nothing changes) when it would leave the sigmoid loss while some point has
+  // several labels: only sigmoid accepts multi-label points (multi_label_conflict in
+  // core/losses.h names the point for a message). True otherwise.
+  bool set_loss(const LossSettings& l);
   void set_optimizer(const OptimizerSettings& o);
   void set_class_names(std::vector<std::string> names);  // empty, or one per class
   // K in [kMinClasses, kMaxClasses]: rows kept, new rows from default_params(K), points of
-  // removed classes deleted, names trimmed or extended.
+  // removed classes deleted (multi-label points lose the removed labels and are deleted with
+  // the last one), names trimmed or extended.
   void set_class_count(int K);
   // Points. add_point returns the new index, or -1 when the scene already has kMaxPoints.
   int add_point(double x0, double x1, int label);
   bool delete_point(int i);
   bool move_point(int i, double x0, double x1);
-  bool relabel_point(int i, int label);  // label clamped to [0, K)
-  // Whole-scene replacement (clamped like a loaded file); its own undo entry.
+  bool relabel_point(int i,
+                     int label);  // label clamped to [0, K); a multi-label point gets it alone
+  // Whole-scene replacement (clamped like a loaded file: a scene with multi-label points under
+  // another loss gets the sigmoid loss, the only one that accepts them); its own undo entry.
   void replace(Scene s);
   // Runs f(Scene&), which may change only the parameters (an optimizer step), and records the
   // change like set_params (clamped). Returns what f returns.

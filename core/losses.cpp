@@ -1,6 +1,7 @@
 #include "core/losses.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -76,13 +77,17 @@ inline double sigmoid_term(double s, double t, double e, double l, double& d) {
 }
 
 // The one definition of every per-point loss. KK is the number of classes when known at compile
-// time (2..8), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops.
+// time (2..8), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops. `mask`
+// holds the point's labels (bit j for label j): the sigmoid loss's targets t_j; the other losses
+// use the single label y.
 template <LossKind kind, int KK>
-inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y, double* ds) {
+inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y, unsigned mask,
+                           double* ds) {
   const int K = KK > 0 ? KK : k;
   for (int j = 0; j < K; ++j) ds[j] = 0.0;
   double loss = 0.0;
   double dh = 0.0;
+  if constexpr (kind != LossKind::Sigmoid) (void)mask;
   if constexpr (kind == LossKind::WestonWatkins) {
     for (int j = 0; j < K; ++j) {
       if (j == y) continue;
@@ -106,11 +111,13 @@ inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y
     ds[y] -= dh;
   } else if constexpr (kind == LossKind::Sigmoid) {
     // sum_j softplus(s_j) - t_j s_j; dL/ds_j = sigma(s_j) - t_j.
+    (void)y;
     for (int j = 0; j < K; ++j) {
       const double e = std::exp(-std::abs(sc[j]));
-      loss += sigmoid_term(sc[j], j == y ? 1.0 : 0.0, e, std::log1p(e), ds[j]);
+      loss += sigmoid_term(sc[j], static_cast<double>((mask >> j) & 1u), e, std::log1p(e), ds[j]);
     }
   } else {  // Softmax, and Focal as its modulation
+    (void)mask;
     const double ce = softmax_probs<KK>(sc, K, y, ds);
     if constexpr (kind == LossKind::Focal) {
       double q = 0.0;
@@ -140,6 +147,38 @@ inline void check_label(int label, int K) {
   }
 }
 
+// "[0, 2]"
+std::string label_list(unsigned mask) {
+  std::string out = "[";
+  for (int k = 0; k < 16; ++k) {
+    if (!(mask & (1u << k))) continue;
+    if (out.size() > 1) out += ", ";
+    out += std::to_string(k);
+  }
+  return out + "]";
+}
+
+std::string multi_label_message(std::size_t index, const Point& pt, LossKind kind) {
+  return "point " + std::to_string(index) + " has the labels " + label_list(pt.label_mask()) +
+         "; only the sigmoid loss accepts multi-label points (the loss is " + to_string(kind) + ")";
+}
+
+// The rare path of a multi-label point: its labels below K, and a loss that accepts it.
+[[gnu::noinline]] void check_multi_label(const Point& pt, std::size_t index, int K, LossKind kind) {
+  if (kind != LossKind::Sigmoid) throw std::invalid_argument(multi_label_message(index, pt, kind));
+  if (pt.label_mask() >> K) {
+    throw std::out_of_range("point " + std::to_string(index) + " has the labels " +
+                            label_list(pt.label_mask()) + ", outside [0, " + std::to_string(K) +
+                            ")");
+  }
+}
+
+// Every point's check: its label (or labels) in [0, K), several labels only under sigmoid.
+inline void check_point(const Point& pt, std::size_t index, int K, LossKind kind) {
+  check_label(pt.label, K);
+  if (pt.labels != 0) check_multi_label(pt, index, K, kind);
+}
+
 // The weight of each class: s.class_weights, or all 1 when it is empty (multiplying by 1 and
 // summing ones is exact, so unweighted losses go through the same code unchanged).
 struct ClassWeights {
@@ -154,6 +193,21 @@ struct ClassWeights {
       if (!(w[k] > 0.0) || !std::isfinite(w[k]))
         throw std::invalid_argument("class weights must be positive and finite");
     }
+  }
+  // The weight of a point: w_y, or for a multi-label point the mean of its labels' weights (it
+  // counts as one point, split into equal shares, one per label, each weighted by its class).
+  double of(const Point& pt) const { return pt.labels == 0 ? w[pt.label] : of_mask(pt.labels); }
+  double of_mask(unsigned mask) const {
+    if ((mask & (mask - 1)) == 0) return w[std::countr_zero(mask)];
+    double sum = 0.0;
+    int n = 0;
+    for (int k = 0; k < kMaxClasses; ++k) {
+      if (mask & (1u << k)) {
+        sum += w[k];
+        ++n;
+      }
+    }
+    return sum / n;
   }
 };
 
@@ -182,12 +236,12 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
     bb[j] = p.b(j);
   }
   double loss = 0.0, wsum = 0.0;
-  auto add = [&](const Point& pt) {
+  auto add = [&](const Point& pt, std::size_t index) {
     double sc[K], ds[K];
-    check_label(pt.label, K);
+    check_point(pt, index, K, kind);
     for (int j = 0; j < K; ++j) sc[j] = w0[j] * pt.x0 + w1[j] * pt.x1 + bb[j];
     const double w = cw.w[pt.label];
-    loss += w * point_loss_t<kind, K>(s, sc, K, pt.label, ds);
+    loss += w * point_loss_t<kind, K>(s, sc, K, pt.label, 1u << pt.label, ds);
     wsum += w;
     for (int j = 0; j < K; ++j) {
       const double d = w * ds[j];
@@ -197,9 +251,9 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
     }
   };
   if (subset.empty()) {
-    for (const Point& pt : points) add(pt);
+    for (std::size_t i = 0; i < points.size(); ++i) add(points[i], i);
   } else {
-    for (int i : subset) add(points.at(static_cast<std::size_t>(i)));
+    for (int i : subset) add(points.at(static_cast<std::size_t>(i)), static_cast<std::size_t>(i));
   }
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
@@ -217,17 +271,23 @@ struct BlockParams {
   }
 };
 
-// Points [start, start + n) of the set, or of the subset when there is one.
-inline void load_block(const std::vector<Point>& points, std::span<const int> subset,
-                       std::size_t start, std::size_t n, int K, double* x0, double* x1, int* y) {
+// Points [start, start + n) of the set, or of the subset when there is one, checked for the
+// loss `kind`. Returns the OR of their Point::labels: 0 when the block has no multi-label point.
+inline unsigned load_block(const std::vector<Point>& points, std::span<const int> subset,
+                           std::size_t start, std::size_t n, int K, LossKind kind, double* x0,
+                           double* x1, int* y) {
+  unsigned any = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const Point& pt =
-        subset.empty() ? points[start + i] : points.at(static_cast<std::size_t>(subset[start + i]));
-    check_label(pt.label, K);
+    const std::size_t index =
+        subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]);
+    const Point& pt = subset.empty() ? points[index] : points.at(index);
+    check_point(pt, index, K, kind);
     x0[i] = pt.x0;
     x1[i] = pt.x1;
     y[i] = pt.label;
+    any |= pt.labels;
   }
+  return any;
 }
 
 // Adds a block's (weighted) dL_i/ds_j, d[j][i], times the inputs to the gradient sums.
@@ -264,7 +324,8 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
   double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
-    load_block(points, subset, start, n, K, x0, x1, y);
+    load_block(points, subset, start, n, K, kFocal ? LossKind::Focal : LossKind::Softmax, x0, x1,
+               y);
     for (int j = 0; j < K; ++j) {
       for (std::size_t i = 0; i < n; ++i) e[j][i] = P.w0[j] * x0[i] + P.w1[j] * x1[i] + P.b[j];
     }
@@ -310,8 +371,28 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
 
+// The sigmoid terms of a block holding multi-label points: targets t_j from each point's label
+// mask m[i], weights c[i]; the scores in sc become the weighted dL_i/ds_j. Out of line, so that
+// the loop of single-label blocks stays as tight as before.
+template <int K, std::size_t B>
+[[gnu::noinline]] void sigmoid_label_set_terms(std::size_t n, const unsigned* m, const double* c,
+                                               const double (&ex)[K][B], const double (&lp)[K][B],
+                                               double (&sc)[K][B], double& loss, double& wsum) {
+  for (std::size_t i = 0; i < n; ++i) {
+    double li = 0.0;
+    for (int j = 0; j < K; ++j) {
+      double d = 0.0;
+      li += sigmoid_term(sc[j][i], static_cast<double>((m[i] >> j) & 1u), ex[j][i], lp[j][i], d);
+      sc[j][i] = c[i] * d;
+    }
+    loss += c[i] * li;
+    wsum += c[i];
+  }
+}
+
 // Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
-// l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree.
+// l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree. The
+// targets t_j are the bits of each point's label mask (one bit for a single-label point).
 template <int K>
 void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
                         std::span<const int> subset, Sums& out) {
@@ -321,12 +402,24 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
   alignas(64) double x0[B], x1[B], c[B];
   alignas(64) double sc[K][B], ex[K][B], lp[K][B];
   int y[B];
+  unsigned m[B];
   const std::size_t total = subset.empty() ? points.size() : subset.size();
   double loss = 0.0, wsum = 0.0;
   for (std::size_t start = 0; start < total; start += B) {
     const std::size_t n = std::min(B, total - start);
-    load_block(points, subset, start, n, K, x0, x1, y);
-    for (std::size_t i = 0; i < n; ++i) c[i] = cw.w[y[i]];
+    // A block of single-label points (the common case) takes the targets from y alone.
+    const bool multi = load_block(points, subset, start, n, K, LossKind::Sigmoid, x0, x1, y) != 0;
+    if (multi) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t index =
+            subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]);
+        const Point& pt = points[index];  // checked by load_block
+        m[i] = pt.label_mask();
+        c[i] = cw.of(pt);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) c[i] = cw.w[y[i]];
+    }
     for (int j = 0; j < K; ++j) {
       for (std::size_t i = 0; i < n; ++i) {
         sc[j][i] = P.w0[j] * x0[i] + P.w1[j] * x1[i] + P.b[j];
@@ -336,15 +429,19 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
       std::copy(ex[j], ex[j] + n, lp[j]);
       vmath::log1p_inplace(lp[j], n);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      double li = 0.0;
-      for (int j = 0; j < K; ++j) {
-        double d = 0.0;
-        li += sigmoid_term(sc[j][i], j == y[i] ? 1.0 : 0.0, ex[j][i], lp[j][i], d);
-        sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+    if (multi) {
+      sigmoid_label_set_terms<K, B>(n, m, c, ex, lp, sc, loss, wsum);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        double li = 0.0;
+        for (int j = 0; j < K; ++j) {
+          double d = 0.0;
+          li += sigmoid_term(sc[j][i], j == y[i] ? 1.0 : 0.0, ex[j][i], lp[j][i], d);
+          sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+        }
+        loss += c[i] * li;
+        wsum += c[i];
       }
-      loss += c[i] * li;
-      wsum += c[i];
     }
     add_block_gradient<K, B>(sc, x0, x1, n, gw0, gw1, gb);
   }
@@ -436,7 +533,38 @@ decltype(auto) with_loss(LossKind kind, F&& f) {
 }  // namespace
 
 double point_loss(const LossSettings& s, const double* sc, int K, int y, double* ds) {
-  return with_loss(s.kind, [&](auto L) { return point_loss_t<L.value, 0>(s, sc, K, y, ds); });
+  return with_loss(s.kind, [&](auto L) {
+    const unsigned mask = y >= 0 && y < 32 ? 1u << y : 0u;  // (a bad y is the caller's fault)
+    return point_loss_t<L.value, 0>(s, sc, K, y, mask, ds);
+  });
+}
+
+double point_loss_labels(const LossSettings& s, const double* sc, int K, unsigned mask,
+                         double* ds) {
+  if (mask == 0 || (K < 32 && (mask >> K) != 0))
+    throw std::out_of_range("point labels " + label_list(mask) +
+                            " are not a non-empty subset of [0, " + std::to_string(K) + ")");
+  if ((mask & (mask - 1)) != 0 && s.kind != LossKind::Sigmoid) {
+    throw std::invalid_argument("the labels " + label_list(mask) +
+                                ": only the sigmoid loss accepts multi-label points (the loss is " +
+                                to_string(s.kind) + ")");
+  }
+  const int y = std::countr_zero(mask);
+  return with_loss(s.kind, [&](auto L) { return point_loss_t<L.value, 0>(s, sc, K, y, mask, ds); });
+}
+
+unsigned predicted_label_mask(LossKind kind, const double* scores, int K) {
+  if (kind != LossKind::Sigmoid) return 1u << argmax(scores, K);
+  unsigned m = 0;
+  for (int j = 0; j < K; ++j) m |= scores[j] > 0.0 ? 1u << j : 0u;
+  return m;
+}
+
+std::string multi_label_conflict(const std::vector<Point>& points, LossKind kind) {
+  if (kind == LossKind::Sigmoid) return {};
+  for (std::size_t i = 0; i < points.size(); ++i)
+    if (points[i].labels != 0) return multi_label_message(i, points[i], kind);
+  return {};
 }
 
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
@@ -476,16 +604,21 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
   e.db = BiasVector::Zero(K);
   const ClassWeights cw(s, K);
   double sc[kMaxClasses] = {}, ds[kMaxClasses] = {};
-  int correct = 0;
+  std::size_t correct = 0, exact = 0, label_hits = 0;
   double loss = 0.0, wsum = 0.0;
   for (Eigen::Index i = 0; i < N; ++i) {
     const Point& pt = points[static_cast<std::size_t>(i)];
-    check_label(pt.label, K);
+    check_point(pt, static_cast<std::size_t>(i), K, s.kind);
+    const unsigned mask = pt.label_mask();
     point_scores(p, pt, sc);
-    e.losses(i) = point_loss(s, sc, K, pt.label, ds);
+    e.losses(i) = with_loss(
+        s.kind, [&](auto L) { return point_loss_t<L.value, 0>(s, sc, K, pt.label, mask, ds); });
     e.predictions(i) = argmax(sc, K);
-    correct += e.predictions(i) == pt.label ? 1 : 0;
-    const double w = cw.w[pt.label];
+    correct += (mask >> e.predictions(i)) & 1u;
+    const unsigned predicted = predicted_label_mask(s.kind, sc, K);
+    exact += predicted == mask ? 1 : 0;
+    label_hits += static_cast<std::size_t>(K - std::popcount(predicted ^ mask));
+    const double w = cw.of(pt);
     loss += w * e.losses(i);
     wsum += w;
     for (int j = 0; j < K; ++j) {
@@ -502,7 +635,10 @@ Evaluation evaluate(const std::vector<Point>& points, const Params& p, const Los
   e.data_loss = loss * inv_n;
   e.reg_loss = reg_loss(p.W, s);
   e.total_loss = e.data_loss + e.reg_loss;
-  e.accuracy = N > 0 ? static_cast<double>(correct) / static_cast<double>(N) : 0.0;
+  const double n = static_cast<double>(N);
+  e.accuracy = N > 0 ? static_cast<double>(correct) / n : 0.0;
+  e.exact_match = N > 0 ? static_cast<double>(exact) / n : 0.0;
+  e.label_accuracy = N > 0 ? static_cast<double>(label_hits) / (n * K) : 0.0;
   add_reg_gradient(p.W, s, e.dW);
   return e;
 }
@@ -517,9 +653,29 @@ double accuracy(const std::vector<Point>& points, const Params& p) {
   std::size_t correct = 0;
   for (const Point& pt : points) {
     point_scores(p, pt, sc);
-    correct += argmax(sc, p.classes()) == pt.label ? 1 : 0;
+    correct += (pt.label_mask() >> argmax(sc, p.classes())) & 1u;
   }
   return static_cast<double>(correct) / static_cast<double>(points.size());
+}
+
+Accuracies accuracies(const std::vector<Point>& points, const Params& p, LossKind kind) {
+  Accuracies a;
+  if (points.empty()) return a;
+  const int K = p.classes();
+  double sc[kMaxClasses] = {};
+  std::size_t correct = 0, exact = 0, hits = 0;
+  for (const Point& pt : points) {
+    point_scores(p, pt, sc);
+    const unsigned mask = pt.label_mask(), predicted = predicted_label_mask(kind, sc, K);
+    correct += (mask >> argmax(sc, K)) & 1u;
+    exact += predicted == mask ? 1 : 0;
+    hits += static_cast<std::size_t>(K - std::popcount(predicted ^ mask));
+  }
+  const double n = static_cast<double>(points.size());
+  a.accuracy = static_cast<double>(correct) / n;
+  a.exact_match = static_cast<double>(exact) / n;
+  a.label_accuracy = static_cast<double>(hits) / (n * K);
+  return a;
 }
 
 }  // namespace ll

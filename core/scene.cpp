@@ -5,6 +5,10 @@
 
 namespace ll {
 
+// Point::labels holds one bit per class.
+static_assert(kMaxClasses <= 16);
+static_assert(sizeof(Point) == 24);
+
 Params default_params(int classes) {
   Params p;
   p.W.resize(classes, 2);

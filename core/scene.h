@@ -1,6 +1,7 @@
 #pragma once
 // The scene: labelled 2-D points, one linear classifier (W, b) and its loss/optimizer settings.
 #include <Eigen/Core>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,8 +21,23 @@ inline constexpr std::size_t kMaxClassNameBytes = 64;
 struct Point {
   double x0 = 0.0;
   double x1 = 0.0;
-  int label = 0;
+  int label = 0;  // the class; for a multi-label point, its lowest label
+  // A multi-label point (accepted by the sigmoid loss only): bit k set for each of its labels,
+  // at least two bits, the lowest being `label`. 0 for an ordinary single-label point (a set of
+  // one label is stored as that label). Fits in the padding: a Point stays 24 bytes.
+  std::uint16_t labels = 0;
   bool operator==(const Point&) const = default;
+
+  bool multi_label() const { return labels != 0; }
+  // Bit k for each of the point's labels: `labels`, or the bit of `label`.
+  unsigned label_mask() const { return labels != 0 ? unsigned{labels} : 1u << label; }
+  // Sets the labels from a mask (bits 0..15): one bit makes a single-label point; 0 is taken
+  // as label 0.
+  void set_label_mask(unsigned mask) {
+    mask &= 0xFFFFu;
+    label = mask != 0 ? std::countr_zero(mask) : 0;
+    labels = std::popcount(mask) > 1 ? static_cast<std::uint16_t>(mask) : std::uint16_t{0};
+  }
 };
 
 using WeightMatrix = Eigen::Matrix<double, Eigen::Dynamic, 2>;  // K x 2

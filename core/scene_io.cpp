@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -205,10 +206,12 @@ class SceneSax {
   std::vector<std::string> warnings(const std::string& source) const;
 
  private:
-  enum class Frame : unsigned char { Top, Points, Point, Small, Skip };
+  enum class Frame : unsigned char { Top, Points, Point, Labels, Small, Skip };
 
   std::string point_where() const { return "points[" + std::to_string(s_.points.size()) + "]"; }
-  static const char* point_field_name(int f) { return f == 0 ? "x" : f == 1 ? "y" : "label"; }
+  static const char* point_field_name(int f) {
+    return f == 0 ? "x" : f == 1 ? "y" : f == 2 ? "label" : "labels";
+  }
 
   bool scalar(json v);
   bool open(bool object);
@@ -216,6 +219,7 @@ class SceneSax {
   void small_value(json v);  // adds v to the small value being collected
   void small_done();         // the small value of field_ is complete
   void point_value(const json& v);
+  void label_value(const json& v);  // one entry of a point's "labels"
 
   const Reader& r_;
   Scene& s_;
@@ -240,8 +244,10 @@ class SceneSax {
 
   // The point being read.
   Point point_;
-  unsigned point_seen_ = 0;  // bits: x, y, label
-  int point_field_ = -1;     // 0 x, 1 y, 2 label, -1 unknown
+  unsigned point_seen_ = 0;    // bits: x, y, label, labels
+  int point_field_ = -1;       // 0 x, 1 y, 2 label, 3 labels, -1 unknown
+  unsigned point_labels_ = 0;  // the "labels" read so far: bit k for label k
+  int point_label_count_ = 0;  // entries of "labels" read so far
   int max_label_ = kMaxClasses - 1;
 
   // Unknown point fields over the whole file: how many points had each, and the last one that
@@ -264,7 +270,7 @@ bool SceneSax::key(std::string& k) {
       ++unknown_count_;
     }
   } else if (f == Frame::Point) {
-    point_field_ = k == "x" ? 0 : k == "y" ? 1 : k == "label" ? 2 : -1;
+    point_field_ = k == "x" ? 0 : k == "y" ? 1 : k == "label" ? 2 : k == "labels" ? 3 : -1;
     if (point_field_ >= 0) {
       if (point_seen_ & (1u << point_field_))
         r_.fail(point_where(), "duplicate field \"" + k + "\"");
@@ -302,6 +308,9 @@ bool SceneSax::scalar(json v) {
     case Frame::Point:
       point_value(v);
       break;
+    case Frame::Labels:
+      label_value(v);
+      break;
     case Frame::Small:
       small_value(std::move(v));
       break;
@@ -328,7 +337,18 @@ void SceneSax::point_value(const json& v) {
     } else {
       point_.label = static_cast<int>(r_.integer(v, point_where() + ".label", 0, max_label_));
     }
+  } else if (point_field_ == 3) {
+    r_.fail(point_where() + ".labels",
+            "expected an array of labels such as [0, 2], got " + Reader::type_name(v));
   }  // unknown fields: counted in key(), the value is ignored
+}
+
+void SceneSax::label_value(const json& v) {
+  const std::string where = point_where() + ".labels[" + std::to_string(point_label_count_) + "]";
+  const int k = static_cast<int>(r_.integer(v, where, 0, max_label_));
+  if (point_labels_ & (1u << k)) r_.fail(where, "label " + std::to_string(k) + " is listed twice");
+  point_labels_ |= 1u << k;
+  ++point_label_count_;
 }
 
 bool SceneSax::open(bool object) {
@@ -365,13 +385,23 @@ bool SceneSax::open(bool object) {
       next = Frame::Point;
       break;
     case Frame::Point:
-      if (point_field_ >= 0) {
+      if (point_field_ == 3 && !object) {
+        point_labels_ = 0;
+        point_label_count_ = 0;
+        next = Frame::Labels;
+      } else if (point_field_ == 3) {
+        r_.fail(point_where() + ".labels",
+                "expected an array of labels such as [0, 2], got " + std::string(kind));
+      } else if (point_field_ >= 0) {
         r_.fail(point_where() + "." + point_field_name(point_field_),
                 std::string(point_field_ == 2 ? "expected an integer, got "
                                               : "expected a number, got ") +
                     kind);
       }
       break;
+    case Frame::Labels:
+      r_.fail(point_where() + ".labels[" + std::to_string(point_label_count_) + "]",
+              std::string("expected an integer, got ") + kind);
     case Frame::Small: {
       small_value(object ? json::object() : json::array());
       json& parent = *small_stack_.back();
@@ -389,11 +419,19 @@ bool SceneSax::open(bool object) {
 bool SceneSax::close() {
   const Frame f = stack_[--depth_];
   if (f == Frame::Point) {
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 2; ++i) {
       if (!(point_seen_ & (1u << i)))
         r_.fail(point_where(), std::string("missing \"") + point_field_name(i) + "\"");
     }
+    if ((point_seen_ & 12u) == 12u)
+      r_.fail(point_where(), "has both \"label\" and \"labels\" (give one)");
+    if ((point_seen_ & 12u) == 0u)
+      r_.fail(point_where(), "missing \"label\" (or \"labels\" for a multi-label point)");
     s_.points.push_back(point_);
+  } else if (f == Frame::Labels) {
+    if (point_labels_ == 0)
+      r_.fail(point_where() + ".labels", "is empty; a point needs at least one label");
+    point_.set_label_mask(point_labels_);
   } else if (f == Frame::Small) {
     small_stack_.pop_back();
     if (small_stack_.empty()) small_done();
@@ -635,15 +673,22 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
   }
   if (K > 0) {  // points read before W were checked against 8 classes only
     for (std::size_t i = 0; i < s.points.size(); ++i) {
-      if (s.points[i].label >= K) {
-        r.fail("points[" + std::to_string(i) + "].label", std::to_string(s.points[i].label) +
-                                                              " is out of range [0, " +
-                                                              std::to_string(K - 1) + "]");
+      const Point& pt = s.points[i];
+      if (pt.labels != 0 && (pt.label_mask() >> K) != 0) {
+        const int bad = static_cast<int>(std::bit_width(pt.label_mask())) - 1;
+        r.fail(
+            "points[" + std::to_string(i) + "].labels",
+            "label " + std::to_string(bad) + " is out of range [0, " + std::to_string(K - 1) + "]");
+      }
+      if (pt.label >= K) {
+        r.fail("points[" + std::to_string(i) + "].label",
+               std::to_string(pt.label) + " is out of range [0, " + std::to_string(K - 1) + "]");
       }
     }
   } else {  // no W: K from the labels, the demo's weights for 3 classes
     int max_label = 0;
-    for (const Point& p : s.points) max_label = std::max(max_label, p.label);
+    for (const Point& p : s.points)
+      max_label = std::max(max_label, static_cast<int>(std::bit_width(p.label_mask())) - 1);
     K = s.points.empty() ? 3 : std::max(max_label + 1, kMinClasses);
     s.params = default_params(K);
   }
@@ -652,6 +697,15 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
   if (given(Field::loss))
     l.kind = enum_field<LossKind>(r, value(Field::loss), "loss",
                                   "ww, ova, structured, softmax, sigmoid or focal");
+  if (l.kind != LossKind::Sigmoid) {
+    for (std::size_t i = 0; i < s.points.size(); ++i) {
+      if (s.points[i].labels == 0) continue;
+      r.fail("points[" + std::to_string(i) + "].labels",
+             "a multi-label point; only the sigmoid loss accepts them (the scene's \"loss\" is \"" +
+                 std::string(to_string(l.kind)) + "\"" +
+                 (given(Field::loss) ? "" : ", the default") + "; write \"loss\": \"sigmoid\")");
+    }
+  }
   if (given(Field::reg)) l.lambda = r.number_in(value(Field::reg), "reg", limits::kReg);
   if (given(Field::reg_kind))
     l.reg = enum_field<RegKind>(r, value(Field::reg_kind), "reg_kind", "l2, l1 or elastic");
@@ -852,8 +906,16 @@ std::string scene_to_json(const Scene& s) {
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const Point& p = s.points[i];
     out += (i == 0 ? "\n    " : ",\n    ");
-    out += "{\"x\": " + json(p.x0).dump() + ", \"y\": " + json(p.x1).dump() +
-           ", \"label\": " + std::to_string(p.label) + "}";
+    out += "{\"x\": " + json(p.x0).dump() + ", \"y\": " + json(p.x1).dump();
+    if (p.labels == 0) {
+      out += ", \"label\": " + std::to_string(p.label) + "}";
+    } else {
+      out += ", \"labels\": [";
+      for (int k = 0, n = 0; k < 16; ++k) {
+        if (p.labels & (1u << k)) out += (n++ ? ", " : "") + std::to_string(k);
+      }
+      out += "]}";
+    }
   }
   out += s.points.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;

@@ -30,6 +30,10 @@ struct LoadResult {
 // no document tree); a missing field is the demo's (default_scene()), points included, so "{}"
 // is the demo scene and "points": [] none. Duplicate keys and more than kMaxPoints points are
 // errors, the latter as soon as the count passes.
+// A point has "x", "y" and either "label": k or, for a multi-label point, "labels": [k, ...]
+// (non-empty, no label twice, each below K; one label is the same as "label"). Only the
+// sigmoid loss accepts multi-label points: under another "loss" such a file is refused, naming
+// the first one. Multi-label points save as "labels", the others as "label".
 // `progress`, when given, is called with the fraction of the text read (in (0, 1], about every
 // MiB); it may throw to abandon the load (a cancelled job), and that exception passes through.
 using LoadProgress = std::function<void(double fraction)>;

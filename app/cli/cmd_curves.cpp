@@ -1,6 +1,11 @@
-// losslab curves --family regression|crossentropy|focal|margin [--delta D] [--gamma G]
-//                [--alpha A] [--bits] [--derivatives] [--samples N] [--min X] [--max X]
-//                --out FILE.csv|FILE.png|FILE.svg|FILE.pdf
+// losslab curves --family regression|crossentropy|focal|margin|probability [--delta D]
+//                [--gamma G] [--alpha A] [--margin M] [--bits] [--derivatives] [--samples N]
+//                [--min X] [--max X] --out FILE.csv|FILE.png|FILE.svg|FILE.pdf
+// Without --min/--max the range follows the parameters (core/lab/curve_sampling.h
+// default_range: e.g. Huber's spans 3 delta each side). The probability family (a sigmoid
+// output y_hat against targets 0 and 1: se_y0, bce_y0, se_y1, bce_y1, with --derivatives also
+// d_* by y_hat and dlogit_* by the logit) is written as CSV only: its figure is the Loss lab's
+// "MSE vs cross-entropy" view.
 // CSV gets the sampled curves; an image gets the exporter's figure of the same table
 // (app/export draws core/lab's CurveTable), honouring every option but --derivatives, which is
 // refused for images rather than ignored. No cell is ever inf or NaN: a range reaching where a
@@ -28,9 +33,10 @@ void register_curves(CLI::App& app, int& exit_code) {
       "curves",
       "Write sampled loss curves as CSV (the abscissa, then one column per curve) or "
       "draw them as PNG, SVG or PDF");
-  cmd->add_option("--family", args->family, "regression, crossentropy, focal or margin")
+  cmd->add_option("--family", args->family,
+                  "regression, crossentropy, focal, margin or probability (CSV only)")
       ->required()
-      ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
+      ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin", "probability"}));
   cmd->add_option("--delta", args->params.delta, "Huber threshold delta > 0 (default 1)")
       ->check(finite_number());
   cmd->add_option("--gamma", args->params.gamma,
@@ -38,7 +44,11 @@ void register_curves(CLI::App& app, int& exit_code) {
       ->check(finite_number());
   cmd->add_option("--alpha", args->params.alpha, "focal weight alpha > 0 (default 1)")
       ->check(finite_number());
-  cmd->add_flag("--bits", args->params.bits, "cross-entropy in bits instead of nats");
+  cmd->add_option("--margin", args->params.margin,
+                  "margin M of the binary hinge max(0, M - m) in [0, 1e6] (default 1)")
+      ->check(finite_number());
+  cmd->add_flag("--bits", args->params.bits,
+                "the cross-entropy family in bits instead of nats (every column)");
   cmd->add_flag("--derivatives", args->params.derivatives, "add a d_<name> column per curve");
   cmd->add_option("--samples", args->params.samples, "grid points, 2..1000000 (default 401)");
   cmd->add_option("--min", args->min, "abscissa minimum (family default otherwise)")
@@ -49,7 +59,8 @@ void register_curves(CLI::App& app, int& exit_code) {
       ->required();
   cmd->callback([args, cmd, &exit_code] {
     lab::CurveFamily family{};
-    lab::parse(args->family, family);
+    const bool probability = args->family == "probability";
+    if (!probability) lab::parse(args->family, family);
     if (cmd->count("--min") > 0) args->params.min = args->min;
     if (cmd->count("--max") > 0) args->params.max = args->max;
     exporter::Format image{};
@@ -60,16 +71,25 @@ void register_curves(CLI::App& app, int& exit_code) {
                        args->out + "')");
     if (is_image && cmd->count("--derivatives") > 0)
       throw UsageError("curves: --derivatives applies to .csv output only");
-    if (std::string err = lab::validate(family, args->params); !err.empty())
+    if (is_image && probability)
+      throw UsageError(
+          "curves: --family probability is written as .csv only (its figure is the Loss lab's "
+          "\"MSE vs cross-entropy\" view)");
+    if (std::string err = probability ? lab::validate_probability(args->params)
+                                      : lab::validate(family, args->params);
+        !err.empty())
       throw UsageError("curves: " + err);
     // Never an inf or NaN cell: clip to where every curve is finite (a note says so), or refuse.
     try {
-      const lab::SampleRange range = lab::sample_range(family, args->params);
+      const lab::SampleRange range = probability ? lab::probability_sample_range(args->params)
+                                                 : lab::sample_range(family, args->params);
       if (!range.note.empty()) std::cerr << "losslab: note: curves: " << range.note << "\n";
       args->params.min = range.lo;
       args->params.max = range.hi;
       if (!is_image) {
-        write_output(args->out, lab::to_csv(lab::sample_curves(family, args->params)));
+        write_output(args->out,
+                     lab::to_csv(probability ? lab::sample_probability_curves(args->params)
+                                             : lab::sample_curves(family, args->params)));
         exit_code = 0;
         return;
       }

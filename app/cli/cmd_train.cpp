@@ -13,6 +13,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
+#include "core/losses.h"
 #include "core/optimizer.h"
 
 namespace ll::cli {
@@ -118,6 +119,8 @@ void register_train(CLI::App& app, int& exit_code) {
     Scene scene = load_scene_or_throw(args->scene);
     args->loss.apply(scene.loss, scene.classes());
     args->optimizer.apply(scene.optimizer);
+    if (const std::string m = multi_label_conflict(scene.points, scene.loss.kind); !m.empty())
+      throw UsageError("train: " + m);
 
     TrainOptions options;
     options.record_every = args->history_every > 0 ? args->history_every : auto_record_every(scene);
@@ -142,6 +145,11 @@ void register_train(CLI::App& app, int& exit_code) {
     out["history"] = std::move(total);
     out["data_loss_history"] = std::move(data);
     out["accuracy_history"] = std::move(acc);
+    // The final parameters' accuracies (see `losslab eval`).
+    const Accuracies final_acc = accuracies(scene.points, scene.params, scene.loss.kind);
+    out["accuracy"] = final_acc.accuracy;
+    out["exact_match"] = final_acc.exact_match;
+    out["label_accuracy"] = final_acc.label_accuracy;
     out["history_steps"] = r.history_steps;
     out["history_every"] = options.record_every;
     out["steps"] = r.steps_done;

@@ -33,18 +33,14 @@ void CurvesPanel::resample() {
   p.bits = bits_;
   p.derivatives = true;
   p.samples = 801;
-  const double r = std::max(3.0, 2.0 * delta_);
-  p.min = -r;
-  p.max = r;
+  // The default ranges follow the parameters (core/lab/curve_sampling.h default_range).
   regression_ = sample_curves(CurveFamily::Regression, p);
+  p.derivatives = false;
+  focal_ = sample_curves(CurveFamily::Focal, p);
+  margin_ = sample_curves(CurveFamily::Margin, p);
   p.min = 0.001;
   p.max = 0.999;
-  p.derivatives = false;
   probability_ = sample_curves(CurveFamily::CrossEntropy, p);
-  focal_ = sample_curves(CurveFamily::Focal, p);
-  p.min = -2.0;
-  p.max = 3.0;
-  margin_ = sample_curves(CurveFamily::Margin, p);
 }
 
 bool CurvesPanel::controls() {
@@ -141,15 +137,15 @@ void CurvesPanel::cross_entropy_plot(float pw, float ph) {
 
 void CurvesPanel::binary_ce_plot(float pw, float ph) {
   w::PlotOptions o;
-  o.title = "Binary cross-entropy (nats)";
+  o.title = bits_ ? "Binary cross-entropy (bits)" : "Binary cross-entropy (nats)";
   o.x_label = "ŷ (predicted probability of class 1)";
   o.y_label = "loss";
   o.fixed_x(0.0, 1.0);
   o.fixed_y(-0.2, 5.0);
   o.legend_pos = w::PlotOptions::LegendPos::TopLeft;
   if (!w::BeginPlot("##bce", ImVec2(pw, ph), o)) return;
-  line(probability_, "bce_y1", "y = 1: −ln ŷ", colors::kBceY1);
-  line(probability_, "bce_y0", "y = 0: −ln(1 − ŷ)", colors::kBceY0);
+  line(probability_, "bce_y1", bits_ ? "y = 1: −log₂ ŷ" : "y = 1: −ln ŷ", colors::kBceY1);
+  line(probability_, "bce_y0", bits_ ? "y = 0: −log₂(1 − ŷ)" : "y = 0: −ln(1 − ŷ)", colors::kBceY0);
   w::EndPlot();
 }
 
@@ -196,12 +192,14 @@ void CurvesPanel::entropy_plot(float pw, float ph) {
   w::PlotOptions o;
   o.title = "Binary entropy H(p)";
   o.x_label = "p";
-  o.y_label = "bits";
+  o.y_label = bits_ ? "bits" : "nats";  // the unit of the nats/bits switch, like its neighbours
   o.fixed_x(0.0, 1.0);
-  o.fixed_y(0.0, 1.1);
+  o.fixed_y(0.0, bits_ ? 1.1 : 0.77);
   o.legend_pos = w::PlotOptions::LegendPos::BottomRight;
   if (!w::BeginPlot("##entropy", ImVec2(pw, ph), o)) return;
-  line(probability_, "binary_entropy_bits", "H(p) = −p log₂ p − (1−p) log₂(1−p)", colors::kEntropy);
+  line(probability_, "binary_entropy",
+       bits_ ? "H(p) = −p log₂ p − (1−p) log₂(1−p)" : "H(p) = −p ln p − (1−p) ln(1−p)",
+       colors::kEntropy);
   w::EndPlot();
 }
 

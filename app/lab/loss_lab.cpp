@@ -7,6 +7,7 @@
 #include "app/lab/embedding_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
+#include "app/lab/mse_ce_panel.h"
 #include "app/lab/reg_panel.h"
 #include "app/lab/regression_panel.h"
 #include "app/lab/same_accuracy_panel.h"
@@ -22,6 +23,7 @@ struct LossLab::Impl {
   ScoreTablePanel score_table;
   DistributionsPanel distributions;
   RegPanel reg;
+  MseCePanel mse_ce;
   LinkPanel link;
   std::optional<LabRequest> request;  // made by the last draw, until take_request
   EmbeddingPanel embedding;
@@ -50,6 +52,7 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   tab("Regression playground", [&] { m.regression.draw(); });
   tab("x² vs |x|", [&] { m.gd.draw(); });
   tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(); });
+  tab("MSE vs cross-entropy", [&] { m.mse_ce.draw(); });
   tab("Score table", [&] {
     if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
   });

@@ -215,6 +215,62 @@ TEST_F(Cli, BadProbabilityArgumentsExitTwoNamingTheFlag) {
   }
 }
 
+// Multi-label scenes: sigmoid only; accuracy as exact match and per label (issue 13).
+TEST_F(Cli, MultiLabelScenesUnderSigmoidAndRefusedByTheOthers) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[0].set_label_mask(0b101);
+  s.points[4].set_label_mask(0b011);
+  const std::string path = (dir_ / "multi.json").string();
+  save_scene(s, path);
+  const auto r = run_losslab("eval " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  EXPECT_EQ(j["data_loss"].get<double>(), e.data_loss);
+  EXPECT_EQ(j["accuracy"].get<double>(), e.accuracy);
+  EXPECT_EQ(j["exact_match"].get<double>(), e.exact_match);
+  EXPECT_EQ(j["label_accuracy"].get<double>(), e.label_accuracy);
+  EXPECT_NE(e.exact_match, e.label_accuracy);
+  EXPECT_EQ(j["losses"][0].get<double>(), e.losses(0));
+  // The other losses refuse the scene with one line naming the point, exit 2.
+  for (const std::string loss : {"softmax", "ww", "focal"}) {
+    for (const std::string cmd : {"eval ", "train --steps 3 "}) {
+      const auto bad = run_losslab(cmd + path + " --loss " + loss);
+      EXPECT_EQ(bad.exit_code, 2) << cmd << loss;
+      EXPECT_EQ(bad.out, "");
+      EXPECT_NE(bad.err.find("point 0 has the labels [0, 2]; only the sigmoid loss accepts "
+                             "multi-label points (the loss is " +
+                             loss + ")"),
+                std::string::npos)
+          << bad.err;
+      EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+    }
+  }
+  // Training under sigmoid reports the final accuracies.
+  const auto t = run_losslab("train " + path + " --steps 20 --lr 0.5");
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  const json tj = json::parse(t.out);
+  Scene trained = s;
+  trained.optimizer.lr = 0.5;
+  train(trained, 20);
+  EXPECT_EQ(tj["W"][1][0].get<double>(), trained.params.W(1, 0));
+  const Evaluation te = evaluate(trained.points, trained.params, trained.loss);
+  EXPECT_EQ(tj["exact_match"].get<double>(), te.exact_match);
+  EXPECT_EQ(tj["label_accuracy"].get<double>(), te.label_accuracy);
+  EXPECT_EQ(tj["accuracy"].get<double>(), te.accuracy);
+  EXPECT_EQ(tj["accuracy_history"].back().get<double>(), te.accuracy);
+}
+
+TEST_F(Cli, SingleLabelEvalKeepsItsFieldsAndAddsTheNewOnes) {
+  const auto r = run_losslab("eval " + scene_ + " --loss softmax");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_NEAR(j["accuracy"].get<double>(), 2.0 / 9.0, 1e-15);
+  EXPECT_EQ(j["exact_match"].get<double>(), j["accuracy"].get<double>());
+  EXPECT_NEAR(j["label_accuracy"].get<double>(), 1.0 - 2.0 * (7.0 / 9.0) / 3.0, 1e-15);
+}
+
 TEST_F(Cli, BadArgumentsExitTwoWithOneLine) {
   const std::string missing = (dir_ / "missing.json").string();
   std::ofstream(dir_ / "broken.json") << "{\"points\": [{\"x\": 1}]}";

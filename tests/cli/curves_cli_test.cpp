@@ -237,4 +237,70 @@ TEST_F(CurvesCli, NoFamilyEverWritesInf) {
   EXPECT_FALSE(fs::exists(dir / "none.csv"));
 }
 
+// Issue 11: the default range follows Huber's delta, so its kinks and linear parts show.
+TEST_F(CurvesCli, RegressionRangeFollowsDelta) {
+  const fs::path out = dir / "reg10.csv";
+  ASSERT_EQ(run("curves --family regression --delta 10 --samples 61 --out " + out.string()), 0);
+  const Csv csv = read_csv(out);
+  ASSERT_EQ(csv.rows.size(), 61u);
+  EXPECT_LT(csv.rows.front()[0], -10.0);  // beyond -delta ...
+  EXPECT_GT(csv.rows.back()[0], 10.0);    // ... and +delta
+  EXPECT_EQ(csv.rows.back()[0], 30.0);
+  // Past the kink Huber is linear: delta (|r| - delta / 2).
+  EXPECT_NEAR(csv.rows.back()[3], 10.0 * (30.0 - 5.0), 1e-9);
+}
+
+// Issue 13: a sigmoid output against targets 0 and 1, with the lecture's numbers.
+TEST_F(CurvesCli, ProbabilityFamilyWithDerivatives) {
+  const fs::path out = dir / "prob.csv";
+  std::string err;
+  ASSERT_EQ(run("curves --family probability --derivatives --min 0.1 --max 0.9 --samples 5 --out " +
+                    out.string(),
+                &err),
+            0)
+      << err;
+  const Csv csv = read_csv(out);
+  ASSERT_EQ(csv.header,
+            (std::vector<std::string>{"y_hat", "se_y0", "d_se_y0", "dlogit_se_y0", "bce_y0",
+                                      "d_bce_y0", "dlogit_bce_y0", "se_y1", "d_se_y1",
+                                      "dlogit_se_y1", "bce_y1", "d_bce_y1", "dlogit_bce_y1"}));
+  ASSERT_EQ(csv.rows.size(), 5u);
+  const auto& last = csv.rows.back();  // y_hat = 0.9, target 0: the lecture's example
+  EXPECT_EQ(last[0], 0.9);
+  EXPECT_NEAR(last[1], 0.81, 1e-9);
+  EXPECT_NEAR(last[2], 1.8, 1e-9);
+  EXPECT_NEAR(last[3], 0.162, 1e-9);
+  EXPECT_NEAR(last[4], 2.30, 0.005);
+  EXPECT_NEAR(last[5], 10.0, 1e-8);
+  EXPECT_NEAR(last[6], 0.9, 1e-9);
+  for (const auto& row : csv.rows) {
+    const double y = row[0];
+    EXPECT_NEAR(row[7], (1 - y) * (1 - y), 1e-9);  // se_y1
+    EXPECT_NEAR(row[10], -std::log(y), 1e-9);      // bce_y1
+    EXPECT_NEAR(row[12], y - 1.0, 1e-9);           // dlogit_bce_y1
+  }
+  ASSERT_EQ(run("curves --family probability --samples 3 --out " + out.string()), 0);
+  EXPECT_EQ(read_csv(out).header.size(), 5u);  // no derivatives: the four curves
+  EXPECT_EQ(run("curves --family probability --out " + (dir / "p.png").string(), &err), 2);
+  EXPECT_NE(err.find(".csv only"), std::string::npos) << err;
+  EXPECT_EQ(
+      run("curves --family probability --max 1" + std::string(" --out ") + out.string(), &err), 2);
+  EXPECT_NE(err.find("(0, 1)"), std::string::npos) << err;
+}
+
+TEST_F(CurvesCli, MarginFamilyHasTheSquareLossAndAHingeMargin) {
+  const fs::path out = dir / "m.csv";
+  ASSERT_EQ(run("curves --family margin --margin 2 --samples 9 --out " + out.string()), 0);
+  const Csv csv = read_csv(out);
+  ASSERT_EQ(csv.header.back(), "square");
+  EXPECT_EQ(csv.rows.back()[0], 4.0);  // the range reaches margin + 2
+  for (const auto& row : csv.rows) {
+    EXPECT_NEAR(row[2], std::max(0.0, 2.0 - row[0]), 1e-9);      // hinge with margin 2
+    EXPECT_NEAR(row.back(), (1 - row[0]) * (1 - row[0]), 1e-9);  // (1 - m)^2
+  }
+  std::string err;
+  EXPECT_EQ(run("curves --family margin --margin -1 --out " + out.string(), &err), 2);
+  EXPECT_NE(err.find("--margin"), std::string::npos) << err;
+}
+
 }  // namespace

@@ -267,5 +267,69 @@ TEST(Document, ThirtyEditsOfAMillionPointsCostLittleUndoMemory) {
   EXPECT_LT(d.undo_bytes(), 100u << 10);  // a few KiB, never a copy of the points
 }
 
+// Multi-label points: only sigmoid accepts them, so the document never leaves it while any
+// exists (set_loss refuses), and edits keep every label set inside [0, K).
+TEST(DocumentMultiLabel, SetLossRefusesToLeaveSigmoidWhileAPointHasSeveralLabels) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[1].set_label_mask(0b011);
+  Document d(s);
+  LossSettings l = d.scene().loss;
+  l.kind = LossKind::Softmax;
+  const std::uint64_t rev = d.revision();
+  EXPECT_FALSE(d.set_loss(l));
+  EXPECT_EQ(d.scene().loss.kind, LossKind::Sigmoid);
+  EXPECT_EQ(d.revision(), rev);
+  EXPECT_FALSE(d.can_undo());
+  l = d.scene().loss;
+  l.lambda = 0.5;  // other settings under sigmoid are fine
+  EXPECT_TRUE(d.set_loss(l));
+  // Relabelling the point gives it the one label; then any loss goes.
+  EXPECT_TRUE(d.relabel_point(1, 2));
+  EXPECT_EQ(d.scene().points[1], (Point{s.points[1].x0, s.points[1].x1, 2}));
+  l.kind = LossKind::Softmax;
+  EXPECT_TRUE(d.set_loss(l));
+  EXPECT_EQ(d.scene().loss.kind, LossKind::Softmax);
+  // Undo brings back sigmoid, then the multi-label point.
+  EXPECT_TRUE(d.undo());
+  EXPECT_TRUE(d.undo());
+  EXPECT_EQ(d.scene().points[1].label_mask(), 0b011u);
+}
+
+TEST(DocumentMultiLabel, MovesKeepTheLabelsClassCountTrimsThem) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[0].set_label_mask(0b110);  // {1, 2}
+  s.points[1].set_label_mask(0b101);  // {0, 2}
+  s.points[2].set_label_mask(0b100);  // {2}
+  Document d(s);
+  EXPECT_TRUE(d.move_point(0, 0.25, 0.5));
+  EXPECT_EQ(d.scene().points[0].label_mask(), 0b110u);
+  d.set_class_count(2);  // class 2 goes: {1, 2} -> 1, {0, 2} -> 0, {2} and other 2s deleted
+  const auto& pts = d.scene().points;
+  EXPECT_EQ(pts[0], (Point{0.25, 0.5, 1}));
+  EXPECT_EQ(pts[1], (Point{s.points[1].x0, s.points[1].x1, 0}));
+  for (const Point& p : pts) EXPECT_EQ(p.label_mask() >> 2, 0u);
+  EXPECT_EQ(pts.size(), 9u - 4u);  // the demo's three class-2 points and the {2} one removed
+  EXPECT_TRUE(d.undo());
+  EXPECT_EQ(d.scene().points, [&] {
+    std::vector<Point> v = s.points;
+    v[0].x0 = 0.25;
+    v[0].x1 = 0.5;
+    return v;
+  }());
+}
+
+TEST(DocumentMultiLabel, AReplacedSceneWithSeveralLabelsGetsTheSigmoidLoss) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Softmax;  // as no loader would give it
+  s.points[3].set_label_mask(0b11);
+  Document d;
+  d.replace(s);
+  EXPECT_EQ(d.scene().loss.kind, LossKind::Sigmoid);
+  EXPECT_EQ(d.scene().points, s.points);
+  EXPECT_EQ(Document(s).scene().loss.kind, LossKind::Sigmoid);
+}
+
 }  // namespace
 }  // namespace ll

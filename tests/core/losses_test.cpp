@@ -618,3 +618,260 @@ TEST(LossesProbability, DegenerateScenesStayFinite) {
 
 }  // namespace
 }  // namespace ll
+
+// ---- Multi-label points (sigmoid only) ----
+
+namespace ll {
+namespace {
+
+// The scene's points with random label sets: about half keep their one label, the others get a
+// random non-empty subset of [0, K) (often several labels).
+Scene multi_label_scene(int K, int N, std::uint64_t seed) {
+  Scene s = test::random_scene(K, N, seed);
+  Rng rng(seed + 7);
+  for (Point& p : s.points) {
+    if (rng.below(2) == 0) continue;
+    const auto mask = static_cast<unsigned>(1 + rng.below((1u << K) - 1));
+    p.set_label_mask(mask);
+  }
+  return s;
+}
+
+LossSettings sigmoid_settings(RegKind reg, bool weighted, int K) {
+  LossSettings ls;
+  ls.kind = LossKind::Sigmoid;
+  ls.reg = reg;
+  ls.lambda = 0.3;
+  for (int k = 0; weighted && k < K; ++k) ls.class_weights.push_back(0.2 + 1.3 * k);
+  return ls;
+}
+
+TEST(LossesMultiLabel, PointHoldsItsLabelSetCanonically) {
+  Point p{0.5, -0.5, 1};
+  EXPECT_FALSE(p.multi_label());
+  EXPECT_EQ(p.label_mask(), 2u);
+  p.set_label_mask(0b10100);
+  EXPECT_TRUE(p.multi_label());
+  EXPECT_EQ(p.label, 2);  // the lowest label
+  EXPECT_EQ(p.label_mask(), 0b10100u);
+  p.set_label_mask(0b1000);  // one label: an ordinary point
+  EXPECT_FALSE(p.multi_label());
+  EXPECT_EQ(p, (Point{0.5, -0.5, 3}));
+  EXPECT_EQ(sizeof(Point), 24u);
+}
+
+TEST(LossesMultiLabel, SigmoidTargetsAreOneForEachLabel) {
+  const double s[] = {1.5, -0.4, 0.7};
+  double ds[3];
+  const double L = point_loss_labels(sigmoid_settings(RegKind::L2, false, 3), s, 3, 0b101, ds);
+  auto sig = [](double z) { return 1.0 / (1.0 + std::exp(-z)); };
+  const double expected =
+      -std::log(sig(1.5)) - std::log(1.0 - sig(-0.4)) - std::log(sig(0.7));  // t = (1, 0, 1)
+  EXPECT_NEAR(L, expected, 1e-14);
+  EXPECT_NEAR(ds[0], sig(1.5) - 1.0, 1e-15);
+  EXPECT_NEAR(ds[1], sig(-0.4), 1e-15);
+  EXPECT_NEAR(ds[2], sig(0.7) - 1.0, 1e-15);
+  // One label through either entry point is the same loss.
+  double a[3], b[3];
+  EXPECT_EQ(point_loss(sigmoid_settings(RegKind::L2, false, 3), s, 3, 1, a),
+            point_loss_labels(sigmoid_settings(RegKind::L2, false, 3), s, 3, 0b010, b));
+  EXPECT_EQ(std::vector<double>(a, a + 3), std::vector<double>(b, b + 3));
+}
+
+TEST(LossesMultiLabel, ClassWeightsWeighAPointByTheMeanOfItsLabels) {
+  Scene s = default_scene();
+  s.points = {{0.5, 0.4, 0}, {-0.4, 0.3, 1}};
+  s.points[0].set_label_mask(0b101);  // labels 0 and 2
+  LossSettings ls = sigmoid_settings(RegKind::L2, false, 3);
+  ls.class_weights = {1.0, 2.0, 4.0};
+  const Evaluation e = evaluate(s.points, s.params, ls);
+  const double w0 = (1.0 + 4.0) / 2.0, w1 = 2.0;
+  EXPECT_NEAR(e.data_loss, (w0 * e.losses(0) + w1 * e.losses(1)) / (w0 + w1), 1e-14);
+  EXPECT_NEAR(loss_gradient(s.points, s.params, ls).data_loss, e.data_loss, 1e-14);
+  // Without weights: the plain mean of L_i.
+  const Evaluation plain = evaluate(s.points, s.params, sigmoid_settings(RegKind::L2, false, 3));
+  EXPECT_NEAR(plain.data_loss, 0.5 * (plain.losses(0) + plain.losses(1)), 1e-14);
+  // Uniform weights change nothing.
+  ls.class_weights = {3.0, 3.0, 3.0};
+  EXPECT_NEAR(evaluate(s.points, s.params, ls).data_loss, plain.data_loss, 1e-14);
+}
+
+struct MultiCase {
+  RegKind reg;
+  bool weighted;
+};
+
+class MultiLabelGradient : public ::testing::TestWithParam<MultiCase> {};
+
+TEST_P(MultiLabelGradient, MatchesCentralDifferences) {
+  const MultiCase c = GetParam();
+  std::uint64_t seed = 300;
+  int checked = 0;
+  for (int K : {2, 3, 5, 8}) {
+    const LossSettings ls = sigmoid_settings(c.reg, c.weighted, K);
+    for (int N : {1, 7, 30}) {
+      const Scene s = multi_label_scene(K, N, seed++);
+      if (s.params.W.cwiseAbs().minCoeff() < 1e-3) continue;  // L1's kink at W = 0
+      ++checked;
+      const LossGradient g = loss_gradient(s.points, s.params, ls);
+      const double h = 1e-6;
+      auto total = [&](const Params& p) { return loss_gradient(s.points, p, ls).total_loss; };
+      for (int k = 0; k < K; ++k) {
+        for (int d = 0; d < 3; ++d) {
+          Params plus = s.params, minus = s.params;
+          (d < 2 ? plus.W(k, d) : plus.b(k)) += h;
+          (d < 2 ? minus.W(k, d) : minus.b(k)) -= h;
+          const double fd = (total(plus) - total(minus)) / (2 * h);
+          const double an = d < 2 ? g.dW(k, d) : g.db(k);
+          EXPECT_NEAR(an, fd, 1e-6 * std::max(1.0, std::abs(fd)))
+              << "K=" << K << " N=" << N << " k=" << k << " d=" << d;
+        }
+      }
+      const Evaluation e = evaluate(s.points, s.params, ls);
+      EXPECT_NEAR(e.total_loss, g.total_loss, 1e-12 * std::max(1.0, g.total_loss));
+      EXPECT_LT((e.dW - g.dW).cwiseAbs().maxCoeff(), 1e-12);
+      double sc[kMaxClasses], ds[kMaxClasses], up[kMaxClasses], dn[kMaxClasses];
+      for (std::size_t i = 0; i < s.points.size(); ++i) {
+        point_scores(s.params, s.points[i], sc);
+        const unsigned mask = s.points[i].label_mask();
+        for (int j = 0; j < K; ++j) {
+          std::copy(sc, sc + K, up);
+          std::copy(sc, sc + K, dn);
+          up[j] += h;
+          dn[j] -= h;
+          const double fd =
+              (point_loss_labels(ls, up, K, mask, ds) - point_loss_labels(ls, dn, K, mask, ds)) /
+              (2 * h);
+          EXPECT_NEAR(e.dscores(static_cast<Eigen::Index>(i), j), fd,
+                      1e-6 * std::max(1.0, std::abs(fd)));
+        }
+      }
+    }
+  }
+  EXPECT_GE(checked, 8);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SigmoidRegularizersWeights, MultiLabelGradient,
+    ::testing::Values(MultiCase{RegKind::L2, false}, MultiCase{RegKind::L2, true},
+                      MultiCase{RegKind::L1, false}, MultiCase{RegKind::L1, true},
+                      MultiCase{RegKind::Elastic, false}, MultiCase{RegKind::Elastic, true}),
+    [](const ::testing::TestParamInfo<MultiCase>& p) {
+      return std::string(to_string(p.param.reg)) + (p.param.weighted ? "_weighted" : "");
+    });
+
+TEST(LossesMultiLabel, BlockedKernelMatchesThePerPointDefinition) {
+  for (int K : {2, 3, 8}) {
+    for (bool sparse : {false, true}) {
+      Scene s = multi_label_scene(K, 1000, 400 + static_cast<std::uint64_t>(K));
+      if (sparse) {  // one multi-label point in the third block of 256, the others single-label
+        const Scene single = test::random_scene(K, 1000, 400 + static_cast<std::uint64_t>(K));
+        s.points = single.points;
+        s.points[600].set_label_mask(0b11);
+      }
+      for (bool weighted : {false, true}) {
+        const LossSettings ls = sigmoid_settings(RegKind::L2, weighted, K);
+        const Evaluation e = evaluate(s.points, s.params, ls);
+        const LossGradient g = loss_gradient(s.points, s.params, ls);
+        EXPECT_NEAR(g.data_loss, e.data_loss, 1e-12 * std::max(1.0, e.data_loss)) << K;
+        EXPECT_LT((g.dW - e.dW).cwiseAbs().maxCoeff(), 1e-12) << K;
+        EXPECT_LT((g.db - e.db).cwiseAbs().maxCoeff(), 1e-12) << K;
+        const std::vector<int> subset = {999, 0, 500, 257, 256, 255};
+        std::vector<Point> picked;
+        for (int i : subset) picked.push_back(s.points[static_cast<std::size_t>(i)]);
+        EXPECT_NEAR(loss_gradient(s.points, s.params, ls, subset).data_loss,
+                    evaluate(picked, s.params, ls).data_loss, 1e-12);
+      }
+    }
+  }
+}
+
+TEST(LossesMultiLabel, OtherLossesRejectThemNamingThePoint) {
+  Scene s = default_scene();
+  s.points[4].set_label_mask(0b011);
+  for (LossKind kind : all_kinds()) {
+    LossSettings ls = settings(kind);
+    if (kind == LossKind::Sigmoid) {
+      EXPECT_NO_THROW(loss_gradient(s.points, s.params, ls));
+      EXPECT_NO_THROW(evaluate(s.points, s.params, ls));
+      EXPECT_EQ(multi_label_conflict(s.points, kind), "");
+      continue;
+    }
+    const std::string msg = multi_label_conflict(s.points, kind);
+    EXPECT_NE(msg.find("point 4 has the labels [0, 1]"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("only the sigmoid loss"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(to_string(kind)), std::string::npos) << msg;
+    for (auto f :
+         {+[](const Scene&sc, const LossSettings&l) {
+            (void)loss_gradient(sc.points, sc.params, l);
+          },
+          +[](const Scene&sc, const LossSettings&l) { (void)evaluate(sc.points, sc.params, l); },
+          +[](const Scene&sc, const LossSettings&l) {
+            const std::vector<int> subset = {8, 4};
+            (void)loss_gradient(sc.points, sc.params, l, subset);
+          }}) {
+      try {
+        f(s, ls);
+        ADD_FAILURE() << to_string(kind) << " accepted a multi-label point";
+      } catch (const std::invalid_argument& e) {
+        EXPECT_EQ(std::string(e.what()), msg);
+      }
+    }
+    double sc[3] = {0.1, 0.2, 0.3}, ds[3];
+    EXPECT_THROW(point_loss_labels(ls, sc, 3, 0b110, ds), std::invalid_argument);
+    EXPECT_NO_THROW(point_loss_labels(ls, sc, 3, 0b100, ds));
+  }
+  // Labels beyond K, or none, are out of range for every loss.
+  double sc[3] = {0.1, 0.2, 0.3}, ds[3];
+  LossSettings sg = settings(LossKind::Sigmoid);
+  EXPECT_THROW(point_loss_labels(sg, sc, 3, 0b1001, ds), std::out_of_range);
+  EXPECT_THROW(point_loss_labels(sg, sc, 3, 0, ds), std::out_of_range);
+  s.points[4].set_label_mask(0b1001);  // label 3 of 3 classes
+  EXPECT_THROW(loss_gradient(s.points, s.params, sg), std::out_of_range);
+  EXPECT_THROW(evaluate(s.points, s.params, sg), std::out_of_range);
+}
+
+TEST(LossesMultiLabel, ExactMatchAndPerLabelAccuracy) {
+  // K = 3, W = 0, b = (1, -1, 1): sigmoid predicts the set {0, 2} everywhere, argmax class 0.
+  Params p;
+  p.W = WeightMatrix::Zero(3, 2);
+  p.b = BiasVector(3);
+  p.b << 1, -1, 1;
+  std::vector<Point> pts(4);
+  pts[0].set_label_mask(0b101);  // exact; argmax 0 is a label; 3/3 decisions right
+  pts[1].set_label_mask(0b001);  // not exact (2 predicted too); 2/3
+  pts[2].set_label_mask(0b110);  // not exact; argmax 0 not a label; 1/3 (only class 2 right)
+  pts[3].set_label_mask(0b011);  // not exact; argmax 0 a label; 1/3 (class 0)
+  LossSettings sg = settings(LossKind::Sigmoid);
+  const Evaluation e = evaluate(pts, p, sg);
+  EXPECT_DOUBLE_EQ(e.accuracy, 3.0 / 4.0);
+  EXPECT_DOUBLE_EQ(e.exact_match, 1.0 / 4.0);
+  EXPECT_DOUBLE_EQ(e.label_accuracy, 7.0 / 12.0);
+  const Accuracies a = accuracies(pts, p, LossKind::Sigmoid);
+  EXPECT_EQ(a.accuracy, e.accuracy);
+  EXPECT_EQ(a.exact_match, e.exact_match);
+  EXPECT_EQ(a.label_accuracy, e.label_accuracy);
+  EXPECT_EQ(accuracy(pts, p), e.accuracy);
+  const double sc[3] = {1, -1, 1};
+  EXPECT_EQ(predicted_label_mask(LossKind::Sigmoid, sc, 3), 0b101u);
+  EXPECT_EQ(predicted_label_mask(LossKind::Softmax, sc, 3), 0b001u);  // ties: lower index
+}
+
+TEST(LossesMultiLabel, SingleLabelScenesKeepTheirAccuracy) {
+  const Scene s = default_scene();
+  for (LossKind kind : all_kinds()) {
+    const Evaluation e = evaluate(s.points, s.params, settings(kind));
+    EXPECT_NEAR(e.accuracy, 2.0 / 9.0, 1e-15) << to_string(kind);  // as before: argmax == label
+    if (kind != LossKind::Sigmoid) {
+      // One predicted label: exact match is accuracy; a wrong point gets 2 of K decisions wrong.
+      EXPECT_EQ(e.exact_match, e.accuracy);
+      EXPECT_NEAR(e.label_accuracy, 1.0 - 2.0 * (1.0 - e.accuracy) / 3.0, 1e-15);
+    }
+    const Accuracies a = accuracies(s.points, s.params, kind);
+    EXPECT_EQ(a.exact_match, e.exact_match);
+    EXPECT_EQ(a.label_accuracy, e.label_accuracy);
+  }
+}
+
+}  // namespace
+}  // namespace ll

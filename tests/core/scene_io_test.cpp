@@ -124,6 +124,88 @@ TEST(SceneIo, BadProbabilitySettingsNameTheField) {
   }
 }
 
+// ---- Multi-label points ----
+
+TEST(SceneIoMultiLabel, LabelsLoadSaveAndRoundTrip) {
+  const LoadResult r = parse_scene_json(
+      R"({"loss": "sigmoid", "W": [[1, 0], [0, 1], [-1, 0]],
+          "points": [{"x": 0.5, "y": 0.4, "labels": [2, 0]}, {"x": 0, "y": 1, "label": 1},
+                     {"x": -1, "y": 0, "labels": [1]}]})",
+      "s");
+  ASSERT_EQ(r.scene.points.size(), 3u);
+  const Point& a = r.scene.points[0];
+  EXPECT_TRUE(a.multi_label());
+  EXPECT_EQ(a.label, 0);
+  EXPECT_EQ(a.label_mask(), 0b101u);
+  EXPECT_FALSE(r.scene.points[2].multi_label());  // one label is "label"
+  EXPECT_EQ(r.scene.points[2], (Point{-1, 0, 1}));
+  const std::string text = scene_to_json(r.scene);
+  EXPECT_NE(text.find(R"({"x": 0.5, "y": 0.4, "labels": [0, 2]})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"({"x": -1.0, "y": 0.0, "label": 1})"), std::string::npos) << text;
+  EXPECT_EQ(parse_scene_json(text, "x").scene, r.scene);
+
+  // A random multi-label scene with 8 classes round-trips exactly, through a file too.
+  Scene s = make_blobs({8, 20, 0.3, 13});
+  s.loss.kind = LossKind::Sigmoid;
+  for (std::size_t i = 0; i < s.points.size(); i += 3)
+    s.points[i].set_label_mask(static_cast<unsigned>(1 + (i * 37) % 255));
+  EXPECT_EQ(parse_scene_json(scene_to_json(s), "x").scene, s);
+  const fs::path path = fs::temp_directory_path() / "losslab_multi_label_test.json";
+  save_scene(s, path);
+  EXPECT_EQ(load_scene(path).scene, s);
+  fs::remove(path);
+  // Without W, K comes from the highest label of any set.
+  EXPECT_EQ(parse_scene_json(
+                R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 4]}]})", "s")
+                .scene.classes(),
+            5);
+}
+
+TEST(SceneIoMultiLabel, BadLabelSetsNameThePoint) {
+  const Broken cases[] = {
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": []}]})",
+       "points[0].labels: is empty; a point needs at least one label"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "label": 0},
+                                         {"x": 0, "y": 0, "labels": [1, 1]}]})",
+       "points[1].labels[1]: label 1 is listed twice"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 8]}]})",
+       "points[0].labels[1]: 8 is out of range [0, 7]"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, -1]}]})",
+       "points[0].labels[1]: -1 is out of range"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 1.5]}]})",
+       "points[0].labels[1]: expected an integer, got a number"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [[0]]}]})",
+       "points[0].labels[0]: expected an integer, got an array"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": 2}]})",
+       "points[0].labels: expected an array of labels such as [0, 2], got a number"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": {"a": 1}}]})",
+       "points[0].labels: expected an array of labels such as [0, 2], got an object"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "label": 0, "labels": [0, 1]}]})",
+       "points[0]: has both \"label\" and \"labels\" (give one)"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0}]})",
+       "points[0]: missing \"label\" (or \"labels\" for a multi-label point)"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 1], "labels": [2]}]})",
+       "points[0]: duplicate field \"labels\""},
+      // Labels read before W are checked against it.
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 2]}],
+           "W": [[1, 0], [0, 1]]})",
+       "points[0].labels: label 2 is out of range [0, 1]"},
+      // Only sigmoid accepts them, the default loss included.
+      {R"({"loss": "softmax", "points": [{"x": 0, "y": 0, "label": 1},
+                                         {"x": 0, "y": 0, "labels": [0, 2]}]})",
+       "points[1].labels: a multi-label point; only the sigmoid loss accepts them (the "
+       "scene's \"loss\" is \"softmax\"; write \"loss\": \"sigmoid\")"},
+      {R"({"points": [{"x": 0, "y": 0, "labels": [0, 2]}]})",
+       "the scene's \"loss\" is \"ww\", the default; write"},
+  };
+  for (const Broken& c : cases) {
+    const std::string msg = json_error(c.text);
+    EXPECT_NE(msg.find(c.expected), std::string::npos) << c.text << " -> " << msg;
+  }
+  // A set of one label is an ordinary point under any loss.
+  EXPECT_EQ(json_error(R"({"loss": "softmax", "points": [{"x": 0, "y": 0, "labels": [2]}]})"), "");
+}
+
 TEST(SceneIo, MinimalFileGetsTheDemoDefaults) {
   const LoadResult r = parse_scene_json(
       R"({"points": [{"x": 0.5, "y": 0.4, "label": 0}, {"x": -0.4, "y": 0.3, "label": 2}]})", "s");

@@ -21,7 +21,9 @@ TEST(CurveSampling, FamiliesHaveTheirColumns) {
   ASSERT_EQ(r.x.size(), 11u);
   EXPECT_DOUBLE_EQ(r.x.front(), -3.0);
   EXPECT_DOUBLE_EQ(r.x.back(), 3.0);
-  EXPECT_EQ(sample_curves(CurveFamily::Margin, p).names.size(), 5u);
+  EXPECT_EQ(sample_curves(CurveFamily::Margin, p).names,
+            (std::vector<std::string>{"zero_one", "hinge", "squared_hinge", "logistic",
+                                      "exponential", "square"}));
   EXPECT_EQ(sample_curves(CurveFamily::CrossEntropy, p).abscissa, "p");
   p.gamma = 3.0;
   const CurveTable f = sample_curves(CurveFamily::Focal, p);
@@ -74,7 +76,7 @@ TEST(CurveSampling, CsvHasHeaderAndOneRowPerSample) {
   std::istringstream in(csv);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line, "m,zero_one,hinge,squared_hinge,logistic,exponential");
+  EXPECT_EQ(line, "m,zero_one,hinge,squared_hinge,logistic,exponential,square");
   std::getline(in, line);
   EXPECT_EQ(line.substr(0, 11), "-2,1,3,9,2.");
   int rows = 1;
@@ -193,7 +195,9 @@ TEST(CurveSampling, EveryFamilyIsClippedToFiniteValues) {
   focal.alpha = 1e308;  // alpha * -ln p overflows for small p
   const SampleRange f = sample_range(CurveFamily::Focal, focal);
   EXPECT_GT(f.lo, 0.01);
-  EXPECT_EQ(f.hi, 0.99);
+  double dlo = 0, dhi = 0;
+  default_range(CurveFamily::Focal, focal, dlo, dhi);
+  EXPECT_EQ(f.hi, dhi);
   expect_all_finite(sample_curves(CurveFamily::Focal, focal));
   focal.alpha = 1.7e308;
   focal.min = 0.01;
@@ -204,6 +208,140 @@ TEST(CurveSampling, EveryFamilyIsClippedToFiniteValues) {
                           CurveFamily::Margin}) {
     EXPECT_TRUE(sample_range(fam, CurveParams{}).note.empty()) << to_string(fam);  // defaults
   }
+}
+
+// Issue 11: "curves that show the point" -- default ranges follow the parameters.
+TEST(CurveSamplingDefaults, HuberRangeSpansAFewDeltaAndItsLinearPartShows) {
+  CurveParams p;
+  double lo = 0, hi = 0;
+  default_range(CurveFamily::Regression, p, lo, hi);
+  EXPECT_EQ(lo, -3.0);  // delta 1: as before
+  EXPECT_EQ(hi, 3.0);
+  for (double delta : {2.0, 10.0, 250.0}) {
+    p.delta = delta;
+    default_range(CurveFamily::Regression, p, lo, hi);
+    EXPECT_EQ(hi, 3.0 * delta);
+    EXPECT_EQ(lo, -3.0 * delta);
+    const CurveTable t = sample_curves(CurveFamily::Regression, p);
+    EXPECT_EQ(t.x.front(), -3.0 * delta);
+    EXPECT_EQ(t.x.back(), 3.0 * delta);
+    // The y range reaches Huber's value at the end, so the linear part from delta on shows.
+    const CurveView v = default_view(CurveFamily::Regression, p);
+    EXPECT_EQ(v.x_max, 3.0 * delta);
+    const double kink = curves::huber(delta, delta).value, end = curves::huber(hi, delta).value;
+    EXPECT_LT(kink, 0.5 * v.y_max);
+    EXPECT_GE(v.y_max, end);
+    EXPECT_LT(v.y_max, 1.2 * end);
+    EXPECT_LT(v.y_min, 0.0);
+  }
+}
+
+TEST(CurveSamplingDefaults, FocalRangeFollowsGamma) {
+  CurveParams p;
+  double lo = 0, hi = 0;
+  for (double g : {0.0, 0.5, 1.0}) {
+    p.gamma = g;
+    default_range(CurveFamily::Focal, p, lo, hi);
+    EXPECT_EQ(lo, 0.01);
+    EXPECT_EQ(hi, 0.99) << g;
+  }
+  double last = 1.0;
+  for (double g : {2.0, 5.0, 10.0}) {
+    p.gamma = g;
+    default_range(CurveFamily::Focal, p, lo, hi);
+    EXPECT_LT(hi, last) << g;  // the larger gamma, the sooner every focal term is negligible
+    EXPECT_NEAR(std::pow(1.0 - hi, g), 1e-3, 1e-12) << g;
+    last = hi;
+  }
+  p.gamma = 100.0;
+  default_range(CurveFamily::Focal, p, lo, hi);
+  EXPECT_EQ(hi, 0.3);
+  // The y range is the chosen curve's, scaled by alpha.
+  p.gamma = 5.0;
+  p.alpha = 0.25;
+  const CurveView v = default_view(CurveFamily::Focal, p);
+  EXPECT_NEAR(v.y_max, 1.1 * curves::focal(0.01, 5.0, 0.25).value, 1e-12);
+  EXPECT_EQ(v.y_label, "loss (nats)");
+}
+
+TEST(CurveSamplingDefaults, MarginRangeFollowsTheHingeMargin) {
+  CurveParams p;
+  double lo = 0, hi = 0;
+  default_range(CurveFamily::Margin, p, lo, hi);
+  EXPECT_EQ(lo, -2.0);
+  EXPECT_EQ(hi, 3.0);
+  p.margin = 4.0;
+  default_range(CurveFamily::Margin, p, lo, hi);
+  EXPECT_EQ(hi, 6.0);
+  const CurveTable t = sample_curves(CurveFamily::Margin, p);
+  const auto& h = *t.column("hinge");
+  for (std::size_t i = 0; i < t.x.size(); ++i) EXPECT_EQ(h[i], std::max(0.0, 4.0 - t.x[i]));
+  EXPECT_GE(default_view(CurveFamily::Margin, p).y_max, 4.0 - lo);
+  p.margin = -1.0;
+  EXPECT_NE(validate(CurveFamily::Margin, p).find("--margin"), std::string::npos);
+}
+
+TEST(CurveSamplingDefaults, OneUnitPerFigure) {
+  CurveParams p;
+  p.samples = 5;
+  for (bool bits : {false, true}) {
+    p.bits = bits;
+    const CurveTable t = sample_curves(CurveFamily::CrossEntropy, p);
+    EXPECT_EQ(t.unit, bits ? "bits" : "nats");
+    EXPECT_EQ(default_view(CurveFamily::CrossEntropy, p).y_label,
+              bits ? "loss (bits)" : "loss (nats)");
+    const double scale = bits ? 1.0 / std::log(2.0) : 1.0;
+    EXPECT_EQ(t.column("binary_entropy_bits"), nullptr);  // no bits column on a nats axis
+    for (std::size_t i = 0; i < t.x.size(); ++i) {
+      const double x = t.x[i];
+      EXPECT_NEAR((*t.column("cross_entropy"))[i], -std::log(x) * scale, 1e-12);
+      EXPECT_NEAR((*t.column("bce_y1"))[i], -std::log(x) * scale, 1e-12);
+      EXPECT_NEAR((*t.column("bce_y0"))[i], -std::log(1 - x) * scale, 1e-12);
+      EXPECT_NEAR((*t.column("binary_entropy"))[i],
+                  (-x * std::log(x) - (1 - x) * std::log(1 - x)) * scale, 1e-12);
+    }
+  }
+  EXPECT_EQ(sample_curves(CurveFamily::Regression, p).unit, "");
+  EXPECT_EQ(sample_curves(CurveFamily::Focal, p).unit, "nats");
+}
+
+TEST(CurveSamplingProbability, ColumnsAndTheLectureExample) {
+  CurveParams p;
+  p.samples = 3;
+  const CurveTable plain = sample_probability_curves(p);
+  EXPECT_EQ(plain.abscissa, "y_hat");
+  EXPECT_EQ(plain.names, (std::vector<std::string>{"se_y0", "bce_y0", "se_y1", "bce_y1"}));
+  EXPECT_EQ(plain.x.front(), 0.01);
+  EXPECT_EQ(plain.x.back(), 0.99);
+  p.derivatives = true;
+  p.min = 0.1;
+  p.max = 0.9;
+  const CurveTable t = sample_probability_curves(p);
+  EXPECT_EQ(t.names,
+            (std::vector<std::string>{"se_y0", "d_se_y0", "dlogit_se_y0", "bce_y0", "d_bce_y0",
+                                      "dlogit_bce_y0", "se_y1", "d_se_y1", "dlogit_se_y1", "bce_y1",
+                                      "d_bce_y1", "dlogit_bce_y1"}));
+  ASSERT_EQ(t.x.back(), 0.9);
+  const std::size_t i = 2;  // y_hat = 0.9, target 0
+  EXPECT_NEAR((*t.column("se_y0"))[i], 0.81, 1e-12);
+  EXPECT_NEAR((*t.column("bce_y0"))[i], 2.30, 0.005);
+  EXPECT_NEAR((*t.column("d_se_y0"))[i], 1.8, 1e-12);
+  EXPECT_NEAR((*t.column("d_bce_y0"))[i], 10.0, 1e-9);
+  EXPECT_NEAR((*t.column("dlogit_se_y0"))[i], 0.162, 1e-12);
+  EXPECT_NEAR((*t.column("dlogit_bce_y0"))[i], 0.9, 1e-12);
+  EXPECT_NEAR((*t.column("dlogit_bce_y1"))[i], -0.1, 1e-12);
+  EXPECT_EQ(t.unit, "nats");
+  // Range checks and clipping as for the other probability families.
+  p.min = 0.0;
+  EXPECT_NE(validate_probability(p).find("(0, 1)"), std::string::npos);
+  p.min = 1e-320;
+  p.max = 0.5;
+  const SampleRange r = probability_sample_range(p);  // d_bce_y1 = -1/y_hat overflows
+  EXPECT_GT(r.lo, 5e-309);
+  EXPECT_NE(r.note.find("d_bce_y1"), std::string::npos) << r.note;
+  const CurveView v = probability_view(CurveParams{});
+  EXPECT_EQ(v.x_min, 0.0);
+  EXPECT_EQ(v.x_max, 1.0);
 }
 
 }  // namespace

@@ -73,7 +73,13 @@ TEST(Curves, DerivativesMatchCentralFiniteDifferences) {
       {"focal g5", [](double p) { return focal(p, 5.0); }, probs},
       {"binary_entropy_bits", binary_entropy_bits, probs},
       {"zero_one", zero_one, margins},
-      {"hinge", hinge, margins},
+      {"hinge", [](double m) { return hinge(m); }, margins},
+      {"hinge margin 0.5", [](double m) { return hinge(m, 0.5); }, margins},
+      {"square", square, margins},
+      {"binary_entropy nats", [](double p) { return binary_entropy(p); }, probs},
+      {"binary_entropy bits", [](double p) { return binary_entropy(p, true); }, probs},
+      {"squared_error y=0", [](double p) { return squared_error(0.0, p); }, probs},
+      {"squared_error y=1", [](double p) { return squared_error(1.0, p); }, probs},
       {"squared_hinge", squared_hinge, margins},
       {"logistic", logistic, margins},
       {"exponential", exponential, margins},
@@ -112,6 +118,47 @@ TEST(Curves, EntropyInBits) {
   EXPECT_DOUBLE_EQ(entropy_bits(four), 2.0);
   EXPECT_DOUBLE_EQ(binary_entropy_bits(0.5).value, 1.0);
   EXPECT_DOUBLE_EQ(binary_entropy_bits(1.0).value, 0.0);
+}
+
+// The lecture's example: a sigmoid output y_hat = 0.9 for target y = 0.
+TEST(Curves, MseVersusCrossEntropyLectureNumbers) {
+  const ValueGrad se = squared_error(0.0, 0.9), ce = binary_cross_entropy(0.0, 0.9);
+  EXPECT_NEAR(se.value, 0.81, 1e-12);
+  EXPECT_NEAR(ce.value, 2.30, 0.005);
+  EXPECT_NEAR(ce.value, std::log(10.0), 1e-12);
+  EXPECT_NEAR(se.grad, 1.8, 1e-12);
+  EXPECT_NEAR(ce.grad, 10.0, 1e-12);
+  EXPECT_NEAR(squared_error_dlogit(0.0, 0.9), 0.162, 1e-12);
+  EXPECT_NEAR(bce_dlogit(0.0, 0.9), 0.9, 1e-12);
+  // The chain rule: d/dz = d/dy_hat * y_hat (1 - y_hat), for both targets.
+  for (double y : {0.0, 1.0}) {
+    for (double yh : {0.01, 0.3, 0.9, 0.999}) {
+      const double slope = yh * (1.0 - yh);
+      EXPECT_NEAR(squared_error_dlogit(y, yh), squared_error(y, yh).grad * slope, 1e-12);
+      EXPECT_NEAR(bce_dlogit(y, yh), binary_cross_entropy(y, yh).grad * slope, 1e-9);
+    }
+  }
+  // Saturated and wrong (y = 0, y_hat -> 1): squared error's pull vanishes, BCE's does not.
+  EXPECT_LT(squared_error_dlogit(0.0, 0.999), 0.002);
+  EXPECT_GT(bce_dlogit(0.0, 0.999), 0.99);
+}
+
+TEST(Curves, BinarySquareLossAndHingeMargin) {
+  EXPECT_EQ(square(1.0).value, 0.0);
+  EXPECT_EQ(square(-1.0).value, 4.0);
+  EXPECT_EQ(square(3.0).value, 4.0);  // unlike the hinge, it punishes being too right
+  EXPECT_EQ(hinge(0.5).value, 0.5);
+  EXPECT_EQ(hinge(0.5, 2.0).value, 1.5);
+  EXPECT_EQ(hinge(2.5, 2.0).value, 0.0);
+  EXPECT_EQ(hinge(-1.0, 0.0).value, 1.0);  // margin 0: the perceptron loss max(0, -m)
+  EXPECT_EQ(hinge(1.0, 0.0).grad, 0.0);
+}
+
+TEST(Curves, BinaryEntropyInNatsAndBits) {
+  EXPECT_NEAR(binary_entropy(0.5).value, std::log(2.0), 1e-15);
+  EXPECT_NEAR(binary_entropy(0.5, true).value, 1.0, 1e-15);
+  EXPECT_NEAR(binary_entropy(0.2, true).value, binary_entropy_bits(0.2).value, 1e-15);
+  EXPECT_EQ(binary_entropy(1.0).value, 0.0);
 }
 
 }  // namespace
