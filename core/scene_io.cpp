@@ -104,7 +104,7 @@ E enum_field(const Reader& r, const json& v, const std::string& where, const cha
 
 namespace {
 
-constexpr std::size_t kMaxSmallValues = 1000;  // W: 8 rows of 2 is 25 values
+constexpr std::size_t kMaxSmallValues = 1000;  // W: 10 rows of 2 is 31 values
 
 enum class Field {
   Points,
@@ -425,7 +425,8 @@ void SceneSax::small_done() {
     r_.fail("W", "expected an array of [w0, w1] rows, got " + Reader::type_name(w));
   if (w.size() < static_cast<std::size_t>(kMinClasses) ||
       w.size() > static_cast<std::size_t>(kMaxClasses)) {
-    r_.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to 8");
+    r_.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to " +
+                     std::to_string(kMaxClasses));
   }
   const int K = static_cast<int>(w.size());
   s_.params.W.resize(K, 2);
@@ -633,7 +634,7 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
                       "(write \"points\": [] for none)");
     }
   }
-  if (K > 0) {  // points read before W were checked against 8 classes only
+  if (K > 0) {  // points read before W were checked against kMaxClasses only
     for (std::size_t i = 0; i < s.points.size(); ++i) {
       if (s.points[i].label >= K) {
         r.fail("points[" + std::to_string(i) + "].label", std::to_string(s.points[i].label) +

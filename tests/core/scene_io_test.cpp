@@ -172,8 +172,8 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
       {R"({"W": [[1,0],[0,1]], "points": [{"x": 1, "y": 2, "label": 2}]})",
        "points[0].label: 2 is out of range [0, 1]"},
       {R"({"points": [{"x": 1, "y": 2, "label": -1}]})", "out of range"},
-      {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 8"},
-      {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 8"},
+      {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 10"},
+      {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 10"},
       {R"({"W": [[1, 0], [0]]})", "W[1]: expected a row of 2 numbers"},
       {R"({"W": [[1, 0], [0, 1]], "b": [0]})", "b: has 1 entries but W has 2 rows"},
       {R"({"b": [0, 1, 2]})", "b: given without W"},
@@ -213,7 +213,8 @@ TEST(SceneIo, MalformedCsvNamesTheLine) {
             std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1,abc,0\n").find("line 2: y \"abc\" is not a number"),
             std::string::npos);
-  EXPECT_NE(csv_error("0,0,0\n1,1,9\n").find("line 2: label 9 is out of range"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,1,10\n").find("line 2: label 10 is out of range"),
+            std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"),
             std::string::npos);
   EXPECT_NE(csv_error("0,0,0\nnan,1,1\n").find("line 2"), std::string::npos);
