@@ -303,10 +303,10 @@ void add_grid_and_axes(CanvasFigure& f, const CanvasInput& in) {
 
 // The W labels near their arrow heads, each at the first free spot of a search: straight out
 // along the arrow, then further out and to either side, then rings around the head farther and
-// farther away. A spot is free when its box overlaps no label placed before, no arrow head and
-// no point's marker (with its loss ring), and lies inside the canvas. When no spot is free of
-// heads and points (a crowded view), the one overlapping them least is taken; labels never
-// overlap each other while a free spot exists within the search (the rings reach 12 label
+// farther away. A spot is free when its box overlaps no label placed before, no arrow head, no
+// tick label and no point's marker (with its loss ring), and lies inside the canvas. When no spot
+// is free of heads and points (a crowded view), the one overlapping them least is taken; labels
+// never overlap each other while a free spot exists within the search (the rings reach 12 label
 // heights out).
 struct LabelBox {
   Vec a, b;
@@ -332,6 +332,11 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
     const Vec lo = sh.tip.cwiseMin(sh.left).cwiseMin(sh.right);
     const Vec hi = sh.tip.cwiseMax(sh.left).cwiseMax(sh.right);
     obstacles.push_back({lo - Vec(pad, pad), hi + Vec(pad, pad)});
+  }
+  for (const Text& t : f.tick_labels) {  // and off the tick labels
+    const double w = in.measure ? in.measure(t.text, t.size, false)
+                                : 0.6 * t.size * static_cast<double>(t.text.size());
+    obstacles.push_back({t.top_left, t.top_left + Vec(w, t.size)});
   }
   const Scene& scene = *in.scene;
   if (scene.points.size() <= kCompactPoints) {  // big markers: keep labels off them
@@ -381,7 +386,8 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
       for (const LabelBox& o : obstacles) cost += box.overlap(o);
       // Outside the canvas: as bad as covering its own area.
       const double inside = box.overlap({{0.0, 0.0}, {m.width, m.height}});
-      cost += 4.0 * (size.x() * size.y() - inside);
+      cost += 4.0 * std::max(0.0, (box.b - box.a).prod() - inside);
+      if (cost < 1e-6) cost = 0.0;  // rounding in the areas: this spot is free
       if (cost < best_cost) {
         best_cost = cost;
         best = box;
