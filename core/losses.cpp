@@ -77,9 +77,9 @@ inline double sigmoid_term(double s, double t, double e, double l, double& d) {
 }
 
 // The one definition of every per-point loss. KK is the number of classes when known at compile
-// time (2..8), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops. `mask`
-// holds the point's labels (bit j for label j): the sigmoid loss's targets t_j; the other losses
-// use the single label y.
+// time (2..kMaxClasses), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops.
+// `mask` holds the point's labels (bit j for label j): the sigmoid loss's targets t_j; the
+// other losses use the single label y.
 template <LossKind kind, int KK>
 inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y, unsigned mask,
                            double* ds) {
@@ -136,7 +136,8 @@ inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y
 
 void check_params(const Params& p) {
   if (p.classes() < kMinClasses || p.classes() > kMaxClasses || p.b.size() != p.W.rows()) {
-    throw std::invalid_argument("a classifier needs 2 to 8 classes and one bias per class");
+    throw std::invalid_argument("a classifier needs 2 to " + std::to_string(kMaxClasses) +
+                                " classes and one bias per class");
   }
 }
 
@@ -448,7 +449,7 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
 
-// Calls f(std::integral_constant<int, K>) for the run-time K in 2..8.
+// Calls f(std::integral_constant<int, K>) for the run-time K in 2..kMaxClasses.
 template <class F>
 void with_classes(int K, F&& f) {
   switch (K) {
@@ -464,7 +465,12 @@ void with_classes(int K, F&& f) {
       return f(std::integral_constant<int, 6>{});
     case 7:
       return f(std::integral_constant<int, 7>{});
+    case 8:
+      return f(std::integral_constant<int, 8>{});
+    case 9:
+      return f(std::integral_constant<int, 9>{});
     default:
+      static_assert(kMaxClasses == 10, "with_classes lists every K up to kMaxClasses");
       return f(std::integral_constant<int, kMaxClasses>{});
   }
 }

@@ -59,9 +59,9 @@ struct LossGradient {
 
 // Loss and gradient over all points, or over `subset` (indices) when it is non-empty.
 // One pass, no per-point storage: this is the hot path of training.
-// Preconditions (checked; std::invalid_argument / std::out_of_range otherwise): 2 <= K <= 8,
-// b has K entries, class_weights is empty or K positive finite numbers, every label is in
-// [0, K), multi-label points only under sigmoid, subset indices are in range.
+// Preconditions (checked; std::invalid_argument / std::out_of_range otherwise): 2 <= K <=
+// kMaxClasses (10), b has K entries, class_weights is empty or K positive finite numbers, every
+// label is in [0, K), multi-label points only under sigmoid, subset indices are in range.
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                            std::span<const int> subset = {});
 

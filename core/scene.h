@@ -9,7 +9,7 @@
 namespace ll {
 
 inline constexpr int kMinClasses = 2;
-inline constexpr int kMaxClasses = 8;
+inline constexpr int kMaxClasses = 10;
 inline constexpr std::size_t kMaxPoints = 1'000'000;
 // Magnitude limits that keep every score finite (|s| <= 2 * 1e8 * 1e6 + 1e8): scene files beyond
 // them are refused, and a training step that would leave them counts as diverged.

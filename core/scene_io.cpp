@@ -105,7 +105,7 @@ E enum_field(const Reader& r, const json& v, const std::string& where, const cha
 
 namespace {
 
-constexpr std::size_t kMaxSmallValues = 1000;  // W: 8 rows of 2 is 25 values
+constexpr std::size_t kMaxSmallValues = 1000;  // W: 10 rows of 2 is 31 values
 
 enum class Field {
   Points,
@@ -463,7 +463,8 @@ void SceneSax::small_done() {
     r_.fail("W", "expected an array of [w0, w1] rows, got " + Reader::type_name(w));
   if (w.size() < static_cast<std::size_t>(kMinClasses) ||
       w.size() > static_cast<std::size_t>(kMaxClasses)) {
-    r_.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to 8");
+    r_.fail("W", "has " + std::to_string(w.size()) + " rows; the number of classes must be 2 to " +
+                     std::to_string(kMaxClasses));
   }
   const int K = static_cast<int>(w.size());
   s_.params.W.resize(K, 2);
@@ -671,7 +672,7 @@ LoadResult parse_scene_json(std::string_view text, const std::string& source,
                       "(write \"points\": [] for none)");
     }
   }
-  if (K > 0) {  // points read before W were checked against 8 classes only
+  if (K > 0) {  // points read before W were checked against kMaxClasses only
     for (std::size_t i = 0; i < s.points.size(); ++i) {
       const Point& pt = s.points[i];
       if (pt.labels != 0 && (pt.label_mask() >> K) != 0) {

@@ -67,7 +67,10 @@ std::string tick_label(double v, double step) {
   }
   int decimals = 6;  // enough to show the step exactly (0.25 -> 2, 0.2 -> 1, 5 -> 0)
   if (good_step) {
-    for (decimals = 0; decimals < 12; ++decimals) {
+    // However small the step (a view zoomed in far from the origin): neighbouring ticks must
+    // read differently, up to the 17 significant digits a double holds.
+    const int max_decimals = std::max(0, 16 - static_cast<int>(std::floor(std::log10(a))));
+    for (decimals = 0; decimals < max_decimals; ++decimals) {
       const double scaled = step * std::pow(10.0, decimals);
       if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled) break;
     }

@@ -2,7 +2,7 @@
 // Decision regions of a linear classifier s_k(x) = W_k . x + b_k, exact per pixel (the scores
 // arrive interpolated from regions.vert, exact for affine functions), plus grid and axes.
 // The renderer compiles one variant per MODE (0 argmax, 1 softmax confidence, 2 one class's
-// score) and CLASSES (2..8), defined before this text: software rasterizers pay for every
+// score) and CLASSES (2..10), defined before this text: software rasterizers pay for every
 // instruction of a branch not taken, so each variant holds only what it draws.
 #ifndef MODE
 #define MODE 0
@@ -10,7 +10,7 @@
 #ifndef CLASSES
 #define CLASSES 3
 #endif
-const int kMaxClasses = 8;
+const int kMaxClasses = 10;
 
 uniform float u_world_per_px;
 uniform vec3 u_region[kMaxClasses];  // light region colours
@@ -26,6 +26,7 @@ uniform float u_px_scale;            // HiDPI scale for line widths
 in vec2 v_world;
 in vec4 v_s0;
 in vec4 v_s1;
+in vec2 v_s2;
 out vec4 frag_color;
 
 // Coverage of a line of half-width hw (pixels) at pixel distance d.
@@ -66,18 +67,28 @@ void main() {
 #if CLASSES > 7
   TRY(7, v_s1.w)
 #endif
+#if CLASSES > 8
+  TRY(8, v_s2.x)
+#endif
+#if CLASSES > 9
+  TRY(9, v_s2.y)
+#endif
   vec3 c = region;
 #if MODE == 1
   // Top softmax probability, from the scores shifted by the maximum.
   vec4 e0 = exp(v_s0 - top), e1 = exp(v_s1 - top);
+  vec2 e2 = exp(v_s2 - top);
   vec4 m0 = vec4(0 < CLASSES, 1 < CLASSES, 2 < CLASSES, 3 < CLASSES);
   vec4 m1 = vec4(4 < CLASSES, 5 < CLASSES, 6 < CLASSES, 7 < CLASSES);
-  float p = 1.0 / (dot(e0, m0) + dot(e1, m1));
+  vec2 m2 = vec2(8 < CLASSES, 9 < CLASSES);
+  float p = 1.0 / (dot(e0, m0) + dot(e1, m1) + dot(e2, m2));
   float kf = float(CLASSES);
   float t = clamp((p - 1.0 / kf) / (1.0 - 1.0 / kf), 0.0, 1.0);
   c = mix(u_background, mix(region, line, 0.45), t);
 #elif MODE == 2
-  float v = u_score_class < 4 ? v_s0[u_score_class] : v_s1[u_score_class - 4];
+  float v = u_score_class < 4   ? v_s0[u_score_class]
+            : u_score_class < 8 ? v_s1[u_score_class - 4]
+                                : v_s2[u_score_class - 8];
   float t = tanh(abs(v) * 0.5);
   vec3 neg = vec3(0.45, 0.45, 0.5);
   c = mix(u_background, v >= 0.0 ? u_line[u_score_class] : neg, 0.85 * t);

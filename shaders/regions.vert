@@ -9,10 +9,12 @@ uniform float u_world_per_px;
 uniform vec2 u_viewport_px;    // viewport size in framebuffer pixels
 uniform vec4 u_s0[3];          // scores of classes 0-3 at the three vertices
 uniform vec4 u_s1[3];          // scores of classes 4-7
+uniform vec2 u_s2[3];          // scores of classes 8-9
 
 out vec2 v_world;
 out vec4 v_s0;
 out vec4 v_s1;
+out vec2 v_s2;
 
 void main() {
   vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));  // (0,0) (2,0) (0,2)
@@ -20,4 +22,5 @@ void main() {
   v_world = u_world_origin + p * u_viewport_px * u_world_per_px;
   v_s0 = u_s0[gl_VertexID];
   v_s1 = u_s1[gl_VertexID];
+  v_s2 = u_s2[gl_VertexID];
 }

@@ -73,12 +73,29 @@ void show_text(cairo_t* cr, const figure::Text& t) {
   draw_text_at_top(cr, t.text, t.top_left.x(), t.top_left.y(), t.size, t.bold);
 }
 
-// One disc per point as the window's shader draws it: the class colour with an outline band
-// inside its edge (one circle path), a ring in the loss colour where L_i > 0 and a cross on
-// misclassified points; compact discs outline misclassified points in the loss colour.
+// The path of a marker of radius R at (x, y): its class's shape (figure::shape_outline).
+void marker_path(cairo_t* cr, const figure::ShapeOutline& o, double x, double y, double R) {
+  cairo_new_sub_path(cr);
+  if (o.count == 0) {
+    cairo_arc(cr, x, y, R, 0.0, 2.0 * M_PI);
+    return;
+  }
+  cairo_move_to(cr, x + R * o.v[0].x(), y + R * o.v[0].y());
+  for (int i = 1; i < o.count; ++i) cairo_line_to(cr, x + R * o.v[i].x(), y + R * o.v[i].y());
+  cairo_close_path(cr);
+}
+
+// One marker per point as the window's shader draws it: the class's shape in its colour with
+// an outline band inside its edge (the path stroked twice as wide, clipped to itself), a ring
+// in the neutral loss colour as opaque as the point's loss level, and a cross on misclassified
+// points; compact markers are plain discs, misclassified ones outlined in the loss colour.
 void draw_markers(cairo_t* cr, const figure::CanvasFigure& f, JobControl* control) {
   const figure::PointLook& look = f.points;
   const std::size_t n = f.markers.size();
+  figure::ShapeOutline shapes[kMaxClasses];
+  for (int k = 0; k < kMaxClasses; ++k) shapes[k] = figure::shape_outline(f.style.class_shape(k));
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_miter_limit(cr, 10.0);
   for (std::size_t i = 0; i < n; ++i) {
     if (control && i % 10000 == 0) {
       control->check();
@@ -86,21 +103,38 @@ void draw_markers(cairo_t* cr, const figure::CanvasFigure& f, JobControl* contro
     }
     const figure::Marker& m = f.markers[i];
     const double x = m.at.x(), y = m.at.y(), R = look.radius;
-    if (!look.compact && m.loss) {
+    if (look.compact) {
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, x, y, m.wrong ? R - 0.5 * look.outline : R, 0.0, 2.0 * M_PI);
+      set_color(cr, f.style.class_line(m.cls));
+      if (!m.wrong) {
+        cairo_fill(cr);
+        continue;
+      }
+      cairo_fill_preserve(cr);
+      set_color(cr, look.loss_color);
+      cairo_set_line_width(cr, look.outline);
+      cairo_stroke(cr);
+      continue;
+    }
+    if (m.loss > 0.0) {
       cairo_new_sub_path(cr);
       cairo_arc(cr, x, y, R + look.ring_mid, 0.0, 2.0 * M_PI);
-      set_color(cr, look.loss_color);
+      set_color(cr, look.loss_color, std::min(1.0, m.loss));
       cairo_set_line_width(cr, 2.0 * look.ring_half);
       cairo_stroke(cr);
     }
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, x, y, R - 0.5 * look.outline, 0.0, 2.0 * M_PI);
+    const figure::ShapeOutline& shape = shapes[std::clamp(m.cls, 0, kMaxClasses - 1)];
+    cairo_save(cr);
+    marker_path(cr, shape, x, y, R);
     set_color(cr, f.style.class_line(m.cls));
     cairo_fill_preserve(cr);
-    set_color(cr, look.compact && m.wrong ? look.loss_color : look.outline_color);
-    cairo_set_line_width(cr, look.outline);
+    cairo_clip_preserve(cr);
+    set_color(cr, look.outline_color);
+    cairo_set_line_width(cr, 2.0 * look.outline);
     cairo_stroke(cr);
-    if (!look.compact && m.wrong) {  // a thin cross of half-length 0.5 R
+    cairo_restore(cr);
+    if (m.wrong) {  // a thin cross of half-length 0.5 R
       const double h = 0.5 * R * M_SQRT1_2;
       set_color(cr, look.outline_color);
       cairo_set_line_width(cr, 1.2 * f.style.scale);
@@ -173,7 +207,8 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
   for (const figure::Text& s : f.arrow_labels) show_text(cr, s);
   if (opt.legend && !f.legend.empty()) {
     std::vector<LegendEntry> entries;
-    for (const figure::LegendEntry& e : f.legend) entries.push_back({e.label, e.color, true});
+    for (const figure::LegendEntry& e : f.legend)
+      entries.push_back({e.label, e.color, true, e.shape});
     const double u = opt.style.scale;
     draw_legend(cr, entries, opt.width - 8.0 * u, 8.0 * u, 1.0, u, opt.style);
   }

@@ -76,7 +76,16 @@ void draw_legend(cairo_t* cr, const std::vector<LegendEntry>& entries, double an
     const double cy = y + pad + row * static_cast<double>(i) + 0.5 * font;
     const double cx = x + pad + 0.5 * swatch;
     if (e.marker) {
-      cairo_arc(cr, cx, cy, 4.0 * u, 0.0, 2.0 * M_PI);
+      const figure::ShapeOutline o = figure::shape_outline(e.shape);  // the points' shape
+      const double r = 4.5 * u;
+      if (o.count == 0) {
+        cairo_arc(cr, cx, cy, r, 0.0, 2.0 * M_PI);
+      } else {
+        cairo_move_to(cr, cx + r * o.v[0].x(), cy + r * o.v[0].y());
+        for (int v = 1; v < o.count; ++v)
+          cairo_line_to(cr, cx + r * o.v[v].x(), cy + r * o.v[v].y());
+        cairo_close_path(cr);
+      }
       set_color(cr, e.color);
       cairo_fill_preserve(cr);
       set_color(cr, tc.outline);

@@ -43,7 +43,8 @@ std::string tick_label(double v, double step);
 struct LegendEntry {
   std::string label;
   palette::Rgb color;
-  bool marker = true;  // circle marker (points) or a short line (series)
+  bool marker = true;  // a point's marker (in `shape`) or a short line (series)
+  palette::Shape shape = palette::Shape::Disc;
 };
 
 // A legend box with its top edge at `top`, placed horizontally like text: x is its left edge

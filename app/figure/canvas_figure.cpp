@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <numbers>
 
 #include "core/ticks.h"
 
@@ -57,11 +58,94 @@ PointLook point_look(std::size_t count, const Style& style) {
   l.radius = l.compact ? compact_radius(count, style.scale) : kPointRadius * s;
   l.outline = 1.25 * s;
   if (l.compact) l.outline = std::min(l.outline, 0.4 * l.radius);
-  l.ring_mid = 3.5 * s;
-  l.ring_half = 1.1 * s;
+  l.ring_mid = kRingGap * s;
+  l.ring_half = kRingHalf * s;
   l.outline_color = style.colors().outline;
-  l.loss_color = kLossColor;
+  l.loss_color = loss_color(style);
   return l;
+}
+
+double loss_level(double L_i, LossKind kind, double reference) {
+  if (std::isnan(L_i)) return 1.0;
+  if (!(L_i > 0.0)) return 0.0;
+  if (is_hinge(kind) || !(reference > 0.0)) return 1.0;
+  return std::min(1.0, L_i / reference);
+}
+
+double loss_reference(const LossSettings& s, int classes) {
+  const int K = std::clamp(classes, kMinClasses, kMaxClasses);
+  Params zero{WeightMatrix::Zero(K, 2), BiasVector::Zero(K)};
+  LossSettings plain = s;
+  plain.class_weights.clear();
+  const Evaluation e = evaluate({Point{0.0, 0.0, 0}}, zero, plain);
+  return e.losses.size() == 1 ? e.losses(0) : 0.0;
+}
+
+namespace {
+ShapeOutline regular_shape(int n, double r, double first_deg) {
+  ShapeOutline o;
+  o.count = n;
+  for (int i = 0; i < n; ++i) {
+    const double a = (first_deg + 360.0 * i / n) * std::numbers::pi / 180.0;
+    o.v[i] = Vec(r * std::cos(a), r * std::sin(a));  // pixels: y down, -90 degrees is up
+  }
+  return o;
+}
+}  // namespace
+
+ShapeOutline shape_outline(palette::Shape shape) {
+  using palette::Shape;
+  switch (shape) {
+    case Shape::Disc:
+      return {};
+    case Shape::Square:
+      return regular_shape(4, 0.88 * std::numbers::sqrt2, 45.0);
+    case Shape::TriangleUp:
+      return regular_shape(3, 1.3, -90.0);
+    case Shape::Diamond:
+      return regular_shape(4, 1.25, -90.0);
+    case Shape::TriangleDown:
+      return regular_shape(3, 1.3, 90.0);
+    case Shape::Pentagon:
+      return regular_shape(5, 1.15, -90.0);
+    case Shape::Star: {
+      ShapeOutline o;
+      o.count = 10;
+      for (int i = 0; i < 10; ++i) {
+        const double a = (-90.0 + 36.0 * i) * std::numbers::pi / 180.0, r = i % 2 ? 0.55 : 1.3;
+        o.v[i] = Vec(r * std::cos(a), r * std::sin(a));
+      }
+      return o;
+    }
+    case Shape::Plus: {
+      const double w = 0.38, h = 1.15;
+      ShapeOutline o;
+      o.count = 12;
+      const Vec v[12] = {{-w, -h}, {w, -h}, {w, -w}, {h, -w}, {h, w},   {w, w},
+                         {w, h},   {-w, h}, {-w, w}, {-h, w}, {-h, -w}, {-w, -w}};
+      std::copy(v, v + 12, o.v);
+      return o;
+    }
+    case Shape::Hexagon:
+      return regular_shape(6, 1.1, -90.0);
+    case Shape::TriangleRight:
+      return regular_shape(3, 1.3, 0.0);
+  }
+  return {};
+}
+
+double shape_distance(const ShapeOutline& s, const Vec& p) {
+  if (s.count == 0) return p.norm() - 1.0;
+  // Distance to the nearest edge, negative inside (even-odd crossings), as shaders/points.frag.
+  double d = (p - s.v[0]).squaredNorm(), sign = 1.0;
+  for (int i = 0, j = s.count - 1; i < s.count; j = i, ++i) {
+    const Vec e = s.v[j] - s.v[i], w = p - s.v[i];
+    const Vec b = w - e * std::clamp(w.dot(e) / e.dot(e), 0.0, 1.0);
+    d = std::min(d, b.squaredNorm());
+    const bool c1 = p.y() >= s.v[i].y(), c2 = p.y()<s.v[j].y(), c3 = e.x() * w.y()> e.y() * w.x();
+    if ((c1 && c2 && c3) || (!c1 && !c2 && !c3)) sign = -sign;
+  }
+  return sign * std::sqrt(d);
 }
 
 palette::Rgb region_color(const Params& p, const CanvasOptions& opt, const Style& style,
@@ -131,6 +215,25 @@ std::string minus_label(double v, double step) {
   return s;
 }
 
+}  // namespace
+
+double tick_label_step(const Rect& w, double grid, double ppu, double gap,
+                       const std::function<double(const std::string&)>& width) {
+  if (!(grid > 0.0) || !(ppu > 0.0)) return grid;
+  double step = grid;
+  const double mult[3] = {2.0, 2.5, 2.0};  // 1 -> 2 -> 5 -> 10 times the grid step
+  for (int i = 0; i < 60; ++i) {
+    double widest = 0.0;
+    for (double x : ticks_with_step(w.x_min, w.x_max, step, 200))
+      widest = std::max(widest, width(minus_label(x, step)));
+    if (widest + gap <= step * ppu) break;
+    step *= mult[i % 3];
+  }
+  return step;
+}
+
+namespace {
+
 // The line s_k(x) = level across the canvas, a few pixels beyond its edges.
 bool level_line(const Params& p, int k, double level, const CanvasMapping& m, Line& out) {
   const double pad = 4.0 / m.ppu;
@@ -169,40 +272,83 @@ void add_grid_and_axes(CanvasFigure& f, const CanvasInput& in) {
   for (double x : ticks_with_step(w.x_min, w.x_max, step)) {
     const double px = m.to_px({x, 0.0}).x();
     f.grid.push_back({{px, 0.0}, {px, m.height}, f.grid_color, f.grid_alpha, 1.0 * s});
-    if (x == 0.0) continue;
-    f.tick_labels.push_back(
-        {minus_label(x, step), {std::floor(px + 3.0), std::floor(ax_y)}, fs, false, weak});
   }
   for (double y : ticks_with_step(w.y_min, w.y_max, step)) {
     const double py = m.to_px({0.0, y}).y();
     f.grid.push_back({{0.0, py}, {m.width, py}, f.grid_color, f.grid_alpha, 1.0 * s});
-    if (y == 0.0) continue;
+  }
+  // Labels on every grid line, or on every 2nd, 5th, 10th, ... one when they would run into
+  // each other (long labels when zoomed far in away from the origin). Their digits come from
+  // the labelled step, so neighbouring labels always read differently.
+  auto width_of = [&](const std::string& t) {
+    return in.measure ? in.measure(t, fs, false) : 0.6 * fs * static_cast<double>(t.size());
+  };
+  const double label_step = tick_label_step(w, step, m.ppu, 10.0 * s, width_of);
+  for (double x : ticks_with_step(w.x_min, w.x_max, label_step)) {
+    if (x == 0.0) continue;
+    const double px = m.to_px({x, 0.0}).x();
     f.tick_labels.push_back(
-        {minus_label(y, step), {std::floor(ax_x), std::floor(py - fs - 1.0)}, fs, false, weak});
+        {minus_label(x, label_step), {std::floor(px + 3.0), std::floor(ax_y)}, fs, false, weak});
+  }
+  for (double y : ticks_with_step(w.y_min, w.y_max, label_step)) {
+    if (y == 0.0) continue;
+    const double py = m.to_px({0.0, y}).y();
+    f.tick_labels.push_back({minus_label(y, label_step),
+                             {std::floor(ax_x), std::floor(py - fs - 1.0)},
+                             fs,
+                             false,
+                             weak});
   }
 }
 
-// The W labels beyond the arrow heads, placed so that they overlap neither each other nor any
-// arrow head: first straight out along the arrow, then further out, then to either side.
+// The W labels near their arrow heads, each at the first free spot of a search: straight out
+// along the arrow, then further out and to either side, then rings around the head farther and
+// farther away. A spot is free when its box overlaps no label placed before, no arrow head, no
+// tick label and no point's marker (with its loss ring), and lies inside the canvas. When no spot
+// is free of heads and points (a crowded view), the one overlapping them least is taken; labels
+// never overlap each other while a free spot exists within the search (the rings reach 12 label
+// heights out).
+struct LabelBox {
+  Vec a, b;
+  bool hits(const LabelBox& o) const {
+    return a.x() < o.b.x() && o.a.x() < b.x() && a.y() < o.b.y() && o.a.y() < b.y();
+  }
+  double overlap(const LabelBox& o) const {
+    const double w = std::min(b.x(), o.b.x()) - std::max(a.x(), o.a.x());
+    const double h = std::min(b.y(), o.b.y()) - std::max(a.y(), o.a.y());
+    return w > 0.0 && h > 0.0 ? w * h : 0.0;
+  }
+};
+
 void place_labels(CanvasFigure& f, const CanvasInput& in) {
   const double s = in.style.scale;
   const double fs = 16.0 * s;
-  struct Box {
-    Vec a, b;
-  };
-  std::vector<Box> placed;
-  auto free_at = [&](const Vec& a, const Vec& b) {
-    for (const Box& c : placed)
-      if (a.x() < c.b.x() && c.a.x() < b.x() && a.y() < c.b.y() && c.a.y() < b.y()) return false;
-    for (const Arrow& ar : f.arrows) {  // keep clear of every arrow head
-      const Vec& h = ar.to;
-      if (h.x() > a.x() - 4 * s && h.x() < b.x() + 4 * s && h.y() > a.y() - 4 * s &&
-          h.y() < b.y() + 4 * s)
-        return false;
-    }
-    return true;
-  };
+  const double pad = 2.0 * s;
+  const CanvasMapping& m = f.map;
+  std::vector<LabelBox> obstacles;
+  for (const Arrow& ar : f.arrows) {
+    const ArrowShape sh = arrow_shape(ar);
+    if (sh.empty) continue;
+    const Vec lo = sh.tip.cwiseMin(sh.left).cwiseMin(sh.right);
+    const Vec hi = sh.tip.cwiseMax(sh.left).cwiseMax(sh.right);
+    obstacles.push_back({lo - Vec(pad, pad), hi + Vec(pad, pad)});
+  }
+  for (const Text& t : f.tick_labels) {  // and off the tick labels
+    const double w = in.measure ? in.measure(t.text, t.size, false)
+                                : 0.6 * t.size * static_cast<double>(t.text.size());
+    obstacles.push_back({t.top_left, t.top_left + Vec(w, t.size)});
+  }
   const Scene& scene = *in.scene;
+  if (scene.points.size() <= kCompactPoints) {  // big markers: keep labels off them
+    const double r = (kPointRadius + kRingGap + kRingHalf) * s;
+    for (const Point& p : scene.points) {
+      if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
+      const Vec c = m.to_px({p.x0, p.x1});
+      if (c.x() < -r || c.y() < -r || c.x() > m.width + r || c.y() > m.height + r) continue;
+      obstacles.push_back({c - Vec(r, r), c + Vec(r, r)});
+    }
+  }
+  std::vector<LabelBox> placed;
   for (const Arrow& ar : f.arrows) {
     const int k = ar.cls;
     std::string text;
@@ -215,19 +361,41 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
     const Vec dir = d / std::max(1e-6, d.norm());
     const double reach = 0.5 * (std::abs(dir.x()) * size.x() + std::abs(dir.y()) * size.y());
     const Vec side(-dir.y(), dir.x());
-    Vec a, b;
-    bool found = false;
-    for (int attempt = 0; attempt < 12 && !found; ++attempt) {
-      const double along = reach + 6.0 * s + (attempt / 3) * 0.8 * fs;
-      const double across = (attempt % 3 == 0 ? 0.0 : attempt % 3 == 1 ? 1.0 : -1.0) * 1.1 * fs;
-      const Vec c = ar.to + along * dir + across * side;
+    std::vector<Vec> centres;
+    for (int out = 0; out < 6; ++out)
+      for (int across : {0, 1, -1, 2, -2}) {
+        centres.push_back(ar.to + (reach + 6.0 * s + out * 0.6 * fs) * dir +
+                          across * 0.9 * fs * side);
+      }
+    for (int ring = 1; ring <= 12; ++ring)
+      for (int i = 0; i < 16; ++i) {
+        const double t = std::atan2(dir.y(), dir.x()) +
+                         (i % 2 ? 1 : -1) * ((i + 1) / 2) * (std::numbers::pi / 8.0);
+        centres.push_back(ar.to + (reach + ring * fs) * Vec(std::cos(t), std::sin(t)));
+      }
+    LabelBox best{Vec::Zero(), size};
+    double best_cost = std::numeric_limits<double>::infinity();
+    for (const Vec& c : centres) {
       // Whole pixels, as ImGui snaps text: both backends put the glyphs at the same place.
-      a = Vec(std::floor(c.x() - 0.5 * size.x()), std::floor(c.y() - 0.5 * size.y()));
-      b = a + size;
-      found = free_at(a, b);
+      const Vec a(std::floor(c.x() - 0.5 * size.x()), std::floor(c.y() - 0.5 * size.y()));
+      const LabelBox box{a, a + size};
+      const LabelBox padded{a - Vec(pad, pad), a + size + Vec(pad, pad)};
+      double cost = 0.0;
+      for (const LabelBox& o : placed)
+        if (padded.hits(o)) cost += 1e6 + padded.overlap(o);
+      for (const LabelBox& o : obstacles) cost += box.overlap(o);
+      // Outside the canvas: as bad as covering its own area.
+      const double inside = box.overlap({{0.0, 0.0}, {m.width, m.height}});
+      cost += 4.0 * std::max(0.0, (box.b - box.a).prod() - inside);
+      if (cost < 1e-6) cost = 0.0;  // rounding in the areas: this spot is free
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = box;
+        if (cost == 0.0) break;
+      }
     }
-    placed.push_back({a, b});
-    f.arrow_labels.push_back({text, a, fs, true, ar.color, 1.0, k});
+    placed.push_back(best);
+    f.arrow_labels.push_back({text, best.a, fs, true, ar.color, 1.0, k});
   }
 }
 
@@ -283,14 +451,15 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
   if (in.markers) {
     const bool have =
         in.eval && in.eval->losses.size() == static_cast<Eigen::Index>(scene.points.size());
+    const double ref = have ? loss_reference(scene.loss, K) : 0.0;
     f.markers.reserve(scene.points.size());
     for (std::size_t i = 0; i < scene.points.size(); ++i) {
       const Point& p = scene.points[i];
       if (!std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
-      Marker mk{m.to_px({p.x0, p.x1}), p.label, false, false};
+      Marker mk{m.to_px({p.x0, p.x1}), p.label, 0.0, false};
       if (have) {
         const auto ii = static_cast<Eigen::Index>(i);
-        mk.loss = in.eval->losses(ii) > 0.0;
+        mk.loss = loss_level(in.eval->losses(ii), scene.loss.kind, ref);
         mk.wrong = in.eval->predictions(ii) != p.label;
       }
       f.markers.push_back(mk);
@@ -300,7 +469,8 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
     const bool named = static_cast<int>(scene.class_names.size()) == K;
     for (int k = 0; k < K; ++k) {
       const std::string& n = named ? scene.class_names[static_cast<std::size_t>(k)] : std::string();
-      f.legend.push_back({n.empty() ? "class " + std::to_string(k) : n, in.style.class_line(k)});
+      f.legend.push_back({n.empty() ? "class " + std::to_string(k) : n, in.style.class_line(k),
+                          in.style.class_shape(k)});
     }
   }
   return f;

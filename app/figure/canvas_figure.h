@@ -93,11 +93,16 @@ struct Text {
 struct Marker {
   Vec at;  // pixels
   int cls = 0;
-  bool loss = false;   // L_i > 0: a ring in the loss colour (full-size discs)
+  // How strongly the loss ring is drawn, 0..1 (loss_level): hinge losses 1 where L_i > 0;
+  // softmax, sigmoid and focal losses (every point has L_i > 0) L_i over the loss at zero
+  // scores, so the ring's opacity shows how large L_i is.
+  double loss = 0.0;
   bool wrong = false;  // misclassified: a cross (full size) or a loss-coloured outline (compact)
 };
-// How points look: full-size discs with an outline, loss ring and cross up to kCompactPoints,
-// small plain discs beyond (misclassified ones outlined in the loss colour).
+// How points look: full-size markers (the class's shape, palette::class_shape) with an outline,
+// loss ring and cross up to kCompactPoints, small plain discs beyond (misclassified ones
+// outlined in the loss colour, the others without an outline: the class colours stand out 3:1
+// against their own regions).
 inline constexpr float kPointRadius = 7.5f;  // pixels at scale 1: readable from the back row
 inline constexpr std::size_t kCompactPoints = 2000;
 inline constexpr float kCompactRadius = 3.5f;
@@ -105,19 +110,49 @@ inline constexpr float kCompactRadius = 3.5f;
 // sprite pixels: a software rasteriser draws a million points in tens of ms, not seconds.
 inline constexpr double kCompactPixelBudget = 4e6;
 float compact_radius(std::size_t count, float scale);
+// The loss ring's centre line lies kRingGap (scaled) outside the radius; it is kRingHalf wide
+// on each side. Every marker shape stays inside radius + kRingGap - kRingHalf - 1.
+inline constexpr float kRingGap = 4.5f;
+inline constexpr float kRingHalf = 1.1f;
+// Half the side of a point sprite beyond its radius (the ring and its antialiasing).
+inline constexpr float kSpriteMargin = 6.5f;
 struct PointLook {
   bool compact = false;
   double radius = kPointRadius;
   double outline = 1.25;                   // outline width
-  double ring_mid = 3.5, ring_half = 1.1;  // loss ring: radius + ring_mid, half-width
+  double ring_mid = 4.5, ring_half = 1.1;  // loss ring: radius + ring_mid, half-width
   palette::Rgb outline_color, loss_color;
 };
 PointLook point_look(std::size_t count, const Style& style);
-inline constexpr palette::Rgb kLossColor{217, 26, 26};  // loss rings, misclassified outlines
+// The loss marker's colour: neutral, no class's colour (near-black on light, near-white on dark).
+inline constexpr palette::Rgb kLossColorLight{25, 25, 25};
+inline constexpr palette::Rgb kLossColorDark{240, 240, 240};
+inline palette::Rgb loss_color(const Style& s) {
+  return s.dark() ? kLossColorDark : kLossColorLight;
+}
+
+// Loss-ring strength of a point with loss L_i (see Marker::loss); `reference` is
+// loss_reference(settings, K). 0 for L_i <= 0, 1 for a NaN or infinite loss.
+double loss_level(double L_i, LossKind kind, double reference);
+// The loss of one point whose scores are all zero (ln K for softmax, K ln 2 for sigmoid).
+double loss_reference(const LossSettings& s, int classes);
+
+// A marker shape as a polygon around the point's centre, in units of the radius (pixels: x
+// right, y down); count 0 is the disc of radius 1. Both backends draw these outlines: the GL
+// points shader gets the vertices as uniforms, the exporter fills the same polygons.
+inline constexpr int kShapeVertices = 12;
+struct ShapeOutline {
+  int count = 0;
+  Vec v[kShapeVertices];
+};
+ShapeOutline shape_outline(palette::Shape shape);
+// Signed distance from p (in radii) to the shape's edge, negative inside (the shader's rule).
+double shape_distance(const ShapeOutline& s, const Vec& p);
 
 struct LegendEntry {
   std::string label;
   palette::Rgb color;
+  palette::Shape shape = palette::Shape::Disc;
 };
 
 // The region colour of an argmax / confidence / score pixel at world x (the GL shader's twin,
@@ -172,6 +207,11 @@ inline constexpr double kArrowPickPx = 12.0;
 // Tick labels and grid: about one line every kGridTargetPx (scaled) pixels.
 inline constexpr double kGridTargetPx = 90.0;
 double grid_step(double ppu, double scale);
+// The step between labelled ticks: the grid step, or 2, 5, 10, 20, ... times it, the first at
+// which the x axis's widest label (`width` of its text, pixels) plus `gap` fits between two
+// labelled ticks.
+double tick_label_step(const Rect& world, double grid, double ppu, double gap,
+                       const std::function<double(const std::string&)>& width);
 
 // The point of class k's zero line nearest to `ref` (ref itself when W_k = 0).
 Vec nearest_on_line(const Params& p, int k, const Vec& ref);

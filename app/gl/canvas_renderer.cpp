@@ -26,6 +26,22 @@ void set_colors(int loc, const Style& style, bool region) {
   }
   glUniform3fv(loc, kMaxClasses, c);
 }
+
+// Each class's marker polygon (figure::shape_outline), the vertices in radii.
+void set_shapes(const GlProgram& p, const Style& style) {
+  float v[kMaxClasses * figure::kShapeVertices * 2] = {};
+  int n[kMaxClasses] = {};
+  for (int k = 0; k < kMaxClasses; ++k) {
+    const figure::ShapeOutline o = figure::shape_outline(style.class_shape(k));
+    n[k] = o.count;
+    for (int i = 0; i < o.count; ++i) {
+      v[2 * (k * figure::kShapeVertices + i)] = static_cast<float>(o.v[i].x());
+      v[2 * (k * figure::kShapeVertices + i) + 1] = static_cast<float>(o.v[i].y());
+    }
+  }
+  glUniform2fv(p.uniform("u_shape"), kMaxClasses * figure::kShapeVertices, v);
+  glUniform1iv(p.uniform("u_shape_n"), kMaxClasses, n);
+}
 }  // namespace
 
 CanvasFrame make_canvas_frame(const ViewTransform& view, double fb_scale, int fb_height) {
@@ -57,16 +73,19 @@ void fill_point_instances(const Scene& scene, const Evaluation& eval,
                           std::vector<PointInstance>& out) {
   out.resize(scene.points.size());
   const bool have = eval.losses.size() == static_cast<Eigen::Index>(scene.points.size());
+  const double ref = have ? figure::loss_reference(scene.loss, scene.classes()) : 0.0;
   for (std::size_t i = 0; i < scene.points.size(); ++i) {
     const Point& p = scene.points[i];
     int flags = 0;
+    double level = 0.0;
     if (have) {
       const auto ii = static_cast<Eigen::Index>(i);
-      if (eval.losses(ii) > 0.0) flags |= kPointLoss;
+      level = figure::loss_level(eval.losses(ii), scene.loss.kind, ref);
+      if (level > 0.0) flags |= kPointLoss;
       if (eval.predictions(ii) != p.label) flags |= kPointWrong;
     }
     out[i] = {static_cast<float>(p.x0), static_cast<float>(p.x1), static_cast<float>(p.label),
-              static_cast<float>(flags)};
+              static_cast<float>(flags), static_cast<float>(level)};
   }
 }
 
@@ -156,7 +175,7 @@ bool CanvasRenderer::init(std::string* error) {
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
   glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
+  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
                         reinterpret_cast<void*>(2 * sizeof(float)));
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
@@ -221,12 +240,14 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
     const double shift = f.mode == RegionMode::Score ? 0.0 : top;
     for (int k = 0; k < K; ++k) s[v][k] = static_cast<float>(sv[k] - shift);
   }
-  float s0[3][4], s1[3][4];
+  static_assert(kMaxClasses == 10, "the region shader takes scores as vec4 + vec4 + vec2");
+  float s0[3][4], s1[3][4], s2[3][2];
   for (int v = 0; v < 3; ++v) {
     for (int k = 0; k < 4; ++k) {
       s0[v][k] = s[v][k];
       s1[v][k] = s[v][k + 4];
     }
+    for (int k = 0; k < 2; ++k) s2[v][k] = s[v][k + 8];
   }
   const bool dark = f.style.dark();
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
@@ -235,6 +256,7 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1f(p.uniform("u_world_per_px"), static_cast<float>(f.world_per_px));
   glUniform4fv(p.uniform("u_s0"), 3, &s0[0][0]);
   glUniform4fv(p.uniform("u_s1"), 3, &s1[0][0]);
+  glUniform2fv(p.uniform("u_s2"), 3, &s2[0][0]);
   set_colors(p.uniform("u_region"), f.style, true);
   set_colors(p.uniform("u_line"), f.style, false);
   const Rgb8 bg = f.style.colors().background;
@@ -341,7 +363,8 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
   const float radius = compact ? compact_radius(size_for ? size_for : pts.size(), f.px_scale)
                                : kPointRadius * f.px_scale;
-  const float extent = radius + (compact ? std::min(1.0f * f.px_scale, radius) : 5.5f * f.px_scale);
+  const float extent =
+      radius + (compact ? std::min(1.0f * f.px_scale, radius) : figure::kSpriteMargin * f.px_scale);
   const int pad = static_cast<int>(std::ceil(extent));
   glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
   glEnable(GL_SCISSOR_TEST);
@@ -359,9 +382,12 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform1f(p.uniform("u_radius_px"), radius);
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.style, false);
+  if (!compact) set_shapes(p, f.style);
+  glUniform1f(p.uniform("u_ring_gap"), figure::kRingGap * f.px_scale);
+  glUniform1f(p.uniform("u_ring_half"), figure::kRingHalf * f.px_scale);
   const Rgb8 outline = f.style.colors().outline;
   glUniform3f(p.uniform("u_outline"), outline.rf(), outline.gf(), outline.bf());
-  const Rgb8 loss = figure::kLossColor;
+  const Rgb8 loss = figure::loss_color(f.style);
   glUniform3f(p.uniform("u_loss_color"), loss.rf(), loss.gf(), loss.bf());
   glBindVertexArray(impl_->point_vao);
   glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);

@@ -1,7 +1,8 @@
 #pragma once
 // The GL part of the canvas: decision regions, grid and axes (one fragment shader) and the data
-// points (instanced discs). Draws into the current framebuffer's viewport; used by the window
-// and by the offscreen render test. Needs a current GL 3.3 core context with glad loaded.
+// points (point sprites in their class's marker shape). Draws into the current framebuffer's
+// viewport; used by the window and by the offscreen render test. Needs a current GL 3.3 core
+// context with glad loaded.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -24,9 +25,11 @@ struct CanvasFrame {
   double grid_step = 0.0;  // 0: no grid
 };
 
-// Per point: world position, label and flags (kPointLoss, kPointWrong).
+// Per point: world position, label, flags (kPointLoss, kPointWrong) and the loss ring's
+// strength 0..1 (figure::loss_level: 1 where a hinge loss is > 0, L_i against the loss at zero
+// scores for softmax, sigmoid and focal).
 struct PointInstance {
-  float x = 0, y = 0, label = 0, flags = 0;
+  float x = 0, y = 0, label = 0, flags = 0, loss = 0;
 };
 inline constexpr int kPointLoss = 1;
 inline constexpr int kPointWrong = 2;

@@ -1,13 +1,22 @@
 #pragma once
-// LossLab's colours, shared by the window (GL, ImGui), the lab and the exporters (cairo). Plain
-// constexpr data: no GL, no ImGui, no cairo. Drawing code takes them through a Style (style.h).
-// Classes 0..2 are the CS231n demo's; classes 3..7 come from the colour-blind-safe Okabe-Ito
-// palette (orange, reddish purple, sky blue, vermillion, bluish green; its yellow is too faint
-// on white). The one palette: the window (app/classifier/model/palette.h), the lab and the
-// exporters use it. A second scheme, Scheme::ColorBlindSafe, takes classes 0..2 from Okabe-Ito too
-// (blue, bluish green, vermillion instead of the demo's blue/green/red, which red-green
-// colour-blind viewers cannot tell apart). Which scheme and theme a drawing uses is part of its
-// Style, passed to it.
+// LossLab's colours and marker shapes, shared by the window (GL, ImGui), the lab and the
+// exporters (cairo). Plain constexpr data: no GL, no ImGui, no cairo. Drawing code takes them
+// through a Style (style.h).
+//
+// The default scheme (Scheme::Demo) is a projector palette for up to 10 classes, chosen by a
+// search over sRGB for these measured targets (tests/style computes them from the tables,
+// tests/gl and tests/export from rendered pixels):
+//  - every class line (zero-score line, arrow, point fill) has at least 3.3:1 contrast (WCAG 2
+//    relative luminance) against its own region and against the canvas background;
+//  - every PAIR of regions (any two can be neighbours) differs by at least 1.5:1 in luminance
+//    or by CIEDE2000 >= 20 under both a deuteranopia and a protanopia simulation (Machado,
+//    Oliveira and Fernandes 2009, severity 1, applied to linear RGB), and by CIEDE2000 >= 15
+//    in normal vision.
+// Classes 0..2 keep the CS231n demo's blue, green and red families. Every class also has a
+// marker shape (disc, square, triangle, diamond, ...), so classes stay apart in greyscale
+// printouts too. Scheme::ColorBlindSafe is the previous Okabe-Ito palette (extended to 10), a
+// softer alternative; it does not meet all the targets above (tests/style reports by how much).
+// Which scheme and theme a drawing uses is part of its Style, passed to it.
 #include <algorithm>
 #include <cstdint>
 
@@ -23,32 +32,60 @@ struct Rgb {
 
 enum class Theme { Light, Dark };
 
-inline constexpr int kClassColors = 8;
+inline constexpr int kClassColors = 10;
 
 struct ClassColors {
   Rgb line;    // zero-score line, weight arrow, point fill
   Rgb region;  // decision-region background
 };
 
-// Light theme: the demo's line and region colours, then Okabe-Ito with 30% tints on white.
+// Light theme, the projector palette.
 inline constexpr ClassColors kLightClasses[kClassColors] = {
-    {{100, 100, 200}, {200, 200, 250}},  // 0 blue  (demo)
-    {{100, 200, 100}, {200, 250, 200}},  // 1 green (demo)
-    {{200, 100, 100}, {250, 200, 200}},  // 2 red   (demo)
-    {{230, 159, 0}, {248, 226, 179}},    // 3 orange         (Okabe-Ito)
-    {{204, 121, 167}, {240, 215, 229}},  // 4 reddish purple (Okabe-Ito)
-    {{86, 180, 233}, {204, 233, 248}},   // 5 sky blue       (Okabe-Ito)
-    {{213, 94, 0}, {242, 207, 179}},     // 6 vermillion     (Okabe-Ito)
-    {{0, 158, 115}, {179, 226, 213}},    // 7 bluish green   (Okabe-Ito)
+    {{0, 90, 130}, {29, 186, 238}},     // 0 blue (sky)
+    {{0, 110, 35}, {149, 227, 187}},    // 1 green (mint)
+    {{125, 0, 0}, {246, 82, 82}},       // 2 red
+    {{155, 15, 195}, {255, 255, 255}},  // 3 purple on white
+    {{115, 0, 85}, {181, 123, 144}},    // 4 plum on mauve
+    {{125, 70, 0}, {166, 175, 167}},    // 5 brown on grey-green
+    {{90, 85, 0}, {220, 165, 1}},       // 6 olive on amber
+    {{110, 135, 0}, {251, 237, 83}},    // 7 lime on yellow
+    {{20, 40, 165}, {83, 135, 249}},    // 8 navy on cornflower
+    {{45, 50, 65}, {179, 214, 255}},    // 9 slate on ice blue
 };
 
-// Dark theme: brighter lines, deep region colours so light text and points stay readable.
+// Dark theme: deep regions, light lines, the same targets against the dark background.
 inline constexpr ClassColors kDarkClasses[kClassColors] = {
-    {{130, 130, 235}, {44, 44, 86}}, {{120, 215, 120}, {38, 78, 42}},
-    {{230, 120, 120}, {86, 42, 42}}, {{240, 175, 40}, {88, 66, 20}},
-    {{220, 140, 185}, {80, 50, 68}}, {{110, 195, 240}, {30, 70, 92}},
-    {{235, 120, 40}, {90, 48, 18}},  {{40, 185, 140}, {18, 72, 56}},
+    {{215, 175, 255}, {6, 67, 179}},    // 0 lavender on blue
+    {{55, 230, 35}, {34, 120, 43}},     // 1 green
+    {{255, 150, 80}, {146, 35, 16}},    // 2 orange on red
+    {{210, 205, 60}, {101, 105, 110}},  // 3 yellow on grey
+    {{130, 210, 165}, {0, 58, 8}},      // 4 mint on forest
+    {{0, 215, 220}, {35, 84, 82}},      // 5 cyan on teal
+    {{145, 180, 255}, {0, 0, 48}},      // 6 sky on navy
+    {{255, 115, 195}, {0, 8, 0}},       // 7 pink on black
+    {{190, 100, 255}, {88, 6, 94}},     // 8 violet on plum
+    {{205, 200, 210}, {131, 78, 190}},  // 9 silver on purple
 };
+
+// Marker shapes, one per class (a shape per class keeps classes apart without colour).
+enum class Shape {
+  Disc,
+  Square,
+  TriangleUp,
+  Diamond,
+  TriangleDown,
+  Pentagon,
+  Star,
+  Plus,
+  Hexagon,
+  TriangleRight
+};
+inline constexpr Shape kClassShapes[kClassColors] = {
+    Shape::Disc,     Shape::Square, Shape::TriangleUp, Shape::Diamond, Shape::TriangleDown,
+    Shape::Pentagon, Shape::Star,   Shape::Plus,       Shape::Hexagon, Shape::TriangleRight};
+inline constexpr Shape class_shape(int k) {
+  return kClassShapes[std::clamp(k, 0, kClassColors - 1)];
+}
 
 struct ThemeColors {
   Rgb background;   // canvas/plot background
@@ -75,10 +112,11 @@ inline constexpr const ThemeColors& theme_colors(Theme t) {
   return t == Theme::Dark ? kDark : kLight;
 }
 
+// Demo: the projector palette above (the default). ColorBlindSafe: Okabe-Ito throughout (its
+// yellow darkened, black as a mid grey so points keep their outline, then brown and indigo),
+// 30% tints on white for the light regions.
 enum class Scheme { Demo, ColorBlindSafe };
 
-// Colour-blind-safe scheme: Okabe-Ito throughout (its yellow darkened, black as a mid grey so
-// points keep their outline), 30% tints on white for the light regions.
 inline constexpr ClassColors kLightClassesCb[kClassColors] = {
     {{0, 114, 178}, {179, 213, 232}},    // 0 blue           (Okabe-Ito)
     {{0, 158, 115}, {179, 226, 213}},    // 1 bluish green   (Okabe-Ito)
@@ -88,12 +126,15 @@ inline constexpr ClassColors kLightClassesCb[kClassColors] = {
     {{86, 180, 233}, {204, 233, 248}},   // 5 sky blue       (Okabe-Ito)
     {{190, 170, 0}, {236, 230, 179}},    // 6 yellow, darkened
     {{110, 110, 110}, {212, 212, 212}},  // 7 grey
+    {{120, 70, 20}, {222, 205, 186}},    // 8 brown
+    {{60, 60, 160}, {200, 200, 240}},    // 9 indigo
 };
 inline constexpr ClassColors kDarkClassesCb[kClassColors] = {
     {{70, 160, 235}, {20, 52, 82}},  {{40, 185, 140}, {18, 72, 56}},
     {{235, 120, 40}, {90, 48, 18}},  {{240, 175, 40}, {88, 66, 20}},
     {{220, 140, 185}, {80, 50, 68}}, {{110, 195, 240}, {30, 70, 92}},
     {{235, 220, 70}, {78, 74, 22}},  {{180, 180, 180}, {62, 62, 62}},
+    {{205, 150, 100}, {70, 48, 28}}, {{150, 150, 240}, {40, 40, 90}},
 };
 
 inline constexpr const ClassColors& class_colors(int k, Theme t, Scheme s) {

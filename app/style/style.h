@@ -15,12 +15,13 @@ struct Style {
   float scale = 1.0f;
 
   bool dark() const { return theme == palette::Theme::Dark; }
-  // Line/arrow/point colour and region colour of class k (labels outside 0..7 clamp).
+  // Line/arrow/point colour and region colour of class k (labels outside 0..9 clamp).
   const palette::ClassColors& classes(int k) const {
     return palette::class_colors(k, theme, scheme);
   }
   palette::Rgb class_line(int k) const { return classes(k).line; }
   palette::Rgb class_region(int k) const { return classes(k).region; }
+  palette::Shape class_shape(int k) const { return palette::class_shape(k); }
   const palette::ThemeColors& colors() const { return palette::theme_colors(theme); }
   const palette::PlotColors& plot() const { return palette::plot_colors(theme); }
   bool operator==(const Style&) const = default;

@@ -244,7 +244,7 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
   ls.alpha = 0.7;
   int checked = 0;
   std::uint64_t seed = 100;
-  for (int K : {2, 3, 5, 8}) {
+  for (int K : {2, 3, 5, 8, 9, kMaxClasses}) {
     ls.class_weights.clear();
     for (int k = 0; c.weighted && k < K; ++k) ls.class_weights.push_back(0.2 + 1.3 * k);
     for (int N : {1, 7, 30}) {

@@ -168,8 +168,8 @@ TEST(SceneIoMultiLabel, BadLabelSetsNameThePoint) {
       {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "label": 0},
                                          {"x": 0, "y": 0, "labels": [1, 1]}]})",
        "points[1].labels[1]: label 1 is listed twice"},
-      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 8]}]})",
-       "points[0].labels[1]: 8 is out of range [0, 7]"},
+      {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 10]}]})",
+       "points[0].labels[1]: 10 is out of range [0, 9]"},
       {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, -1]}]})",
        "points[0].labels[1]: -1 is out of range"},
       {R"({"loss": "sigmoid", "points": [{"x": 0, "y": 0, "labels": [0, 1.5]}]})",
@@ -254,8 +254,8 @@ TEST(SceneIo, MalformedJsonIsRejectedWithAUsefulMessage) {
       {R"({"W": [[1,0],[0,1]], "points": [{"x": 1, "y": 2, "label": 2}]})",
        "points[0].label: 2 is out of range [0, 1]"},
       {R"({"points": [{"x": 1, "y": 2, "label": -1}]})", "out of range"},
-      {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 8"},
-      {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 8"},
+      {R"({"W": [[1, 0]]})", "W: has 1 rows; the number of classes must be 2 to 10"},
+      {R"({"W": [[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0],[1,0]]})", "2 to 10"},
       {R"({"W": [[1, 0], [0]]})", "W[1]: expected a row of 2 numbers"},
       {R"({"W": [[1, 0], [0, 1]], "b": [0]})", "b: has 1 entries but W has 2 rows"},
       {R"({"b": [0, 1, 2]})", "b: given without W"},
@@ -295,7 +295,8 @@ TEST(SceneIo, MalformedCsvNamesTheLine) {
             std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1,abc,0\n").find("line 2: y \"abc\" is not a number"),
             std::string::npos);
-  EXPECT_NE(csv_error("0,0,0\n1,1,9\n").find("line 2: label 9 is out of range"), std::string::npos);
+  EXPECT_NE(csv_error("0,0,0\n1,1,10\n").find("line 2: label 10 is out of range"),
+            std::string::npos);
   EXPECT_NE(csv_error("0,0,0\n1,1,1.5\n").find("label \"1.5\" is not an integer"),
             std::string::npos);
   EXPECT_NE(csv_error("0,0,0\nnan,1,1\n").find("line 2"), std::string::npos);

@@ -32,11 +32,14 @@ int core_argmax(const Params& p, double x0, double x1) {
 const double kProbes[][2] = {{-0.75, 0.85}, {0.25, 0.85}, {-0.85, -0.85},
                              {0.75, -0.95}, {0.95, 0.25}, {-0.55, -0.35}};
 
-// Where a point's disc shows its class colour: beside the centre (misclassified points have a
+// Where a point's marker shows its class colour: beside the centre (misclassified points have a
 // cross through it), inside the outline band. Figure units.
+struct Vec2 {
+  double x, y;
+};
 double fill_offset(std::size_t points, const Style& style) {
   const figure::PointLook look = figure::point_look(points, style);
-  return look.compact ? 0.0 : 0.6 * look.radius;
+  return look.compact ? 0.0 : 0.4 * look.radius;
 }
 
 void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) {
@@ -56,10 +59,13 @@ void expect_region_and_point_colors(const Image& img, const FigureOptions& opt) 
   }
   for (int k = 0; k < 3; ++k)
     EXPECT_GT(seen[static_cast<std::size_t>(k)], 0) << "probe class " << k;
-  const double dx = fill_offset(scene.points.size(), opt.style) / t.scale;
+  const double d = fill_offset(scene.points.size(), opt.style) / t.scale;
   for (const Point& p : scene.points) {
-    EXPECT_LE(test::color_distance(pixel(p.x0 + dx, p.x1), opt.style.class_line(p.label)), 2)
-        << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
+    int best = 1000;  // up, down, left or right of the centre: inside every shape, off the cross
+    for (const auto& o : {Vec2{d, 0}, Vec2{-d, 0}, Vec2{0, d}, Vec2{0, -d}})
+      best = std::min(
+          best, test::color_distance(pixel(p.x0 + o.x, p.x1 + o.y), opt.style.class_line(p.label)));
+    EXPECT_LE(best, 2) << "point (" << p.x0 << ", " << p.x1 << ") of class " << p.label;
   }
 }
 
@@ -190,12 +196,19 @@ TEST(PngExport, ConfidenceShadingFollowsTheArgmax) {
   for (const auto& w : kProbes) {
     const int k = core_argmax(scene.params, w[0], w[1]);
     const palette::Rgb c = img.rgb(static_cast<int>(t.to_x(w[0])), static_cast<int>(t.to_y(w[1])));
-    // The tint leans towards the winning class colour: closer to it than to any other.
+    // The shader's rule (figure::region_color): the background tinted toward the winning
+    // class's strong colour, so it differs from the tint any other class would give.
+    const palette::Rgb want = figure::region_color(scene.params, opt, Style{}, {w[0], w[1]});
+    EXPECT_LE(test::color_distance(c, want), 2) << "world (" << w[0] << ", " << w[1] << ")";
+    EXPECT_NE(want, Style{}.colors().background);
+    Params other = scene.params;  // the same scores with class k's colours swapped for j's
     for (int j = 0; j < 3; ++j) {
       if (j == k) continue;
-      EXPECT_LT(test::color_distance(c, Style{}.class_line(k)),
-                test::color_distance(c, Style{}.class_line(j)))
-          << "world (" << w[0] << ", " << w[1] << ")";
+      other.W.row(j).swap(other.W.row(k));
+      std::swap(other.b(j), other.b(k));
+      EXPECT_GT(test::color_distance(c, figure::region_color(other, opt, Style{}, {w[0], w[1]})), 2)
+          << "world (" << w[0] << ", " << w[1] << ") as class " << j;
+      other = scene.params;
     }
   }
 }
@@ -217,7 +230,7 @@ TEST(PngExport, ScoreShadingRejectsAMissingClass) {
 
 TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
   std::vector<Scene> scenes;
-  scenes.push_back(make_spiral(kMaxClasses, 20, 3));  // 8 classes
+  scenes.push_back(make_spiral(kMaxClasses, 20, 3));  // 10 classes
   Scene zero = default_scene();
   zero.params.W.setZero();  // no lines, no arrows; the largest bias wins everywhere
   scenes.push_back(zero);
@@ -257,7 +270,7 @@ TEST(PngExport, UnusualScenesRenderWithTheirPointColours) {
         const double off = fill_offset(scene.points.size(), opt.style);
         int best = 1000;
         for (int a = 0; a < 8; ++a) {
-          const double ang = a * M_PI / 4.0 + M_PI / 8.0;
+          const double ang = a * M_PI / 4.0;  // the axis directions are off the cross
           const int px = static_cast<int>(t.to_x(p.x0) + std::cos(ang) * off);
           const int py = static_cast<int>(y + std::sin(ang) * off);
           best = std::min(best, test::color_distance(img.rgb(px, py), Style{}.class_line(p.label)));
@@ -356,6 +369,56 @@ TEST(PngExport, CancelStopsAnExportBetweenChunks) {
   JobControl fresh;
   EXPECT_FALSE(render_figure(data, opt, Format::Png, &fresh).empty());
   EXPECT_EQ(fresh.progress(), 1.0);
+}
+
+}  // namespace
+}  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+// Ten classes: every point drawn in its class's colour and marker shape (the window's shapes,
+// figure::shape_outline), each region in its class's colour, the neutral loss ring.
+TEST(PngExport, TenClassesInTheirColoursAndShapes) {
+  Scene s = default_scene();
+  s.params = default_params(kMaxClasses);
+  s.points.clear();
+  for (int k = 0; k < kMaxClasses; ++k) {
+    const double a = 2.0 * 3.14159265358979 * k / kMaxClasses;
+    s.points.push_back({0.6 * std::cos(a), 0.6 * std::sin(a), k});
+  }
+  s.loss.kind = LossKind::Softmax;
+  FigureOptions opt;
+  opt.width = opt.height = 800;
+  opt.legend = false;
+  opt.grid = false;
+  opt.axes = false;  // the x axis would run through class 0's point
+  const Image img = render_png(FigureData{s, {}}, opt);
+  const CanvasTransform t = canvas_transform(s, opt.width, opt.height);
+  const figure::PointLook look = figure::point_look(s.points.size(), opt.style);
+  for (const Point& p : s.points) {
+    const int k = p.label;
+    ASSERT_EQ(core_argmax(s.params, p.x0, p.x1), k);
+    const figure::ShapeOutline shape = figure::shape_outline(opt.style.class_shape(k));
+    const double cx = t.to_x(p.x0), cy = t.to_y(p.x1), R = look.radius;
+    int inside = 0, outside = 0;
+    for (int py = static_cast<int>(cy) - 11; py <= static_cast<int>(cy) + 11; ++py) {
+      for (int px = static_cast<int>(cx) - 11; px <= static_cast<int>(cx) + 11; ++px) {
+        const double d =
+            figure::shape_distance(shape, {(px + 0.5 - cx) / R, (py + 0.5 - cy) / R}) * R;
+        const palette::Rgb c = img.rgb(px, py);
+        if (d < -look.outline - 1.0) {
+          ++inside;
+          ASSERT_LE(test::color_distance(c, opt.style.class_line(k)), 3) << "class " << k;
+        } else if (d > 1.0 && std::hypot(px + 0.5 - cx, py + 0.5 - cy) < R + look.ring_mid - 2.5) {
+          ++outside;
+          ASSERT_LE(test::color_distance(c, opt.style.class_region(k)), 3) << "class " << k;
+        }
+      }
+    }
+    EXPECT_GT(inside, 8) << "class " << k;  // the star is the thinnest
+    EXPECT_GT(outside, 20) << "class " << k;
+  }
 }
 
 }  // namespace

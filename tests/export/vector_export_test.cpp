@@ -61,10 +61,17 @@ std::vector<SvgPath> drawn_paths(const std::string& svg) {
   return out;
 }
 
+// As cairo writes a colour: percentages with %f, trailing zeros dropped ("0%", "35.294118%").
 std::string css_rgb(palette::Rgb c) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "rgb(%f%%,%f%%,%f%%)", c.r / 2.55, c.g / 2.55, c.b / 2.55);
-  return buf;
+  auto pct = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%f", v / 2.55);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s + "%";
+  };
+  return "rgb(" + pct(c.r) + "," + pct(c.g) + "," + pct(c.b) + ")";
 }
 
 bool is_circle_around(const SvgPath& p, const Eigen::Vector2d& c, double r) {
@@ -115,35 +122,50 @@ TEST(SvgExport, IsWellFormedXml) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(SvgExport, OneCircleAtEveryPointInItsClassColour) {
+// A marker path: the class's shape (figure::shape_outline) of radius r around c, a circle for
+// the disc.
+bool is_marker_around(const SvgPath& p, palette::Shape shape, const Eigen::Vector2d& c, double r) {
+  const figure::ShapeOutline o = figure::shape_outline(shape);
+  if (o.count == 0) return is_circle_around(p, c, r);
+  if (p.on_curve.size() < static_cast<std::size_t>(o.count)) return false;
+  for (int i = 0; i < o.count; ++i)
+    if ((p.on_curve[static_cast<std::size_t>(i)] - (c + r * o.v[i])).norm() > 0.02) return false;
+  return true;
+}
+
+TEST(SvgExport, OneMarkerAtEveryPointInItsClassShapeAndColour) {
   FigureOptions opt;
   opt.legend = false;
   const Scene scene = default_scene();
   const std::vector<SvgPath> paths = drawn_paths(render_svg(opt, scene));
   const CanvasTransform t = canvas_transform(scene, opt.width, opt.height);
-  // Each disc is one circle path: its fill in the class colour, its outline band inside the edge.
+  // Each marker is its shape's path filled in the class colour (its outline band, inside the
+  // edge, is the same path stroked under a clip).
   const figure::PointLook look = figure::point_look(scene.points.size(), opt.style);
-  const double r = look.radius - 0.5 * look.outline;
+  long discs = 0;
   for (const Point& p : scene.points) {
     int found = 0;
     for (const SvgPath& path : paths) {
-      if (is_circle_around(path, {t.to_x(p.x0), t.to_y(p.x1)}, r) &&
+      if (is_marker_around(path, Style{}.class_shape(p.label), {t.to_x(p.x0), t.to_y(p.x1)},
+                           look.radius) &&
           path.style.find("fill:" + css_rgb(Style{}.class_line(p.label))) != std::string::npos)
         ++found;
     }
     EXPECT_EQ(found, 1) << "point (" << p.x0 << ", " << p.x1 << ")";
+    discs += Style{}.class_shape(p.label) == palette::Shape::Disc;
   }
-  // Points with a loss also get a ring (as in the window).
+  ASSERT_GT(discs, 0);
+  // Points with a loss also get a ring (as in the window); discs are two circles (fill, band).
   const Evaluation e = evaluate(scene.points, scene.params, scene.loss);
   const long rings = (e.losses.array() > 0.0).count();
   EXPECT_GT(rings, 0);
   const auto circles = std::count_if(paths.begin(), paths.end(), is_circle);
-  EXPECT_EQ(circles, static_cast<long>(scene.points.size()) + rings);
-  // The legend adds one marker per class.
+  EXPECT_EQ(circles, 2 * discs + rings);
+  // The legend adds one marker per class, in its shape (one disc here).
   opt.legend = true;
   const std::vector<SvgPath> with_legend = drawn_paths(render_svg(opt, scene));
   EXPECT_EQ(std::count_if(with_legend.begin(), with_legend.end(), is_circle),
-            static_cast<long>(scene.points.size()) + rings + scene.classes());
+            2 * discs + rings + 1);
 }
 
 int count_class_lines(const std::vector<SvgPath>& paths, const Scene& scene,

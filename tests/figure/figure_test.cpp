@@ -2,7 +2,10 @@
 // no cairo), checked on its own.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "app/figure/canvas_figure.h"
 #include "app/figure/loss_plot.h"
@@ -67,7 +70,7 @@ TEST(Figure, MarkersCarryTheLossAndMisclassifiedFlags) {
   int wrong = 0;
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto ii = static_cast<Eigen::Index>(i);
-    EXPECT_EQ(f.markers[i].loss, e.losses(ii) > 0.0);
+    EXPECT_EQ(f.markers[i].loss, e.losses(ii) > 0.0 ? 1.0 : 0.0);  // a hinge loss: full ring
     EXPECT_EQ(f.markers[i].wrong, e.predictions(ii) != s.points[i].label);
     wrong += f.markers[i].wrong;
   }
@@ -117,6 +120,103 @@ TEST(Figure, RegionColourIsTheArgmaxsAndTheScoreShadingsSign) {
     const palette::Rgb toward = v >= 0.0 ? style.class_line(0) : palette::Rgb{115, 115, 128};
     EXPECT_EQ(region_color(s.params, o, style, x),
               palette::mix(style.colors().background, toward, 0.85 * std::tanh(std::abs(v) * 0.5)));
+  }
+}
+
+TEST(Figure, SoftmaxLossRingsScaleWithTheLoss) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Softmax;
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  const CanvasFigure f = describe_canvas(input(s, e));
+  const double ln3 = std::log(3.0);
+  EXPECT_NEAR(loss_reference(s.loss, 3), ln3, 1e-12);
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const double L = e.losses(static_cast<Eigen::Index>(i));
+    ASSERT_GT(L, 0.0);  // softmax: every point
+    EXPECT_NEAR(f.markers[i].loss, std::min(1.0, L / ln3), 1e-12);
+  }
+  EXPECT_EQ(f.points.loss_color, loss_color(Style{}));
+  for (int k = 0; k < kMaxClasses; ++k) {  // neutral: no class's colour
+    EXPECT_NE(f.points.loss_color, Style{}.class_line(k));
+    EXPECT_NE(loss_color(Style{palette::Theme::Dark}), Style{palette::Theme::Dark}.class_line(k));
+  }
+  LossSettings sig;
+  sig.kind = LossKind::Sigmoid;
+  EXPECT_NEAR(loss_reference(sig, 10), 10.0 * std::log(2.0), 1e-12);
+  EXPECT_EQ(loss_level(0.0, LossKind::Softmax, ln3), 0.0);
+  EXPECT_EQ(loss_level(0.2, LossKind::WestonWatkins, 3.0), 1.0);
+}
+
+// A 10-class scene at 1024 x 768 whose zero lines all pass through the origin (the arrows all
+// start there): no two W labels overlap, and none covers an arrow head or a point.
+TEST(Figure, TenWeightLabelsNeverOverlap) {
+  for (const double bias : {0.0, 0.05}) {
+    Scene s = default_scene();
+    s.params = default_params(kMaxClasses);
+    for (int k = 0; k < kMaxClasses; ++k) s.params.b(k) = bias * k;
+    s.points.clear();
+    for (int k = 0; k < kMaxClasses; ++k)
+      s.points.push_back({0.3 * std::cos(0.6 * k), 0.3 * std::sin(0.6 * k), k});
+    const Evaluation e = evaluate(s.points, s.params, s.loss);
+    CanvasInput in = input(s, e);
+    in.map = fit_mapping(Rect{-1, -1, 1, 1}, 1024, 768);
+    const CanvasFigure f = describe_canvas(in);
+    ASSERT_EQ(f.arrow_labels.size(), static_cast<std::size_t>(kMaxClasses));
+    auto box = [&](const Text& t) {
+      return std::pair<Vec, Vec>{t.top_left,
+                                 t.top_left + Vec(0.6 * t.size * t.text.size(), t.size)};
+    };
+    auto hit = [](const std::pair<Vec, Vec>& a, const Vec& lo, const Vec& hi) {
+      return a.first.x() < hi.x() && lo.x() < a.second.x() && a.first.y() < hi.y() &&
+             lo.y() < a.second.y();
+    };
+    for (std::size_t i = 0; i < f.arrow_labels.size(); ++i) {
+      const auto bi = box(f.arrow_labels[i]);
+      EXPECT_GE(bi.first.x(), 0.0);
+      EXPECT_LE(bi.second.y(), 768.0);
+      for (std::size_t j = 0; j < i; ++j) {
+        const auto bj = box(f.arrow_labels[j]);
+        EXPECT_FALSE(hit(bi, bj.first, bj.second))
+            << f.arrow_labels[i].text << " and " << f.arrow_labels[j].text << " overlap";
+      }
+      for (const Arrow& a : f.arrows) EXPECT_FALSE(hit(bi, a.to, a.to)) << "on a head";
+      for (const Marker& m : f.markers) {
+        const Vec r(kPointRadius, kPointRadius);
+        EXPECT_FALSE(hit(bi, m.at - r, m.at + r)) << f.arrow_labels[i].text << " on a point";
+      }
+    }
+  }
+}
+
+// Tick labels at any zoom: distinct texts on each axis, never running into each other.
+TEST(Figure, TickLabelsStayDistinctAndApartAtEveryZoom) {
+  const Scene s = default_scene();
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  for (const double half : {2.0, 0.5, 1e-3, 1e-6, 1e-9, 1e-12}) {
+    for (const double cx : {0.0, 0.0789, -123.456}) {
+      CanvasInput in = input(s, e);
+      in.map = fit_mapping(Rect{cx - half, cx - half, cx + half, cx + half}, 1024, 768);
+      const CanvasFigure f = describe_canvas(in);
+      ASSERT_GE(f.tick_labels.size(), 2u) << "half " << half << " at " << cx;
+      // The x axis's labels share a row, the y axis's a column.
+      std::vector<const Text*> xs, ys;
+      for (const Text& t : f.tick_labels) {
+        if (t.top_left.y() == f.tick_labels.front().top_left.y()) xs.push_back(&t);
+        if (t.top_left.x() == f.tick_labels.back().top_left.x()) ys.push_back(&t);
+      }
+      ASSERT_GE(xs.size(), 2u) << "half " << half << " at " << cx;
+      for (const auto* axis : {&xs, &ys})
+        for (std::size_t i = 0; i < axis->size(); ++i)
+          for (std::size_t j = 0; j < i; ++j)
+            EXPECT_NE((*axis)[i]->text, (*axis)[j]->text) << "half " << half << " at " << cx;
+      // Along the x axis (one row of labels), each ends before the next begins.
+      std::sort(xs.begin(), xs.end(),
+                [](const Text* a, const Text* b) { return a->top_left.x() < b->top_left.x(); });
+      for (std::size_t i = 1; i < xs.size(); ++i)
+        EXPECT_LT(xs[i - 1]->top_left.x() + 0.6 * xs[i - 1]->size * xs[i - 1]->text.size(),
+                  xs[i]->top_left.x())
+            << xs[i - 1]->text << " runs into " << xs[i]->text << " (half " << half << ")";
+    }
   }
 }
 

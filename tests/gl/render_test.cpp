@@ -143,28 +143,35 @@ TEST_F(RenderTest, ArgmaxRegionsMatchCore) {
   EXPECT_GT(checked, 500);
 }
 
-TEST_F(RenderTest, ArgmaxIsExactForEightClassesWhenZoomedOut) {
-  Scene s = default_scene();
-  s.params = default_params(8);
-  for (int k = 0; k < 8; ++k) s.params.b(k) = 0.1 * k - 0.3;
-  render(s, RegionMode::Argmax);
-  int checked = 0;
-  for (int i = 0; i < 20; ++i) {
-    for (int j = 0; j < 20; ++j) {
-      const double x = snap(-0.95 + 0.1 * i, false), y = snap(-0.95 + 0.1 * j, true);
-      if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;
-      if (boundary_px(s.params, x, y) < 2.0) continue;
-      double sc[kMaxClasses];
-      point_scores(s.params, {x, y, 0}, sc);
-      const Rgb8 want = Style{}.classes(argmax(sc, 8)).region;
-      const Rgb got = at(x, y);
-      ASSERT_NEAR(got.r, want.r, 1);
-      ASSERT_NEAR(got.g, want.g, 1);
-      ASSERT_NEAR(got.b, want.b, 1);
-      ++checked;
+TEST_F(RenderTest, ArgmaxIsExactForEightAndTenClassesWhenZoomedOut) {
+  for (const int K : {8, kMaxClasses}) {
+    Scene s = default_scene();
+    s.params = default_params(K);
+    for (int k = 0; k < K; ++k) s.params.b(k) = 0.1 * k - 0.3;
+    render(s, RegionMode::Argmax);
+    int checked = 0, seen[kMaxClasses] = {};
+    for (int i = 0; i < 20; ++i) {
+      for (int j = 0; j < 20; ++j) {
+        const double x = snap(-0.95 + 0.1 * i, false), y = snap(-0.95 + 0.1 * j, true);
+        if (std::abs(x) < 4 * kWpp || std::abs(y) < 4 * kWpp) continue;
+        if (boundary_px(s.params, x, y) < 2.0) continue;
+        double sc[kMaxClasses];
+        point_scores(s.params, {x, y, 0}, sc);
+        const int k = argmax(sc, K);
+        const Rgb8 want = Style{}.classes(k).region;
+        const Rgb got = at(x, y);
+        ASSERT_NEAR(got.r, want.r, 1) << "K = " << K;
+        ASSERT_NEAR(got.g, want.g, 1) << "K = " << K;
+        ASSERT_NEAR(got.b, want.b, 1) << "K = " << K;
+        ++seen[k];
+        ++checked;
+      }
     }
+    EXPECT_GT(checked, 250);
+    int classes_seen = 0;
+    for (int k = 0; k < K; ++k) classes_seen += seen[k] > 0;
+    EXPECT_GE(classes_seen, K - 1) << "K = " << K;  // class 0's wedge is pushed out by its bias
   }
-  EXPECT_GT(checked, 250);
 }
 
 TEST_F(RenderTest, ConfidenceLightensTowardTheBoundary) {
@@ -197,22 +204,30 @@ TEST_F(RenderTest, ConfidenceLightensTowardTheBoundary) {
   EXPECT_GT(lightest, darkest + 60);
 }
 
-TEST_F(RenderTest, PointsAreDiscsInClassColoursWithLossRings) {
+TEST_F(RenderTest, PointsAreMarkersInClassColoursWithNeutralLossRings) {
   const Scene s = default_scene();
   render(s, RegionMode::Argmax, true);
-  // Point 2 (0.3, 0.8), class 0, classified correctly with L = 0: plain blue disc.
+  // Point 2 (0.3, 0.8), class 0, classified correctly with L = 0: its class colour.
   const Rgb c = at(0.3, 0.8);
-  EXPECT_NEAR(c.r, 100, 2);
-  EXPECT_NEAR(c.g, 100, 2);
-  EXPECT_NEAR(c.b, 200, 2);
-  // Point 0 (0.5, 0.4) has L = 0.3 > 0: a red ring 3.5 px outside its radius.
+  const Rgb8 line0 = Style{}.class_line(0);
+  EXPECT_NEAR(c.r, line0.r, 2);
+  EXPECT_NEAR(c.g, line0.g, 2);
+  EXPECT_NEAR(c.b, line0.b, 2);
+  // Point 0 (0.5, 0.4) has L = 0.3 > 0 (hinge): a ring in the neutral loss colour, kRingGap
+  // outside its radius.
   const double R = kPointRadius;
-  const Rgb ring = at(0.5 + (R + 3.5) * kWpp, 0.4);
-  EXPECT_GT(ring.r, 180);
-  EXPECT_LT(ring.g, 90);
-  // Between the disc and the ring the region shows through.
-  const Rgb gap = at(0.5 + (R + 1.2) * kWpp, 0.4);
-  EXPECT_GT(gap.b, 200);
+  const Rgb ring = at(0.5 + (R + figure::kRingGap) * kWpp, 0.4);
+  const Rgb8 loss = figure::loss_color(Style{});
+  EXPECT_NEAR(ring.r, loss.r, 25);
+  EXPECT_NEAR(ring.g, loss.g, 25);
+  EXPECT_NEAR(ring.b, loss.b, 25);
+  // Between the marker (a disc: class 0) and the ring the region shows through.
+  const Rgb gap = at(0.5 + (R + 2.0) * kWpp, 0.4);
+  double sc[kMaxClasses];
+  point_scores(s.params, {0.5 + (R + 2.0) * kWpp, 0.4, 0}, sc);
+  const Rgb8 reg = Style{}.class_region(argmax(sc, 3));
+  EXPECT_NEAR(gap.r, reg.r, 3);
+  EXPECT_NEAR(gap.b, reg.b, 3);
 }
 
 TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
@@ -220,9 +235,10 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
   // directly over the same regions must give the same pixels.
   Scene s = default_scene();
   s.points.clear();
-  for (int i = 0; i < 25; ++i)  // 625 points on a lattice 14 px apart: no disc covers another
-    for (int j = 0; j < 25; ++j)
-      s.points.push_back({-0.84 + 0.07 * i, -0.84 + 0.07 * j, (i + j) % 3});
+  // 529 points on a lattice 16 px apart: no marker or loss ring reaches another's centre.
+  for (int i = 0; i < 23; ++i)
+    for (int j = 0; j < 23; ++j)
+      s.points.push_back({-0.88 + 0.08 * i, -0.88 + 0.08 * j, (i + j) % 3});
   ASSERT_GE(s.points.size(), kCachedPoints);
   const Evaluation e = evaluate(s.points, s.params, s.loss);
   const std::vector<PointInstance> pts = point_instances(s, e);

@@ -87,7 +87,8 @@ TEST(WindowSmoke, DragPointAndLineThenTrainAndScreenshot) {
   for (int i = 0; i < w * h; ++i) {
     const unsigned char* p = px + 3 * i;
     colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
-    region_blue += p[0] == 200 && p[1] == 200 && p[2] == 250;
+    // Class 0's light region colour (app/style/palette.h, kLightClasses[0].region).
+    region_blue += p[0] == 29 && p[1] == 186 && p[2] == 238;
   }
   stbi_image_free(px);
   EXPECT_GT(colours.size(), 100u) << "the screenshot looks blank";
