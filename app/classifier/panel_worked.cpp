@@ -10,6 +10,8 @@
 
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
+#include "app/classifier/text_textures.h"
+#include "app/text/formulas.h"
 #include "core/losses.h"
 
 namespace ll::gui {
@@ -81,7 +83,9 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
   ImGui::Text("Point %d:  x = (%s, %s),  y = %s", i, num(pt.x0).c_str(), num(pt.x1).c_str(),
               cls(y).c_str());
   ImGui::PopFont();
-  ImGui::TextDisabled("Scores s_j = W_j · x + b_j");
+  ImGui::TextDisabled("Scores");
+  ImGui::SameLine();
+  draw_formula(fonts, text::scores_markup(), ImGuiCol_TextDisabled);
   for (int k = 0; k < K; ++k) {
     const std::string line = "s_" + std::to_string(k) + " = " + num(P.W(k, 0)) + "·" +
                              num_paren(pt.x0) + " + " + num_paren(P.W(k, 1)) + "·" +
@@ -95,7 +99,7 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
     if (k == y) ImGui::PopFont();
   }
   ImGui::Spacing();
-  ImGui::TextDisabled("%s", loss_formula(L));
+  draw_formula(fonts, text::loss_formula_markup(L), ImGuiCol_TextDisabled);
   const std::string d = num(L.delta);
   std::vector<std::string> terms, values;
   auto add = [&](const std::string& t, double v) {

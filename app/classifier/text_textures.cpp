@@ -1,0 +1,90 @@
+#include "app/classifier/text_textures.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/classifier/theme.h"
+#include "app/text/formulas.h"
+
+namespace ll::gui {
+
+namespace {
+
+text::TextCache::Handle text_upload(const text::TextImage& img) {
+  // cairo's ARGB is premultiplied; ImGui blends straight alpha (SRC_ALPHA, 1 - SRC_ALPHA).
+  const std::vector<std::uint8_t> rgba = img.straight_rgba();
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  GLuint tex = 0;
+  glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  // Drawn 1:1 at whole pixels (nearest when magnified keeps the glyphs as Pango drew them).
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               rgba.data());
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  return tex;
+}
+
+void text_release(text::TextCache::Handle h) {
+  const GLuint tex = static_cast<GLuint>(h);
+  glDeleteTextures(1, &tex);
+}
+
+// ImGui's packed colour (IM_COL32: 0xAABBGGRR) as the cache's 0xRRGGBBAA.
+std::uint32_t text_rgba(ImU32 c) {
+  const std::uint32_t r = c & 0xff, g = (c >> 8) & 0xff, b = (c >> 16) & 0xff, a = c >> 24;
+  return r << 24 | g << 16 | b << 8 | a;
+}
+
+}  // namespace
+
+TextTextures::TextTextures(std::uint64_t max_idle_frames)
+    : cache_(text_upload, text_release, max_idle_frames) {}
+
+void TextTextures::draw(std::string_view markup, ImU32 colour, bool bold) {
+  text::TextStyle st;
+  st.px = ImGui::GetFontSize();
+  st.rgba = text_rgba(colour ? colour : ImGui::GetColorU32(ImGuiCol_Text));
+  st.bold = bold;
+  const float room = std::floor(ImGui::GetContentRegionAvail().x);
+  const text::TextCache::Entry* e = &cache_.get(markup, st);
+  // Wider than the panel: wrapped at word breaks to the room there is (kept at least 4 em).
+  if (e->metrics.width > room + 0.5f) {
+    st.wrap_width = static_cast<int>(std::max(static_cast<double>(room), st.px * 4.0));
+    e = &cache_.get(markup, st);
+  }
+  // The image at whole pixels (1:1 texels): the logical box where ImGui's line would be.
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  pos.x = std::round(pos.x) - static_cast<float>(e->origin_x);
+  pos.y = std::round(pos.y);
+  ImGui::Dummy(ImVec2(static_cast<float>(e->metrics.width), static_cast<float>(e->height)));
+  const ImVec2 p0(pos.x, pos.y);
+  const ImVec2 p1(pos.x + static_cast<float>(e->width), pos.y + static_cast<float>(e->height));
+  ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(e->handle), p0, p1);
+}
+
+void draw_formula(const Fonts& fonts, std::string_view markup, ImGuiCol colour, bool bold) {
+  if (fonts.text) {
+    fonts.text->draw(markup, ImGui::GetColorU32(colour), bold);
+    return;
+  }
+  const std::string plain = text::plain_text(markup);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(colour));
+  if (bold && fonts.bold) ImGui::PushFont(fonts.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(plain.c_str());
+  ImGui::PopTextWrapPos();
+  if (bold && fonts.bold) ImGui::PopFont();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace ll::gui
