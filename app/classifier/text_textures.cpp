@@ -1,6 +1,7 @@
 #include "app/classifier/text_textures.h"
 
 #include <glad/gl.h>
+#include <imgui_internal.h>  // ItemSize/ItemAdd: an item with a text baseline
 
 #include <algorithm>
 #include <cmath>
@@ -50,7 +51,7 @@ std::uint32_t text_rgba(ImU32 c) {
 TextTextures::TextTextures(std::uint64_t max_idle_frames)
     : cache_(text_upload, text_release, max_idle_frames) {}
 
-void TextTextures::draw(std::string_view markup, ImU32 colour, bool bold) {
+void TextTextures::draw(std::string_view markup, ImU32 colour, bool bold, bool wrap) {
   text::TextStyle st;
   st.px = ImGui::GetFontSize();
   st.rgba = text_rgba(colour ? colour : ImGui::GetColorU32(ImGuiCol_Text));
@@ -58,31 +59,46 @@ void TextTextures::draw(std::string_view markup, ImU32 colour, bool bold) {
   const float room = std::floor(ImGui::GetContentRegionAvail().x);
   const text::TextCache::Entry* e = &cache_.get(markup, st);
   // Wider than the panel: wrapped at word breaks to the room there is (kept at least 4 em).
-  if (e->metrics.width > room + 0.5f) {
+  if (wrap && e->metrics.width > room + 0.5f) {
     st.wrap_width = static_cast<int>(std::max(static_cast<double>(room), st.px * 4.0));
     e = &cache_.get(markup, st);
   }
-  // The image at whole pixels (1:1 texels): the logical box where ImGui's line would be.
-  ImVec2 pos = ImGui::GetCursorScreenPos();
-  pos.x = std::round(pos.x) - static_cast<float>(e->origin_x);
-  pos.y = std::round(pos.y);
-  ImGui::Dummy(ImVec2(static_cast<float>(e->metrics.width), static_cast<float>(e->height)));
-  const ImVec2 p0(pos.x, pos.y);
-  const ImVec2 p1(pos.x + static_cast<float>(e->width), pos.y + static_cast<float>(e->height));
-  ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(e->handle), p0, p1);
+  // The image at whole pixels (1:1 texels), its first baseline on ImGui's: after other items
+  // on the line (SameLine) on theirs, a superscript then reaching above the line; at the start
+  // of a line on where a line of text would put it, or lower when superscripts need the room,
+  // later items on the line following it down (the item's text baseline offset).
+  ImGuiWindow* win = ImGui::GetCurrentWindow();
+  const ImVec2 cur = win->DC.CursorPos;
+  const bool same_line = cur.y == win->DC.CursorPosPrevLine.y;
+  const float ascent =
+      ImGui::GetFont()->Ascent * (ImGui::GetFontSize() / ImGui::GetFont()->FontSize);
+  const float img_base = static_cast<float>(e->origin_y + e->metrics.baseline);
+  const float line_off = same_line ? win->DC.CurrLineTextBaseOffset : 0.0f;
+  float top = cur.y + line_off + ascent - img_base;
+  if (!same_line) top = std::max(top, cur.y);
+  top = std::round(top);
+  const float left = std::round(cur.x) - static_cast<float>(e->origin_x);
+  const ImVec2 size(static_cast<float>(e->metrics.width),
+                    std::max(1.0f, top + static_cast<float>(e->height) - cur.y));
+  ImGui::ItemSize(size, std::max(0.0f, top + img_base - ascent - cur.y));
+  ImGui::ItemAdd(ImRect(cur, ImVec2(cur.x + size.x, cur.y + size.y)), 0);
+  ImGui::GetWindowDrawList()->AddImage(
+      reinterpret_cast<ImTextureID>(e->handle), ImVec2(left, top),
+      ImVec2(left + static_cast<float>(e->width), top + static_cast<float>(e->height)));
 }
 
-void draw_formula(const Fonts& fonts, std::string_view markup, ImGuiCol colour, bool bold) {
+void draw_formula(const Fonts& fonts, std::string_view markup, ImGuiCol colour, bool bold,
+                  bool wrap) {
   if (fonts.text) {
-    fonts.text->draw(markup, ImGui::GetColorU32(colour), bold);
+    fonts.text->draw(markup, ImGui::GetColorU32(colour), bold, wrap);
     return;
   }
   const std::string plain = text::plain_text(markup);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(colour));
   if (bold && fonts.bold) ImGui::PushFont(fonts.bold);
-  ImGui::PushTextWrapPos(0.0f);
+  if (wrap) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(plain.c_str());
-  ImGui::PopTextWrapPos();
+  if (wrap) ImGui::PopTextWrapPos();
   if (bold && fonts.bold) ImGui::PopFont();
   ImGui::PopStyleColor();
 }

@@ -17,8 +17,8 @@ class TextTextures {
  public:
   explicit TextTextures(std::uint64_t max_idle_frames = 600);
   // Draws `markup` at the cursor as one item in the current font size and `colour` (ImGui's
-  // text colour when 0), wrapped to the room left in the window when it is wider.
-  void draw(std::string_view markup, ImU32 colour = 0, bool bold = false);
+  // text colour when 0), wrapped to the room left in the window when it is wider (and `wrap`).
+  void draw(std::string_view markup, ImU32 colour = 0, bool bold = false, bool wrap = true);
   void end_frame() { cache_.end_frame(); }
   const text::TextCache& cache() const { return cache_; }
 
@@ -27,8 +27,9 @@ class TextTextures {
 };
 
 // `markup` typeset through fonts.text, or as wrapped plain text when the window has no cache.
-// `colour`: an ImGui colour slot (ImGuiCol_Text, ImGuiCol_TextDisabled).
+// `colour`: an ImGui colour slot (ImGuiCol_Text, ImGuiCol_TextDisabled). `wrap` false: one
+// line whatever the room (table cells, whose width follows their content).
 void draw_formula(const Fonts& fonts, std::string_view markup, ImGuiCol colour = ImGuiCol_Text,
-                  bool bold = false);
+                  bool bold = false, bool wrap = true);
 
 }  // namespace ll::gui

@@ -1,6 +1,7 @@
 #include "app/text/formulas.h"
 
 #include <cstddef>
+#include <utility>
 
 namespace ll::text {
 
@@ -131,6 +132,19 @@ std::string class_weights_markup() {
 std::string scores_markup() {
   return fvs("s", "j") + " = " + fvs("W", "j") + " · " + fv("x") + " + " + fvs("b", "j");
 }
+
+std::string score_markup(int k) { return fv("s") + fsub(std::to_string(k)); }
+std::string point_loss_markup() { return kLi; }
+std::string point_loss_indent_markup() { return "<span alpha=\"1\">" + kLi + "</span>"; }
+std::string gradient_markup() { return "∂" + kLi + "/∂" + fv("s"); }
+std::string exp_score_markup(char index, bool shifted) {
+  return fv("e") +
+         fsup(fvs("s", std::string(1, index)) + (shifted ? " − max " + fv("s") : std::string()));
+}
+std::string var_markup(std::string_view name, std::string_view index) { return fvs(name, index); }
+std::string prob_markup(char index) { return fvs("p", std::string(1, index)); }
+std::string max_other_score_markup() { return "max" + fsub(kNeY) + " " + fvs("s", "j"); }
+std::string exp_sum_markup() { return "Σ" + fsub(fv("j")) + " " + exp_score_markup('j'); }
 
 std::string axis_markup(int axis) { return fv("x") + fsub(axis == 0 ? "1" : "2"); }
 

@@ -22,6 +22,20 @@ std::string total_loss_markup();
 std::string class_weights_markup();
 // The scores: s_j = W_j · x + b_j.
 std::string scores_markup();
+// Pieces of the Worked tab's lines (the numbers between them are the window's plain text):
+// s_k for class k (an upright digit), L_i, the hidden "L_i" that indents a continuation line
+// under the first, ∂L_i/∂s, e^{s_j} (or e^{s_j − max s}), p_j, max_{j≠y} s_j, Σ_j e^{s_j}.
+std::string score_markup(int k);
+std::string point_loss_markup();
+std::string point_loss_indent_markup();
+std::string gradient_markup();
+std::string exp_score_markup(char index, bool shifted = false);
+std::string prob_markup(char index);
+// An italic variable with an italic index: var_markup("s", "j") is s_j.
+std::string var_markup(std::string_view name, std::string_view index);
+std::string max_other_score_markup();
+std::string exp_sum_markup();
+
 // The name of input axis `axis` (0 or 1): x₁, x₂ (x<sub>1</sub>, x<sub>2</sub>).
 std::string axis_markup(int axis);
 

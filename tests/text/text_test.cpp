@@ -37,6 +37,11 @@ std::vector<std::string> every_markup() {
   out.push_back(total_loss_markup());
   out.push_back(class_weights_markup());
   out.push_back(scores_markup());
+  for (const std::string& m :
+       {score_markup(0), score_markup(9), point_loss_markup(), point_loss_indent_markup(),
+        gradient_markup(), exp_score_markup('j'), exp_score_markup('j', true), prob_markup('y'),
+        max_other_score_markup(), exp_sum_markup(), var_markup("s", "j")})
+    out.push_back(m);
   out.push_back(axis_markup(0));
   out.push_back(axis_markup(1));
   return out;
@@ -75,6 +80,13 @@ TEST(Formulas, PlainFallbacks) {
   EXPECT_EQ(plain_text(class_weights_markup()), "data loss = Σ_i w_{y_i} L_i / Σ_i w_{y_i}");
   EXPECT_EQ(plain_text(scores_markup()), "s_j = W_j · x + b_j");
   EXPECT_EQ(plain_text(axis_markup(0)), "x_1");
+  EXPECT_EQ(plain_text(axis_markup(1)), "x_2");
+  EXPECT_EQ(plain_text(score_markup(3)), "s_3");
+  EXPECT_EQ(plain_text(gradient_markup()), "∂L_i/∂s");
+  EXPECT_EQ(plain_text(exp_score_markup('j', true)), "e^{s_j − max s}");
+  EXPECT_EQ(plain_text(max_other_score_markup()), "max_{j≠y} s_j");
+  EXPECT_EQ(plain_text(exp_sum_markup()), "Σ_j e^{s_j}");
+  EXPECT_EQ(plain_text(point_loss_indent_markup()), "L_i");
   EXPECT_EQ(plain_text("a &lt; b &amp;&amp; <b>c</b><sup>n+1</sup>"), "a < b && c^{n+1}");
 }
 
@@ -84,6 +96,20 @@ TEST(Typeset, InvalidMarkupIsReportedAndShownAsText) {
   EXPECT_FALSE(err.empty());
   const TextImage img = typeset("s<sub>j", TextStyle{});
   EXPECT_GT(img.width, 2);
+}
+
+TEST(Typeset, TheIndentTakesTheWidthOfWhatItHides) {
+  const TextImage shown = typeset(point_loss_markup() + " = ", TextStyle{});
+  const TextImage hidden = typeset(point_loss_indent_markup() + " = ", TextStyle{});
+  EXPECT_NEAR(hidden.metrics.width, shown.metrics.width, 0.01);
+  // Only the "=" has ink: far less than "L_i =".
+  const auto ink = [](const TextImage& img) {
+    long sum = 0;
+    for (std::uint32_t p : img.argb) sum += p >> 24;
+    return sum;
+  };
+  EXPECT_GT(ink(hidden), 0);
+  EXPECT_LT(ink(hidden), ink(shown) / 2);
 }
 
 TEST(Typeset, GreekAndOperatorsHaveGlyphs) {
