@@ -87,6 +87,28 @@ void TextTextures::draw(std::string_view markup, ImU32 colour, bool bold, bool w
       ImVec2(left + static_cast<float>(e->width), top + static_cast<float>(e->height)));
 }
 
+ImVec2 TextTextures::size(std::string_view markup, float px, ImU32 colour, bool bold) {
+  text::TextStyle st;
+  st.px = px;
+  st.rgba = text_rgba(colour);
+  st.bold = bold;
+  const text::TextCache::Entry& e = cache_.get(markup, st);
+  return ImVec2(static_cast<float>(e.metrics.width), static_cast<float>(e.metrics.height));
+}
+
+void TextTextures::draw_at(ImDrawList* dl, ImVec2 at, std::string_view markup, float px,
+                           ImU32 colour, bool bold) {
+  text::TextStyle st;
+  st.px = px;
+  st.rgba = text_rgba(colour);
+  st.bold = bold;
+  const text::TextCache::Entry& e = cache_.get(markup, st);
+  const float x = std::round(at.x) - static_cast<float>(e.origin_x);
+  const float y = std::round(at.y) - static_cast<float>(e.origin_y);
+  dl->AddImage(reinterpret_cast<ImTextureID>(e.handle), ImVec2(x, y),
+               ImVec2(x + static_cast<float>(e.width), y + static_cast<float>(e.height)));
+}
+
 void draw_formula(const Fonts& fonts, std::string_view markup, ImGuiCol colour, bool bold,
                   bool wrap) {
   if (fonts.text) {

@@ -19,6 +19,11 @@ class TextTextures {
   // Draws `markup` at the cursor as one item in the current font size and `colour` (ImGui's
   // text colour when 0), wrapped to the room left in the window when it is wider (and `wrap`).
   void draw(std::string_view markup, ImU32 colour = 0, bool bold = false, bool wrap = true);
+  // For labels on a draw list (the canvas): the logical size of `markup` at `px` pixels, and
+  // the image drawn with its logical box's top-left at `at` (whole pixels).
+  ImVec2 size(std::string_view markup, float px, ImU32 colour, bool bold = false);
+  void draw_at(ImDrawList* dl, ImVec2 at, std::string_view markup, float px, ImU32 colour,
+               bool bold = false);
   void end_frame() { cache_.end_frame(); }
   const text::TextCache& cache() const { return cache_; }
 
