@@ -9,6 +9,8 @@
 
 #include "app/classifier/model/geometry.h"
 #include "app/classifier/model/text_format.h"
+#include "app/classifier/text_textures.h"
+#include "app/text/formulas.h"
 
 namespace ll::gui {
 
@@ -105,6 +107,30 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   const figure::CanvasFigure fig = describe_window_canvas(st, o, fonts);
   const Eigen::Vector2d off(v.rect_x(), v.rect_y());
   for (const figure::Text& t : fig.tick_labels) add_text(dl, off, t, fonts);
+  if (fonts.text && fig.axes.size() == 2) {  // axis names, typeset: x₁ right, x₂ top
+    const float fs = 16.0f * s, pad = 6.0f * s;
+    const ImU32 col = rgba(fig.axis_color, fig.axis_alpha);
+    const std::string x1 = text::axis_markup(0), x2 = text::axis_markup(1);
+    const ImVec2 s1 = fonts.text->size(x1, fs, col), s2 = fonts.text->size(x2, fs, col);
+    const float w = static_cast<float>(v.rect_w()), h = static_cast<float>(v.rect_h());
+    const float oy = static_cast<float>(fig.axes[1].a.y()),
+                ox = static_cast<float>(fig.axes[0].a.x());
+    // Above the horizontal axis at its right end; left of the vertical axis at its top (the
+    // tick labels sit below and right of the axes). On the edges when an axis is out of view.
+    const ImVec2 p1(w - s1.x - pad, std::clamp(oy - s1.y - 2.0f * s, pad, h - s1.y - pad));
+    ImVec2 p2(std::clamp(ox - s2.x - pad, pad, w - s2.x - pad), pad);
+    // Below the "click adds class" hint (top left) where it would cover it.
+    const float hint_w =
+        fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, "click adds class").x +
+        40.0f * s;
+    if (p2.x < hint_w) p2.y += fonts.small->FontSize + 8.0f * s;
+    fonts.text->draw_at(
+        dl, ImVec2(static_cast<float>(off.x()) + p1.x, static_cast<float>(off.y()) + p1.y), x1, fs,
+        col);
+    fonts.text->draw_at(
+        dl, ImVec2(static_cast<float>(off.x()) + p2.x, static_cast<float>(off.y()) + p2.y), x2, fs,
+        col);
+  }
   for (const figure::Line& l : fig.margin_lines) add_line(dl, off, l);
 
   // Per-point pull: the direction the point's loss wants the point to move, -dL_i/dx.

@@ -9,45 +9,14 @@
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
+#include "app/classifier/text_textures.h"
+#include "app/text/formulas.h"
 #include "app/widgets/flow.h"
 
 namespace ll::gui {
 
 using widgets::button_width;
 using widgets::same_line_if_fits;
-
-const char* loss_formula(const LossSettings& s) {
-  switch (s.kind) {
-    case LossKind::WestonWatkins:
-      return s.squared ? "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)²"
-                       : "L_i = Σ_{j≠y} max(0, s_j − s_y + Δ)";
-    case LossKind::OneVsAll:
-      return s.squared ? "L_i = Σ_j max(0, Δ − t_j·s_j)²,  t_j = +1 if j = y else −1"
-                       : "L_i = Σ_j max(0, Δ − t_j·s_j),  t_j = +1 if j = y else −1";
-    case LossKind::Structured:
-      return s.squared ? "L_i = max(0, max_{j≠y} s_j − s_y + Δ)²"
-                       : "L_i = max(0, max_{j≠y} s_j − s_y + Δ)";
-    case LossKind::Softmax:
-      return "L_i = −ln( e^{s_y} / Σ_j e^{s_j} )";
-    case LossKind::Sigmoid:
-      return "L_i = Σ_j softplus(s_j) − t_j·s_j,  t_j = 1 if j = y else 0";
-    case LossKind::Focal:
-      return "L_i = −α (1 − p_y)^γ ln p_y,  p = softmax(s)";
-  }
-  return "";
-}
-
-const char* reg_formula(RegKind r) {
-  switch (r) {
-    case RegKind::L2:
-      return "R(W) = λ Σ_{k,l} W_kl²";
-    case RegKind::L1:
-      return "R(W) = λ Σ_{k,l} |W_kl|";
-    case RegKind::Elastic:
-      return "R(W) = λ Σ_{k,l} (β W_kl² + |W_kl|)";
-  }
-  return "";
-}
 
 std::string step_counter(const AppState& st) {
   std::string s = "step " + std::to_string(st.trainer.steps());
@@ -173,10 +142,9 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   }
   LossSettings L = st.scene.loss;  // edited here, then committed to the document
   OptimizerSettings O = st.scene.optimizer;
-  ImGui::PushFont(fonts.bold);
-  ImGui::TextWrapped("%s", loss_formula(L));
-  ImGui::PopFont();
-  ImGui::TextWrapped("L = (1/N) Σ_i L_i + R(W)");
+  // Typeset (sub/superscripts, italics): the same markup as the exports; the loss in bold.
+  draw_formula(fonts, text::loss_formula_markup(L), ImGuiCol_Text, true);
+  draw_formula(fonts, text::total_loss_markup());
   if (is_hinge(L.kind)) {
     const float fs = ImGui::GetFontSize(), box = ImGui::GetFrameHeight();
     ImGui::Checkbox("squared hinge", &L.squared);
@@ -202,7 +170,7 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   const int K = st.scene.classes();
   const bool weighted = !L.class_weights.empty();
   if (ImGui::TreeNodeEx("Class weights", weighted ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-    ImGui::TextWrapped("data loss = Σ_i w_{y_i} L_i / Σ_i w_{y_i}");
+    draw_formula(fonts, text::class_weights_markup());
     std::vector<double> w = weighted ? L.class_weights : std::vector<double>(K, 1.0);
     w.resize(static_cast<std::size_t>(K), 1.0);
     bool changed = false;
@@ -231,7 +199,7 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
       same_line_if_fits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(display_name(regs[i])).x);
     if (ImGui::RadioButton(display_name(regs[i]), L.reg == regs[i])) L.reg = regs[i];
   }
-  ImGui::TextWrapped("%s", reg_formula(L.reg));
+  draw_formula(fonts, text::reg_formula_markup(L.reg));
   ImGui::SetNextItemWidth(width_for("λ") - ImGui::CalcTextSize("λ = 0").x - ImGui::GetFontSize());
   log_slider("λ", &L.lambda, 0.0, 112.0, L.lambda == 0.0 ? "0 (off)" : "%.4g");
   ImGui::SameLine();

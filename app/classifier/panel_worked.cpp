@@ -10,6 +10,9 @@
 
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
+#include "app/classifier/text_textures.h"
+#include "app/text/formulas.h"
+#include "app/widgets/flow.h"
 #include "core/losses.h"
 
 namespace ll::gui {
@@ -29,14 +32,20 @@ void wrapped(const std::string& s) {
   ImGui::PopTextWrapPos();
 }
 
-// `head` then the terms joined by `sep`, each term kept whole: a line breaks only between
-// terms (ImGui's own wrapping breaks after '.', which splits numbers), continuation lines
-// indented under the first term. Disabled (weak) text when `weak`.
-void flow_terms(const std::string& head, const std::vector<std::string>& terms,
+// Typeset `markup` (sub/superscripts) and stay on its line: numbers follow as plain text.
+void worked_inline(const Fonts& fonts, const std::string& markup, ImGuiCol col = ImGuiCol_Text) {
+  draw_formula(fonts, markup, col, false, false);
+  ImGui::SameLine(0, 0);
+}
+
+// `head` (typeset markup) then the terms joined by `sep`, each term kept whole: a line breaks
+// only between terms (ImGui's own wrapping breaks after '.', which splits numbers),
+// continuation lines indented under the first term. Disabled (weak) text when `weak`.
+void flow_terms(const Fonts& fonts, const std::string& head, const std::vector<std::string>& terms,
                 const std::string& sep, const std::string& tail = "", bool weak = false) {
   if (weak) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   const float x0 = ImGui::GetCursorPosX();
-  ImGui::TextUnformatted(head.c_str());
+  draw_formula(fonts, head);
   const float indent = ImGui::GetItemRectSize().x;
   ImGui::SameLine(0, 0);
   for (std::size_t t = 0; t < terms.size(); ++t) {
@@ -81,21 +90,25 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
   ImGui::Text("Point %d:  x = (%s, %s),  y = %s", i, num(pt.x0).c_str(), num(pt.x1).c_str(),
               cls(y).c_str());
   ImGui::PopFont();
-  ImGui::TextDisabled("Scores s_j = W_j · x + b_j");
+  ImGui::TextDisabled("Scores");
+  ImGui::SameLine();
+  draw_formula(fonts, text::scores_markup(), ImGuiCol_TextDisabled);
   for (int k = 0; k < K; ++k) {
-    const std::string line = "s_" + std::to_string(k) + " = " + num(P.W(k, 0)) + "·" +
-                             num_paren(pt.x0) + " + " + num_paren(P.W(k, 1)) + "·" +
-                             num_paren(pt.x1) + " + " + num_paren(P.b(k)) + " = " + num(s[k]);
+    const std::string line = " = " + num(P.W(k, 0)) + "·" + num_paren(pt.x0) + " + " +
+                             num_paren(P.W(k, 1)) + "·" + num_paren(pt.x1) + " + " +
+                             num_paren(P.b(k)) + " = " + num(s[k]);
     ImGui::PushStyleColor(ImGuiCol_Text, pack_rgba(st.options.style().classes(k).line));
     ImGui::Bullet();
     ImGui::PopStyleColor();
     ImGui::SameLine();
     if (k == y) ImGui::PushFont(fonts.bold);
+    draw_formula(fonts, text::score_markup(k), ImGuiCol_Text, k == y);
+    ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(line.c_str());
     if (k == y) ImGui::PopFont();
   }
   ImGui::Spacing();
-  ImGui::TextDisabled("%s", loss_formula(L));
+  draw_formula(fonts, text::loss_formula_markup(L), ImGuiCol_TextDisabled);
   const std::string d = num(L.delta);
   std::vector<std::string> terms, values;
   auto add = [&](const std::string& t, double v) {
@@ -110,8 +123,8 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
         add(hinge(num(s[j]) + " − " + num_paren(s[y]) + " + " + d, L.squared),
             hinge_value(m, L.squared));
       }
-      flow_terms("L_i = ", terms, " + ");
-      flow_terms("    = ", values, " + ", " = " + num(li));
+      flow_terms(fonts, text::point_loss_markup() + " = ", terms, " + ");
+      flow_terms(fonts, text::point_loss_indent_markup() + " = ", values, " + ", " = " + num(li));
       break;
     case LossKind::OneVsAll:
       for (int j = 0; j < K; ++j) {
@@ -119,15 +132,17 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
         const std::string inner = d + (j == y ? " − " : " + ") + num_paren(s[j]);
         add(hinge(inner, L.squared), hinge_value(L.delta - t * s[j], L.squared));
       }
-      flow_terms("L_i = ", terms, " + ");
-      flow_terms("    = ", values, " + ", " = " + num(li));
+      flow_terms(fonts, text::point_loss_markup() + " = ", terms, " + ");
+      flow_terms(fonts, text::point_loss_indent_markup() + " = ", values, " + ", " = " + num(li));
       break;
     case LossKind::Structured: {
       int m = -1;
       for (int j = 0; j < K; ++j)
         if (j != y && (m < 0 || s[j] > s[m])) m = j;  // ties: lower index
-      wrapped("max_{j≠y} s_j = s_" + std::to_string(m) + " = " + num(s[m]));
-      wrapped("L_i = " + hinge(num(s[m]) + " − " + num_paren(s[y]) + " + " + d, L.squared) + " = " +
+      worked_inline(fonts, text::max_other_score_markup() + " = " + text::score_markup(m));
+      wrapped(" = " + num(s[m]));
+      worked_inline(fonts, text::point_loss_markup());
+      wrapped(" = " + hinge(num(s[m]) + " − " + num_paren(s[y]) + " + " + d, L.squared) + " = " +
               num(li));
       break;
     }
@@ -138,11 +153,19 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
       const bool raw = smax < 700.0;  // e^s is printable
       if (ImGui::BeginTable("softmax", 4,
                             ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("class");
-        ImGui::TableSetupColumn("score s_j");
-        ImGui::TableSetupColumn(raw ? "exp  e^{s_j}" : "e^{s_j − max s}");
-        ImGui::TableSetupColumn("normalized p_j");
-        ImGui::TableHeadersRow();
+        // Typeset headers in a plain row coloured as a header (ImGui's header row draws labels
+        // as plain text, and its cells do not widen fit-to-content columns).
+        ImGui::TableNextRow();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0,
+                               ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        const std::string heads[] = {
+            "class", "score " + text::var_markup("s", "j"),
+            raw ? "exp  " + text::exp_score_markup('j') : text::exp_score_markup('j', true),
+            "normalized " + text::prob_markup('j')};
+        for (int c = 0; c < 4; ++c) {
+          ImGui::TableSetColumnIndex(c);
+          draw_formula(fonts, heads[c], ImGuiCol_Text, false, false);
+        }
         double sum = 0.0;
         for (int k = 0; k < K; ++k) {
           const double ek = raw ? std::exp(s[k]) : std::exp(s[k] - smax);
@@ -161,21 +184,27 @@ void WorkedPanel::draw(const AppState& st, const Fonts& fonts) {
           ImGui::TextUnformatted(num(p[k], 3).c_str());
         }
         ImGui::EndTable();
-        wrapped("Σ_j e^{s_j} = " + num(sum) + (raw ? "" : " (shifted by max s)") +
-                ",   p_y = e^{s_y} / Σ = " + num(p[y], 3));
+        worked_inline(fonts, text::exp_sum_markup());
+        ImGui::TextUnformatted(
+            (" = " + num(sum) + (raw ? "" : " (shifted by max s)") + ",").c_str());
+        widgets::same_line_if_fits(ImGui::GetFontSize() * 9);
+        worked_inline(fonts, text::prob_markup('y') + " = " + text::exp_score_markup('y') + " / Σ");
+        ImGui::TextUnformatted((" = " + num(p[y], 3)).c_str());
       }
-      wrapped("L_i = −ln p_y = −ln " + num(p[y], 3) + " = " + num(li));
+      worked_inline(fonts, text::point_loss_markup() + " = −ln " + text::prob_markup('y'));
+      wrapped(" = −ln " + num(p[y], 3) + " = " + num(li));
       break;
     }
     case LossKind::Sigmoid:
     case LossKind::Focal:
-      wrapped("L_i = " + num(li));
+      worked_inline(fonts, text::point_loss_markup());
+      wrapped(" = " + num(li));
       break;
   }
   ImGui::Spacing();
   std::vector<std::string> g;
   for (int k = 0; k < K; ++k) g.push_back(num(ds[k]));
-  flow_terms("∂L_i/∂s = [", g, ", ", "]  (the pull on each score)", true);
+  flow_terms(fonts, text::gradient_markup() + " = [", g, ", ", "]  (the pull on each score)", true);
 }
 
 }  // namespace ll::gui

@@ -79,7 +79,5 @@ void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" 
 std::string step_counter(const AppState& st);  // "step 12 · epoch 3" (epochs for minibatches)
 // A logarithmic slider of a double in [lo, hi] (clamped); true when it changed.
 bool log_slider(const char* label, double* v, double lo, double hi, const char* fmt);
-const char* loss_formula(const LossSettings& s);
-const char* reg_formula(RegKind r);
 
 }  // namespace ll::gui

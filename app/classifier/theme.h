@@ -7,11 +7,14 @@ struct ImFont;
 
 namespace ll::gui {
 
+class TextTextures;
+
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
-  ImFont* large = nullptr;  // headline numbers
-  ImFont* small = nullptr;  // canvas labels
+  ImFont* large = nullptr;       // headline numbers
+  ImFont* small = nullptr;       // canvas labels
+  TextTextures* text = nullptr;  // typeset formulas (text_textures.h); the frame loop's
 };
 
 // Loads the fonts into the current ImGui context's atlas. Falls back to ImGui's built-in font

@@ -13,7 +13,9 @@
 #include "app/classifier/model/text_format.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
+#include "app/classifier/text_textures.h"
 #include "app/shell/window.h"
+#include "app/text/formulas.h"
 #include "app/widgets/flow.h"
 
 namespace ll::gui {
@@ -57,7 +59,9 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
     const bool had_texture = io.Fonts->TexID != nullptr;
     if (had_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
+    TextTextures* text = fonts.text;  // the typeset formulas outlive the atlas
     fonts = load_fonts(scale);
+    fonts.text = text;
     if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();  // else NewFrame builds it
     scale_ = scale;
     theme_ = st.options.theme;
@@ -117,6 +121,7 @@ void presenter_controls(ActionContext& cx, const Fonts& fonts) {
     }
     ImGui::EndCombo();
   }
+  draw_formula(fonts, text::loss_formula_markup(st.scene.loss));  // typeset, wrapped to the column
   LossSettings L = st.scene.loss;
   OptimizerSettings O = st.scene.optimizer;
   const float label_w = ImGui::CalcTextSize("η ").x + ImGui::GetStyle().ItemSpacing.x;
