@@ -1,3 +1,4 @@
+#define GLFW_INCLUDE_NONE  // glad provides GL (text_textures.cpp shares a unity build with this file)
 #include "app/classifier/export_panel.h"
 
 #include <GLFW/glfw3.h>
