@@ -8,6 +8,7 @@
 
 #include "app/export/plot_frame.h"
 #include "app/figure/loss_plot.h"
+#include "app/figure/plot_figure.h"
 #include "core/history_thinning.h"
 
 namespace ll::exporter {
@@ -31,27 +32,15 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
   auto record_at = [&](std::size_t i) -> const LossRecord& {
     return thin ? thinned.points()[i].record : history[i];
   };
-  // The window's loss plot, from the one description: same series, colours and labels.
+  // The window's loss plot, from the one description: same series, colours, labels and layout.
   std::vector<long> xs(n);
   std::vector<LossRecord> records(n);
   for (std::size_t i = 0; i < n; ++i) {
     xs[i] = static_cast<long>(step_at(i));
     records[i] = record_at(i);
   }
-  const figure::LossPlotFigure fig = figure::describe_loss_plot(xs, records, opt.style);
-  PlotSpec spec;
-  spec.title = fig.title;
-  spec.x_label = fig.x_label;
-  spec.y_label = fig.y_label;
-  spec.y2_label = fig.y2_label;
-  spec.y2_min = fig.y2_min;
-  spec.y2_max = fig.y2_max;
-  for (const figure::PlotSeries& fs : fig.series)
-    spec.series.push_back({fs.name, fs.color, fs.x, fs.y, false, fs.right_axis, fs.width});
-  spec.x_min = n > 1 ? fig.x_min : 0.0;
-  spec.x_max = n > 1 && fig.x_max > 0.0 ? fig.x_max : 1.0;
-  fit_y_range(spec);
-  draw_plot(cr, spec, opt);
+  draw_plot_figure(cr, figure::describe_loss_plot(xs, records, opt.style), opt.width, opt.height,
+                   opt);
 }
 
 namespace {
@@ -64,18 +53,20 @@ std::string number(double v) {
 
 // The figure of one family: the columns of core/lab's CurveTable with their labels, colours and
 // a y range that keeps the gentler curves readable (the steep ones leave through the top).
-PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const lab::CurveParams& p,
-                      const FigureOptions& opt) {
+figure::PlotFigure curve_family(const lab::CurveTable& t, lab::CurveFamily family,
+                                const lab::CurveParams& p, const FigureOptions& opt) {
   auto col = [&opt](int k) { return opt.style.class_line(k); };
   const palette::Rgb ink = opt.style.colors().text;
-  PlotSpec spec;
+  figure::PlotFigure spec;
   spec.y_label = "loss";
   spec.x_min = t.x.front();
   spec.x_max = t.x.back();
   auto add = [&](const std::string& name, const std::string& label, palette::Rgb color,
                  bool dashed = false) {
-    if (const std::vector<double>* c = t.column(name))
-      spec.series.push_back({label, color, t.x, *c, dashed});
+    if (const std::vector<double>* c = t.column(name)) {
+      spec.series.push_back(figure::line(label, color, t.x, *c));
+      spec.series.back().dashed = dashed;
+    }
   };
   const double reach = std::max(std::abs(spec.x_min), std::abs(spec.x_max));
   double y_cap = INFINITY;
@@ -87,7 +78,6 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const l
       add("absolute", "absolute |r| (MAE)", col(1));
       add("huber", "Huber, \u03b4 = " + number(p.delta), col(2));
       add("log_cosh", "log cosh r", col(3), true);
-      spec.legend_x = 0.5;  // the curves rise on both sides
       y_cap = 1.5 * reach;
       break;
     case lab::CurveFamily::CrossEntropy:
@@ -98,7 +88,6 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const l
       // In nats the cross-entropy column is the y = 1 curve again: drawn only in bits.
       if (p.bits) add("cross_entropy", "y = 1 in bits: \u2212log\u2082 p", col(1), true);
       add("binary_entropy_bits", "entropy H(p) in bits", col(3), true);
-      spec.legend_x = 0.5;  // the curves rise at both ends
       break;
     case lab::CurveFamily::Focal:
       spec.title = "Focal loss \u2212" + (p.alpha == 1.0 ? std::string() : number(p.alpha) + " ") +
@@ -124,7 +113,9 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const l
       y_cap = std::max(2.0, 2.0 - spec.x_min);  // the hinge at the left end, plus one
       break;
   }
-  fit_y_range(spec);
+  // y from min(0, data) to the maximum plus 5%, capped so the gentler curves stay readable.
+  figure::fit_y(spec, true, 0.0);
+  spec.y_max += 0.05 * (spec.y_max - spec.y_min);
   if (spec.y_max > y_cap && y_cap > spec.y_min) spec.y_max = y_cap;
   return spec;
 }
@@ -135,7 +126,7 @@ void draw_curves(cairo_t* cr, const FigureOptions& opt) {
   lab::CurveParams p = opt.curves;
   p.derivatives = false;
   const lab::CurveTable t = lab::sample_curves(opt.family, p);  // validates p
-  draw_plot(cr, curve_family(t, opt.family, p, opt), opt);
+  draw_plot_figure(cr, curve_family(t, opt.family, p, opt), opt.width, opt.height, opt);
 }
 
 }  // namespace ll::exporter
