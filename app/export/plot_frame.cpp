@@ -12,7 +12,7 @@ namespace {
 using figure::PlotSeries;
 using figure::SeriesKind;
 
-void stroke_line(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
+void plot_stroke_line(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
   const double u = l.scale, w = s.width * u;
   set_color(cr, s.color, s.alpha);
   cairo_set_line_width(cr, w);
@@ -48,8 +48,8 @@ void stroke_line(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) 
   }
 }
 
-void draw_markers(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l,
-                  const Style& style) {
+void plot_draw_markers(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l,
+                       const Style& style) {
   const double r = s.width * l.scale;
   const std::size_t n = std::min(s.x.size(), s.y.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -71,7 +71,7 @@ void draw_markers(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l,
   }
 }
 
-void fill_band(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
+void plot_fill_band(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
   const std::size_t n = std::min({s.x.size(), s.y.size(), s.y_hi.size()});
   set_color(cr, s.color, s.alpha);
   for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -87,12 +87,12 @@ void fill_band(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
 }
 
 // A 1-pixel-grid line as ImGui's AddLine draws it: through pixel centres (+0.5).
-void hair(cairo_t* cr, double x0, double y0, double x1, double y1) {
+void plot_hair(cairo_t* cr, double x0, double y0, double x1, double y1) {
   cairo_move_to(cr, x0 + 0.5, y0 + 0.5);
   cairo_line_to(cr, x1 + 0.5, y1 + 0.5);
 }
 
-void text_at(cairo_t* cr, const figure::Text& t) {
+void plot_text_at(cairo_t* cr, const figure::Text& t) {
   draw_text_at_top(cr, t.text, t.top_left.x(), t.top_left.y(), t.size, t.bold);
 }
 
@@ -120,22 +120,22 @@ void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::Pl
   cairo_fill(cr);
   cairo_set_line_width(cr, 1.0);
   set_color(cr, tc.grid);
-  for (const figure::PlotTick& t : l.x_ticks) hair(cr, t.at, l.top, t.at, l.bottom - 1.0);
-  for (const figure::PlotTick& t : l.y_ticks) hair(cr, l.left, t.at, l.right - 1.0, t.at);
+  for (const figure::PlotTick& t : l.x_ticks) plot_hair(cr, t.at, l.top, t.at, l.bottom - 1.0);
+  for (const figure::PlotTick& t : l.y_ticks) plot_hair(cr, l.left, t.at, l.right - 1.0, t.at);
   cairo_stroke(cr);
   set_color(cr, tc.axis, 0.55);
-  if (l.x_min < 0 && l.x_max > 0) hair(cr, l.px_x(0), l.top, l.px_x(0), l.bottom - 1.0);
-  if (l.y_min < 0 && l.y_max > 0) hair(cr, l.left, l.px_y(0), l.right - 1.0, l.px_y(0));
+  if (l.x_min < 0 && l.x_max > 0) plot_hair(cr, l.px_x(0), l.top, l.px_x(0), l.bottom - 1.0);
+  if (l.y_min < 0 && l.y_max > 0) plot_hair(cr, l.left, l.px_y(0), l.right - 1.0, l.px_y(0));
   cairo_stroke(cr);
 
   cairo_save(cr);
   cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
   cairo_clip(cr);
   for (const PlotSeries& ser : f.series)
-    if (ser.kind == SeriesKind::Band) fill_band(cr, ser, l);
+    if (ser.kind == SeriesKind::Band) plot_fill_band(cr, ser, l);
   for (const PlotSeries& ser : f.series) {
-    if (ser.kind == SeriesKind::Line) stroke_line(cr, ser, l);
-    if (ser.kind == SeriesKind::Markers) draw_markers(cr, ser, l, style);
+    if (ser.kind == SeriesKind::Line) plot_stroke_line(cr, ser, l);
+    if (ser.kind == SeriesKind::Markers) plot_draw_markers(cr, ser, l, style);
   }
   for (const figure::RefLine& r : f.ref_lines) {
     set_color(cr, r.color, r.alpha);
@@ -170,15 +170,16 @@ void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::Pl
     cairo_rectangle(cr, l.left + 0.5, l.top + 0.5, l.right - l.left - 1.0, l.bottom - l.top - 1.0);
     cairo_stroke(cr);
     for (const figure::PlotTick& t : l.x_ticks)
-      hair(cr, t.at, l.bottom, t.at, l.bottom + l.tick_len);
-    for (const figure::PlotTick& t : l.y_ticks) hair(cr, l.left - l.tick_len, t.at, l.left, t.at);
+      plot_hair(cr, t.at, l.bottom, t.at, l.bottom + l.tick_len);
+    for (const figure::PlotTick& t : l.y_ticks)
+      plot_hair(cr, l.left - l.tick_len, t.at, l.left, t.at);
     for (const figure::PlotTick& t : l.y2_ticks)
-      hair(cr, l.right, t.at, l.right + l.tick_len, t.at);
+      plot_hair(cr, l.right, t.at, l.right + l.tick_len, t.at);
     cairo_stroke(cr);
     set_color(cr, tc.text);
     for (const auto* ticks : {&l.x_ticks, &l.y_ticks, &l.y2_ticks})
-      for (const figure::PlotTick& t : *ticks) text_at(cr, t.label);
-    for (const figure::Text& t : l.texts) text_at(cr, t);
+      for (const figure::PlotTick& t : *ticks) plot_text_at(cr, t.label);
+    for (const figure::Text& t : l.texts) plot_text_at(cr, t);
   }
   if (l.legend) {
     cairo_rectangle(cr, l.legend_x0, l.legend_y0, l.legend_x1 - l.legend_x0,
@@ -209,7 +210,7 @@ void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::Pl
         cairo_stroke(cr);
       }
       set_color(cr, tc.text);
-      text_at(cr, r.label);
+      plot_text_at(cr, r.label);
     }
   }
   cairo_restore(cr);

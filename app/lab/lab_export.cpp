@@ -56,7 +56,7 @@ void LabExport::button(const std::function<LabFigures()>& describe, ImVec2 on_sc
   }
   const std::string popup = "Export " + stem_;
   ImGui::PushID(stem_.c_str());
-  if (ImGui::Button(job_.active() ? "Exporting..." : "Export...")) {
+  if (ImGui::Button(job_.active() ? "Exporting…" : "Export…")) {
     if (path_.empty())
       path_ = (exporter::default_export_folder() / ("losslab-" + stem_ + ".png")).string();
     width_ = static_cast<int>(std::lround(on_screen.x));

@@ -15,29 +15,30 @@ namespace {
 using figure::PlotSeries;
 using figure::SeriesKind;
 
-ImU32 rgba(palette::Rgb c, double alpha = 1.0) {
+ImU32 fig_rgba(palette::Rgb c, double alpha = 1.0) {
   return IM_COL32(c.r, c.g, c.b,
                   static_cast<int>(std::lround(255.0 * std::clamp(alpha, 0.0, 1.0))));
 }
-ImVec2 iv(const figure::Vec& v) {
+ImVec2 fig_iv(const figure::Vec& v) {
   return ImVec2(static_cast<float>(v.x()), static_cast<float>(v.y()));
 }
 
 // The bold twin of the current font (DejaVu Sans Bold at the same size), or the current font.
-ImFont* bold_font() {
+ImFont* fig_bold_font() {
   ImFont* cur = ImGui::GetFont();
   for (ImFont* f : ImGui::GetIO().Fonts->Fonts)
     if (f->FontSize == cur->FontSize && std::strstr(f->GetDebugName(), "Bold")) return f;
   return cur;
 }
 
-void draw_text(ImDrawList* dl, ImVec2 o, const figure::Text& t, ImU32 col) {
-  ImFont* font = t.bold ? bold_font() : ImGui::GetFont();
-  dl->AddText(font, static_cast<float>(t.size), o + iv(t.top_left), col, t.text.c_str());
+void fig_draw_text(ImDrawList* dl, ImVec2 o, const figure::Text& t, ImU32 col) {
+  ImFont* font = t.bold ? fig_bold_font() : ImGui::GetFont();
+  dl->AddText(font, static_cast<float>(t.size), o + fig_iv(t.top_left), col, t.text.c_str());
 }
 
 // A polyline in pixels, dashed or solid; chunks keep each primitive under 16-bit indices.
-void stroke(ImDrawList* dl, std::vector<ImVec2>& pts, ImU32 col, float w, bool dashed, float s) {
+void fig_stroke(ImDrawList* dl, std::vector<ImVec2>& pts, ImU32 col, float w, bool dashed,
+                float s) {
   if (pts.size() >= 2 && !dashed) {
     for (size_t i = 0; i + 1 < pts.size(); i += 2999)
       dl->AddPolyline(pts.data() + i, static_cast<int>(std::min<size_t>(3000, pts.size() - i)), col,
@@ -62,8 +63,8 @@ void stroke(ImDrawList* dl, std::vector<ImVec2>& pts, ImU32 col, float w, bool d
   pts.clear();
 }
 
-void draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l) {
-  const ImU32 col = rgba(s.color, s.alpha);
+void fig_draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l) {
+  const ImU32 col = fig_rgba(s.color, s.alpha);
   const float w = static_cast<float>(s.width * l.scale), sc = static_cast<float>(l.scale);
   const size_t n = std::min(s.x.size(), s.y.size());
   std::vector<ImVec2> pts;
@@ -89,7 +90,7 @@ void draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::Plot
     if (!std::isfinite(x) || !std::isfinite(y)) {
       emit_column();
       col_px = INT_MIN;
-      stroke(dl, pts, col, w, s.dashed, sc);
+      fig_stroke(dl, pts, col, w, s.dashed, sc);
       continue;
     }
     if (!decimate) {
@@ -109,12 +110,12 @@ void draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::Plot
   emit_column();
   if (pts.size() == 1)  // a single value: a dot
     dl->AddCircleFilled(pts[0], 1.5f * w, col);
-  stroke(dl, pts, col, w, s.dashed, sc);
+  fig_stroke(dl, pts, col, w, s.dashed, sc);
 }
 
-void draw_markers(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l,
-                  const Style& style) {
-  const ImU32 col = rgba(s.color, s.alpha);
+void fig_draw_markers(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l,
+                      const Style& style) {
+  const ImU32 col = fig_rgba(s.color, s.alpha);
   const size_t n = std::min(s.x.size(), s.y.size());
   const float r = static_cast<float>(s.width * l.scale);
   const ImRect area(o + ImVec2(float(l.left), float(l.top)),
@@ -137,7 +138,7 @@ void draw_markers(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::P
     }
     return;
   }
-  const ImU32 outline = rgba(style.colors().outline, 0.65);
+  const ImU32 outline = fig_rgba(style.colors().outline, 0.65);
   for (size_t i = 0; i < n; ++i) {
     if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
     const ImVec2 p = o + ImVec2(float(l.px_x(s.x[i])), float(l.px_y(s.y[i], s.right_axis)));
@@ -150,8 +151,8 @@ void draw_markers(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::P
   }
 }
 
-void draw_band(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l) {
-  const ImU32 col = rgba(s.color, s.alpha);
+void fig_draw_band(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::PlotLayout& l) {
+  const ImU32 col = fig_rgba(s.color, s.alpha);
   const size_t n = std::min({s.x.size(), s.y.size(), s.y_hi.size()});
   for (size_t i = 0; i + 1 < n; ++i) {
     const double v[6] = {s.x[i], s.y[i], s.y_hi[i], s.x[i + 1], s.y[i + 1], s.y_hi[i + 1]};
@@ -164,7 +165,7 @@ void draw_band(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::Plot
   }
 }
 
-bool is_hidden(const std::vector<bool>* hidden, size_t i) {
+bool fig_is_hidden(const std::vector<bool>* hidden, size_t i) {
   return hidden && i < hidden->size() && (*hidden)[i];
 }
 
@@ -172,7 +173,7 @@ bool is_hidden(const std::vector<bool>* hidden, size_t i) {
 
 figure::MeasureText imgui_measure(ImFont* font) {
   ImFont* regular = font ? font : ImGui::GetFont();
-  ImFont* bold = font ? font : bold_font();
+  ImFont* bold = font ? font : fig_bold_font();
   return [regular, bold](const std::string& text, double size, bool b) {
     return static_cast<double>(
         (b ? bold : regular)
@@ -193,14 +194,14 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
                a1 = o + ImVec2(float(l.right), float(l.bottom));
   const float frame_w = std::max(1.0f, std::round(s));
   // The whole figure on the Style's background, as the export draws it.
-  dl->AddRectFilled(o, o + ImVec2(float(l.width), float(l.height)), rgba(tc.background));
+  dl->AddRectFilled(o, o + ImVec2(float(l.width), float(l.height)), fig_rgba(tc.background));
   // Grid at the ticks (lines at x + 0.5, as cairo draws them).
-  const ImU32 grid = rgba(tc.grid);
+  const ImU32 grid = fig_rgba(tc.grid);
   for (const figure::PlotTick& t : l.x_ticks)
     dl->AddLine(ImVec2(o.x + float(t.at), a0.y), ImVec2(o.x + float(t.at), a1.y), grid);
   for (const figure::PlotTick& t : l.y_ticks)
     dl->AddLine(ImVec2(a0.x, o.y + float(t.at)), ImVec2(a1.x, o.y + float(t.at)), grid);
-  const ImU32 axis = rgba(tc.axis, 0.55);
+  const ImU32 axis = fig_rgba(tc.axis, 0.55);
   if (l.x_min < 0 && l.x_max > 0)
     dl->AddLine(ImVec2(o.x + float(l.px_x(0)), a0.y), ImVec2(o.x + float(l.px_x(0)), a1.y), axis);
   if (l.y_min < 0 && l.y_max > 0)
@@ -208,16 +209,16 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
 
   dl->PushClipRect(a0, a1, true);
   for (size_t i = 0; i < f.series.size(); ++i)
-    if (f.series[i].kind == SeriesKind::Band && !is_hidden(hidden, i))
-      draw_band(dl, o, f.series[i], l);
+    if (f.series[i].kind == SeriesKind::Band && !fig_is_hidden(hidden, i))
+      fig_draw_band(dl, o, f.series[i], l);
   for (size_t i = 0; i < f.series.size(); ++i) {
     const PlotSeries& ser = f.series[i];
-    if (is_hidden(hidden, i)) continue;
-    if (ser.kind == SeriesKind::Line) draw_line(dl, o, ser, l);
-    if (ser.kind == SeriesKind::Markers) draw_markers(dl, o, ser, l, style);
+    if (fig_is_hidden(hidden, i)) continue;
+    if (ser.kind == SeriesKind::Line) fig_draw_line(dl, o, ser, l);
+    if (ser.kind == SeriesKind::Markers) fig_draw_markers(dl, o, ser, l, style);
   }
   for (const figure::RefLine& r : f.ref_lines) {
-    const ImU32 col = rgba(r.color, r.alpha);
+    const ImU32 col = fig_rgba(r.color, r.alpha);
     if (r.vertical) {
       const float x = o.x + float(l.px_x(r.value));
       for (float y = a0.y; y < a1.y; y += 8.0f * s)
@@ -238,7 +239,7 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
 
   // Frame, tick marks and texts on top.
   if (f.axes) {
-    const ImU32 ax = rgba(tc.axis);
+    const ImU32 ax = fig_rgba(tc.axis);
     dl->AddRect(a0, a1, ax, 0.0f, 0, frame_w);
     const float tl = float(l.tick_len);
     for (const figure::PlotTick& t : l.x_ticks)
@@ -250,28 +251,28 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
     for (const figure::PlotTick& t : l.y2_ticks)
       dl->AddLine(ImVec2(a1.x, o.y + float(t.at)), ImVec2(a1.x + tl, o.y + float(t.at)), ax,
                   frame_w);
-    const ImU32 text = rgba(tc.text);
+    const ImU32 text = fig_rgba(tc.text);
     for (const auto* ticks : {&l.x_ticks, &l.y_ticks, &l.y2_ticks})
-      for (const figure::PlotTick& t : *ticks) draw_text(dl, o, t.label, text);
-    for (const figure::Text& t : l.texts) draw_text(dl, o, t, text);
+      for (const figure::PlotTick& t : *ticks) fig_draw_text(dl, o, t.label, text);
+    for (const figure::Text& t : l.texts) fig_draw_text(dl, o, t, text);
   }
   if (l.legend) {
     const ImVec2 b0 = o + ImVec2(float(l.legend_x0), float(l.legend_y0)),
                  b1 = o + ImVec2(float(l.legend_x1), float(l.legend_y1));
-    dl->AddRectFilled(b0, b1, rgba(tc.legend_fill, 0.88));
-    dl->AddRect(b0, b1, rgba(tc.axis, 0.6), 0.0f, 0, std::max(1.0f, std::round(0.75f * s)));
+    dl->AddRectFilled(b0, b1, fig_rgba(tc.legend_fill, 0.88));
+    dl->AddRect(b0, b1, fig_rgba(tc.axis, 0.6), 0.0f, 0, std::max(1.0f, std::round(0.75f * s)));
     for (const figure::LegendRow& r : l.legend_rows) {
       const PlotSeries& ser = f.series[size_t(r.series)];
-      const bool off = is_hidden(hidden, size_t(r.series));
-      const ImU32 c = off ? rgba(tc.text, 0.35) : rgba(ser.color, std::max(ser.alpha, 0.6));
+      const bool off = fig_is_hidden(hidden, size_t(r.series));
+      const ImU32 c = off ? fig_rgba(tc.text, 0.35) : fig_rgba(ser.color, std::max(ser.alpha, 0.6));
       if (ser.kind == SeriesKind::Markers)
-        dl->AddCircleFilled(o + iv(r.swatch_a), float(std::min(ser.width, 5.0)) * s, c);
+        dl->AddCircleFilled(o + fig_iv(r.swatch_a), float(std::min(ser.width, 5.0)) * s, c);
       else if (ser.kind == SeriesKind::Band)
-        dl->AddRectFilled(o + iv(r.swatch_a) - ImVec2(0, 4 * s),
-                          o + iv(r.swatch_b) + ImVec2(0, 4 * s), c);
+        dl->AddRectFilled(o + fig_iv(r.swatch_a) - ImVec2(0, 4 * s),
+                          o + fig_iv(r.swatch_b) + ImVec2(0, 4 * s), c);
       else
-        dl->AddLine(o + iv(r.swatch_a), o + iv(r.swatch_b), c, 3.0f * s);
-      draw_text(dl, o, r.label, off ? rgba(tc.text, 0.45) : rgba(tc.text));
+        dl->AddLine(o + fig_iv(r.swatch_a), o + fig_iv(r.swatch_b), c, 3.0f * s);
+      fig_draw_text(dl, o, r.label, off ? fig_rgba(tc.text, 0.45) : fig_rgba(tc.text));
     }
   }
 }
@@ -349,9 +350,9 @@ FigureHover FigurePlot(const char* id, const figure::PlotFigure& f, ImVec2 size,
       const double v = figure::series_value_at(s, x);
       if (!std::isfinite(v)) continue;
       const ImVec2 p(px, o.y + float(l.px_y(v, s.right_axis)));
-      if (area.Contains(p)) dl->AddCircleFilled(p, 4.0f * float(l.scale), rgba(s.color));
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgba(s.color)), "%s: %.5g", s.name.c_str(),
-                         v);
+      if (area.Contains(p)) dl->AddCircleFilled(p, 4.0f * float(l.scale), fig_rgba(s.color));
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(fig_rgba(s.color)), "%s: %.5g",
+                         s.name.c_str(), v);
     }
     ImGui::EndTooltip();
   }
