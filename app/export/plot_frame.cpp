@@ -110,14 +110,16 @@ figure::PlotLayout layout_export_plot(cairo_t* cr, const figure::PlotFigure& f, 
 }
 
 void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::PlotLayout& l,
-                      const Style& style) {
+                      const Style& style, bool transparent) {
   const palette::ThemeColors& tc = style.colors();
   const double s = l.scale, frame_w = std::max(1.0, std::round(s));
   cairo_save(cr);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  set_color(cr, tc.background);
-  cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
-  cairo_fill(cr);
+  if (!transparent) {
+    set_color(cr, tc.background);
+    cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
+    cairo_fill(cr);
+  }
   cairo_set_line_width(cr, 1.0);
   set_color(cr, tc.grid);
   for (const figure::PlotTick& t : l.x_ticks) plot_hair(cr, t.at, l.top, t.at, l.bottom - 1.0);
@@ -221,7 +223,7 @@ void draw_plot_figure(cairo_t* cr, figure::PlotFigure f, double width, double he
   f.axes = f.axes && opt.axes;
   f.legend = f.legend && opt.legend;
   const figure::PlotLayout l = layout_export_plot(cr, f, width, height, opt.style);
-  draw_plot_figure(cr, f, l, opt.style);
+  draw_plot_figure(cr, f, l, opt.style, opt.transparent);
 }
 
 void draw_plots(cairo_t* cr, const std::vector<figure::PlotFigure>& plots, int columns,

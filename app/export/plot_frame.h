@@ -16,9 +16,10 @@ figure::MeasureText cairo_measure(cairo_t* cr);
 figure::PlotLayout layout_export_plot(cairo_t* cr, const figure::PlotFigure& f, double width,
                                       double height, const Style& style);
 
-// Draws `f` at layout `l`, its top-left corner at the current origin.
+// Draws `f` at layout `l`, its top-left corner at the current origin; the plot area on the
+// Style's background unless `transparent`.
 void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::PlotLayout& l,
-                      const Style& style);
+                      const Style& style, bool transparent = false);
 
 // The figure options' --no-axes / --no-legend applied to a figure, laid out in width x height
 // and drawn at the origin.
