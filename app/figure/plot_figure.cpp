@@ -296,7 +296,12 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
       lw = std::max(lw, width_of(f.series[i].name));
     }
   if (f.legend && !rows.empty()) {
-    const double row_h = F + gap, swatch = std::round(18.0 * s), inset = pad;
+    const double swatch = std::round(18.0 * s), inset = pad;
+    // A legend wider than the plot gets smaller text (down to 0.6 of the font) to fit it.
+    const double room = (l.right - l.left) - 2.0 * inset - (swatch + 5.0 * gap);
+    const double lf = lw > room && lw > 0.0 ? std::max(0.6 * F, std::floor(F * room / lw)) : F;
+    lw *= lf / F;
+    const double row_h = lf + gap;
     const double bw = std::ceil(gap + swatch + 2.0 * gap + lw + 2.0 * gap);
     const double bh = std::ceil(rows.size() * row_h + 2.0 * gap);
     struct Cand {
@@ -336,6 +341,7 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
       else
         r.swatch_a = {x0, cy}, r.swatch_b = {x0 + swatch, cy};
       r.label = text(ps.name, x0 + swatch + 2.0 * gap, y + 0.5 * gap);
+      r.label.size = lf;
       l.legend_rows.push_back(r);
       y += row_h;
     }
