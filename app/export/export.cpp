@@ -222,8 +222,8 @@ fs::path xdg_user_pictures(const fs::path& home) {
 fs::path default_export_folder() {
   if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && is_folder(x)) return x;
   if (const char* home = std::getenv("HOME"); home && *home) {
-    if (const fs::path xdg = xdg_user_pictures(home); is_folder(xdg)) return xdg;
-    const fs::path pictures = fs::path(home) / "Pictures";
+    if (fs::path xdg = xdg_user_pictures(home); is_folder(xdg)) return xdg;
+    fs::path pictures = fs::path(home) / "Pictures";
     if (is_folder(pictures)) return pictures;
   }
   std::error_code ec;
@@ -235,7 +235,7 @@ fs::path next_export_name(const fs::path& folder, const char* ext) {
   for (int n = 1;; ++n) {
     char name[64];
     std::snprintf(name, sizeof name, "losslab-%03d.%s", n, ext);
-    const fs::path p = folder / name;
+    fs::path p = folder / name;
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(p, ec))) return p;
   }

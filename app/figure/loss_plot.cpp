@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ll::figure {
 
@@ -48,7 +49,7 @@ PlotFigure describe_loss_plot(const std::vector<long>& steps,
     }
   f.series = {std::move(total), std::move(data), std::move(reg), std::move(acc)};
   // y: min(0, data) .. max + 5% (non-finite values ignored), accuracy on 0..1.
-  double lo = 0.0, hi = -INFINITY;
+  double lo = 0.0, hi = -std::numeric_limits<double>::infinity();
   for (const PlotSeries& s : f.series)
     if (!s.right_axis)
       for (double v : s.y)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 
 #include "core/ticks.h"
 
@@ -30,7 +31,8 @@ PlotSeries markers(std::string name, palette::Rgb color, std::vector<double> x,
 namespace {
 
 struct Span {
-  double lo = INFINITY, hi = -INFINITY;
+  double lo = std::numeric_limits<double>::infinity(),
+         hi = -std::numeric_limits<double>::infinity();
   void add(double v) {
     if (!std::isfinite(v)) return;
     lo = std::min(lo, v);
@@ -303,7 +305,7 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
     lw *= lf / F;
     const double row_h = lf + gap;
     const double bw = std::ceil(gap + swatch + 2.0 * gap + lw + 2.0 * gap);
-    const double bh = std::ceil(rows.size() * row_h + 2.0 * gap);
+    const double bh = std::ceil(static_cast<double>(rows.size()) * row_h + 2.0 * gap);
     struct Cand {
       LegendPlace place;
       double x0, y0;

@@ -20,7 +20,7 @@ constexpr ImU32 kModelColors[2] = {colors::kModelA, colors::kModelB};
 
 // One editable table; returns its score.
 TableScore model_table(const char* id, ProbabilityTable& t, ImU32 color, float tw) {
-  const TableScore s = score(t);
+  TableScore s = score(t);
   ImGui::PushID(id);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s", id);
   const ImGuiTableFlags flags =
