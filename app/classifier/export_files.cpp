@@ -1,100 +1,12 @@
 #include "app/classifier/export_files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <stdexcept>
-
-#include "core/atomic_file.h"
 
 namespace ll::gui {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-bool is_folder(const fs::path& p) {
-  std::error_code ec;
-  return !p.empty() && fs::is_directory(p, ec);
-}
-
-// Creates `path` empty and exclusively (O_EXCL): the name is ours, so the atomic write that
-// follows replaces only our own placeholder, never a file someone else made meanwhile.
-// Returns 0, EEXIST, or another errno.
-int reserve(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return errno;
-  ::close(fd);
-  return 0;
-}
-
-const char* extension(exporter::Format f) {
-  switch (f) {
-    case exporter::Format::Png:
-      return "png";
-    case exporter::Format::Svg:
-      return "svg";
-    case exporter::Format::Pdf:
-      return "pdf";
-  }
-  return "png";
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
-
-// XDG_PICTURES_DIR from user-dirs.dirs (xdg-user-dirs: lines like
-// XDG_PICTURES_DIR="$HOME/Bilder"); empty when absent.
-fs::path xdg_user_pictures(const fs::path& home) {
-  const char* config = std::getenv("XDG_CONFIG_HOME");
-  const fs::path file =
-      (config && *config ? fs::path(config) : home / ".config") / "user-dirs.dirs";
-  std::ifstream in(file);
-  std::string line;
-  const std::string key = "XDG_PICTURES_DIR=\"";
-  while (std::getline(in, line)) {
-    if (line.rfind(key, 0) != 0 || line.size() < key.size() + 1 || line.back() != '"') continue;
-    std::string v = line.substr(key.size(), line.size() - key.size() - 1);
-    if (v.rfind("$HOME", 0) == 0) return home.string() + v.substr(5);
-    return v.empty() || v[0] != '/' ? fs::path() : fs::path(v);
-  }
-  return {};
-}
-
-fs::path default_export_folder() {
-  if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && is_folder(x)) return x;
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    if (const fs::path xdg = xdg_user_pictures(home); is_folder(xdg)) return xdg;
-    const fs::path pictures = fs::path(home) / "Pictures";
-    if (is_folder(pictures)) return pictures;
-  }
-  std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
-  return ec ? fs::path(".") : cwd;
-}
-
-fs::path next_export_name(const fs::path& folder, const char* ext) {
-  for (int n = 1;; ++n) {
-    char name[64];
-    std::snprintf(name, sizeof name, "losslab-%03d.%s", n, ext);
-    const fs::path p = folder / name;
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(p, ec))) return p;
-  }
-}
 
 exporter::FigureData export_figure_data(const AppState& st) {
   exporter::FigureData d;
@@ -170,47 +82,7 @@ ExportJob prepare_export(const AppState& st, const ExportRequest& req, double pl
 }
 
 ExportResult run_export(const ExportJob& job, JobControl* control) {
-  ExportResult r;
-  const auto t0 = std::chrono::steady_clock::now();
-  const fs::path& folder = job.folder;
-  const exporter::FigureOptions& opt = job.options;
-  try {
-    if (!is_folder(folder)) throw std::runtime_error(folder.string() + ": no such folder");
-    const std::string bytes = exporter::render_figure(job.data, opt, job.format, control);
-    if (control) control->check();  // the last moment to cancel: nothing is on disk yet
-    fs::path path;
-    for (int attempt = 0;; ++attempt) {  // another writer may take a name between the two calls
-      path = next_export_name(folder, extension(job.format));
-      const int err = reserve(path);
-      if (err == 0) break;
-      if (err != EEXIST || attempt > 100)
-        throw std::runtime_error(folder.string() + ": cannot create a file here (" +
-                                 std::strerror(err) + ")");
-    }
-    try {
-      write_file_atomic(path, bytes);
-    } catch (...) {
-      std::error_code ec;
-      fs::remove(path, ec);  // our empty placeholder
-      throw;
-    }
-    r.ok = true;
-    r.path = path;
-    const bool png = job.format == exporter::Format::Png;
-    r.pixels_w = png ? exporter::raster_width(opt) : static_cast<int>(std::lround(opt.width));
-    r.pixels_h = png ? exporter::raster_height(opt) : static_cast<int>(std::lround(opt.height));
-    r.message = "Saved " + std::to_string(r.pixels_w) + " x " + std::to_string(r.pixels_h) + " " +
-                upper(exporter::to_string(job.format)) + " to " + path.string();
-  } catch (const JobCancelled&) {
-    r.ok = false;
-    r.cancelled = true;
-    r.message = "Export cancelled: nothing was written";
-  } catch (const std::exception& e) {
-    r.ok = false;
-    r.message = std::string("Export failed: ") + e.what();
-  }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return r;
+  return exporter::export_to_file(job.data, job.options, job.format, {{}, job.folder}, control);
 }
 
 ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w,

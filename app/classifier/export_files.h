@@ -26,21 +26,11 @@ struct ExportRequest {
   std::filesystem::path folder;  // empty: default_export_folder()
 };
 
-struct ExportResult {
-  bool ok = false;
-  bool cancelled = false;          // Cancel was asked: nothing was written
-  std::filesystem::path path;      // the file written
-  int pixels_w = 0, pixels_h = 0;  // PNG size (SVG/PDF: document size in units)
-  double seconds = 0.0;            // render + encode + write
-  std::string message;             // "Saved 1200 x 1000 PNG to ..." or what went wrong
-};
-
-// $XDG_PICTURES_DIR if it is a folder, else the Pictures folder of xdg-user-dirs
-// ($XDG_CONFIG_HOME or ~/.config)/user-dirs.dirs, else ~/Pictures, else the current folder.
-std::filesystem::path default_export_folder();
-
-// The first "losslab-NNN.EXT" (NNN from 001) that does not exist in `folder`.
-std::filesystem::path next_export_name(const std::filesystem::path& folder, const char* ext);
+// The result of an export, where files go and how they are named: app/export's, shared with
+// the loss lab's exports.
+using exporter::default_export_folder;
+using exporter::ExportResult;
+using exporter::next_export_name;
 
 // The figure and options the request draws; `plot_w`/`plot_h` are the loss plot's on-screen
 // size (the canvas size comes from st.view). Throws std::invalid_argument for bad sizes.

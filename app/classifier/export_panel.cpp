@@ -1,4 +1,5 @@
-#define GLFW_INCLUDE_NONE  // glad provides GL (text_textures.cpp shares a unity build with this file)
+#define GLFW_INCLUDE_NONE  // glad provides GL (text_textures.cpp shares a unity build with this
+                           // file)
 #include "app/classifier/export_panel.h"
 
 #include <GLFW/glfw3.h>
@@ -6,11 +7,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <thread>
 #include <utility>
 
 namespace ll::gui {
@@ -44,22 +42,10 @@ void ExportPanel::start(AppState& st, double plot_w, double plot_h) {
                             (req_.target == ExportTarget::Canvas
                                  ? std::to_string(job.data.scene.points.size()) + " points"
                                  : std::string("the loss plot"));
-  job_ = Job<ExportResult>::start(label, [job = std::move(job)](JobControl& control) {
-    // The window may be idle in glfwWaitEvents: wake it a few times a second for the progress
-    // bar, and once at the end for the result (glfwPostEmptyEvent is thread-safe).
-    std::atomic<bool> done{false};
-    std::thread ticker([&done] {
-      while (!done.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        glfwPostEmptyEvent();
-      }
-    });
-    ExportResult r = run_export(job, &control);
-    done = true;
-    ticker.join();
-    glfwPostEmptyEvent();
-    return r;
-  });
+  // Off the UI thread; glfwPostEmptyEvent (thread-safe) wakes an idle window for the progress.
+  job_ = exporter::start_export_job(
+      label, [job = std::move(job)](JobControl& control) { return run_export(job, &control); },
+      [] { glfwPostEmptyEvent(); });
 }
 
 void ExportPanel::collect(AppState& st) {

@@ -1,12 +1,13 @@
 // Loss over training steps: data, regularization and total loss on the left axis, accuracy on
-// the right (app/figure's loss plot, the same as the export's), drawn with the ll::widgets plot.
+// the right (app/figure's loss plot and its layout, the same as the export's), drawn by the
+// ll::widgets figure plot.
 #include <imgui.h>
 
 #include <vector>
 
 #include "app/classifier/panels.h"
 #include "app/figure/loss_plot.h"
-#include "app/widgets/plot.h"
+#include "app/widgets/figure_plot.h"
 
 namespace ll::gui {
 
@@ -23,27 +24,10 @@ void panel_plot(AppState& st, const Fonts&, float height) {
     steps[i] = c[i].step;
     records[i] = c[i].record;
   }
-  const figure::LossPlotFigure fig = figure::describe_loss_plot(steps, records, st.options.style());
-  widgets::PlotOptions o;
-  o.x_label = fig.x_label.c_str();
-  o.y_label = fig.y_label.c_str();
-  o.y2_label = fig.y2_label.c_str();
-  o.y2_fit = false;
-  o.y2_min = fig.y2_min;
-  o.y2_max = fig.y2_max;
-  o.include_zero_y = fig.include_zero_y;
-  if (c.size() < 2) o.fixed_x(fig.x_min, fig.x_max);  // nothing trained yet: a fixed range
-  if (widgets::BeginPlot("##losscurve", ImVec2(-1, height), o)) {
-    for (const figure::PlotSeries& s : fig.series) {
-      const widgets::Axis axis = s.right_axis ? widgets::Axis::Y2 : widgets::Axis::Y1;
-      const int n = static_cast<int>(s.x.size());
-      widgets::PlotLine(s.name.c_str(), s.x.data(), s.y.data(), n, pack_rgba(s.color), axis,
-                        static_cast<float>(s.width));
-      if (n == 1)  // a single record: markers instead of lines
-        widgets::PlotScatter(nullptr, s.x.data(), s.y.data(), 1, pack_rgba(s.color), axis);
-    }
-    widgets::EndPlot();
-  }
+  // The one description and layout of the loss plot (the exported figure draws the same).
+  const Style style = st.options.style();
+  const figure::PlotFigure fig = figure::describe_loss_plot(steps, records, style);
+  widgets::FigurePlot("##losscurve", fig, ImVec2(-1, height), style);
 }
 
 }  // namespace ll::gui

@@ -2,6 +2,7 @@
 // Figure export to PNG (cairo image surface), SVG and PDF (cairo vector surfaces). Files are
 // rendered in memory and written atomically: an existing file is replaced only on success.
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "app/export/figure.h"
@@ -30,5 +31,49 @@ void export_figure(const std::filesystem::path& path, const FigureData& data,
 // Pixel size of a PNG export: round(width * scale) x round(height * scale).
 int raster_width(const FigureOptions& opt);
 int raster_height(const FigureOptions& opt);
+
+// SVG and PDF embed confidence/score shading as an image at this resolution (pixels per inch;
+// a figure unit is a point, 1/72 inch), or at the PNG scale when that is finer, unless
+// shading_pixels_* ask for a size; at most kMaxVectorShadingPixels pixels in all.
+inline constexpr double kVectorShadingPpi = 300.0;
+inline constexpr double kMaxVectorShadingPixels = 1 << 24;
+// The shading image size a vector export of these options embeds.
+void vector_shading_pixels(const FigureOptions& opt, int& px, int& py);
+
+// --- exports from the window (the classifier's Export window, the loss lab's panels) --------
+// Both run off the UI thread through start_export_job and write through export_to_file.
+
+struct ExportResult {
+  bool ok = false;
+  bool cancelled = false;          // Cancel was asked: nothing was written
+  std::filesystem::path path;      // the file written
+  int pixels_w = 0, pixels_h = 0;  // PNG size (SVG/PDF: document size in units)
+  double seconds = 0.0;            // render + encode + write
+  std::string message;             // "Saved 1200 x 1000 PNG to ..." or what went wrong
+};
+
+// $XDG_PICTURES_DIR if it is a folder, else the Pictures folder of xdg-user-dirs
+// ($XDG_CONFIG_HOME or ~/.config)/user-dirs.dirs, else ~/Pictures, else the current folder.
+std::filesystem::path default_export_folder();
+// The first "losslab-NNN.EXT" (NNN from 001) that does not exist in `folder`.
+std::filesystem::path next_export_name(const std::filesystem::path& folder, const char* ext);
+
+// Where export_to_file writes: `path` (replaced atomically, only once the file is complete), or,
+// with path empty, the next free losslab-NNN.EXT in `folder`, never replacing a file.
+struct ExportDestination {
+  std::filesystem::path path;
+  std::filesystem::path folder;
+};
+
+// Renders and writes; never throws. With a control: progress, and Cancel ends it with
+// `cancelled` set and no file left behind.
+ExportResult export_to_file(const FigureData& data, const FigureOptions& opt, Format format,
+                            const ExportDestination& target, JobControl* control = nullptr);
+
+// Runs `work` on a Job; `wake` (may be empty; must be thread-safe, e.g. glfwPostEmptyEvent)
+// is called a few times a second while it runs, for the progress bar of an idle window, and
+// once at the end, for the result.
+Job<ExportResult> start_export_job(std::string label, std::function<ExportResult(JobControl&)> work,
+                                   std::function<void()> wake);
 
 }  // namespace ll::exporter

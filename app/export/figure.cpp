@@ -66,6 +66,9 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
     case View::Curves:
       draw_curves(cr, opt);
       break;
+    case View::Plots:
+      draw_plots(cr, data.plots, data.plot_columns, opt);
+      break;
   }
   cairo_restore(cr);
 }

@@ -4,6 +4,7 @@
 //             confidence and score shading), zero-score lines, weight arrows, axes, points, legend
 //   lossplot  total/data/regularization loss over training steps
 //   curves    a family of loss curves: the table of core/lab/curve_sampling.h, with its options
+//   plots     app/figure PlotFigures in a grid (the loss lab's panels, exported from the window)
 // All sizes are in figure units (pixels at scale 1, points in SVG/PDF); the caller applies the
 // raster scale with cairo_scale before drawing.
 #include <cairo.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "app/figure/canvas_figure.h"
+#include "app/figure/plot_figure.h"
 #include "app/style/style.h"
 #include "core/job.h"
 #include "core/lab/curve_sampling.h"
@@ -24,7 +26,7 @@
 
 namespace ll::exporter {
 
-enum class View { Canvas, LossPlot, Curves };
+enum class View { Canvas, LossPlot, Curves, Plots };
 
 // Canvas figures with more points than this draw them as a density image (see FigureOptions).
 inline constexpr std::size_t kMaxVectorPoints = 20000;
@@ -40,7 +42,8 @@ struct FigureOptions : figure::CanvasOptions {
   double scale = 1.0;  // raster pixels per figure unit (PNG only)
   // Theme, class-colour scheme and scale: line widths, point radii and fonts of the canvas are
   // the window's at that scale (exports from the window: its own Style; `losslab render`:
-  // render_scale of the size). Plots size their frame with figure_unit.
+  // render_scale of the size). Plots lay out their frame and text at this scale too
+  // (figure::layout_plot), so text grows with the output size.
   Style style;
   bool transparent = false;
   lab::CurveFamily family = lab::CurveFamily::Regression;  // curves: which family (lab::parse)
@@ -62,6 +65,9 @@ struct FigureData {
   Scene scene;
   std::vector<LossRecord> history;
   std::vector<long> history_steps = {};  // empty: record i is step i
+  // View::Plots: the figures, in a grid of plot_columns columns (rows as needed).
+  std::vector<figure::PlotFigure> plots = {};
+  int plot_columns = 1;
 };
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
@@ -114,5 +120,8 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
                     const std::vector<long>& steps, const FigureOptions& opt);
 // Throws std::invalid_argument with lab::validate's message on bad curve parameters.
 void draw_curves(cairo_t* cr, const FigureOptions& opt);
+// Figures in a grid filling the figure (plot_frame.h).
+void draw_plots(cairo_t* cr, const std::vector<figure::PlotFigure>& plots, int columns,
+                const FigureOptions& opt);
 
 }  // namespace ll::exporter

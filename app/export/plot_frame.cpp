@@ -4,157 +4,242 @@
 #include <cmath>
 
 #include "app/export/draw.h"
-#include "core/ticks.h"
 
 namespace ll::exporter {
 
-void fit_y_range(PlotSpec& spec) {
-  double lo = 0.0, hi = -INFINITY;
-  for (const Series& s : spec.series) {
-    if (s.right_axis) continue;
-    for (double v : s.y) {
-      if (!std::isfinite(v)) continue;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-  }
-  if (!std::isfinite(hi) || hi <= lo) hi = lo + 1.0;
-  spec.y_min = lo;
-  spec.y_max = hi + 0.05 * (hi - lo);
-}
-
 namespace {
 
-void stroke_series(cairo_t* cr, const Series& s, double px0, double py1, double sx, double sy,
-                   double y_min, const PlotSpec& spec, double u) {
-  set_color(cr, s.color);
-  cairo_set_line_width(cr, s.width * u);
+using figure::PlotSeries;
+using figure::SeriesKind;
+
+void plot_stroke_line(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
+  const double u = l.scale, w = s.width * u;
+  set_color(cr, s.color, s.alpha);
+  cairo_set_line_width(cr, w);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
   if (s.dashed) {
     const double dash[2] = {6.0 * u, 4.0 * u};
     cairo_set_dash(cr, dash, 2, 0.0);
   }
   bool pen_down = false;
   int drawn = 0;
-  for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+  double last_x = 0.0, last_y = 0.0;
+  const std::size_t n = std::min(s.x.size(), s.y.size());
+  for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(s.y[i]) || !std::isfinite(s.x[i])) {
       pen_down = false;
       continue;
     }
-    const double x = px0 + (s.x[i] - spec.x_min) * sx;
-    const double y = py1 - (s.y[i] - y_min) * sy;
+    const double x = l.px_x(s.x[i]), y = l.px_y(s.y[i], s.right_axis);
     if (pen_down)
       cairo_line_to(cr, x, y);
     else
       cairo_move_to(cr, x, y);
     pen_down = true;
+    last_x = x, last_y = y;
     ++drawn;
   }
   cairo_stroke(cr);
   cairo_set_dash(cr, nullptr, 0, 0.0);
-  if (drawn == 1) {  // a single value: show it as a dot
-    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
-      if (!std::isfinite(s.y[i])) continue;
-      cairo_arc(cr, px0 + (s.x[i] - spec.x_min) * sx, py1 - (s.y[i] - y_min) * sy, 3.0 * u, 0.0,
-                2.0 * M_PI);
-      cairo_fill(cr);
-    }
+  if (drawn == 1) {  // a single value: a dot
+    cairo_arc(cr, last_x, last_y, 1.5 * w, 0.0, 2.0 * M_PI);
+    cairo_fill(cr);
   }
+}
+
+void plot_draw_markers(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l,
+                       const Style& style) {
+  const double r = s.width * l.scale;
+  const std::size_t n = std::min(s.x.size(), s.y.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
+    const double x = l.px_x(s.x[i]), y = l.px_y(s.y[i], s.right_axis);
+    if (!l.inside(x, y)) continue;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, r, 0.0, 2.0 * M_PI);
+    if (s.filled) {
+      set_color(cr, s.color, s.alpha);
+      cairo_fill_preserve(cr);
+      set_color(cr, style.colors().outline, 0.65);
+      cairo_set_line_width(cr, 1.25 * l.scale);
+    } else {
+      set_color(cr, s.color, s.alpha);
+      cairo_set_line_width(cr, 2.0 * l.scale);
+    }
+    cairo_stroke(cr);
+  }
+}
+
+void plot_fill_band(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& l) {
+  const std::size_t n = std::min({s.x.size(), s.y.size(), s.y_hi.size()});
+  set_color(cr, s.color, s.alpha);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const double v[6] = {s.x[i], s.y[i], s.y_hi[i], s.x[i + 1], s.y[i + 1], s.y_hi[i + 1]};
+    if (!std::all_of(v, v + 6, [](double d) { return std::isfinite(d); })) continue;
+    cairo_move_to(cr, l.px_x(v[0]), l.px_y(v[1], s.right_axis));
+    cairo_line_to(cr, l.px_x(v[3]), l.px_y(v[4], s.right_axis));
+    cairo_line_to(cr, l.px_x(v[3]), l.px_y(v[5], s.right_axis));
+    cairo_line_to(cr, l.px_x(v[0]), l.px_y(v[2], s.right_axis));
+    cairo_close_path(cr);
+  }
+  cairo_fill(cr);
+}
+
+// A 1-pixel-grid line as ImGui's AddLine draws it: through pixel centres (+0.5).
+void plot_hair(cairo_t* cr, double x0, double y0, double x1, double y1) {
+  cairo_move_to(cr, x0 + 0.5, y0 + 0.5);
+  cairo_line_to(cr, x1 + 0.5, y1 + 0.5);
+}
+
+void plot_text_at(cairo_t* cr, const figure::Text& t) {
+  draw_text_at_top(cr, t.text, t.top_left.x(), t.top_left.y(), t.size, t.bold);
 }
 
 }  // namespace
 
-void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt) {
-  const palette::ThemeColors& tc = opt.style.colors();
-  const double u = figure_unit(opt);
-  const double font = 10.0 * u;
-  const bool axes = opt.axes;
-  // Plot area inside the figure.
-  const bool y2 = std::any_of(spec.series.begin(), spec.series.end(),
-                              [](const Series& s) { return s.right_axis; });
-  const double left = axes ? 58.0 * u : 10.0 * u;
-  const double right = opt.width - (axes && y2 ? 52.0 * u : 14.0 * u);
-  const bool titled = axes && !spec.title.empty();  // --no-axes drops every label
-  const double top = titled ? 34.0 * u : 12.0 * u;
-  const double bottom = opt.height - (axes ? 46.0 * u : 10.0 * u);
-  if (!(right > left) || !(bottom > top)) return;
-  const double xr = spec.x_max > spec.x_min ? spec.x_max - spec.x_min : 1.0;
-  const double yr = spec.y_max > spec.y_min ? spec.y_max - spec.y_min : 1.0;
-  const double sx = (right - left) / xr, sy = (bottom - top) / yr;
-  const double yr2 = spec.y2_max > spec.y2_min ? spec.y2_max - spec.y2_min : 1.0;
-  const double sy2 = (bottom - top) / yr2;
+figure::MeasureText cairo_measure(cairo_t* cr) {
+  return [cr](const std::string& text, double size, bool bold) {
+    return text_width(cr, text, figure::text_em(size), bold);
+  };
+}
 
-  if (titled) {
-    set_color(cr, tc.text);
-    draw_text(cr, spec.title, 0.5 * (left + right), 10.0 * u, 12.0 * u, 0.5, 0.0, true);
-  }
+figure::PlotLayout layout_export_plot(cairo_t* cr, const figure::PlotFigure& f, double width,
+                                      double height, const Style& style) {
+  return figure::layout_plot(f, width, height, style, cairo_measure(cr));
+}
 
-  if (axes) {
-    const Ticks xticks = nice_ticks(spec.x_min, spec.x_min + xr, 6);
-    const Ticks yticks = nice_ticks(spec.y_min, spec.y_min + yr, 5);
-    const std::vector<double>& xt = xticks.values;
-    const std::vector<double>& yt = yticks.values;
-    const double xstep = xticks.step, ystep = yticks.step;
-    cairo_set_line_width(cr, 0.6 * u);
-    set_color(cr, tc.grid);
-    for (double x : xt) {
-      cairo_move_to(cr, left + (x - spec.x_min) * sx, top);
-      cairo_line_to(cr, left + (x - spec.x_min) * sx, bottom);
-    }
-    for (double y : yt) {
-      cairo_move_to(cr, left, bottom - (y - spec.y_min) * sy);
-      cairo_line_to(cr, right, bottom - (y - spec.y_min) * sy);
-    }
-    cairo_stroke(cr);
-    set_color(cr, tc.text);
-    for (double x : xt)
-      draw_text(cr, tick_label(x, xstep), left + (x - spec.x_min) * sx, bottom + 6.0 * u, font, 0.5,
-                0.0);
-    for (double y : yt)
-      draw_text(cr, tick_label(y, ystep), left - 6.0 * u, bottom - (y - spec.y_min) * sy, font, 1.0,
-                0.5);
-    draw_text(cr, spec.x_label, 0.5 * (left + right), opt.height - 7.0 * u, 11.0 * u, 0.5, 1.0);
-    cairo_save(cr);
-    cairo_translate(cr, 12.0 * u, 0.5 * (top + bottom));
-    cairo_rotate(cr, -M_PI / 2.0);
-    draw_text(cr, spec.y_label, 0.0, 0.0, 11.0 * u, 0.5, 0.5);
-    cairo_restore(cr);
-    if (y2) {  // the right-hand axis: its ticks and name
-      const Ticks t2 = nice_ticks(spec.y2_min, spec.y2_min + yr2, 5);
-      for (double y : t2.values)
-        draw_text(cr, tick_label(y, t2.step), right + 6.0 * u, bottom - (y - spec.y2_min) * sy2,
-                  font, 0.0, 0.5);
-      cairo_save(cr);
-      cairo_translate(cr, opt.width - 10.0 * u, 0.5 * (top + bottom));
-      cairo_rotate(cr, M_PI / 2.0);
-      draw_text(cr, spec.y2_label, 0.0, 0.0, 11.0 * u, 0.5, 0.5);
-      cairo_restore(cr);
-    }
-    // Frame (axes) on top of the grid.
-    set_color(cr, tc.axis);
-    cairo_set_line_width(cr, 0.9 * u);
-    cairo_rectangle(cr, left, top, right - left, bottom - top);
-    cairo_stroke(cr);
+void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::PlotLayout& l,
+                      const Style& style, bool transparent) {
+  const palette::ThemeColors& tc = style.colors();
+  const double s = l.scale, frame_w = std::max(1.0, std::round(s));
+  cairo_save(cr);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  if (!transparent) {
+    set_color(cr, tc.background);
+    cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
+    cairo_fill(cr);
   }
+  cairo_set_line_width(cr, 1.0);
+  set_color(cr, tc.grid);
+  for (const figure::PlotTick& t : l.x_ticks) plot_hair(cr, t.at, l.top, t.at, l.bottom - 1.0);
+  for (const figure::PlotTick& t : l.y_ticks) plot_hair(cr, l.left, t.at, l.right - 1.0, t.at);
+  cairo_stroke(cr);
+  set_color(cr, tc.axis, 0.55);
+  if (l.x_min < 0 && l.x_max > 0) plot_hair(cr, l.px_x(0), l.top, l.px_x(0), l.bottom - 1.0);
+  if (l.y_min < 0 && l.y_max > 0) plot_hair(cr, l.left, l.px_y(0), l.right - 1.0, l.px_y(0));
+  cairo_stroke(cr);
 
   cairo_save(cr);
-  cairo_rectangle(cr, left, top, right - left, bottom - top);
+  cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
   cairo_clip(cr);
-  for (const Series& s : spec.series) {
-    if (s.right_axis)
-      stroke_series(cr, s, left, bottom, sx, sy2, spec.y2_min, spec, u);
-    else
-      stroke_series(cr, s, left, bottom, sx, sy, spec.y_min, spec, u);
+  for (const PlotSeries& ser : f.series)
+    if (ser.kind == SeriesKind::Band) plot_fill_band(cr, ser, l);
+  for (const PlotSeries& ser : f.series) {
+    if (ser.kind == SeriesKind::Line) plot_stroke_line(cr, ser, l);
+    if (ser.kind == SeriesKind::Markers) plot_draw_markers(cr, ser, l, style);
+  }
+  for (const figure::RefLine& r : f.ref_lines) {
+    set_color(cr, r.color, r.alpha);
+    if (r.vertical) {
+      const double x = l.px_x(r.value) + 0.5;
+      const double dash[2] = {4.0 * s, 4.0 * s};
+      cairo_set_dash(cr, dash, 2, 0.0);
+      cairo_set_line_width(cr, 1.5 * s);
+      cairo_move_to(cr, x, l.top);
+      cairo_line_to(cr, x, l.bottom);
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0.0);
+      if (!r.label.empty())
+        draw_text_at_top(cr, r.label, std::floor(x - 0.5 + 3 * s), l.top + std::floor(2 * s),
+                         l.font);
+    } else {
+      const double y = l.px_y(r.value) + 0.5;
+      cairo_set_line_width(cr, s);
+      cairo_move_to(cr, l.left, y);
+      cairo_line_to(cr, l.right, y);
+      cairo_stroke(cr);
+      if (!r.label.empty())
+        draw_text_at_top(cr, r.label, l.left + std::floor(3 * s), std::floor(y - 0.5 - l.font - s),
+                         l.font);
+    }
   }
   cairo_restore(cr);
 
-  if (opt.legend) {
-    std::vector<LegendEntry> entries;
-    for (const Series& s : spec.series) entries.push_back({s.name, s.color, false});
-    const double inset = 6.0 * u;
-    const double x = left + inset + spec.legend_x * (right - left - 2.0 * inset);
-    draw_legend(cr, entries, x, top + inset, spec.legend_x, u, opt.style);
+  if (f.axes) {
+    set_color(cr, tc.axis);
+    cairo_set_line_width(cr, frame_w);
+    cairo_rectangle(cr, l.left + 0.5, l.top + 0.5, l.right - l.left - 1.0, l.bottom - l.top - 1.0);
+    cairo_stroke(cr);
+    for (const figure::PlotTick& t : l.x_ticks)
+      plot_hair(cr, t.at, l.bottom, t.at, l.bottom + l.tick_len);
+    for (const figure::PlotTick& t : l.y_ticks)
+      plot_hair(cr, l.left - l.tick_len, t.at, l.left, t.at);
+    for (const figure::PlotTick& t : l.y2_ticks)
+      plot_hair(cr, l.right, t.at, l.right + l.tick_len, t.at);
+    cairo_stroke(cr);
+    set_color(cr, tc.text);
+    for (const auto* ticks : {&l.x_ticks, &l.y_ticks, &l.y2_ticks})
+      for (const figure::PlotTick& t : *ticks) plot_text_at(cr, t.label);
+    for (const figure::Text& t : l.texts) plot_text_at(cr, t);
+  }
+  if (l.legend) {
+    cairo_rectangle(cr, l.legend_x0, l.legend_y0, l.legend_x1 - l.legend_x0,
+                    l.legend_y1 - l.legend_y0);
+    set_color(cr, tc.legend_fill, 0.88);
+    cairo_fill(cr);
+    const double bw = std::max(1.0, std::round(0.75 * s));
+    cairo_rectangle(cr, l.legend_x0 + 0.5 * bw, l.legend_y0 + 0.5 * bw,
+                    l.legend_x1 - l.legend_x0 - bw, l.legend_y1 - l.legend_y0 - bw);
+    set_color(cr, tc.axis, 0.6);
+    cairo_set_line_width(cr, bw);
+    cairo_stroke(cr);
+    for (const figure::LegendRow& r : l.legend_rows) {
+      const PlotSeries& ser = f.series[static_cast<std::size_t>(r.series)];
+      set_color(cr, ser.color, std::max(ser.alpha, 0.6));
+      if (ser.kind == SeriesKind::Markers) {
+        cairo_arc(cr, r.swatch_a.x(), r.swatch_a.y(), std::min(ser.width, 5.0) * s, 0.0,
+                  2.0 * M_PI);
+        cairo_fill(cr);
+      } else if (ser.kind == SeriesKind::Band) {
+        cairo_rectangle(cr, r.swatch_a.x(), r.swatch_a.y() - 4.0 * s,
+                        r.swatch_b.x() - r.swatch_a.x(), 8.0 * s);
+        cairo_fill(cr);
+      } else {
+        cairo_set_line_width(cr, 3.0 * s);
+        cairo_move_to(cr, r.swatch_a.x(), r.swatch_a.y());
+        cairo_line_to(cr, r.swatch_b.x(), r.swatch_b.y());
+        cairo_stroke(cr);
+      }
+      set_color(cr, tc.text);
+      plot_text_at(cr, r.label);
+    }
+  }
+  cairo_restore(cr);
+}
+
+void draw_plot_figure(cairo_t* cr, figure::PlotFigure f, double width, double height,
+                      const FigureOptions& opt) {
+  f.axes = f.axes && opt.axes;
+  f.legend = f.legend && opt.legend;
+  const figure::PlotLayout l = layout_export_plot(cr, f, width, height, opt.style);
+  draw_plot_figure(cr, f, l, opt.style, opt.transparent);
+}
+
+void draw_plots(cairo_t* cr, const std::vector<figure::PlotFigure>& plots, int columns,
+                const FigureOptions& opt) {
+  if (plots.empty()) return;
+  const int cols = std::clamp(columns, 1, static_cast<int>(plots.size()));
+  const int rows = (static_cast<int>(plots.size()) + cols - 1) / cols;
+  for (std::size_t i = 0; i < plots.size(); ++i) {
+    const int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
+    const double x0 = std::floor(opt.width * c / cols), x1 = std::floor(opt.width * (c + 1) / cols);
+    const double y0 = std::floor(opt.height * r / rows),
+                 y1 = std::floor(opt.height * (r + 1) / rows);
+    cairo_save(cr);
+    cairo_translate(cr, x0, y0);
+    draw_plot_figure(cr, plots[i], x1 - x0, y1 - y0, opt);
+    cairo_restore(cr);
   }
 }
 

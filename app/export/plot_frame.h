@@ -1,37 +1,33 @@
 #pragma once
-// A generic line plot drawn with cairo: frame, grid, ticks, axis labels, series and legend.
-// The loss plot and the loss-curve figures fill a PlotSpec and call draw_plot.
+// app/figure's PlotFigure drawn with cairo at the layout figure::layout_plot computes for the
+// figure's size and Style (the window's plot widget draws the same layout): frame, grid, ticks,
+// tick texts, axis labels, title, bands, lines, markers, reference lines and the legend.
 #include <cairo.h>
 
-#include <string>
-#include <vector>
-
 #include "app/export/figure.h"
+#include "app/figure/plot_figure.h"
 
 namespace ll::exporter {
 
-struct Series {
-  std::string name;
-  palette::Rgb color;
-  std::vector<double> x, y;  // non-finite y values break the line
-  bool dashed = false;
-  bool right_axis = false;  // against the right-hand axis [y2_min, y2_max]
-  double width = 2.0;       // in figure units
-};
+// Text widths measured with cairo (DejaVu Sans) on `cr`, for figure::layout_plot.
+figure::MeasureText cairo_measure(cairo_t* cr);
 
-struct PlotSpec {
-  std::string title, x_label, y_label;
-  double x_min = 0.0, x_max = 1.0, y_min = 0.0, y_max = 1.0;  // visible ranges
-  std::vector<Series> series;
-  double legend_x = 1.0;  // legend at the plot's top: 0 left, 0.5 centre, 1 right
-  std::string y2_label;   // the right-hand axis (shown when a series uses it)
-  double y2_min = 0.0, y2_max = 1.0;
-};
+// The layout of `f` in a width x height figure, text measured with cairo.
+figure::PlotLayout layout_export_plot(cairo_t* cr, const figure::PlotFigure& f, double width,
+                                      double height, const Style& style);
 
-// Ranges: y from min(0, data) to the data maximum plus 5%, ignoring non-finite values (and the
-// right-axis series).
-void fit_y_range(PlotSpec& spec);
+// Draws `f` at layout `l`, its top-left corner at the current origin; the plot area on the
+// Style's background unless `transparent`.
+void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::PlotLayout& l,
+                      const Style& style, bool transparent = false);
 
-void draw_plot(cairo_t* cr, const PlotSpec& spec, const FigureOptions& opt);
+// The figure options' --no-axes / --no-legend applied to a figure, laid out in width x height
+// and drawn at the origin.
+void draw_plot_figure(cairo_t* cr, figure::PlotFigure f, double width, double height,
+                      const FigureOptions& opt);
+
+// draw_plots (figure.h): several figures in a grid of `columns` (rows as needed) filling
+// opt.width x opt.height, each cell laid out at its own size (the loss lab's panels: as the
+// window arranges them).
 
 }  // namespace ll::exporter

@@ -8,6 +8,7 @@
 
 #include "app/export/plot_frame.h"
 #include "app/figure/loss_plot.h"
+#include "app/figure/plot_figure.h"
 #include "core/history_thinning.h"
 
 namespace ll::exporter {
@@ -31,27 +32,15 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
   auto record_at = [&](std::size_t i) -> const LossRecord& {
     return thin ? thinned.points()[i].record : history[i];
   };
-  // The window's loss plot, from the one description: same series, colours and labels.
+  // The window's loss plot, from the one description: same series, colours, labels and layout.
   std::vector<long> xs(n);
   std::vector<LossRecord> records(n);
   for (std::size_t i = 0; i < n; ++i) {
     xs[i] = static_cast<long>(step_at(i));
     records[i] = record_at(i);
   }
-  const figure::LossPlotFigure fig = figure::describe_loss_plot(xs, records, opt.style);
-  PlotSpec spec;
-  spec.title = fig.title;
-  spec.x_label = fig.x_label;
-  spec.y_label = fig.y_label;
-  spec.y2_label = fig.y2_label;
-  spec.y2_min = fig.y2_min;
-  spec.y2_max = fig.y2_max;
-  for (const figure::PlotSeries& fs : fig.series)
-    spec.series.push_back({fs.name, fs.color, fs.x, fs.y, false, fs.right_axis, fs.width});
-  spec.x_min = n > 1 ? fig.x_min : 0.0;
-  spec.x_max = n > 1 && fig.x_max > 0.0 ? fig.x_max : 1.0;
-  fit_y_range(spec);
-  draw_plot(cr, spec, opt);
+  draw_plot_figure(cr, figure::describe_loss_plot(xs, records, opt.style), opt.width, opt.height,
+                   opt);
 }
 
 namespace {
@@ -64,21 +53,21 @@ std::string number(double v) {
 
 // The figure of one family: the columns of core/lab's CurveTable with their labels, colours and
 // a y range that keeps the gentler curves readable (the steep ones leave through the top).
-PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const lab::CurveParams& p,
-                      const FigureOptions& opt) {
+figure::PlotFigure curve_family(const lab::CurveTable& t, lab::CurveFamily family,
+                                const lab::CurveParams& p, const FigureOptions& opt) {
   auto col = [&opt](int k) { return opt.style.class_line(k); };
   const palette::Rgb ink = opt.style.colors().text;
-  PlotSpec spec;
+  figure::PlotFigure spec;
   spec.y_label = "loss";
   spec.x_min = t.x.front();
   spec.x_max = t.x.back();
   auto add = [&](const std::string& name, const std::string& label, palette::Rgb color,
                  bool dashed = false) {
-    if (const std::vector<double>* c = t.column(name))
-      spec.series.push_back({label, color, t.x, *c, dashed});
+    if (const std::vector<double>* c = t.column(name)) {
+      spec.series.push_back(figure::line(label, color, t.x, *c));
+      spec.series.back().dashed = dashed;
+    }
   };
-  const double reach = std::max(std::abs(spec.x_min), std::abs(spec.x_max));
-  double y_cap = INFINITY;
   switch (family) {
     case lab::CurveFamily::Regression:
       spec.title = "Regression losses of one residual";
@@ -87,19 +76,17 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const l
       add("absolute", "absolute |r| (MAE)", col(1));
       add("huber", "Huber, \u03b4 = " + number(p.delta), col(2));
       add("log_cosh", "log cosh r", col(3), true);
-      spec.legend_x = 0.5;  // the curves rise on both sides
-      y_cap = 1.5 * reach;
       break;
-    case lab::CurveFamily::CrossEntropy:
-      spec.title = "Binary cross-entropy";
+    case lab::CurveFamily::CrossEntropy: {
+      // Every column in the table's one unit (nats, or bits with --bits).
+      const bool bits = t.unit == "bits";
+      spec.title = bits ? "Binary cross-entropy (bits)" : "Binary cross-entropy (nats)";
       spec.x_label = "predicted probability p of class 1";
-      add("bce_y1", "y = 1: \u2212ln p", col(0));
-      add("bce_y0", "y = 0: \u2212ln(1 \u2212 p)", col(2));
-      // In nats the cross-entropy column is the y = 1 curve again: drawn only in bits.
-      if (p.bits) add("cross_entropy", "y = 1 in bits: \u2212log\u2082 p", col(1), true);
-      add("binary_entropy_bits", "entropy H(p) in bits", col(3), true);
-      spec.legend_x = 0.5;  // the curves rise at both ends
+      add("bce_y1", bits ? "y = 1: −log₂ p" : "y = 1: −ln p", col(0));
+      add("bce_y0", bits ? "y = 0: −log₂(1 − p)" : "y = 0: −ln(1 − p)", col(2));
+      add("binary_entropy", "entropy H(p)", col(3), true);
       break;
+    }
     case lab::CurveFamily::Focal:
       spec.title = "Focal loss \u2212" + (p.alpha == 1.0 ? std::string() : number(p.alpha) + " ") +
                    "(1 \u2212 p)^\u03b3 ln p";
@@ -117,15 +104,23 @@ PlotSpec curve_family(const lab::CurveTable& t, lab::CurveFamily family, const l
       spec.title = "Margin losses (surrogates of the 0\u20131 loss)";
       spec.x_label = "margin m = y f(x)";
       add("zero_one", "0\u20131", ink);
-      add("hinge", "hinge", col(0));
+      add("hinge", p.margin == 1.0 ? std::string("hinge") : "hinge, margin " + number(p.margin),
+          col(0));
       add("squared_hinge", "squared hinge", col(1));
       add("logistic", "logistic", col(2));
       add("exponential", "exponential", col(3), true);
-      y_cap = std::max(2.0, 2.0 - spec.x_min);  // the hinge at the left end, plus one
+      add("square", "square (1 − m)²", col(4), true);
       break;
   }
-  fit_y_range(spec);
-  if (spec.y_max > y_cap && y_cap > spec.y_min) spec.y_max = y_cap;
+  // The family's view (core/lab: ranges that follow the parameters, axis names with the unit),
+  // the window's curves panel's too.
+  const lab::CurveView view = lab::default_view(family, p);
+  spec.x_min = view.x_min;
+  spec.x_max = view.x_max;
+  spec.y_min = view.y_min;
+  spec.y_max = view.y_max;
+  if (spec.x_label.empty()) spec.x_label = view.x_label;
+  if (!view.y_label.empty()) spec.y_label = view.y_label;
   return spec;
 }
 
@@ -135,7 +130,7 @@ void draw_curves(cairo_t* cr, const FigureOptions& opt) {
   lab::CurveParams p = opt.curves;
   p.derivatives = false;
   const lab::CurveTable t = lab::sample_curves(opt.family, p);  // validates p
-  draw_plot(cr, curve_family(t, opt.family, p, opt), opt);
+  draw_plot_figure(cr, curve_family(t, opt.family, p, opt), opt.width, opt.height, opt);
 }
 
 }  // namespace ll::exporter

@@ -1,15 +1,26 @@
 #include "app/figure/loss_plot.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace ll::figure {
 
-LossPlotFigure describe_loss_plot(const std::vector<long>& steps,
-                                  const std::vector<LossRecord>& records, const Style& style) {
-  LossPlotFigure f;
+PlotFigure describe_loss_plot(const std::vector<long>& steps,
+                              const std::vector<LossRecord>& records, const Style& style) {
+  PlotFigure f;
+  f.title = "Loss over training steps";
+  f.x_label = "step";
+  f.y_label = "loss";
+  f.y2_label = "accuracy";
+  f.x_integer = true;
   const palette::PlotColors& c = style.plot();
-  PlotSeries total{"total loss", c.total, {}, {}};
-  PlotSeries data{"data loss", c.data, {}, {}};
-  PlotSeries reg{"regularization", c.reg, {}, {}};
-  PlotSeries acc{"accuracy", c.accuracy, {}, {}, true, 1.5};
+  PlotSeries total = line("total loss", c.total, {}, {});
+  PlotSeries data = line("data loss", c.data, {}, {});
+  PlotSeries reg = line("regularization", c.reg, {}, {});
+  reg.dashed = true;
+  PlotSeries acc = line("accuracy", c.accuracy, {}, {}, 1.5);
+  acc.right_axis = true;
   const std::size_t n = records.size();
   for (PlotSeries* s : {&total, &data, &reg, &acc}) {
     s->x.resize(n);
@@ -31,7 +42,23 @@ LossPlotFigure describe_loss_plot(const std::vector<long>& steps,
     f.x_min = n == 1 ? total.x.front() : 0.0;
     f.x_max = f.x_min + 10.0;
   }
+  if (n == 1)  // a single record: markers instead of lines
+    for (PlotSeries* s : {&total, &data, &reg, &acc}) {
+      s->kind = SeriesKind::Markers;
+      s->width = 4.0;
+    }
   f.series = {std::move(total), std::move(data), std::move(reg), std::move(acc)};
+  // y: min(0, data) .. max + 5% (non-finite values ignored), accuracy on 0..1.
+  double lo = 0.0, hi = -std::numeric_limits<double>::infinity();
+  for (const PlotSeries& s : f.series)
+    if (!s.right_axis)
+      for (double v : s.y)
+        if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (!std::isfinite(hi) || hi <= lo) hi = lo + 1.0;
+  f.y_min = lo;
+  f.y_max = hi + 0.05 * (hi - lo);
+  f.y2_min = 0.0;
+  f.y2_max = 1.0;
   return f;
 }
 

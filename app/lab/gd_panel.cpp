@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/lab/lab_colors.h"
-#include "app/widgets/plot.h"
+#include "app/widgets/figure_plot.h"
 #include "core/lab/gd_demo.h"
 
 namespace ll::lab {
@@ -16,8 +16,8 @@ namespace {
 
 namespace w = ll::widgets;
 
-void trace_plot(const char* id, GdObjective f, const std::vector<GdStep>& steps, ImU32 color,
-                float pw, float ph) {
+figure::PlotFigure trace_figure(GdObjective f, const std::vector<GdStep>& steps, ImU32 color,
+                                const Style& style) {
   double reach = 1.0;
   for (const GdStep& s : steps) reach = std::max({reach, std::abs(s.x), std::abs(s.next)});
   reach *= 1.15;
@@ -31,19 +31,23 @@ void trace_plot(const char* id, GdObjective f, const std::vector<GdStep>& steps,
   if (!steps.empty()) tx.push_back(steps.back().next), ty.push_back(gd_value(f, steps.back().next));
   char title[64];
   std::snprintf(title, sizeof title, "f(x) = %s", display_name(f));
-  w::PlotOptions o;
-  o.title = title;
-  o.x_label = "x";
-  o.y_label = "f(x)";
-  o.include_zero_y = true;
-  o.legend = false;
-  if (!w::BeginPlot(id, ImVec2(pw, ph), o)) return;
-  w::PlotLine(display_name(f), cx.data(), cy.data(), int(cx.size()), colors::faded(color, 110),
-              w::Axis::Y1, 2.0f);
-  w::PlotLine(nullptr, tx.data(), ty.data(), int(tx.size()), colors::ink(0.7f), w::Axis::Y1, 1.0f);
-  w::PlotScatter(nullptr, tx.data(), ty.data(), int(tx.size()), color, w::Axis::Y1, 4.5f);
-  w::PlotScatter(nullptr, tx.data(), ty.data(), 1, colors::kHighlight, w::Axis::Y1, 6.0f);
-  w::EndPlot();
+  figure::PlotFigure fig;
+  fig.title = title;
+  fig.x_label = "x";
+  fig.y_label = "f(x)";
+  fig.legend = false;
+  figure::PlotSeries curve = figure::line(display_name(f), rgb(color), cx, cy, 2.0);
+  curve.alpha = 110 / 255.0;
+  figure::PlotSeries trace = figure::line("", style.colors().text, tx, ty, 1.0);
+  trace.alpha = 0.7;
+  figure::PlotSeries iterates = figure::markers("", rgb(color), tx, ty, 4.5);
+  figure::PlotSeries start = figure::markers(
+      "", rgb(colors::kHighlight), {tx.empty() ? 0.0 : tx[0]}, {ty.empty() ? 0.0 : ty[0]}, 6.0);
+  if (tx.empty()) start.x.clear(), start.y.clear();
+  fig.series = {std::move(curve), std::move(trace), std::move(iterates), std::move(start)};
+  figure::fit_x(fig);
+  figure::fit_y(fig, true);
+  return fig;
 }
 
 void step_table(const char* id, const char* fname, const std::vector<GdStep>& steps, float tw,
@@ -75,7 +79,16 @@ void step_table(const char* id, const char* fname, const std::vector<GdStep>& st
 
 }  // namespace
 
-void GdPanel::draw() {
+LabFigures GdPanel::describe(const Style& style) const {
+  const std::vector<GdStep> sq = gd_table(GdObjective::Square, x0_, rate_, steps_);
+  const std::vector<GdStep> ab = gd_table(GdObjective::Abs, x0_, rate_, steps_);
+  return {{trace_figure(GdObjective::Square, sq, colors::kSquareObjective, style),
+           trace_figure(GdObjective::Abs, ab, colors::kAbsObjective, style)},
+          2};
+}
+
+void GdPanel::draw(const Style* given) {
+  const Style style = given ? *given : style_of_imgui();
   ImGui::SetNextItemWidth(150);
   ImGui::SliderFloat("x0", &x0_, -5.0f, 5.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine();
@@ -86,6 +99,9 @@ void GdPanel::draw() {
   ImGui::SliderInt("steps", &steps_, 1, 40, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine();
   if (ImGui::Button("Lecture (x0 = 2, r = 0.3)")) x0_ = 2.0f, rate_ = 0.3f, steps_ = 10;
+  ImGui::SameLine();
+  const float sp = ImGui::GetStyle().ItemSpacing.x;
+  export_.button([this, style] { return describe(style); }, last_size_, style);
   ImGui::TextWrapped(
       "x² has gradient 2x, which shrinks near the minimum: the steps shrink and x converges. "
       "|x| has gradient ±1 everywhere: every step has length r, so x overshoots 0 and "
@@ -94,12 +110,13 @@ void GdPanel::draw() {
   const std::vector<GdStep> sq = gd_table(GdObjective::Square, x0_, rate_, steps_);
   const std::vector<GdStep> ab = gd_table(GdObjective::Abs, x0_, rate_, steps_);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float sp = ImGui::GetStyle().ItemSpacing.x;
   const float half = std::floor((avail.x - sp) / 2);
   const float ph = std::floor(avail.y * 0.55f);
-  trace_plot("##gd_sq", GdObjective::Square, sq, colors::kSquareObjective, half, ph);
+  last_size_ = ImVec2(2 * half, ph);
+  const LabFigures figs = describe(style);
+  w::FigurePlot("##gd_sq", figs.plots[0], ImVec2(half, ph), style);
   ImGui::SameLine();
-  trace_plot("##gd_abs", GdObjective::Abs, ab, colors::kAbsObjective, half, ph);
+  w::FigurePlot("##gd_abs", figs.plots[1], ImVec2(half, ph), style);
   const float th = ImGui::GetContentRegionAvail().y;
   step_table("##gd_sq_table", "f", sq, half, th);
   ImGui::SameLine();

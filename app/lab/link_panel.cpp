@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/lab/lab_colors.h"
-#include "app/widgets/plot.h"
+#include "app/widgets/figure_plot.h"
 #include "core/curves.h"
 
 namespace ll::lab {
@@ -48,6 +48,68 @@ void LinkPanel::refresh(const Scene& scene, std::uint64_t revision) {
   }
 }
 
+LabFigures LinkPanel::describe(const Style& style, const Scene& scene, std::uint64_t revision) {
+  refresh(scene, revision);
+  return figures(style, scene);
+}
+
+LabFigures LinkPanel::figures(const Style& style, const Scene& scene) const {
+  const int classes = int(hinge_.size());
+  const LinkedPoint* hp =
+      hovered_ >= 0 && hovered_ < int(link_.size()) ? &link_[size_t(hovered_)] : nullptr;
+  auto chart = [&](const char* title, const char* xl, const char* yl, const std::vector<double>& x,
+                   const std::vector<double>& y, ImU32 col, const std::vector<ClassSeries>& pts,
+                   bool prob, double y_max) {
+    figure::PlotFigure f;
+    f.title = title;
+    f.x_label = xl;
+    f.y_label = yl;
+    f.x_min = prob ? 0.0 : x.front();
+    f.x_max = prob ? 1.0 : x.back();
+    f.y_min = -0.1, f.y_max = y_max;
+    f.legend = false;
+    f.series.push_back(figure::line(yl, rgb(col), x, y, 2.0));
+    for (int k = 0; k < classes; ++k)
+      f.series.push_back(
+          figure::markers("", style.class_line(k), pts[size_t(k)].x, pts[size_t(k)].y, 5.0));
+    if (hp) {
+      const double hx = prob ? hp->p_correct : hp->margin;
+      const double hy = prob ? hp->cross_entropy : hp->hinge;
+      figure::PlotSeries ring = figure::markers("", rgb(colors::kHighlight), {hx}, {hy}, 8.0);
+      ring.filled = false;
+      f.series.push_back(std::move(ring));
+      f.ref_lines.push_back({"", rgb(colors::kHighlight), hx, true});
+    }
+    return f;
+  };
+  LabFigures out;
+  out.columns = 3;
+  out.plots.push_back(chart("Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx_,
+                            hy_, colors::kHinge, hinge_, false, std::max(3.0, 1.1 * hy_.front())));
+  out.plots.push_back(chart("Cross-entropy at each point's probability",
+                            "p (softmax, correct class)", "−ln p", cx_, cy_, colors::kCrossEntropy,
+                            ce_, true, 5.0));
+  // The input plane, so a hovered marker can be found among the points.
+  figure::PlotFigure plane;
+  plane.title = "Points (input plane)";
+  plane.x_label = "x0";
+  plane.y_label = "x1";
+  plane.legend = false;
+  for (int k = 0; k < classes; ++k)
+    plane.series.push_back(
+        figure::markers("", style.class_line(k), plane_[size_t(k)].x, plane_[size_t(k)].y, 5.0));
+  if (hp) {
+    const Point& p = scene.points[size_t(hp->index)];
+    figure::PlotSeries ring = figure::markers("", rgb(colors::kHighlight), {p.x0}, {p.x1}, 9.0);
+    ring.filled = false;
+    plane.series.push_back(std::move(ring));
+  }
+  figure::fit_x(plane);
+  figure::fit_y(plane, false);
+  out.plots.push_back(std::move(plane));
+  return out;
+}
+
 void LinkPanel::draw(const Style& style, const Scene* scene, std::uint64_t revision) {
   if (!scene) {
     ImGui::TextDisabled(
@@ -60,73 +122,26 @@ void LinkPanel::draw(const Style& style, const Scene* scene, std::uint64_t revis
       "m = s_y − max_{j≠y} s_j (structured SVM, Δ = 1) and on −ln p at its softmax probability "
       "of the correct class. Points right of m = 1 cost nothing under the hinge, but every "
       "point still pays a little cross-entropy. Hover a marker.");
+  export_.button([this, style, scene] { return figures(style, *scene); }, last_size_, style);
   const int classes = int(hinge_.size());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float sp = ImGui::GetStyle().ItemSpacing.x;
   const float pw = std::floor((avail.x - 2 * sp) / 3);
+  last_size_ = ImVec2(3 * pw, avail.y);
+  const LabFigures figs = figures(style, *scene);
+  w::FigurePlotOptions po;
+  po.readout = false;
   int hovered = -1;
-  auto chart = [&](const char* id, const char* title, const char* xl, const char* yl,
-                   const std::vector<double>& x, const std::vector<double>& y, ImU32 col,
-                   const std::vector<ClassSeries>& pts, bool prob, double y_max) {
-    w::PlotOptions o;
-    o.title = title;
-    o.x_label = xl;
-    o.y_label = yl;
-    o.fit_x = false;
-    o.x_min = x.front(), o.x_max = x.back();
-    if (prob) o.x_min = 0.0, o.x_max = 1.0;
-    o.fixed_y(-0.1, y_max);
-    o.legend = false;
-    o.crosshair = false;
-    if (!w::BeginPlot(id, ImVec2(pw, avail.y), o)) return;
-    w::PlotLine(yl, x.data(), y.data(), int(x.size()), col, w::Axis::Y1, 2.0f);
-    for (int k = 0; k < classes; ++k) {
-      const ClassSeries& s = pts[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()),
-                     colors::class_color(style, k), w::Axis::Y1, 5.0f);
-    }
-    const LinkedPoint* hp =
-        hovered_ >= 0 && hovered_ < int(link_.size()) ? &link_[size_t(hovered_)] : nullptr;
-    double hx1 = 0, hy1 = 0;
-    if (hp) {
-      hx1 = prob ? hp->p_correct : hp->margin;
-      hy1 = prob ? hp->cross_entropy : hp->hinge;
-      w::PlotScatter(nullptr, &hx1, &hy1, 1, colors::kHighlight, w::Axis::Y1, 8.0f, false);
-      w::PlotVLine(nullptr, hx1, colors::kHighlight);
-    }
-    const w::PlotHover h = w::EndPlot();
-    if (h.scatter_series >= 0 && h.scatter_series < classes && h.scatter_index >= 0)
-      hovered = pts[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
-  };
-  chart("##link_hinge", "Hinge loss at each point's margin", "margin m", "max(0, 1 − m)", hx_, hy_,
-        colors::kHinge, hinge_, false, std::max(3.0, 1.1 * hy_.front()));
-  ImGui::SameLine();
-  chart("##link_ce", "Cross-entropy at each point's probability", "p (softmax, correct class)",
-        "−ln p", cx_, cy_, colors::kCrossEntropy, ce_, true, 5.0);
-  ImGui::SameLine();
-
-  // The input plane, so a hovered marker can be found among the points.
-  w::PlotOptions o;
-  o.title = "Points (input plane)";
-  o.x_label = "x0";
-  o.y_label = "x1";
-  o.legend = false;
-  o.crosshair = false;
-  if (w::BeginPlot("##link_plane", ImVec2(pw, avail.y), o)) {
-    for (int k = 0; k < classes; ++k) {
-      const ClassSeries& s = plane_[size_t(k)];
-      w::PlotScatter(nullptr, s.x.data(), s.y.data(), int(s.x.size()),
-                     colors::class_color(style, k), w::Axis::Y1, 5.0f);
-    }
-    double px = 0, py = 0;
-    if (hovered_ >= 0 && hovered_ < int(link_.size())) {
-      const Point& p = scene->points[size_t(link_[size_t(hovered_)].index)];
-      px = p.x0, py = p.x1;
-      w::PlotScatter(nullptr, &px, &py, 1, colors::kHighlight, w::Axis::Y1, 9.0f, false);
-    }
-    const w::PlotHover h = w::EndPlot();
-    if (h.scatter_series >= 0 && h.scatter_series < classes && h.scatter_index >= 0)
-      hovered = plane_[size_t(h.scatter_series)].index[size_t(h.scatter_index)];
+  const char* ids[3] = {"##link_hinge", "##link_ce", "##link_plane"};
+  const std::vector<ClassSeries>* per_class[3] = {&hinge_, &ce_, &plane_};
+  for (int c = 0; c < 3; ++c) {
+    if (c) ImGui::SameLine();
+    const w::FigureHover h =
+        w::FigurePlot(ids[c], figs.plots[size_t(c)], ImVec2(pw, avail.y), style, po);
+    const int k = c < 2 ? h.series - 1 : h.series;  // the curve charts start with their curve
+    if (k >= 0 && k < classes && h.index >= 0 &&
+        h.index < int((*per_class[c])[size_t(k)].index.size()))
+      hovered = (*per_class[c])[size_t(k)].index[size_t(h.index)];
   }
   hovered_ = hovered;
   if (hovered_ >= 0) {

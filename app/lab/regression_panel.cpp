@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "app/lab/lab_colors.h"
-#include "app/widgets/plot.h"
+#include "app/widgets/figure_plot.h"
 #include "core/lab/regression_presets.h"
 
 namespace ll::lab {
@@ -124,29 +124,68 @@ void RegressionPanel::controls() {
   ImGui::SliderInt("steps/frame", &steps_per_frame_, 1, 50, "%d", ImGuiSliderFlags_AlwaysClamp);
 }
 
-void RegressionPanel::canvas(float cw, float ch) {
-  w::PlotOptions o;
-  o.x_label = "x";
-  o.y_label = "y";
-  o.fit_x = o.fit_y = false;
-  o.x_min = view_[0], o.x_max = view_[1], o.y_min = view_[2], o.y_max = view_[3];
-  o.crosshair = false;
-  o.legend_pos = w::PlotOptions::LegendPos::TopLeft;
-  if (!w::BeginPlot("##playground", ImVec2(cw, ch), o)) return;
+LabFigures RegressionPanel::describe(const Style& style) const {
+  figure::PlotFigure f;
+  f.x_label = "x";
+  f.y_label = "y";
+  f.x_min = view_[0], f.x_max = view_[1], f.y_min = view_[2], f.y_max = view_[3];
+  const palette::Rgb ink = style.colors().text;
+  // Lines as two-point series across the view.
+  const std::vector<double> xs = {view_[0], view_[1]};
+  auto across = [&](const Line& l, std::string name, palette::Rgb c, double width, double alpha) {
+    figure::PlotSeries s = figure::line(std::move(name), c, xs, {l(xs[0]), l(xs[1])}, width);
+    s.alpha = alpha;
+    f.series.push_back(std::move(s));
+  };
+  if (show_least_squares_ && !samples_.empty())
+    across(least_squares(samples_), "least squares", ink, 1.0, 0.9);
+  if (table_for_ == 0) across(model_, "preset model", rgb(colors::kModel), 1.0, 1.0);
+  for (int k = 0; k < 3; ++k)
+    if (enabled_[k]) across(fits_[k], display_name(kLosses[k]), rgb(kColors[k]), 2.5, 1.0);
+  // Residual segments to the table's line (only while they stay readable).
+  if (show_residuals_ && samples_.size() <= 300) {
+    const Line t = table_line();
+    figure::PlotSeries r = figure::line("", palette::Rgb{120, 120, 120}, {}, {}, 1.0);
+    r.alpha = 150 / 255.0;
+    for (const Sample& s : samples_) {
+      r.x.insert(r.x.end(), {s.x, s.x, NAN});
+      r.y.insert(r.y.end(), {s.y, t(s.x), NAN});
+    }
+    f.series.push_back(std::move(r));
+  }
+  figure::PlotSeries pts = figure::markers("", ink, {}, {}, samples_.size() > 2000 ? 1.5 : 5.0);
+  pts.alpha = 0.75;
+  for (const Sample& s : samples_) pts.x.push_back(s.x), pts.y.push_back(s.y);
+  f.series.push_back(std::move(pts));
+  if (hovered_ >= 0 && hovered_ < int(samples_.size())) {
+    const Sample& h = samples_[size_t(hovered_)];
+    f.series.push_back(figure::markers("", rgb(colors::kHighlight), {h.x}, {h.y}, 7.0));
+  }
+  return {{std::move(f)}, 1};
+}
 
-  // Input on the plot area (the last item): drag, click to add, right-click to delete.
+void RegressionPanel::canvas(float cw, float ch, const Style& style) {
+  last_size_ = ImVec2(cw, ch);
+  const LabFigures figs = describe(style);
+  figure::PlotLayout l;
+  ImVec2 origin;
+  w::FigurePlotOptions po;
+  po.readout = false;
+  const w::FigureHover fh =
+      w::FigurePlot("##playground", figs.plots[0], ImVec2(cw, ch), style, po, &l, &origin);
+  // Input on the plot area (the last item): drag, click to add, right-click to delete. The
+  // figure drawn this frame was described before; the changes show next frame.
   const ImVec2 mouse = ImGui::GetMousePos();
   int hovered = -1;
   float best = 8.0f * 8.0f;
   for (int i = 0; i < int(samples_.size()); ++i) {
-    const ImVec2 p = w::ToPixels(samples_[size_t(i)].x, samples_[size_t(i)].y);
-    const float d = (p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y);
+    const float px = origin.x + float(l.px_x(samples_[size_t(i)].x)),
+                py = origin.y + float(l.px_y(samples_[size_t(i)].y));
+    const float d = (px - mouse.x) * (px - mouse.x) + (py - mouse.y) * (py - mouse.y);
     if (d < best) best = d, hovered = i;
   }
-  const bool over_legend = w::IsLegendHovered();
-  double mx = 0, my = 0;
-  w::ToPlot(mouse, mx, my);
-  if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !over_legend) {
+  const double mx = l.x_at(mouse.x - origin.x), my = l.y_at(mouse.y - origin.y);
+  if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !fh.over_legend) {
     if (hovered < 0) {
       samples_.push_back({mx, my});
       hovered = int(samples_.size()) - 1;
@@ -164,48 +203,10 @@ void RegressionPanel::canvas(float cw, float ch) {
     samples_.erase(samples_.begin() + hovered);
     hovered = -1;
   }
-
-  // Lines as two-point series across the view.
-  const double xs[2] = {view_[0], view_[1]};
-  double ys[5][2];
-  const Line ls = least_squares(samples_);
-  if (show_least_squares_ && !samples_.empty()) {
-    ys[3][0] = ls(xs[0]), ys[3][1] = ls(xs[1]);
-    w::PlotLine("least squares", xs, ys[3], 2, colors::ink(0.9f), w::Axis::Y1, 1.0f);
-  }
-  if (table_for_ == 0) {
-    ys[4][0] = model_(xs[0]), ys[4][1] = model_(xs[1]);
-    w::PlotLine("preset model", xs, ys[4], 2, colors::kModel, w::Axis::Y1, 1.0f);
-  }
-  for (int k = 0; k < 3; ++k) {
-    if (!enabled_[k]) continue;
-    ys[k][0] = fits_[k](xs[0]), ys[k][1] = fits_[k](xs[1]);
-    w::PlotLine(display_name(kLosses[k]), xs, ys[k], 2, kColors[k], w::Axis::Y1, 2.5f);
-  }
-  // Residual segments to the table's line (only while they stay readable).
-  std::vector<double> rx, ry;
-  if (show_residuals_ && samples_.size() <= 300) {
-    const Line t = table_line();
-    rx.reserve(samples_.size() * 3), ry.reserve(samples_.size() * 3);
-    for (const Sample& s : samples_) {
-      rx.insert(rx.end(), {s.x, s.x, NAN});
-      ry.insert(ry.end(), {s.y, t(s.x), NAN});
-    }
-    w::PlotLine(nullptr, rx.data(), ry.data(), int(rx.size()), IM_COL32(120, 120, 120, 150),
-                w::Axis::Y1, 1.0f);
-  }
-  std::vector<double> px(samples_.size()), py(samples_.size());
-  for (size_t i = 0; i < samples_.size(); ++i) px[i] = samples_[i].x, py[i] = samples_[i].y;
-  const float radius = samples_.size() > 2000 ? 1.5f : 5.0f;
-  w::PlotScatter(nullptr, px.data(), py.data(), int(px.size()), colors::ink(0.75f), w::Axis::Y1,
-                 radius);
-  if (hovered >= 0)
-    w::PlotScatter(nullptr, &px[size_t(hovered)], &py[size_t(hovered)], 1, colors::kHighlight,
-                   w::Axis::Y1, 7.0f);
-  w::EndPlot();
   if (ImGui::IsItemHovered() && hovered >= 0)
-    ImGui::SetTooltip("(%.3g, %.3g)  drag to move, right-click to delete", px[size_t(hovered)],
-                      py[size_t(hovered)]);
+    ImGui::SetTooltip("(%.3g, %.3g)  drag to move, right-click to delete",
+                      samples_[size_t(hovered)].x, samples_[size_t(hovered)].y);
+  hovered_ = ImGui::IsItemHovered() || dragging_ >= 0 ? hovered : -1;
 }
 
 void RegressionPanel::table(float tw, float th) {
@@ -271,12 +272,15 @@ void RegressionPanel::table(float tw, float th) {
   ImGui::EndChild();
 }
 
-void RegressionPanel::draw() {
+void RegressionPanel::draw(const Style* given) {
+  const Style style = given ? *given : style_of_imgui();
   controls();
+  ImGui::SameLine();
+  export_.button([this, style] { return describe(style); }, last_size_, style);
   if (playing_) step_fits(steps_per_frame_);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float cw = std::floor(avail.x * 0.55f);
-  canvas(cw, avail.y);
+  canvas(cw, avail.y, style);
   ImGui::SameLine();
   table(ImGui::GetContentRegionAvail().x, avail.y);
 }

@@ -2,8 +2,13 @@
 // The "Regression" tab: 1-D points on a canvas (drag to move, click to add, right-click to
 // delete), lines fitted live by gradient descent under MSE, MAE and Huber(δ) side by side,
 // the least-squares reference line, and the lecture's residual table for a chosen line.
+// describe() gives the playground chart as a PlotFigure (drawn, and exported by "Export...";
+// the table is not exported).
 #include <vector>
 
+#include "app/figure/plot_figure.h"
+#include "app/lab/lab_export.h"
+#include "app/style/style.h"
 #include "core/lab/regression.h"
 
 namespace ll::lab {
@@ -11,7 +16,12 @@ namespace ll::lab {
 class RegressionPanel {
  public:
   RegressionPanel();
-  void draw();
+  // style: the window's (null: taken from the ImGui context).
+  void draw(const Style* style = nullptr);
+  // The playground: least squares, the preset model, the fits, residual segments and points.
+  LabFigures describe(const Style& style) const;
+  const std::vector<Sample>& samples() const { return samples_; }
+  const Line& fit(int k) const { return fits_[k]; }
 
  private:
   void load_preset(int index);
@@ -20,7 +30,7 @@ class RegressionPanel {
   void reset_fits();
   void step_fits(int steps);
   void controls();
-  void canvas(float w, float h);
+  void canvas(float w, float h, const Style& style);
   void table(float w, float h);
   Line table_line() const;
 
@@ -38,6 +48,9 @@ class RegressionPanel {
   int table_for_ = 0;              // 0 preset model, 1 least squares, 2.. fits
   int dragging_ = -1;              // index of the point being dragged
   double view_[4] = {0, 1, 0, 1};  // x_min, x_max, y_min, y_max
+  int hovered_ = -1;               // the point under the mouse last frame
+  LabExport export_{"regression"};
+  ImVec2 last_size_{700.0f, 500.0f};  // the chart's on-screen size last frame (export default)
 };
 
 }  // namespace ll::lab

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/lab/lab_colors.h"
-#include "app/widgets/plot.h"
+#include "app/widgets/figure_plot.h"
 #include "core/curves.h"
 
 namespace ll::lab {
@@ -20,7 +20,7 @@ constexpr ImU32 kModelColors[2] = {colors::kModelA, colors::kModelB};
 
 // One editable table; returns its score.
 TableScore model_table(const char* id, ProbabilityTable& t, ImU32 color, float tw) {
-  const TableScore s = score(t);
+  TableScore s = score(t);
   ImGui::PushID(id);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s", id);
   const ImGuiTableFlags flags =
@@ -75,7 +75,8 @@ SameAccuracyPanel::SameAccuracyPanel() {
   models_[1] = same_accuracy_model_b();
 }
 
-void SameAccuracyPanel::draw() {
+void SameAccuracyPanel::draw(const Style* given) {
+  const Style style = given ? *given : style_of_imgui();
   ImGui::TextWrapped(
       "Both models get the same sample wrong, so their error rate is equal; cross-entropy still "
       "tells them apart, because it scores how much probability each puts on the correct class "
@@ -84,6 +85,8 @@ void SameAccuracyPanel::draw() {
     models_[0] = same_accuracy_model_a();
     models_[1] = same_accuracy_model_b();
   }
+  ImGui::SameLine();
+  export_.button([this, style] { return describe(style); }, last_size_, style);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float tw = std::floor(avail.x * 0.5f);
   ImGui::BeginGroup();
@@ -95,37 +98,41 @@ void SameAccuracyPanel::draw() {
   ImGui::EndGroup();
   ImGui::SameLine();
 
-  // Every sample of both models placed on the −ln p curve.
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, std::min(avail.y, 420.0f));
+  last_size_ = size;
+  const LabFigures figs = describe(style);
+  const w::FigureHover h = w::FigurePlot("##same_acc", figs.plots[0], size, style);
+  const int m = h.series - 1;  // series 1 and 2 are the models' samples
+  if (h.index >= 0 && (m == 0 || m == 1)) {
+    const TableScore& s = scores[m];
+    ImGui::SetTooltip("%s, sample %d: p_y = %.3f, −ln p_y = %.3f", kNames[m], h.index + 1,
+                      s.p_correct(h.index), s.cross_entropy(h.index));
+  }
+}
+
+LabFigures SameAccuracyPanel::describe(const Style&) const {
+  figure::PlotFigure f;
+  f.title = "Each sample on the cross-entropy curve";
+  f.x_label = "p_y (normalized probability of the correct class)";
+  f.y_label = "−ln p_y";
+  f.x_min = 0, f.x_max = 1, f.y_min = -0.1, f.y_max = 5.0;
   std::vector<double> cx(300), cy(300);
   for (int i = 0; i < 300; ++i) {
     cx[size_t(i)] = 0.005 + 0.99 * i / 299.0;
     cy[size_t(i)] = curves::cross_entropy(cx[size_t(i)]).value;
   }
-  w::PlotOptions o;
-  o.title = "Each sample on the cross-entropy curve";
-  o.x_label = "p_y (normalized probability of the correct class)";
-  o.y_label = "−ln p_y";
-  o.fit_x = o.fit_y = false;
-  o.x_min = 0, o.x_max = 1, o.y_min = -0.1, o.y_max = 5.0;
-  if (w::BeginPlot("##same_acc", ImVec2(-1, std::min(avail.y, 420.0f)), o)) {
-    w::PlotLine("−ln p", cx.data(), cy.data(), int(cx.size()), colors::kCrossEntropy, w::Axis::Y1,
-                1.5f);
-    std::vector<double> ce[2];
-    for (int m = 0; m < 2; ++m) {
-      ce[m].resize(size_t(scores[m].cross_entropy.size()));
-      for (size_t i = 0; i < ce[m].size(); ++i)
-        ce[m][i] = std::min(scores[m].cross_entropy(Eigen::Index(i)), 1e9);
-      w::PlotScatter(kNames[m], scores[m].p_correct.data(), ce[m].data(), int(ce[m].size()),
-                     kModelColors[m], w::Axis::Y1, m == 0 ? 6.0f : 4.5f);
+  f.series.push_back(figure::line("−ln p", rgb(colors::kCrossEntropy), cx, cy, 1.5));
+  for (int m = 0; m < 2; ++m) {
+    const TableScore s = score(models_[m]);
+    std::vector<double> px(size_t(s.p_correct.size())), ce(px.size());
+    for (size_t i = 0; i < ce.size(); ++i) {
+      px[i] = s.p_correct(Eigen::Index(i));
+      ce[i] = std::min(s.cross_entropy(Eigen::Index(i)), 1e9);
     }
-    w::PlotHover h = w::EndPlot();
-    if (h.scatter_index >= 0 && h.scatter_series >= 0 && h.scatter_series < 2) {
-      const TableScore& s = scores[h.scatter_series];
-      ImGui::SetTooltip("%s, sample %d: p_y = %.3f, −ln p_y = %.3f", kNames[h.scatter_series],
-                        h.scatter_index + 1, s.p_correct(h.scatter_index),
-                        s.cross_entropy(h.scatter_index));
-    }
+    f.series.push_back(
+        figure::markers(kNames[m], rgb(kModelColors[m]), px, ce, m == 0 ? 6.0 : 4.5));
   }
+  return {{std::move(f)}, 1};
 }
 
 }  // namespace ll::lab

@@ -4,7 +4,9 @@
 // view at the same size: region colours at sample points, and the pixel positions of the class
 // lines, arrow heads, W labels and points within 1 px (the best-matching shift of each local
 // patch). The loss plot: the window's panel and the export show the same series in the same
-// colours, accuracy included. Without a GL context the test is skipped (CI=true: a failure).
+// colours, accuracy included, and its tick labels and frame on the same pixels (within 1 px:
+// both draw app/figure's one layout). Without a GL context the test is skipped (CI=true: a
+// failure).
 #include <glad/gl.h>
 // glad first: the backend headers must not pull in another GL header before it.
 #include <backends/imgui_impl_opengl3.h>
@@ -29,6 +31,7 @@
 #include "app/figure/loss_plot.h"
 #include "app/gl/canvas_renderer.h"
 #include "app/gl/egl_context.h"
+#include "app/widgets/figure_plot.h"
 #include "core/datasets.h"
 
 namespace ll::gui {
@@ -325,18 +328,30 @@ int count_colour(const Image& img, palette::Rgb c, int tol) {
 TEST_F(Fidelity, LossPlotShowsTheSameSeriesInTheSameColours) {
   for (int i = 0; i < 60; ++i) st_.trainer.step(st_.doc);
   st_.refresh();
-  // The window's plot panel, offscreen.
+  // The window's plot panel, offscreen, filling the framebuffer (no padding): the export of
+  // the same size is then the same figure at the same origin.
+  figure::PlotLayout layout;
   for (int frame = 0; frame < 2; ++frame) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::Begin("plot", nullptr, ImGuiWindowFlags_NoDecoration);
-    panel_plot(st_, fonts_, static_cast<float>(kH - 20));
+    panel_plot(st_, fonts_, static_cast<float>(kH));
+    // The layout the panel drew (its description, text measured with ImGui's font).
+    std::vector<long> steps;
+    std::vector<LossRecord> records;
+    for (const LossPoint& p : st_.trainer.curve())
+      steps.push_back(p.step), records.push_back(p.record);
+    layout = widgets::figure_layout(figure::describe_loss_plot(steps, records, st_.options.style()),
+                                    ImVec2(kW, kH), st_.options.style());
     ImGui::End();
+    ImGui::PopStyleVar(2);
     ImGui::Render();
     glViewport(0, 0, kW, kH);
-    glClearColor(1, 1, 1, 1);
+    glClearColor(1, 0, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   }
@@ -350,6 +365,7 @@ TEST_F(Fidelity, LossPlotShowsTheSameSeriesInTheSameColours) {
   const ExportJob job = prepare_export(st_, req, kW, kH);
   const Image exp = decode_png(exporter::render_figure(job.data, job.options, job.format));
   ASSERT_EQ(exp.w, kW);
+  ASSERT_EQ(exp.h, kH);
   keep(win, "plot_window.png");
   keep(exp, "plot_export.png");
 
@@ -364,6 +380,81 @@ TEST_F(Fidelity, LossPlotShowsTheSameSeriesInTheSameColours) {
     EXPECT_GT(count_colour(exp, series[k].color, 12), 100) << series[k].name << " in the export";
   }
   EXPECT_TRUE(series[3].right_axis);
+
+  // Tick labels, tick marks and the frame: each local patch lines up within 1 px.
+  struct Probe {
+    std::string what;
+    double x, y;
+    int r;
+  };
+  std::vector<Probe> probes;
+  int labels = 0;
+  for (const auto* ticks : {&layout.x_ticks, &layout.y_ticks, &layout.y2_ticks})
+    for (const figure::PlotTick& t : *ticks) {
+      const figure::Text& l = t.label;
+      const double w =
+          fonts_.regular->CalcTextSizeA(static_cast<float>(l.size), FLT_MAX, 0.0f, l.text.c_str())
+              .x;
+      probes.push_back({"tick label " + l.text, l.top_left.x() + 0.5 * w,
+                        l.top_left.y() + 0.5 * l.size,
+                        static_cast<int>(std::ceil(0.5 * std::max(w, l.size))) + 2});
+      ++labels;
+    }
+  for (const figure::PlotTick& t : layout.x_ticks)
+    probes.push_back({"x tick mark", t.at, layout.bottom + 2, 5});
+  // The frame's corners, and a point on each edge clear of the curves (whose antialiasing and
+  // dashes are not what this compares): no series vertex within 20 px.
+  const figure::PlotFigure fig = figure::describe_loss_plot(
+      [&] {
+        std::vector<long> v;
+        for (const LossPoint& p : st_.trainer.curve()) v.push_back(p.step);
+        return v;
+      }(),
+      [&] {
+        std::vector<LossRecord> v;
+        for (const LossPoint& p : st_.trainer.curve()) v.push_back(p.record);
+        return v;
+      }(),
+      st_.options.style());
+  auto clear_of_series = [&](double x, double y) {
+    for (const figure::PlotSeries& s : fig.series)
+      for (std::size_t i = 0; i < s.x.size(); ++i)
+        if (std::hypot(layout.px_x(s.x[i]) - x, layout.px_y(s.y[i], s.right_axis) - y) < 20.0)
+          return false;
+    return true;
+  };
+  auto edge_probe = [&](const std::string& what, double x0, double y0, double x1, double y1) {
+    for (double t = 0.1; t < 0.95; t += 0.05) {
+      const double x = x0 + t * (x1 - x0), y = y0 + t * (y1 - y0);
+      if (clear_of_series(x, y)) {
+        probes.push_back({what, x, y, 6});
+        return;
+      }
+    }
+    ADD_FAILURE() << what << ": no point clear of the curves";
+  };
+  probes.push_back({"frame top-left", layout.left, layout.top, 6});
+  probes.push_back({"frame bottom-right", layout.right - 1, layout.bottom - 1, 6});
+  edge_probe("frame left edge", layout.left, layout.top, layout.left, layout.bottom - 1);
+  edge_probe("frame right edge", layout.right - 1, layout.top, layout.right - 1, layout.bottom - 1);
+  edge_probe("frame top edge", layout.left, layout.top, layout.right - 1, layout.top);
+  edge_probe("frame bottom edge", layout.left, layout.bottom - 1, layout.right - 1,
+             layout.bottom - 1);
+  EXPECT_GE(labels, 8);
+  int max_shift = 0;
+  for (const Probe& p : probes) {
+    const int x = static_cast<int>(std::lround(p.x)), y = static_cast<int>(std::lround(p.y));
+    ASSERT_TRUE(x >= p.r && y >= p.r && x < kW - p.r && y < kH - p.r) << p.what;
+    const Match m = best_shift(win, exp, x, y, p.r);
+    max_shift = std::max({max_shift, std::abs(m.dx), std::abs(m.dy)});
+    EXPECT_LE(std::abs(m.dx), 1) << p.what << " at (" << x << ", " << y << ")";
+    EXPECT_LE(std::abs(m.dy), 1) << p.what << " at (" << x << ", " << y << ")";
+    EXPECT_LT(m.diff, 12.0) << p.what << " at (" << x << ", " << y << ")";
+    EXPECT_GT(patch_spread(win, x, y, p.r), 40.0) << p.what << ": nothing drawn in the window";
+    EXPECT_GT(patch_spread(exp, x, y, p.r), 40.0) << p.what << ": nothing drawn in the export";
+  }
+  std::printf("loss plot fidelity: %zu patches (%d tick labels), largest shift %d px\n",
+              probes.size(), labels, max_shift);
 }
 
 }  // namespace

@@ -9,9 +9,11 @@
 // in the class colour whose endpoints are core's zero_line_segment mapped to the figure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <regex>
+#include <utility>
 
 #include "app/export/export.h"
 #include "core/datasets.h"
@@ -284,6 +286,49 @@ TEST(VectorExport, CrowdedCanvasIsOneImageOfAFewMegabytes) {
   const std::string pdf = render_figure(data, opt, Format::Pdf);
   EXPECT_LT(pdf.size(), 3'000'000u);
   EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+}
+
+// Confidence and score shading in a PDF or SVG is an image at print resolution
+// (kVectorShadingPpi over the page's points), not one pixel per point (72 ppi); the PNG scale
+// wins when it is finer, and shading_pixels_* still choose the size.
+TEST(VectorExport, ShadingIsEmbeddedAtTheOutputResolution) {
+  const FigureData data{default_scene(), {}};
+  FigureOptions opt;
+  opt.width = 400;
+  opt.height = 300;
+  opt.regions = Shading::Confidence;
+  int px = 0, py = 0;
+  vector_shading_pixels(opt, px, py);
+  EXPECT_EQ(px, static_cast<int>(std::lround(400 * kVectorShadingPpi / 72.0)));  // 1667
+  EXPECT_EQ(py, static_cast<int>(std::lround(300 * kVectorShadingPpi / 72.0)));  // 1250
+  static const std::regex width_re(R"(/Width (\d+))"), height_re(R"(/Height (\d+))");
+  auto image_sizes = [](const std::string& pdf) {
+    std::vector<std::pair<int, int>> sizes;
+    std::smatch w, h;
+    for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), width_re);
+         it != std::sregex_iterator(); ++it) {
+      const std::string rest = pdf.substr(static_cast<std::size_t>(it->position()), 200);
+      if (std::regex_search(rest, h, height_re))
+        sizes.emplace_back(std::stoi((*it)[1]), std::stoi(h[1]));
+    }
+    return sizes;
+  };
+  const auto sizes = image_sizes(render_figure(data, opt, Format::Pdf));
+  ASSERT_FALSE(sizes.empty());
+  EXPECT_NE(std::find(sizes.begin(), sizes.end(), std::pair{1667, 1250}), sizes.end())
+      << "first image " << sizes[0].first << " x " << sizes[0].second;
+  for (const auto& [w, h] : sizes) EXPECT_FALSE(w == 400 && h == 300) << "a 72-ppi image";
+  // Score shading too; an explicit size is kept.
+  opt.regions = Shading::Score;
+  opt.shading_pixels_x = 800;
+  opt.shading_pixels_y = 600;
+  const auto explicit_sizes = image_sizes(render_figure(data, opt, Format::Pdf));
+  EXPECT_NE(std::find(explicit_sizes.begin(), explicit_sizes.end(), std::pair{800, 600}),
+            explicit_sizes.end());
+  // SVG: the same image, as a PNG inside the file.
+  opt.shading_pixels_x = opt.shading_pixels_y = 0;
+  const std::string svg = render_figure(data, opt, Format::Svg);
+  EXPECT_NE(svg.find("width=\"1667\""), std::string::npos);
 }
 
 }  // namespace
