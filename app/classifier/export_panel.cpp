@@ -124,9 +124,7 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
   ImGui::Checkbox("Legend", &req_.legend);
   ImGui::SameLine();
   ImGui::Checkbox("Axes", &req_.axes);
-  bool colorblind = st.options.scheme == palette::Scheme::ColorBlindSafe;
-  if (ImGui::Checkbox("Colour-blind-safe palette (window and exports)", &colorblind))
-    st.options.scheme = colorblind ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
+  ImGui::TextDisabled("Palette and theme: the Scene tab (window and exports alike).");
 
   ImGui::TextUnformatted("Folder");
   ImGui::SameLine(fs * 6);

@@ -133,6 +133,16 @@ void ScenePanel::draw(ActionContext& cx, const Fonts&, Canvas& canvas) {
   bool dark = st.options.theme == Theme::Dark;
   if (ImGui::Checkbox("dark theme", &dark)) st.options.theme = dark ? Theme::Dark : Theme::Light;
   ImGui::SameLine();
+  // The default is the projector palette (colour-blind safe, a marker shape per class); the
+  // soft Okabe-Ito one is kept for figures made with it.
+  bool soft = st.options.scheme == palette::Scheme::ColorBlindSafe;
+  if (ImGui::Checkbox("soft Okabe-Ito palette", &soft))
+    st.options.scheme = soft ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Off: the projector palette, colour-blind safe (deuteranopia and protanopia), for up to "
+        "10 classes. On: the softer Okabe-Ito tints of earlier versions.");
+  ImGui::SameLine();
   if (ImGui::Button("Reset view")) {
     st.view.reset();
     canvas.reset_anchors();

@@ -93,8 +93,10 @@ void register_render(CLI::App& app, int& exit_code) {
   cmd->add_option("--scale", args->scale, "PNG pixels per figure unit (2, 4 for print)")
       ->check(finite_number());
   cmd->add_option("--palette", args->palette,
-                  "class colours: demo (CS231n) or colorblind (Okabe-Ito)")
-      ->check(CLI::IsMember({"demo", "colorblind"}));
+                  "class colours: projector (the default: colour-blind safe, 10 classes with "
+                  "marker shapes; also 'demo') or okabe-ito (the soft earlier palette; also "
+                  "'colorblind', its old name)")
+      ->check(CLI::IsMember({"projector", "demo", "okabe-ito", "colorblind"}));
   cmd->add_option("--theme", args->theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
   cmd->add_flag("--transparent", args->transparent, "no background fill");
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
@@ -113,8 +115,9 @@ void register_render(CLI::App& app, int& exit_code) {
     exporter::FigureOptions opt;
     exporter::parse_view(args->view, opt.view);
     exporter::parse_theme(args->theme, opt.style.theme);
-    opt.style.scheme =
-        args->palette == "colorblind" ? palette::Scheme::ColorBlindSafe : palette::Scheme::Demo;
+    opt.style.scheme = args->palette == "okabe-ito" || args->palette == "colorblind"
+                           ? palette::Scheme::ColorBlindSafe
+                           : palette::Scheme::Demo;
     lab::parse(args->family, opt.family);  // checked by IsMember above
     if (!exporter::parse_shading(args->mode, opt.regions, opt.score_class))
       throw UsageError("--mode " + args->mode + ": use argmax, confidence or score:K");

@@ -48,10 +48,10 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
       ImGui::EndTabItem();
     }
   };
-  tab("Curves", [&] { m.curves.draw(); });
-  tab("Regression playground", [&] { m.regression.draw(); });
-  tab("x² vs |x|", [&] { m.gd.draw(); });
-  tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(); });
+  tab("Curves", [&] { m.curves.draw(&style); });
+  tab("Regression playground", [&] { m.regression.draw(&style); });
+  tab("x² vs |x|", [&] { m.gd.draw(&style); });
+  tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(&style); });
   tab("MSE vs cross-entropy", [&] { m.mse_ce.draw(); });
   tab("Score table", [&] {
     if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);

@@ -71,7 +71,9 @@ bool always(const AppState&) { return true; }
 void set_loss_kind(AppState& st, LossKind k) {
   LossSettings l = st.scene.loss;
   l.kind = k;
-  st.doc.set_loss(l);
+  // Refused when points carry several labels and the loss is not sigmoid: say why.
+  if (!st.doc.set_loss(l))
+    st.banners.report("The loss was not changed", multi_label_conflict(st.scene.points, k));
 }
 
 void cancel_drag(ActionContext& cx) {

@@ -352,6 +352,21 @@ TEST(Actions, LossActionsAreTheLossPanelsRadioButtons) {
   }
 }
 
+TEST(Actions, ALossThatCannotTakeMultiLabelPointsIsRefusedWithTheReason) {
+  AppState st;
+  Scene s = st.scene;
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[0].set_label_mask(0b101);  // classes 0 and 2
+  st.replace_scene(s);
+  ActionContext cx{st, {}};
+  EXPECT_TRUE(run_action(cx, "loss_softmax"));  // the action runs, the document refuses
+  EXPECT_EQ(st.scene.loss.kind, LossKind::Sigmoid);
+  ASSERT_EQ(st.banners.items().size(), 1u);
+  EXPECT_EQ(st.banners.items()[0].message,
+            multi_label_conflict(st.scene.points, LossKind::Softmax));
+  EXPECT_FALSE(st.banners.items()[0].message.empty());
+}
+
 // The Randomize button (run_action) and the R key (dispatch) draw from the app's one generator.
 TEST(Actions, RandomizeButtonAndKeyShareOneSeededSequence) {
   auto sequence = [](std::uint64_t seed, bool by_key) {
