@@ -23,6 +23,7 @@ exporter::FigureData export_figure_data(const AppState& st) {
     d.history.push_back({e.data_loss, e.reg_loss, e.total_loss, e.accuracy});
     d.history_steps.push_back(0);
   }
+  d.marks = st.trainer.marks();
   return d;
 }
 

@@ -149,6 +149,20 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
       draw_arrow(dl, a, b, ui.loss_pos, 1.5f * s, 7.0f * s);
     }
   }
+  // Multi-label points: a pie of their classes over the GL disc (which shows the first label).
+  for (const figure::CanvasFigure::MultiLabel& ml : fig.multi_labels) {
+    const ImVec2 c = iv(off + ml.at);
+    constexpr float kPi = 3.14159265358979f;
+    const float R = static_cast<float>(fig.points.radius), n = static_cast<float>(ml.cls.size());
+    for (std::size_t j = 0; j < ml.cls.size(); ++j) {
+      const float a0 = -0.5f * kPi + 2.0f * kPi * static_cast<float>(j) / n;
+      dl->PathLineTo(c);
+      dl->PathArcTo(c, R, a0, a0 + 2.0f * kPi / n, 12);
+      dl->PathFillConvex(pack_rgba(o.style.class_line(ml.cls[j])));
+    }
+    dl->AddCircle(c, R, pack_rgba(fig.points.outline_color), 24,
+                  static_cast<float>(fig.points.outline));
+  }
   // Zero-score lines, weight arrows and their labels: the figure's.
   for (const figure::Line& l : fig.class_lines) add_line(dl, off, l);
   for (const figure::Arrow& a : fig.arrows) {

@@ -26,7 +26,8 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   }
   // The one description and layout of the loss plot (the exported figure draws the same).
   const Style style = st.options.style();
-  const figure::PlotFigure fig = figure::describe_loss_plot(steps, records, style);
+  const figure::PlotFigure fig =
+      figure::describe_loss_plot(steps, records, style, st.trainer.marks());
   widgets::FigurePlot("##losscurve", fig, ImVec2(-1, height), style);
 }
 

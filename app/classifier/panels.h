@@ -73,6 +73,7 @@ struct ClassifierPanels {
 };
 
 void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.cpp
+
 void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" prompt
 
 // Shared helpers.

@@ -200,6 +200,21 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
     draw_point_density(cr, scene, t, opt, f.points.radius, control, 0.1, 0.9);
   else
     draw_markers(cr, f, control);
+  for (const figure::CanvasFigure::MultiLabel& ml : f.multi_labels) {
+    const double n = static_cast<double>(ml.cls.size()), R = f.points.radius;
+    for (std::size_t j = 0; j < ml.cls.size(); ++j) {  // from the top, clockwise (y down)
+      const double a0 = -0.5 * M_PI + 2.0 * M_PI * static_cast<double>(j) / n;
+      cairo_move_to(cr, ml.at.x(), ml.at.y());
+      cairo_arc(cr, ml.at.x(), ml.at.y(), R, a0, a0 + 2.0 * M_PI / n);
+      cairo_close_path(cr);
+      set_color(cr, f.style.class_line(ml.cls[j]));
+      cairo_fill(cr);
+    }
+    cairo_arc(cr, ml.at.x(), ml.at.y(), R, 0.0, 2.0 * M_PI);
+    set_color(cr, f.points.outline_color);
+    cairo_set_line_width(cr, f.points.outline);
+    cairo_stroke(cr);
+  }
   for (const figure::Text& s : f.tick_labels) show_text(cr, s);
   for (const figure::Line& l : f.margin_lines) stroke_line(cr, l);
   for (const figure::Line& l : f.class_lines) stroke_line(cr, l);

@@ -61,7 +61,7 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
       draw_canvas(cr, data.scene, opt, control);
       break;
     case View::LossPlot:
-      draw_loss_plot(cr, data.history, data.history_steps, opt);
+      draw_loss_plot(cr, data.history, data.history_steps, opt, data.marks);
       break;
     case View::Curves:
       draw_curves(cr, opt);

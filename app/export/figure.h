@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/figure/canvas_figure.h"
+#include "app/figure/loss_plot.h"
 #include "app/figure/plot_figure.h"
 #include "app/style/style.h"
 #include "core/job.h"
@@ -68,6 +69,7 @@ struct FigureData {
   // View::Plots: the figures, in a grid of plot_columns columns (rows as needed).
   std::vector<figure::PlotFigure> plots = {};
   int plot_columns = 1;
+  std::vector<figure::PlotMark> marks = {};  // loss plot: where the run's settings changed
 };
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).
@@ -117,7 +119,8 @@ figure::CanvasFigure describe_export_canvas(cairo_t* cr, const Scene& scene,
                                             const FigureOptions& opt, bool markers = true);
 // `steps`: the step of each record, or empty for 0, 1, 2, ...
 void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
-                    const std::vector<long>& steps, const FigureOptions& opt);
+                    const std::vector<long>& steps, const FigureOptions& opt,
+                    const std::vector<figure::PlotMark>& marks = {});
 // Throws std::invalid_argument with lab::validate's message on bad curve parameters.
 void draw_curves(cairo_t* cr, const FigureOptions& opt);
 // Figures in a grid filling the figure (plot_frame.h).

@@ -14,7 +14,8 @@
 namespace ll::exporter {
 
 void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
-                    const std::vector<long>& steps, const FigureOptions& opt) {
+                    const std::vector<long>& steps, const FigureOptions& opt,
+                    const std::vector<figure::PlotMark>& marks) {
   if (!steps.empty() && steps.size() != history.size())
     throw std::invalid_argument("the loss history has " + std::to_string(history.size()) +
                                 " records but " + std::to_string(steps.size()) + " step numbers");
@@ -39,8 +40,8 @@ void draw_loss_plot(cairo_t* cr, const std::vector<LossRecord>& history,
     xs[i] = static_cast<long>(step_at(i));
     records[i] = record_at(i);
   }
-  draw_plot_figure(cr, figure::describe_loss_plot(xs, records, opt.style), opt.width, opt.height,
-                   opt);
+  draw_plot_figure(cr, figure::describe_loss_plot(xs, records, opt.style, marks), opt.width,
+                   opt.height, opt);
 }
 
 namespace {

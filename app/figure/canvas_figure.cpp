@@ -465,6 +465,13 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
       f.markers.push_back(mk);
     }
   }
+  for (const Point& p : scene.points) {
+    if (!p.multi_label() || !std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
+    CanvasFigure::MultiLabel ml{m.to_px({p.x0, p.x1}), {}};
+    for (int k = 0; k < K; ++k)
+      if (p.label_mask() >> k & 1u) ml.cls.push_back(k);
+    f.multi_labels.push_back(std::move(ml));
+  }
   if (in.options.legend) {
     const bool named = static_cast<int>(scene.class_names.size()) == K;
     for (int k = 0; k < K; ++k) {

@@ -175,6 +175,14 @@ struct CanvasFigure {
   std::vector<Text> arrow_labels, tick_labels;
   PointLook points;
   std::vector<Marker> markers;
+  // Points with several labels (sigmoid, multi-label scenes): drawn over their marker as a pie
+  // of equal wedges, one per label in its class colour, starting at the top, clockwise; radius
+  // points.radius. Both backends draw them (the window's GL layer draws the first label only).
+  struct MultiLabel {
+    Vec at;                // pixels
+    std::vector<int> cls;  // the labels, ascending
+  };
+  std::vector<MultiLabel> multi_labels;
   std::vector<LegendEntry> legend;
 };
 

@@ -7,7 +7,8 @@
 namespace ll::figure {
 
 PlotFigure describe_loss_plot(const std::vector<long>& steps,
-                              const std::vector<LossRecord>& records, const Style& style) {
+                              const std::vector<LossRecord>& records, const Style& style,
+                              const std::vector<PlotMark>& marks) {
   PlotFigure f;
   f.title = "Loss over training steps";
   f.x_label = "step";
@@ -59,6 +60,8 @@ PlotFigure describe_loss_plot(const std::vector<long>& steps,
   f.y_max = hi + 0.05 * (hi - lo);
   f.y2_min = 0.0;
   f.y2_max = 1.0;
+  for (const PlotMark& m : marks)
+    f.ref_lines.push_back({m.text, style.colors().text, static_cast<double>(m.step), true, 0.6});
   return f;
 }
 

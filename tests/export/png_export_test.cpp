@@ -423,3 +423,29 @@ TEST(PngExport, TenClassesInTheirColoursAndShapes) {
 
 }  // namespace
 }  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+// A point with labels {0, 2} (sigmoid): a pie of both class colours, class 0 from the top
+// clockwise (the right half), class 2 the left half; single-label points keep their colour.
+TEST(PngExport, MultiLabelPointsShowEveryClassColour) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[0].x0 = 0.0;
+  s.points[0].x1 = 0.0;
+  s.points[0].set_label_mask(0b101);
+  FigureOptions opt;
+  opt.width = opt.height = 600;
+  opt.grid = opt.axes = false;  // nothing else through the point
+  const Image img = test::decode_png(render_figure(FigureData{s, {}}, opt, Format::Png));
+  const CanvasTransform t = canvas_transform(s, opt.width, opt.height);
+  const double r = 0.45 * figure::point_look(s.points.size(), opt.style).radius;
+  const int cx = static_cast<int>(t.to_x(0.0)), cy = static_cast<int>(t.to_y(0.0));
+  const int dx = static_cast<int>(r);
+  EXPECT_LE(test::color_distance(img.rgb(cx + dx, cy + 1), opt.style.class_line(0)), 2);
+  EXPECT_LE(test::color_distance(img.rgb(cx - dx, cy + 1), opt.style.class_line(2)), 2);
+}
+
+}  // namespace
+}  // namespace ll::exporter

@@ -239,3 +239,23 @@ TEST(Figure, LossPlotSeriesAndColoursAreTheStyles) {
 
 }  // namespace
 }  // namespace ll::figure
+
+namespace ll::figure {
+namespace {
+
+TEST(LossPlotFigure, SettingSwitchesAreDashedLinesAtTheirSteps) {
+  const std::vector<LossRecord> r(3, LossRecord{1.0, 0.5, 1.5, 0.5});
+  const Style style;
+  EXPECT_TRUE(describe_loss_plot({0, 5, 10}, r, style).ref_lines.empty());
+  const PlotFigure f =
+      describe_loss_plot({0, 5, 10}, r, style, {{5, "Softmax"}, {7, "λ 0.1 → 0.01"}});
+  ASSERT_EQ(f.ref_lines.size(), 2u);
+  EXPECT_TRUE(f.ref_lines[0].vertical);
+  EXPECT_DOUBLE_EQ(f.ref_lines[0].value, 5.0);
+  EXPECT_EQ(f.ref_lines[0].label, "Softmax");
+  EXPECT_DOUBLE_EQ(f.ref_lines[1].value, 7.0);
+  EXPECT_EQ(f.ref_lines[1].label, "λ 0.1 → 0.01");
+}
+
+}  // namespace
+}  // namespace ll::figure

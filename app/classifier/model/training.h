@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/figure/loss_plot.h"
 #include "core/document.h"
 #include "core/history_thinning.h"
 #include "core/job.h"
@@ -85,10 +86,7 @@ class Trainer {
   const std::vector<LossPoint>& curve() const { return curve_.points(); }
   // Where a run changed its loss or optimizer settings (the plot marks them): at `step`, the
   // steps from there on ran under the change `text` names ("Softmax", "λ 0.1 → 0.01", ...).
-  struct Mark {
-    long step = 0;
-    std::string text;
-  };
+  using Mark = figure::PlotMark;  // {step, text}: the loss plot draws them as they are
   const std::vector<Mark>& marks() const { return marks_; }
   long curve_stride() const { return curve_.stride(); }
   const std::string& message() const { return message_; }
