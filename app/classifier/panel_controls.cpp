@@ -238,6 +238,18 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
     ImGui::SetNextItemWidth(width_for("β₂"));
     ImGui::SliderScalar("β₂", ImGuiDataType_Double, &O.beta2, &lo, &hi, "%.4f");
   }
+  // Max-norm: a projection after each update (every ‖W_k‖ ≤ c), not a term of the loss.
+  bool max_norm = O.max_norm > 0.0;
+  if (ImGui::Checkbox("max-norm", &max_norm)) O.max_norm = max_norm ? 1.0 : 0.0;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "After each update, every row W_k with ‖W_k‖ > c is scaled back to ‖W_k‖ = c: a "
+        "constraint on W (a projection), not part of the loss.");
+  if (max_norm) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width_for("c = max ‖W_k‖"));
+    log_slider("c = max ‖W_k‖", &O.max_norm, 0.01, 100.0, "%.3g");
+  }
   st.doc.set_loss(L);
   st.doc.set_optimizer(O);
 }
