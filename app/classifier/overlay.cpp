@@ -91,6 +91,12 @@ figure::CanvasFigure describe_window_canvas(const AppState& st, const OverlaySta
             .x);
   };
   in.markers = false;  // the GL points layer draws them
+  // The "click adds class" hint at the top left (canvas.cpp) stays clear of the x₂ name.
+  const float s = o.style.scale;
+  in.keep_clear = figure::Vec(
+      fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, "click adds class").x +
+          40.0f * s,
+      fonts.small->FontSize + 8.0f * s);
   return figure::describe_canvas(in);
 }
 
@@ -107,29 +113,11 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   const figure::CanvasFigure fig = describe_window_canvas(st, o, fonts);
   const Eigen::Vector2d off(v.rect_x(), v.rect_y());
   for (const figure::Text& t : fig.tick_labels) add_text(dl, off, t, fonts);
-  if (fonts.text && fig.axes.size() == 2) {  // axis names, typeset: x₁ right, x₂ top
-    const float fs = 16.0f * s, pad = 6.0f * s;
+  if (fonts.text) {  // axis names x₁, x₂, typeset where the figure places them
     const ImU32 col = rgba(fig.axis_color, fig.axis_alpha);
-    const std::string x1 = text::axis_markup(0), x2 = text::axis_markup(1);
-    const ImVec2 s1 = fonts.text->size(x1, fs, col), s2 = fonts.text->size(x2, fs, col);
-    const float w = static_cast<float>(v.rect_w()), h = static_cast<float>(v.rect_h());
-    const float oy = static_cast<float>(fig.axes[1].a.y()),
-                ox = static_cast<float>(fig.axes[0].a.x());
-    // Above the horizontal axis at its right end; left of the vertical axis at its top (the
-    // tick labels sit below and right of the axes). On the edges when an axis is out of view.
-    const ImVec2 p1(w - s1.x - pad, std::clamp(oy - s1.y - 2.0f * s, pad, h - s1.y - pad));
-    ImVec2 p2(std::clamp(ox - s2.x - pad, pad, w - s2.x - pad), pad);
-    // Below the "click adds class" hint (top left) where it would cover it.
-    const float hint_w =
-        fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, "click adds class").x +
-        40.0f * s;
-    if (p2.x < hint_w) p2.y += fonts.small->FontSize + 8.0f * s;
-    fonts.text->draw_at(
-        dl, ImVec2(static_cast<float>(off.x()) + p1.x, static_cast<float>(off.y()) + p1.y), x1, fs,
-        col);
-    fonts.text->draw_at(
-        dl, ImVec2(static_cast<float>(off.x()) + p2.x, static_cast<float>(off.y()) + p2.y), x2, fs,
-        col);
+    for (const figure::CanvasFigure::AxisName& a : fig.axis_names)
+      fonts.text->draw_at(dl, iv(off + a.top_left), text::axis_markup(a.axis),
+                          static_cast<float>(a.size), col);
   }
   for (const figure::Line& l : fig.margin_lines) add_line(dl, off, l);
 
@@ -171,6 +159,22 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
       dl->AddCircle(iv(off + a.to), 9.0f * s, ui.highlight, 20, 1.5f * s);
   }
   for (const figure::Text& t : fig.arrow_labels) add_text(dl, off, t, fonts);
+  // The colour bar of confidence or score shading: what the colours mean, which class is scored.
+  if (const figure::CanvasFigure::ColorBar& b = fig.color_bar; !b.columns.empty()) {
+    dl->AddRectFilled(iv(off + b.top_left), iv(off + b.top_left + figure::Vec(b.width, b.height)),
+                      rgba(b.box_color, b.box_alpha), 3.0f * s);
+    for (std::size_t c = 0; c < b.columns.size(); ++c) {
+      const std::vector<palette::Rgb>& col = b.columns[c];
+      const double x0 = b.bar_top_left.x() + b.column_width * static_cast<double>(c);
+      const double h = b.bar_height / static_cast<double>(col.size());
+      for (std::size_t i = 0; i < col.size(); ++i) {
+        const double y1 = b.bar_top_left.y() + b.bar_height - h * static_cast<double>(i);
+        dl->AddRectFilled(iv(off + figure::Vec(x0, y1 - h)),
+                          iv(off + figure::Vec(x0 + b.column_width, y1)), rgba(col[i], 1.0));
+      }
+    }
+    for (const figure::Text& t : b.labels) add_text(dl, off, t, fonts);
+  }
   // Hovered and selected points.
   const float r = figure::kPointRadius * s;
   auto ring = [&](int i, float rr, float w) {

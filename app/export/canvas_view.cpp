@@ -8,6 +8,8 @@
 #include "app/export/figure.h"
 #include "app/export/point_density.h"
 #include "app/figure/canvas_figure.h"
+#include "app/text/formulas.h"
+#include "app/text/typeset.h"
 #include "core/losses.h"
 #include "core/ticks.h"
 
@@ -216,10 +218,36 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
     cairo_stroke(cr);
   }
   for (const figure::Text& s : f.tick_labels) show_text(cr, s);
+  for (const figure::CanvasFigure::AxisName& a : f.axis_names) {  // typeset, as on screen
+    const palette::Rgb c = f.axis_color;
+    const auto a8 =
+        static_cast<std::uint32_t>(std::lround(std::clamp(f.axis_alpha, 0.0, 1.0) * 255));
+    text::draw_markup(cr, text::axis_markup(a.axis),
+                      {a.size, std::uint32_t{c.r} << 24 | std::uint32_t{c.g} << 16 |
+                                   std::uint32_t{c.b} << 8 | a8},
+                      a.top_left.x(), a.top_left.y());
+  }
   for (const figure::Line& l : f.margin_lines) stroke_line(cr, l);
   for (const figure::Line& l : f.class_lines) stroke_line(cr, l);
   for (const figure::Arrow& a : f.arrows) fill_arrow(cr, a);
   for (const figure::Text& s : f.arrow_labels) show_text(cr, s);
+  if (const figure::CanvasFigure::ColorBar& b = f.color_bar; !b.columns.empty()) {
+    cairo_rectangle(cr, b.top_left.x(), b.top_left.y(), b.width, b.height);
+    set_color(cr, b.box_color, b.box_alpha);
+    cairo_fill(cr);
+    for (std::size_t c = 0; c < b.columns.size(); ++c) {
+      const std::vector<palette::Rgb>& col = b.columns[c];
+      const double x0 = b.bar_top_left.x() + b.column_width * static_cast<double>(c);
+      const double h = b.bar_height / static_cast<double>(col.size());
+      for (std::size_t i = 0; i < col.size(); ++i) {
+        const double y1 = b.bar_top_left.y() + b.bar_height - h * static_cast<double>(i);
+        cairo_rectangle(cr, x0, y1 - h, b.column_width, h);
+        set_color(cr, col[i]);
+        cairo_fill(cr);
+      }
+    }
+    for (const figure::Text& label : b.labels) show_text(cr, label);
+  }
   if (opt.legend && !f.legend.empty()) {
     std::vector<LegendEntry> entries;
     for (const figure::LegendEntry& e : f.legend)

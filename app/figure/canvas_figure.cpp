@@ -148,6 +148,19 @@ double shape_distance(const ShapeOutline& s, const Vec& p) {
   return sign * std::sqrt(d);
 }
 
+palette::Rgb score_shade(const Style& style, int k, double v) {
+  const double t = std::tanh(std::abs(v) * 0.5);
+  const palette::Rgb neg{115, 115, 128};  // the shader's vec3(0.45, 0.45, 0.5)
+  return palette::mix(style.colors().background, v >= 0.0 ? style.class_line(k) : neg, 0.85 * t);
+}
+
+palette::Rgb confidence_shade(const Style& style, int k, double prob, int K) {
+  const double floor = 1.0 / K;
+  const double t = std::clamp((prob - floor) / (1.0 - floor), 0.0, 1.0);
+  const palette::Rgb strong = palette::mix(style.class_region(k), style.class_line(k), 0.45);
+  return palette::mix(style.colors().background, strong, t);
+}
+
 palette::Rgb region_color(const Params& p, const CanvasOptions& opt, const Style& style,
                           const Vec& x) {
   const int K = p.classes();
@@ -157,25 +170,17 @@ palette::Rgb region_color(const Params& p, const CanvasOptions& opt, const Style
     s[k] = p.W(k, 0) * x.x() + p.W(k, 1) * x.y() + p.b(k);
     if (s[k] > s[best]) best = k;
   }
-  const palette::Rgb bg = style.colors().background;
   switch (opt.regions) {
     case RegionMode::Argmax:
       return style.class_region(best);
     case RegionMode::Confidence: {
       double sum = 0.0;
       for (int k = 0; k < K; ++k) sum += std::exp(s[k] - s[best]);
-      const double prob = 1.0 / sum, floor = 1.0 / K;
-      const double t = std::clamp((prob - floor) / (1.0 - floor), 0.0, 1.0);
-      const palette::Rgb strong =
-          palette::mix(style.class_region(best), style.class_line(best), 0.45);
-      return palette::mix(bg, strong, t);
+      return confidence_shade(style, best, 1.0 / sum, K);
     }
     case RegionMode::Score: {
       const int c = std::clamp(opt.score_class, 0, K - 1);
-      const double v = s[c];
-      const double t = std::tanh(std::abs(v) * 0.5);
-      const palette::Rgb neg{115, 115, 128};  // the shader's vec3(0.45, 0.45, 0.5)
-      return palette::mix(bg, v >= 0.0 ? style.class_line(c) : neg, 0.85 * t);
+      return score_shade(style, c, s[c]);
     }
   }
   return style.class_region(best);
@@ -259,6 +264,16 @@ void add_grid_and_axes(CanvasFigure& f, const CanvasInput& in) {
         {{origin.x(), 0.0}, {origin.x(), m.height}, f.axis_color, f.axis_alpha, 1.5 * s});
     f.axes.push_back(
         {{0.0, origin.y()}, {m.width, origin.y()}, f.axis_color, f.axis_alpha, 1.5 * s});
+    const double afs = 16.0 * s, pad = 6.0 * s;
+    const auto width = [&](const char* t) {
+      return in.measure ? in.measure(t, afs, false) : 0.6 * afs * 2.0;
+    };
+    const double w1 = width("x1"), w2 = width("x2");
+    const Vec p1(m.width - w1 - pad,
+                 std::clamp(origin.y() - afs - 2.0 * s, pad, m.height - afs - pad));
+    Vec p2(std::clamp(origin.x() - w2 - pad, pad, m.width - w2 - pad), pad);
+    if (p2.x() < in.keep_clear.x()) p2.y() += in.keep_clear.y();
+    f.axis_names = {{0, p1, afs}, {1, p2, afs}};
   }
   if (!in.options.grid || !in.options.axes) return;  // no axes: no grid or tick labels either
   f.grid_step = grid_step(m.ppu, s);
@@ -401,6 +416,70 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
 
 }  // namespace
 
+namespace {
+
+// The colour bar of the smooth shadings (see CanvasFigure::ColorBar): score: one column from
+// s = -4 to +4 (the shading is nearly saturated there); confidence: one column per class from
+// p = 1/K to 1.
+void describe_color_bar(CanvasFigure& f, const Scene& scene, const CanvasInput& in) {
+  const int K = scene.classes();
+  const double s = in.style.scale, fs = 13.0 * s, pad = 8.0 * s;
+  CanvasFigure::ColorBar& b = f.color_bar;
+  constexpr int kSamples = 48;
+  std::string title, top, mid, bottom;
+  if (in.options.regions == RegionMode::Score) {
+    const int c = std::clamp(in.options.score_class, 0, K - 1);
+    const bool named = c < static_cast<int>(scene.class_names.size()) &&
+                       !scene.class_names[static_cast<std::size_t>(c)].empty();
+    std::string sub;  // the class number in subscript digits (U+2080..U+2089)
+    for (const char d : std::to_string(c))
+      sub += std::string("\xe2\x82") + static_cast<char>('\x80' + (d - '0'));
+    title = "score s" + sub +
+            (named ? " (" + scene.class_names[static_cast<std::size_t>(c)] + ")" : std::string());
+    b.columns.emplace_back();
+    for (int i = 0; i < kSamples; ++i)
+      b.columns.back().push_back(score_shade(in.style, c, -4.0 + 8.0 * (i + 0.5) / kSamples));
+    top = "+4", mid = "0", bottom = "\u22124";
+  } else {
+    title = "confidence max p";
+    for (int k = 0; k < K; ++k) {
+      b.columns.emplace_back();
+      for (int i = 0; i < kSamples; ++i) {
+        const double prob = 1.0 / K + (1.0 - 1.0 / K) * (i + 0.5) / kSamples;
+        b.columns.back().push_back(confidence_shade(in.style, k, prob, K));
+      }
+    }
+    char lo[16];
+    std::snprintf(lo, sizeof lo, "%.2g", 1.0 / K);
+    top = "1", bottom = lo;
+  }
+  const auto width_of = [&](const std::string& t) {
+    return in.measure ? in.measure(t, fs, false) : 0.6 * fs * static_cast<double>(t.size());
+  };
+  b.column_width = (in.options.regions == RegionMode::Score ? 16.0 : std::max(4.0, 24.0 / K)) * s;
+  b.bar_height = 110.0 * s;
+  const double bar_w = b.column_width * static_cast<double>(b.columns.size());
+  const double value_w = std::max({width_of(top), width_of(mid), width_of(bottom)});
+  b.width = std::max(width_of(title), bar_w + 6.0 * s + value_w) + 2.0 * pad;
+  b.height = fs + 4.0 * s + b.bar_height + 2.0 * pad;
+  b.top_left = Vec(in.map.width - b.width - pad, in.map.height - b.height - pad);
+  b.bar_top_left = b.top_left + Vec(pad, pad + fs + 4.0 * s);
+  b.box_color = in.style.colors().background;
+  const palette::Rgb ink = in.style.colors().text;
+  b.labels.push_back({title, b.top_left + Vec(pad, pad), fs, false, ink});
+  const double vx = b.bar_top_left.x() + bar_w + 6.0 * s;
+  const auto value = [&](const std::string& t, double frac) {  // frac 0 at the bottom
+    if (t.empty()) return;
+    const double y = b.bar_top_left.y() + (1.0 - frac) * b.bar_height - 0.5 * fs;
+    b.labels.push_back({t, Vec(vx, y), fs, false, ink});
+  };
+  value(top, 1.0);
+  value(mid, 0.5);
+  value(bottom, 0.0);
+}
+
+}  // namespace
+
 CanvasFigure describe_canvas(const CanvasInput& in) {
   CanvasFigure f;
   f.map = in.map;
@@ -472,6 +551,7 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
       if (p.label_mask() >> k & 1u) ml.cls.push_back(k);
     f.multi_labels.push_back(std::move(ml));
   }
+  if (in.options.regions != RegionMode::Argmax) describe_color_bar(f, scene, in);
   if (in.options.legend) {
     const bool named = static_cast<int>(scene.class_names.size()) == K;
     for (int k = 0; k < K; ++k) {

@@ -159,6 +159,10 @@ struct LegendEntry {
 // shaders/regions.frag): used by the exporter's image and by the tests.
 palette::Rgb region_color(const Params& p, const CanvasOptions& opt, const Style& style,
                           const Vec& x);
+// The two smooth shadings as functions of their value (region_color's and the colour bar's one
+// definition): class `k`'s score `v`; the winning class `k`'s softmax probability `prob` of K.
+palette::Rgb score_shade(const Style& style, int k, double v);
+palette::Rgb confidence_shade(const Style& style, int k, double prob, int K);
 
 struct CanvasFigure {
   CanvasMapping map;
@@ -170,6 +174,15 @@ struct CanvasFigure {
   palette::Rgb grid_color, axis_color;
   double grid_alpha = 0.0, axis_alpha = 0.0;
   std::vector<Line> grid, axes;  // the window's shader draws these itself
+  // The axis names x₁ (right end of the horizontal axis, above it) and x₂ (top of the vertical
+  // axis, left of it); on the edges when an axis is out of view. Backends typeset
+  // text::axis_markup(axis) there (window and exports alike).
+  struct AxisName {
+    int axis = 0;  // 0: x₁, 1: x₂
+    Vec top_left;
+    double size = 16.0;
+  };
+  std::vector<AxisName> axis_names;
   std::vector<Line> margin_lines, class_lines;
   std::vector<Arrow> arrows;
   std::vector<Text> arrow_labels, tick_labels;
@@ -184,6 +197,20 @@ struct CanvasFigure {
   };
   std::vector<MultiLabel> multi_labels;
   std::vector<LegendEntry> legend;
+  // Confidence and score shading: what the colours mean. Columns of colour samples (bottom to
+  // top) in a box at the canvas's bottom-right corner, with its title (which class is scored)
+  // and value labels; empty (no columns) for argmax regions.
+  struct ColorBar {
+    Vec top_left;                      // of the box, pixels
+    double width = 0.0, height = 0.0;  // of the box
+    Vec bar_top_left;                  // of the colour columns
+    double column_width = 0.0, bar_height = 0.0;
+    std::vector<std::vector<palette::Rgb>> columns;  // per column, samples bottom to top
+    palette::Rgb box_color;
+    double box_alpha = 0.85;
+    std::vector<Text> labels;  // the title first, then the values
+  };
+  ColorBar color_bar;
 };
 
 // Interaction state that changes how the window draws lines and arrows (exports: none).
@@ -202,6 +229,9 @@ struct CanvasInput {
   Highlight highlight;
   MeasureText measure;  // required for the arrow labels
   bool markers = true;  // false: skip the per-point markers (the window draws them with GL)
+  // Width and height of a corner at the top left to keep the x₂ axis name out of (the window's
+  // "click adds class" hint), pixels; zero: none.
+  Vec keep_clear = Vec::Zero();
 };
 
 // World length of the weight arrow per unit of |W_k| (the demo draws 20 px per unit at

@@ -259,3 +259,39 @@ TEST(LossPlotFigure, SettingSwitchesAreDashedLinesAtTheirSteps) {
 
 }  // namespace
 }  // namespace ll::figure
+
+namespace ll::figure {
+namespace {
+
+TEST(Figure, SmoothShadingsHaveAColourBarNamingTheScoredClass) {
+  Scene s = default_scene();
+  s.class_names = {"cat", "car", "frog"};
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  CanvasInput in = input(s, e);
+  EXPECT_TRUE(describe_canvas(in).color_bar.columns.empty());  // argmax: the legend says it
+  in.options.regions = RegionMode::Score;
+  in.options.score_class = 2;
+  const CanvasFigure f = describe_canvas(in);
+  const CanvasFigure::ColorBar& b = f.color_bar;
+  ASSERT_EQ(b.columns.size(), 1u);
+  EXPECT_EQ(b.labels.at(0).text, "score s\u2082 (frog)");
+  // The colours are the shading's own: s = -4 at the bottom, +4 at the top, 0 in the middle.
+  const auto& col = b.columns[0];
+  EXPECT_EQ(col.front(), score_shade(in.style, 2, -4.0 + 4.0 / col.size()));
+  EXPECT_EQ(col.back(), score_shade(in.style, 2, 4.0 - 4.0 / col.size()));
+  EXPECT_EQ(score_shade(in.style, 2, 1.5),
+            region_color(s.params, in.options, in.style,
+                         Vec(0.0, (1.5 - s.params.b(2)) / s.params.W(2, 1))));
+  // Inside the canvas, at its bottom-right corner.
+  EXPECT_GT(b.top_left.x(), in.map.width / 2);
+  EXPECT_LE(b.top_left.x() + b.width, in.map.width);
+  EXPECT_LE(b.top_left.y() + b.height, in.map.height);
+  in.options.regions = RegionMode::Confidence;
+  const CanvasFigure c = describe_canvas(in);
+  ASSERT_EQ(c.color_bar.columns.size(), 3u);  // one per class, from p = 1/K to 1
+  EXPECT_EQ(c.color_bar.columns[1].back(),
+            confidence_shade(in.style, 1, 1.0 / 3 + (2.0 / 3) * (47.5 / 48), 3));
+}
+
+}  // namespace
+}  // namespace ll::figure
