@@ -221,8 +221,9 @@ TEST(PngExport, ScoreShadingRejectsAMissingClass) {
   opt.score_class = 2;
   const Image img = render_png(default_data(), opt);
   const CanvasTransform t = canvas_transform(default_scene(), opt.width, opt.height);
-  // s_2 = 3 x0 - x1 - 0.5: strongly positive at (1, -1) (red tint), negative at (-1, 1) (grey).
-  const palette::Rgb pos = img.rgb(static_cast<int>(t.to_x(1.0)), static_cast<int>(t.to_y(-1.0)));
+  // s_2 = 3 x0 - x1 - 0.5: strongly positive at (0.9, -0.25) (red tint; the colour bar covers
+  // the bottom-right corner), negative at (-1, 1) (grey).
+  const palette::Rgb pos = img.rgb(static_cast<int>(t.to_x(0.9)), static_cast<int>(t.to_y(-0.25)));
   const palette::Rgb neg = img.rgb(static_cast<int>(t.to_x(-1.0)), static_cast<int>(t.to_y(1.0)));
   EXPECT_GT(pos.r, pos.g + 40);
   EXPECT_LT(std::abs(neg.r - neg.g), 12);
