@@ -149,6 +149,14 @@ void Canvas::point_tooltip(const AppState& st, int i) const {
   ImGui::EndTooltip();
 }
 
+void Canvas::draw_area(AppState& st, const Fonts& fonts, float width) {
+  ImGui::BeginChild("canvas_area", ImVec2(width, 0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  draw(st, fonts, st.options.style());
+  ImGui::EndChild();
+  st.refresh();  // the canvas may have edited the scene
+}
+
 void Canvas::cancel_drag(AppState& st) {
   if (drag_.kind == DragKind::None) return;
   if (drag_.kind != DragKind::Pan && drag_.kind != DragKind::PressEmpty) st.doc.revert_gesture();

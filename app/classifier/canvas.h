@@ -17,6 +17,9 @@ class Canvas {
   }
   // `style`: the window's (st.options.style()), drawn with explicitly.
   void draw(AppState& st, const Fonts& fonts, const Style& style);
+  // draw() in a child region `width` wide and as tall as the window (the layout's and presenter
+  // mode's canvas area), then st.refresh() for the edits it made.
+  void draw_area(AppState& st, const Fonts& fonts, float width);
   bool dragging() const { return drag_.kind != DragKind::None && drag_.kind != DragKind::Pan; }
   // Esc: puts the scene back as it was when the drag started.
   void cancel_drag(AppState& st);

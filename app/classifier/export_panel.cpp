@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "app/widgets/flow.h"
+
 namespace ll::gui {
 
 ExportPanel::~ExportPanel() { job_.wait(); }
@@ -99,15 +101,7 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
   ImGui::RadioButton("W x H", &size_choice_, 3);
   if (size_choice_ == 3) {
     ImGui::SetCursorPosX(fs * 6);
-    ImGui::SetNextItemWidth(fs * 5);
-    ImGui::InputInt("##w", &custom_w_, 0);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("x");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 5);
-    ImGui::InputInt("##h", &custom_h_, 0);
-    custom_w_ = std::clamp(custom_w_, 16, 16384);
-    custom_h_ = std::clamp(custom_h_, 16, 16384);
+    widgets::size_inputs(custom_w_, custom_h_, fs * 5);
   }
   ImGui::EndDisabled();
   const double scales[] = {1.0, 2.0, 4.0};

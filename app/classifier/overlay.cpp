@@ -163,16 +163,8 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   if (const figure::CanvasFigure::ColorBar& b = fig.color_bar; !b.columns.empty()) {
     dl->AddRectFilled(iv(off + b.top_left), iv(off + b.top_left + figure::Vec(b.width, b.height)),
                       rgba(b.box_color, b.box_alpha), 3.0f * s);
-    for (std::size_t c = 0; c < b.columns.size(); ++c) {
-      const std::vector<palette::Rgb>& col = b.columns[c];
-      const double x0 = b.bar_top_left.x() + b.column_width * static_cast<double>(c);
-      const double h = b.bar_height / static_cast<double>(col.size());
-      for (std::size_t i = 0; i < col.size(); ++i) {
-        const double y1 = b.bar_top_left.y() + b.bar_height - h * static_cast<double>(i);
-        dl->AddRectFilled(iv(off + figure::Vec(x0, y1 - h)),
-                          iv(off + figure::Vec(x0 + b.column_width, y1)), rgba(col[i], 1.0));
-      }
-    }
+    for (const figure::CanvasFigure::ColorCell& c : fig.color_bar_cells())
+      dl->AddRectFilled(iv(off + c.top_left), iv(off + c.bottom_right), rgba(c.color, 1.0));
     for (const figure::Text& t : b.labels) add_text(dl, off, t, fonts);
   }
   // Hovered and selected points.

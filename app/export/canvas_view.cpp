@@ -235,16 +235,11 @@ void draw_canvas(cairo_t* cr, const Scene& scene, const FigureOptions& opt, JobC
     cairo_rectangle(cr, b.top_left.x(), b.top_left.y(), b.width, b.height);
     set_color(cr, b.box_color, b.box_alpha);
     cairo_fill(cr);
-    for (std::size_t c = 0; c < b.columns.size(); ++c) {
-      const std::vector<palette::Rgb>& col = b.columns[c];
-      const double x0 = b.bar_top_left.x() + b.column_width * static_cast<double>(c);
-      const double h = b.bar_height / static_cast<double>(col.size());
-      for (std::size_t i = 0; i < col.size(); ++i) {
-        const double y1 = b.bar_top_left.y() + b.bar_height - h * static_cast<double>(i);
-        cairo_rectangle(cr, x0, y1 - h, b.column_width, h);
-        set_color(cr, col[i]);
-        cairo_fill(cr);
-      }
+    for (const figure::CanvasFigure::ColorCell& c : f.color_bar_cells()) {
+      cairo_rectangle(cr, c.top_left.x(), c.top_left.y(), c.bottom_right.x() - c.top_left.x(),
+                      c.bottom_right.y() - c.top_left.y());
+      set_color(cr, c.color);
+      cairo_fill(cr);
     }
     for (const figure::Text& label : b.labels) show_text(cr, label);
   }

@@ -480,6 +480,21 @@ void describe_color_bar(CanvasFigure& f, const Scene& scene, const CanvasInput& 
 
 }  // namespace
 
+std::vector<CanvasFigure::ColorCell> CanvasFigure::color_bar_cells() const {
+  std::vector<ColorCell> cells;
+  const ColorBar& b = color_bar;
+  for (std::size_t c = 0; c < b.columns.size(); ++c) {
+    const std::vector<palette::Rgb>& col = b.columns[c];
+    const double x0 = b.bar_top_left.x() + b.column_width * static_cast<double>(c);
+    const double h = b.bar_height / static_cast<double>(col.size());
+    for (std::size_t i = 0; i < col.size(); ++i) {  // sample 0 at the bottom
+      const double y1 = b.bar_top_left.y() + b.bar_height - h * static_cast<double>(i);
+      cells.push_back({Vec(x0, y1 - h), Vec(x0 + b.column_width, y1), col[i]});
+    }
+  }
+  return cells;
+}
+
 CanvasFigure describe_canvas(const CanvasInput& in) {
   CanvasFigure f;
   f.map = in.map;

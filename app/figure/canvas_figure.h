@@ -211,6 +211,12 @@ struct CanvasFigure {
     std::vector<Text> labels;  // the title first, then the values
   };
   ColorBar color_bar;
+  // The bar's colour samples as rectangles (pixels), the one geometry both backends fill.
+  struct ColorCell {
+    Vec top_left, bottom_right;
+    palette::Rgb color;
+  };
+  std::vector<ColorCell> color_bar_cells() const;
 };
 
 // Interaction state that changes how the window draws lines and arrows (exports: none).

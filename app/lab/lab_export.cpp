@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/widgets/flow.h"
+
 namespace ll::lab {
 
 Style style_of_imgui() {
@@ -70,15 +72,7 @@ void LabExport::button(const std::function<LabFigures()>& describe, ImVec2 on_sc
     ImGui::InputText("##path", &path_);
     ImGui::TextUnformatted("Size");
     ImGui::SameLine(fs * 4);
-    ImGui::SetNextItemWidth(fs * 5);
-    ImGui::InputInt("##w", &width_, 0);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("x");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 5);
-    ImGui::InputInt("##h", &height_, 0);
-    width_ = std::clamp(width_, 16, 16384);
-    height_ = std::clamp(height_, 16, 16384);
+    widgets::size_inputs(width_, height_, fs * 5);
     ImGui::SameLine();
     ImGui::TextDisabled("on screen %.0f x %.0f", on_screen.x, on_screen.y);
     exporter::Format format = exporter::Format::Png;

@@ -58,11 +58,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       const float fs = ImGui::GetFontSize();
       // The panels' share, at least 26 em unless that would leave the canvas less than half.
       const float side = std::clamp(avail * 0.42f, std::min(fs * 26.0f, avail * 0.5f), fs * 40.0f);
-      ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - side, fs * 10), 0), false,
-                        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-      canvas.draw(st, fonts, st.options.style());
-      ImGui::EndChild();
-      st.refresh();  // the canvas may have edited the scene
+      canvas.draw_area(st, fonts, std::max(avail - side, fs * 10));
       ImGui::SameLine();
       ImGui::BeginChild("side", ImVec2(0, 0), false);
       side_panels(st, canvas, fonts);

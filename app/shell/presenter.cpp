@@ -145,11 +145,7 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float column = std::clamp(avail * 0.3f, fs * 13.0f, fs * 18.0f);
-  ImGui::BeginChild("canvas_area", ImVec2(std::max(avail - column, fs * 8), 0), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  canvas.draw(st, fonts, st.options.style());
-  ImGui::EndChild();
-  st.refresh();  // the canvas may have edited the scene
+  canvas.draw_area(st, fonts, std::max(avail - column, fs * 8));
   ImGui::SameLine();
   ImGui::BeginChild("presenter_column", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
   ActionContext cx{st, [&] { canvas.cancel_drag(st); }};

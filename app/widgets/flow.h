@@ -1,7 +1,7 @@
 #pragma once
-// Flow layout for rows of ImGui items that must never be clipped: the next item goes on the
-// same line while it fits in the window's content region, else on the next line. Narrow side
-// panels (1024 x 768, --ui-scale 1.75) wrap their rows instead of cutting them off.
+// Small ImGui layout helpers. Flow layout for rows of items that must never be clipped: the
+// next item goes on the same line while it fits in the window's content region, else on the
+// next line, so narrow side panels (1024 x 768, --ui-scale 1.75) wrap instead of cutting off.
 #include <imgui.h>
 
 namespace ll::widgets {
@@ -16,6 +16,19 @@ inline float button_width(const char* label) {
 inline void same_line_if_fits(float width) {
   const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
   if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+// "W x H" integer fields for a figure size, each kept in [16, 16384] (the exporters' limits).
+inline void size_inputs(int& w, int& h, float field_width) {
+  ImGui::SetNextItemWidth(field_width);
+  ImGui::InputInt("##w", &w, 0);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("x");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(field_width);
+  ImGui::InputInt("##h", &h, 0);
+  w = w < 16 ? 16 : w > 16384 ? 16384 : w;
+  h = h < 16 ? 16 : h > 16384 ? 16384 : h;
 }
 
 }  // namespace ll::widgets
