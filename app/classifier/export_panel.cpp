@@ -127,14 +127,8 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
 
   if (job_.active()) {
     // Running: progress and Cancel instead of the Export button; the window stays live.
-    const float p = static_cast<float>(job_.progress());
-    char overlay[32];
-    std::snprintf(overlay, sizeof overlay, "%.0f%%", 100.0 * p);
-    ImGui::ProgressBar(p, ImVec2(fs * 14, 0), overlay);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(job_.cancel_requested());
-    if (ImGui::Button("Cancel", ImVec2(fs * 6, 0))) job_.cancel();
-    ImGui::EndDisabled();
+    if (widgets::progress_with_cancel(job_.progress(), job_.cancel_requested(), fs * 14))
+      job_.cancel();
     ImGui::TextDisabled("%s%s", job_.label().c_str(),
                         job_.cancel_requested() ? ": cancelling" : "...");
   } else {

@@ -78,14 +78,8 @@ void LabExport::button(const std::function<LabFigures()>& describe, ImVec2 on_sc
     exporter::Format format = exporter::Format::Png;
     const bool known = exporter::format_from_path(path_, format);
     if (job_.active()) {
-      const float p = static_cast<float>(job_.progress());
-      char overlay[32];
-      std::snprintf(overlay, sizeof overlay, "%.0f%%", 100.0 * p);
-      ImGui::ProgressBar(p, ImVec2(fs * 14, 0), overlay);
-      ImGui::SameLine();
-      ImGui::BeginDisabled(job_.cancel_requested());
-      if (ImGui::Button("Cancel")) job_.cancel();
-      ImGui::EndDisabled();
+      if (widgets::progress_with_cancel(job_.progress(), job_.cancel_requested(), fs * 14))
+        job_.cancel();
     } else {
       ImGui::BeginDisabled(!known);
       if (ImGui::Button("Export", ImVec2(fs * 6, 0))) {

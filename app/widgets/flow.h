@@ -4,6 +4,8 @@
 // next line, so narrow side panels (1024 x 768, --ui-scale 1.75) wrap instead of cutting off.
 #include <imgui.h>
 
+#include <cstdio>
+
 namespace ll::widgets {
 
 // Width of a button with this label (label text up to "##", plus the frame padding).
@@ -29,6 +31,19 @@ inline void size_inputs(int& w, int& h, float field_width) {
   ImGui::InputInt("##h", &h, 0);
   w = w < 16 ? 16 : w > 16384 ? 16384 : w;
   h = h < 16 ? 16 : h > 16384 ? 16384 : h;
+}
+
+// A background job's progress bar ("42%") and its Cancel button (disabled once asked); true
+// when Cancel was pressed this frame.
+inline bool progress_with_cancel(double progress, bool cancelling, float bar_width) {
+  char overlay[32];
+  std::snprintf(overlay, sizeof overlay, "%.0f%%", 100.0 * progress);
+  ImGui::ProgressBar(static_cast<float>(progress), ImVec2(bar_width, 0), overlay);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(cancelling);
+  const bool pressed = ImGui::Button("Cancel");
+  ImGui::EndDisabled();
+  return pressed;
 }
 
 }  // namespace ll::widgets
