@@ -71,6 +71,17 @@ void draw_arrow(ImDrawList* dl, const Eigen::Vector2d& from, const Eigen::Vector
 }
 }  // namespace
 
+namespace {
+constexpr const char* kAddHint = "click adds class";
+// Width of the top-left hint "click adds class ● 2 (frog)" (drawn in draw_overlay).
+float add_hint_width(const AppState& st, const Fonts& fonts, float s) {
+  const float fs = fonts.small->FontSize;
+  const std::string k = class_label(st.scene, st.new_point_class);
+  return 8.0f * s + fonts.small->CalcTextSizeA(fs, FLT_MAX, 0.0f, kAddHint).x + 24.0f * s +
+         fonts.small->CalcTextSizeA(fs, FLT_MAX, 0.0f, k.c_str()).x + 8.0f * s;
+}
+}  // namespace
+
 figure::CanvasFigure describe_window_canvas(const AppState& st, const OverlayState& o,
                                             const Fonts& fonts) {
   figure::CanvasInput in;
@@ -91,12 +102,9 @@ figure::CanvasFigure describe_window_canvas(const AppState& st, const OverlaySta
             .x);
   };
   in.markers = false;  // the GL points layer draws them
-  // The "click adds class" hint at the top left (canvas.cpp) stays clear of the x₂ name.
+  // The "click adds class" hint at the top left (below) stays clear of the x₂ name.
   const float s = o.style.scale;
-  in.keep_clear = figure::Vec(
-      fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0.0f, "click adds class").x +
-          40.0f * s,
-      fonts.small->FontSize + 8.0f * s);
+  in.keep_clear = figure::Vec(add_hint_width(st, fonts, s), fonts.small->FontSize + 8.0f * s);
   return figure::describe_canvas(in);
 }
 
@@ -180,13 +188,12 @@ void draw_overlay(ImDrawList* dl, const AppState& st, const OverlayState& o, con
   {
     const float fs = fonts.small->FontSize;
     const ImVec2 at(static_cast<float>(v.rect_x() + 8 * s), static_cast<float>(v.rect_y() + 6 * s));
-    const char* hint = "click adds class";
-    dl->AddText(fonts.small, fs, at, ui.text_strong, hint);
-    const float w = fonts.small->CalcTextSizeA(fs, 1e9f, 0.0f, hint).x;
+    dl->AddText(fonts.small, fs, at, ui.text_strong, kAddHint);
+    const float w = fonts.small->CalcTextSizeA(fs, 1e9f, 0.0f, kAddHint).x;
     const ImVec2 c(at.x + w + 10 * s, at.y + fs * 0.55f);
     dl->AddCircleFilled(c, 5.0f * s, rgba(o.style.class_line(st.new_point_class)));
     dl->AddCircle(c, 5.0f * s, IM_COL32(0, 0, 0, 255), 16, 1.0f * s);
-    const std::string k = std::to_string(st.new_point_class);
+    const std::string k = class_label(st.scene, st.new_point_class);  // "2 (frog)"
     dl->AddText(fonts.small, fs, ImVec2(c.x + 9 * s, at.y), ui.text_strong, k.c_str());
   }
   // Cursor readout.
