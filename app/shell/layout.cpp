@@ -49,6 +49,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     // its first point selected (the Worked tab shows it), and the Classifier tab brought up.
     std::optional<lab::LabRequest> request = lab_->take_request();
     if (request) {
+      st.loaded = request->scene;  // "Reset scene" and "Reset W, b" return to the sent column
       st.replace_scene(std::move(request->scene));
       st.sel.selected = st.scene.points.empty() ? -1 : 0;
       st.status = request->status;
