@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -124,20 +125,17 @@ void LossPanel::draw(ActionContext& cx, const Fonts& fonts) {
   };
   ImGui::TextDisabled("Loss (keys 1-4)");
   // The loss kinds are actions (keys 1-4): a click runs the action, as the key does.
-  const LossKind kinds[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
-                            LossKind::Softmax,       LossKind::Sigmoid,  LossKind::Focal};
-  const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
-                             "loss_softmax", "loss_sigmoid", "loss_focal"};
   // Two columns where they fit, else one.
   const float col = std::min(ImGui::GetFontSize() * 13, ImGui::GetContentRegionAvail().x * 0.5f);
-  for (int i = 0; i < 6; ++i) {
-    const Action* a = find_action(ids[i]);
+  for (int i = 0; i < static_cast<int>(std::size(kLossActions)); ++i) {
+    const LossAction& la = kLossActions[i];
+    const Action* a = find_action(la.id);
     const float need = ImGui::GetFrameHeight() + ImGui::CalcTextSize(a->label).x;
     const float left = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     if (i % 2 && left + ImGui::GetStyle().ItemSpacing.x <= col &&
         col + need <= ImGui::GetWindowContentRegionMax().x)
       ImGui::SameLine(col);
-    if (ImGui::RadioButton(a->label, st.scene.loss.kind == kinds[i])) run_action(cx, ids[i]);
+    if (ImGui::RadioButton(a->label, st.scene.loss.kind == la.kind)) run_action(cx, la.id);
     action_tooltip_for_last_item(*a);
   }
   LossSettings L = st.scene.loss;  // edited here, then committed to the document

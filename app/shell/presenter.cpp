@@ -110,15 +110,12 @@ void presenter_controls(ActionContext& cx, const Fonts& fonts) {
   }
 
   // The loss: the same actions as the keys 1-4 and the loss panel's buttons.
-  const char* const ids[] = {"loss_ww",      "loss_ova",     "loss_structured",
-                             "loss_softmax", "loss_sigmoid", "loss_focal"};
   const char* current = display_name(st.scene.loss.kind);
   ImGui::SetNextItemWidth(full);
   if (ImGui::BeginCombo("##loss", current)) {
-    for (const char* id : ids) {
-      const Action* a = find_action(id);
-      if (ImGui::Selectable(a->label, std::string_view(a->label) == current)) run_action(cx, id);
-    }
+    for (const LossAction& la : kLossActions)
+      if (ImGui::Selectable(find_action(la.id)->label, st.scene.loss.kind == la.kind))
+        run_action(cx, la.id);
     ImGui::EndCombo();
   }
   draw_formula(fonts, text::loss_formula_markup(st.scene.loss));  // typeset, wrapped to the column

@@ -95,6 +95,17 @@ struct Action {
   void (*run)(ActionContext&);
 };
 
+// The loss kinds the classifier offers, with the action that selects each (keys 1-4 for the
+// demo's four): the loss panel's radio buttons and presenter mode's combo list these.
+struct LossAction {
+  LossKind kind;
+  const char* id;
+};
+inline constexpr LossAction kLossActions[] = {
+    {LossKind::WestonWatkins, "loss_ww"},      {LossKind::OneVsAll, "loss_ova"},
+    {LossKind::Structured, "loss_structured"}, {LossKind::Softmax, "loss_softmax"},
+    {LossKind::Sigmoid, "loss_sigmoid"},       {LossKind::Focal, "loss_focal"}};
+
 // The table, in the order the shortcuts are handled within a frame.
 std::span<const Action> actions();
 // nullptr when there is no such id.
