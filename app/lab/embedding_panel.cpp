@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/figure/embedding_plot.h"
 #include "app/lab/plane_draw.h"
 #include "app/widgets/figure_plot.h"
 #include "core/datasets.h"
@@ -73,7 +74,6 @@ void EmbeddingPanel::reset_training() {
   make_preset(names[size_t(preset_)], scene);
   trainer_ = metric::EmbeddingTrainer(metric::labelled_points(scene, kTrainPoints),
                                       metric::collapsed_map(), 1);
-  plot_step_.clear(), plot_loss_.clear(), plot_full_.clear(), plot_active_.clear();
   const metric::PlaneFigure f = metric::embedding_figure(trainer_.points(), trainer_.map(), true);
   train_view_[0] = f.x_min, train_view_[1] = f.x_max;
   train_view_[2] = f.y_min, train_view_[3] = f.y_max;
@@ -82,28 +82,13 @@ void EmbeddingPanel::reset_training() {
 void EmbeddingPanel::train_steps(int n) {
   const metric::EmbeddingSettings s = embedding_settings();
   for (int i = 0; i < n; ++i) {
-    const metric::StepRecord& r = trainer_.step(s);
-    plot_step_.push_back(r.step);
-    plot_loss_.push_back(r.loss);
-    plot_full_.push_back(r.full_loss);
-    plot_active_.push_back(r.all_active);
+    trainer_.step(s);
   }
 }
 
 void EmbeddingPanel::fit_view() {
-  double x0 = playground_.anchor.x(), x1 = x0, y0 = playground_.anchor.y(), y1 = y0;
-  auto include = [&](const Vec2& p) {
-    x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
-    y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
-  };
-  for (const Vec2& p : playground_.positives) include(p);
-  for (const Vec2& p : playground_.negatives) include(p);
-  // The outer ring should fit too.
-  const double r = std::max(report_.rings.outer, report_.rings.inner);
-  include(playground_.anchor + Vec2(r, r)), include(playground_.anchor - Vec2(r, r));
-  const double half = std::max({0.5 * (x1 - x0), 0.5 * (y1 - y0), 1.0}) * 1.15;
-  const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
-  view_[0] = cx - half, view_[1] = cx + half, view_[2] = cy - half, view_[3] = cy + half;
+  const metric::PlaneView v = metric::playground_view(playground_, report_);
+  view_[0] = v.x_min, view_[1] = v.x_max, view_[2] = v.y_min, view_[3] = v.y_max;
 }
 
 void EmbeddingPanel::shared_controls() {
@@ -153,24 +138,7 @@ metric::PlaneFigure EmbeddingPanel::training_figure() const {
 }
 
 figure::PlotFigure EmbeddingPanel::training_plot(const Style& style) const {
-  const bool triplet = settings_.loss == metric::MetricLoss::Triplet;
-  figure::PlotFigure p;
-  p.title = "loss over steps";
-  p.x_label = "step";
-  p.y_label = "loss";
-  p.y2_label = triplet ? "active triplets (all)" : "active pairs (all)";
-  p.x_integer = true;
-  p.series.push_back(figure::line("loss (mined)", style.plot().data, plot_step_, plot_loss_));
-  p.series.push_back(figure::line("loss (all)", style.plot().total, plot_step_, plot_full_, 1.5));
-  figure::PlotSeries active =
-      figure::line("active (all)", style.plot().accuracy, plot_step_, plot_active_, 1.5);
-  active.right_axis = true;
-  p.series.push_back(std::move(active));
-  figure::fit_x(p);
-  figure::fit_y(p, true);
-  figure::fit_y2(p);
-  if (p.y2_min > 0.0) p.y2_min = 0.0;  // counts from 0
-  return p;
+  return figure::embedding_loss_plot(trainer_.history(), settings_.loss, style);
 }
 
 LabFigures EmbeddingPanel::describe(Page page, const Style& style) const {

@@ -81,7 +81,6 @@ class EmbeddingPanel {
   bool show_inputs_ = true;
   metric::EmbeddingTrainer trainer_;
   double train_view_[4] = {-1, 1, -1, 1};
-  std::vector<double> plot_step_, plot_loss_, plot_full_, plot_active_;
   double last_frame_ms_ = 0.0;
   int last_frame_steps_ = 0;
 
