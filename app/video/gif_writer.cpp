@@ -106,7 +106,7 @@ void write_gif(FrameSource& source, const VideoOptions& opt, const std::string& 
   // Ordered (Bayer) dithering: stable from frame to frame, unlike error diffusion, whose noise
   // changes wherever anything moves and makes every frame large.
   AVFilterContext* use = add_filter(graph.get(), "paletteuse", "paletteuse",
-                                    "dither=bayer:bayer_scale=4:diff_mode=rectangle");
+                                    "dither=bayer:bayer_scale=5:diff_mode=rectangle");
   AVFilterContext* sink = add_filter(graph.get(), "buffersink", "out", "");
   ff::check(avfilter_link(src, 0, use, 0), "paletteuse");
   ff::check(avfilter_link(pal, 0, use, 1), "paletteuse");
