@@ -238,6 +238,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_reg(app, exit_code);
   register_metric(app, exit_code);
   register_metric_train(app, exit_code);
+  register_animate(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -116,6 +116,17 @@ void vector_shading_pixels(const FigureOptions& opt, int& px, int& py) {
                                 : std::clamp(static_cast<int>(std::lround(h)), 1, 16384);
 }
 
+SurfacePtr render_image(const FigureData& data, const FigureOptions& opt, JobControl* control) {
+  if (const std::string why = check_size(opt, Format::Png); !why.empty())
+    throw std::invalid_argument(why);
+  SurfacePtr s(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt), raster_height(opt)));
+  check(cairo_surface_status(s.get()), "creating the image");
+  draw_on(s.get(), data, opt, opt.scale, control);
+  cairo_surface_flush(s.get());
+  return s;
+}
+
 std::string render_figure(const FigureData& data, const FigureOptions& options, Format format,
                           JobControl* control) {
   if (const std::string why = check_size(options, format); !why.empty())
@@ -130,11 +141,7 @@ std::string render_figure(const FigureData& data, const FigureOptions& options, 
     vector_shading_pixels(options, opt.shading_pixels_x, opt.shading_pixels_y);
   switch (format) {
     case Format::Png: {
-      SurfacePtr s(
-          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt), raster_height(opt)));
-      check(cairo_surface_status(s.get()), "creating the image");
-      draw_on(s.get(), data, opt, opt.scale, control);
-      cairo_surface_flush(s.get());
+      SurfacePtr s = render_image(data, opt, control);
       check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
       break;
     }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "app/export/draw.h"
 #include "app/export/figure.h"
 
 namespace ll::exporter {
@@ -23,6 +24,11 @@ std::string check_size(const FigureOptions& opt, Format format);
 // With a control: progress in [0, 1] and JobCancelled once Cancel is asked (see draw_figure).
 std::string render_figure(const FigureData& data, const FigureOptions& opt, Format format,
                           JobControl* control = nullptr);
+
+// The image a PNG export encodes: a new ARGB32 surface of raster_width x raster_height pixels
+// (animation frames are these). Throws like render_figure.
+SurfacePtr render_image(const FigureData& data, const FigureOptions& opt,
+                        JobControl* control = nullptr);
 
 // Renders and writes atomically. Throws like render_figure, or std::runtime_error("PATH: ...").
 void export_figure(const std::filesystem::path& path, const FigureData& data,
