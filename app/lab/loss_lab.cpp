@@ -5,6 +5,7 @@
 #include "app/lab/curves_panel.h"
 #include "app/lab/distributions_panel.h"
 #include "app/lab/embedding_panel.h"
+#include "app/lab/four_pixel_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
 #include "app/lab/mse_ce_panel.h"
@@ -27,6 +28,7 @@ struct LossLab::Impl {
   LinkPanel link;
   std::optional<LabRequest> request;  // made by the last draw, until take_request
   EmbeddingPanel embedding;
+  FourPixelPanel four_pixel;
 };
 
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
@@ -53,6 +55,7 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   tab("x² vs |x|", [&] { m.gd.draw(&style); });
   tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(&style); });
   tab("MSE vs cross-entropy", [&] { m.mse_ce.draw(); });
+  tab("Four-pixel cat", [&] { m.four_pixel.draw(style); });
   tab("Score table", [&] {
     if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
   });
