@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libglfw3-dev libimgui-dev libstb-dev
           python3-glad libeigen3-dev libegl-dev libgl1-mesa-dri libcairo2-dev libpango1.0-dev
-          fonts-dejavu-core
+          fonts-dejavu-core zlib1g-dev dataset-fashion-mnist
           libavcodec-dev libavformat-dev libavfilter-dev libswscale-dev libavutil-dev
           libgtest-dev nlohmann-json3-dev libcli11-dev)
 mode=${1:-app}

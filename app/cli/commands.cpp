@@ -239,6 +239,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_metric(app, exit_code);
   register_metric_train(app, exit_code);
   register_animate(app, exit_code);
+  register_four_pixel(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include "app/classifier/export_panel.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
+#include "app/images/images_tab.h"
 #include "app/lab/loss_lab.h"
 #include "app/shell/presenter.h"
 
@@ -22,6 +23,7 @@ Layout::Layout()
     : export_panel_(std::make_unique<ExportPanel>()),
       panels_(std::make_unique<ClassifierPanels>()) {
   lab_ = std::make_unique<lab::LossLab>();
+  images_ = std::make_unique<imagestab::ImagesTab>();
 }
 
 Layout::~Layout() = default;
@@ -66,8 +68,18 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Loss lab")) {
+    // The Images tab's "→ score table" of the last frame: the Loss lab's score table shows it.
+    bool to_lab = false;
+    if (auto r = images_->take_request(); r && lab_->open_score_table(std::move(r->table))) {
+      st.status = r->status;
+      to_lab = true;
+    }
+    if (ImGui::BeginTabItem("Loss lab", nullptr, to_lab ? ImGuiTabItemFlags_SetSelected : 0)) {
       lab_->draw(st.options.style(), &st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Images")) {
+      images_->draw(st.options.style());
       ImGui::EndTabItem();
     }
     ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
