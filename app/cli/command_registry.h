@@ -27,6 +27,7 @@ void register_metric(CLI::App& app, int& exit_code);
 void register_metric_train(CLI::App& app, int& exit_code);
 void register_animate(CLI::App& app, int& exit_code);
 void register_four_pixel(CLI::App& app, int& exit_code);
+void register_images(CLI::App& app, int& exit_code);
 
 // Shared helpers for commands.
 // Loads a scene (JSON or CSV); throws UsageError with the loader's message. Warnings go to stderr.

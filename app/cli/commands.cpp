@@ -240,6 +240,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_metric_train(app, exit_code);
   register_animate(app, exit_code);
   register_four_pixel(app, exit_code);
+  register_images(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -53,8 +53,9 @@ struct TemplateOptions {
   double range = 0.0;
 };
 
-// The diverging map at t in [-1, 1] (clamped; NaN maps to the middle): t = -1 blue, 0 white
-// (the background's grey in the dark theme), 1 red. Same colours in every backend.
+// The diverging map at t in [-1, 1] (clamped; NaN maps to the middle): ColorBrewer's RdBu, t = -1
+// dark blue, 0 near-white (247, 247, 247), 1 dark red, interpolated linearly between its seven
+// stops. The same colours in both themes and every backend (tiles are images, not UI).
 palette::Rgb diverging_colour(double t, const Style& style);
 
 // Lays out the K rows of W as tiles in a width x height figure (pixels; text scales with

@@ -59,6 +59,7 @@ struct LoadOptions {
   std::size_t train_limit = 0;  // > 0: the first train_limit training images only
   std::size_t test_limit = 0;   // > 0: the first test_limit test images only
   bool center = false;          // subtract the training mean (CS231n's preprocessing)
+  bool skip_train = false;      // only the test set (Dataset::train stays empty; no centring)
 };
 
 // The four files of `dir` (kTrainImagesFile, ...) as a Dataset: pixels / 255, labels checked

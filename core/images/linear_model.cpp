@@ -1,5 +1,6 @@
 #include "core/images/linear_model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -58,36 +59,74 @@ void scores(const Eigen::Ref<const BatchMatrix>& X, const LinearModel& m, BatchM
   S.rowwise() += m.b.transpose();
 }
 
-BatchLoss loss_gradient(const Eigen::Ref<const BatchMatrix>& X, std::span<const int> labels,
-                        const LinearModel& m, const LossSettings& s, BatchWork* work) {
+void accumulate(const Eigen::Ref<const BatchMatrix>& X, std::span<const int> labels,
+                const LinearModel& m, const LossSettings& s, DataSums& sums, BatchWork* work) {
   check(X, labels, m, s);
   BatchWork local;
   BatchWork& w = work != nullptr ? *work : local;
   const int K = m.classes();
   const Eigen::Index n = X.rows();
+  if (sums.dW.rows() != K || sums.dW.cols() != X.cols()) {
+    sums.dW = Eigen::MatrixXd::Zero(K, X.cols());
+    sums.db = Eigen::VectorXd::Zero(K);
+  }
   scores(X, m, w.S);
   w.dS.resize(n, K);
   // Per example: the one definition of the loss (core/losses.h), weighted by its class.
-  double loss = 0.0, wsum = 0.0;
   for (Eigen::Index i = 0; i < n; ++i) {
     const int y = labels[static_cast<std::size_t>(i)];
     const double wy = s.class_weights.empty() ? 1.0 : s.class_weights[static_cast<std::size_t>(y)];
     const double Li = point_loss(s, w.S.row(i).data(), K, y, w.dS.row(i).data());
-    loss += wy * Li;
-    wsum += wy;
+    sums.loss += wy * Li;
+    sums.weight += wy;
     if (wy != 1.0) w.dS.row(i) *= wy;
   }
-  const double inv = wsum > 0.0 ? 1.0 / wsum : 0.0;
+  sums.dW.noalias() += w.dS.transpose() * X;
+  sums.db += w.dS.colwise().sum().transpose();
+}
+
+BatchLoss finish(DataSums sums, const LinearModel& m, const LossSettings& s) {
+  const double inv = sums.weight > 0.0 ? 1.0 / sums.weight : 0.0;
   BatchLoss out;
-  out.data_loss = loss * inv;
-  out.dW.resize(K, X.cols());
-  out.dW.noalias() = w.dS.transpose() * X;
+  if (sums.dW.rows() != m.W.rows() || sums.dW.cols() != m.W.cols()) {
+    sums.dW = Eigen::MatrixXd::Zero(m.W.rows(), m.W.cols());
+    sums.db = Eigen::VectorXd::Zero(m.W.rows());
+  }
+  out.data_loss = sums.loss * inv;
+  out.dW = std::move(sums.dW);
   out.dW *= inv;
-  out.db = w.dS.colwise().sum().transpose() * inv;
+  out.db = std::move(sums.db);
+  out.db *= inv;
   out.reg_loss = reg_loss(m.W, s);
   out.total_loss = out.data_loss + out.reg_loss;
   add_reg_gradient(m.W, s, out.dW);
   return out;
+}
+
+BatchLoss loss_gradient(const Eigen::Ref<const BatchMatrix>& X, std::span<const int> labels,
+                        const LinearModel& m, const LossSettings& s, BatchWork* work) {
+  DataSums sums;
+  accumulate(X, labels, m, s, sums, work);
+  return finish(std::move(sums), m, s);
+}
+
+BatchLoss loss_gradient(const ImageSet& set, std::span<const int> subset, const LinearModel& m,
+                        const LossSettings& s) {
+  constexpr std::size_t kBlock = 1024;
+  DataSums sums;
+  BatchWork work;
+  BatchMatrix X;
+  std::vector<int> labels;
+  const std::size_t n = subset.empty() ? set.size() : subset.size();
+  for (std::size_t begin = 0; begin < n; begin += kBlock) {
+    const std::size_t end = std::min(n, begin + kBlock);
+    if (subset.empty())
+      gather_range(set, begin, end, X, labels);
+    else
+      gather_batch(set, subset.subspan(begin, end - begin), X, labels);
+    accumulate(X, labels, m, s, sums, &work);
+  }
+  return finish(std::move(sums), m, s);
 }
 
 }  // namespace ll::images

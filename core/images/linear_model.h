@@ -52,6 +52,24 @@ struct BatchWork {
 BatchLoss loss_gradient(const Eigen::Ref<const BatchMatrix>& X, std::span<const int> labels,
                         const LinearModel& m, const LossSettings& s, BatchWork* work = nullptr);
 
+// The same over a whole image set (or the rows `subset` of it), in blocks of 1024 images:
+// the full-batch step of gd and of batch >= N, without a double copy of the data.
+BatchLoss loss_gradient(const ImageSet& set, std::span<const int> subset, const LinearModel& m,
+                        const LossSettings& s);
+
+// The building blocks of both: the unnormalised sums of blocks of examples, then the
+// normalisation and the regularizer.
+struct DataSums {
+  double loss = 0.0;    // sum_i w_{y_i} L_i
+  double weight = 0.0;  // sum_i w_{y_i}
+  Eigen::MatrixXd dW;   // sum_i w_{y_i} (dL_i/ds) x_i^T, K x D (sized by the first block)
+  Eigen::VectorXd db;   // sum_i w_{y_i} dL_i/ds
+};
+void accumulate(const Eigen::Ref<const BatchMatrix>& X, std::span<const int> labels,
+                const LinearModel& m, const LossSettings& s, DataSums& sums,
+                BatchWork* work = nullptr);
+BatchLoss finish(DataSums sums, const LinearModel& m, const LossSettings& s);
+
 // Scores S = X W^T + b (n x K).
 void scores(const Eigen::Ref<const BatchMatrix>& X, const LinearModel& m, BatchMatrix& S);
 

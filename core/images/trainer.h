@@ -36,7 +36,7 @@ struct TrainSettings {
   // epoch.
   long log_every = 0;
   // One EvalRecord (train and test accuracy and loss) every `eval_every` steps and at the end
-  // of train_steps' last call; 0: once an epoch.
+  // of every train_steps call; 0: once an epoch; < 0: only when evaluate_now() asks.
   long eval_every = 0;
   // Train accuracy and loss of the EvalRecords over the first `eval_train_limit` training
   // images (0: all of them); the test set is always evaluated whole.
@@ -82,8 +82,10 @@ class Trainer {
 
   // Up to `n` more steps; returns the number done. Stops early on divergence (status()) or when
   // `control` is cancelled (no throw; the steps done are kept). With a control, progress is
-  // the fraction of the n steps done. Ends with an EvalRecord of the final state.
-  long train_steps(long n, JobControl* control = nullptr);
+  // the fraction of the n steps done. Ends with an EvalRecord of the final state when
+  // `evaluate_at_end` (and eval_every >= 0). The first call also records step 0 (a StepRecord of
+  // the initial minibatch loss is not kept; an EvalRecord of the initial model is).
+  long train_steps(long n, JobControl* control = nullptr, bool evaluate_at_end = true);
   // Steps for `epochs` epochs (at least 1 when epochs > 0).
   long steps_for_epochs(double epochs) const;
 
