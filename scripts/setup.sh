@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config libglfw3-dev libimgui-dev libstb-dev
           python3-glad libeigen3-dev libegl-dev libgl1-mesa-dri libcairo2-dev libpango1.0-dev
           fonts-dejavu-core
-          libgtest-dev nlohmann-json3-dev libcli11-dev)
+          libgtest-dev nlohmann-json3-dev libcli11-dev zlib1g-dev)
 mode=${1:-app}
 if [ "$mode" = test ] || [ "$mode" = packages ]; then
   # Tests bring their own display (Xvfb) and check exported files with these tools.
