@@ -118,6 +118,8 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
         "Data", [&] { panels_->data.draw(st, fonts); }, true);
     tab("Worked", [&] { panels_->worked.draw(st, fonts); });
     tab("Scene", [&] { panels_->scene.draw(cx, fonts, canvas); });
+    tab(
+        "Landscape", [&] { panels_->landscape.draw(st, fonts); }, true);
     ImGui::EndTabBar();
   }
   const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);
