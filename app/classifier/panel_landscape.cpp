@@ -4,6 +4,7 @@
 // optimizer's path and the current parameters on it. Presenter mode shows the same figure.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -101,8 +102,9 @@ void LandscapePanel::draw(AppState& st, const Fonts&) {
   const float fs = ImGui::GetFontSize();
   const int K = st.scene.classes();
   int mode = s.random ? 2 : lv.follow_class ? 0 : 1;
-  const char* modes[] = {"Weights of the chosen class", "Two parameters", "Random directions"};
-  ImGui::SetNextItemWidth(fs * 13);
+  const std::string own = "W of class " + std::to_string(std::clamp(st.new_point_class, 0, K - 1));
+  const char* modes[] = {own.c_str(), "Two parameters", "Random directions"};
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("Random directions").x + fs * 2.2f);
   if (ImGui::Combo("##slice", &mode, modes, 3)) {
     s.random = mode == 2;
     lv.follow_class = mode == 0;

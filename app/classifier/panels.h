@@ -92,7 +92,9 @@ void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.
 // Landscape tab and presenter mode draw it (panel_landscape.cpp).
 void draw_landscape_figure(AppState& st, ImVec2 size);
 
-void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" prompt
+void scene_file_popups(AppState& st);
+// Opens the setup text on the clipboard (Paste setup, Ctrl+V), or reports why not (panel_scene).
+void paste_setup(AppState& st);  // once a frame: the "replace the file?" prompt
 
 // Shared helpers.
 std::string step_counter(const AppState& st);  // "step 12 · epoch 3" (epochs for minibatches)

@@ -55,6 +55,11 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       st.status = request->status;
     }
     if (ImGui::BeginTabItem("Classifier", nullptr, request ? ImGuiTabItemFlags_SetSelected : 0)) {
+      // Ctrl+V outside a text field opens a copied setup (core/share.h), as "Paste setup".
+      const ImGuiIO& io = ImGui::GetIO();
+      if (!io.WantTextInput && io.KeyCtrl && !io.KeyShift &&
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false))
+        paste_setup(st);
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
       // The panels' share, at least 26 em unless that would leave the canvas less than half.
