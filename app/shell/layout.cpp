@@ -57,6 +57,11 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       st.status = request->status;
     }
     if (ImGui::BeginTabItem("Classifier", nullptr, request ? ImGuiTabItemFlags_SetSelected : 0)) {
+      // Ctrl+V outside a text field opens a copied setup (core/share.h), as "Paste setup".
+      const ImGuiIO& io = ImGui::GetIO();
+      if (!io.WantTextInput && io.KeyCtrl && !io.KeyShift &&
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false))
+        paste_setup(st);
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
       // The panels' share, at least 26 em unless that would leave the canvas less than half.
@@ -130,6 +135,8 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
         "Data", [&] { panels_->data.draw(st, fonts); }, true);
     tab("Worked", [&] { panels_->worked.draw(st, fonts); });
     tab("Scene", [&] { panels_->scene.draw(cx, fonts, canvas); });
+    tab(
+        "Landscape", [&] { panels_->landscape.draw(st, fonts); }, true);
     ImGui::EndTabBar();
   }
   const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);
