@@ -24,6 +24,7 @@ void register_scores(CLI::App& app, int& exit_code);
 void register_dist(CLI::App& app, int& exit_code);
 void register_reg(CLI::App& app, int& exit_code);
 void register_metric(CLI::App& app, int& exit_code);
+void register_race(CLI::App& app, int& exit_code);
 
 // Shared helpers for commands.
 // Loads a scene (JSON or CSV); throws UsageError with the loader's message. Warnings go to stderr.

@@ -237,6 +237,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_dist(app, exit_code);
   register_reg(app, exit_code);
   register_metric(app, exit_code);
+  register_race(app, exit_code);
 
   try {
     app.parse(argc, argv);
