@@ -60,6 +60,7 @@ void draw_race(cairo_t* cr, const figure::RaceFigureData& data, const FigureOpti
     cell.view = View::Canvas;
     cell.width = cell.height = c.side;
     cell.world = c.world;
+    cell.style = figure::race_canvas_style(style, c.side);
     cell.transparent = false;
     cairo_save(cr);
     cairo_translate(cr, c.top_left.x(), c.top_left.y());

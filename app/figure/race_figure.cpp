@@ -73,6 +73,12 @@ CanvasOptions race_canvas_options() {
   return o;
 }
 
+Style race_canvas_style(const Style& style, double side) {
+  Style s = style;
+  s.scale = static_cast<float>(style.scale * std::clamp(side / 450.0, 0.55, 1.0));
+  return s;
+}
+
 RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::size_t max_curve) {
   RaceFigureData d;
   d.steps = race.steps();

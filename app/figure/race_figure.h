@@ -47,6 +47,9 @@ Rect race_world(const Scene& scene);
 
 // What a small canvas shows: regions, axes and the weight arrows, no grid, ticks or legend.
 CanvasOptions race_canvas_options();
+// The Style a small canvas of `side` pixels is drawn with: the figure's, its scale shrunk on
+// canvases under 450 pixels (to 0.55 of it at most) so that points and arrows stay in proportion.
+Style race_canvas_style(const Style& style, double side);
 
 struct RaceCell {
   int run = 0;

@@ -1,4 +1,4 @@
-// The window's layout: the "Classifier" | "Loss lab" mode tabs with undo/redo/theme/help
+// The window's layout: the "Classifier" | "Loss lab" | "Race" mode tabs with undo/redo/theme/help
 // buttons; in the classifier, the canvas on the left and the panels on the right (training bar,
 // tabs for loss, parameters, data, worked computation and scene, then the loss plot).
 #include "app/shell/layout.h"
@@ -14,6 +14,7 @@
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
 #include "app/lab/loss_lab.h"
+#include "app/race/race_view.h"
 #include "app/shell/presenter.h"
 
 namespace ll::gui {
@@ -22,6 +23,7 @@ Layout::Layout()
     : export_panel_(std::make_unique<ExportPanel>()),
       panels_(std::make_unique<ClassifierPanels>()) {
   lab_ = std::make_unique<lab::LossLab>();
+  race_ = std::make_unique<race::RaceView>();
 }
 
 Layout::~Layout() = default;
@@ -68,6 +70,10 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     }
     if (ImGui::BeginTabItem("Loss lab")) {
       lab_->draw(st.options.style(), &st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Race")) {
+      race_->draw(st.options.style(), st.scene, st.revision());
       ImGui::EndTabItem();
     }
     ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
