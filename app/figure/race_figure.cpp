@@ -26,11 +26,13 @@ std::string fmt(const char* f, double v) {
 std::string status_line(const RaceRun& r) {
   if (r.status == RunStatus::Refused) return "refused: multi-label points need sigmoid";
   if (r.status == RunStatus::NoData) return "no points to fit";
-  std::string s = r.status == RunStatus::Diverged ? "diverged at step " + std::to_string(r.steps)
-                                                  : "step " + std::to_string(r.steps);
+  // The step is the transport's (every running run is at it); a diverged run says where it
+  // stopped.
+  std::string s =
+      r.status == RunStatus::Diverged ? "diverged at step " + std::to_string(r.steps) : "";
   if (!r.history.empty()) {
     const LossRecord& h = r.history.back();
-    s += " \u00b7 loss " + fmt("%.3g", h.total_loss) + " \u00b7 acc " +
+    s += (s.empty() ? "loss " : " \u00b7 loss ") + fmt("%.3g", h.total_loss) + " \u00b7 acc " +
          fmt("%.0f%%", 100.0 * h.accuracy);
   }
   return s;

@@ -27,7 +27,7 @@ struct RaceRunView {
   std::string name;
   int color = 0;
   Scene scene;         // the run's parameters and loss, over the (possibly thinned) points
-  std::string status;  // "step 30 · loss 0.512 · acc 89%", "diverged at step 12", ...
+  std::string status;  // "loss 0.512 · acc 89%", "diverged at step 12 · loss ...", ...
   std::vector<double> steps, loss;  // the total-loss curve (possibly thinned)
 };
 struct RaceFigureData {

@@ -89,7 +89,7 @@ ImFont* bold_font() {
 void draw_canvas_figure(ImDrawList* dl, ImVec2 o, const figure::CanvasFigure& f) {
   const ImVec2 end(o.x + static_cast<float>(f.map.width), o.y + static_cast<float>(f.map.height));
   dl->PushClipRect(o, end, true);
-  dl->AddRectFilled(o, end, rgba(f.style.colors().background));
+  if (f.regions.empty()) dl->AddRectFilled(o, end, rgba(f.style.colors().background));
   for (std::size_t k = 0; k < f.regions.size(); ++k) {
     const std::vector<figure::Vec>& poly = f.regions[k];
     if (poly.size() < 3) continue;

@@ -1,5 +1,8 @@
 #include "app/race/race_driver.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <utility>
 
@@ -38,6 +41,7 @@ void RaceDriver::edit(std::function<void(Race&)> change) {
 }
 
 bool RaceDriver::tick(double budget_s) {
+  const std::uint64_t serial_before = serial_;
   bool changed = false;
   if (job_.ready()) {
     try {
@@ -50,7 +54,7 @@ bool RaceDriver::tick(double budget_s) {
   }
   if (busy()) {
     transport.take_due();  // the worker is behind: drop this tick's steps
-    return false;
+    return serial_ != serial_before;
   }
   for (auto& change : queued_) change(held_);
   if (!queued_.empty()) changed = start_dirty_ = true;
@@ -59,9 +63,13 @@ bool RaceDriver::tick(double budget_s) {
   if (due > 0 && held_.finished()) transport.pause();
   if (due > 0 && !held_.finished()) {
     if (uses_worker()) {
+      if (changed) refresh();  // the snapshot of the race handed back, before the next chunk
+      changed = false;
       // The worker owns the race while it steps (no copy of the histories); the UI keeps the
       // snapshot and the settings.
       job_ = Job<Race>::start("Race", [r = std::move(held_), due](JobControl& c) mutable {
+        // Drawing first (as the classifier's training worker): nice +4 for this thread.
+        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 4);
         const auto t0 = Clock::now();
         for (long i = 0; i < due && !c.cancelled(); ++i) {
           if (!r.step()) break;
@@ -79,7 +87,7 @@ bool RaceDriver::tick(double budget_s) {
     }
   }
   if (changed) refresh();
-  return changed;
+  return serial_ != serial_before;
 }
 
 figure::RaceFigureData RaceDriver::figure_data(std::size_t max_points) const {

@@ -175,7 +175,7 @@ void RaceView::Impl::controls(const Style& style, const Scene& classifier, float
       const int at = static_cast<int>(i);
       driver.edit([at, s](Race& r) { r.set_run(at, s); });
     }
-    ImGui::SameLine();
+    widgets::same_line_if_fits(widgets::button_width("Remove"));
     if (ImGui::SmallButton("Remove")) remove = static_cast<int>(i);
     ImGui::Separator();
     ImGui::PopID();

@@ -73,6 +73,21 @@ TEST(RaceDriver, LargeRaceStepsOnTheWorkerAndQueuesEdits) {
     d.tick(0.01);
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  // Playing: chunk after chunk on the worker, every frame shows all three runs.
+  d.transport.play();
+  const long before = d.shown().steps;
+  for (int frame = 0; frame < 400 && d.shown().steps < before + 5; ++frame) {
+    d.tick(0.01);
+    ASSERT_EQ(d.shown().runs.size(), 3u) << frame;
+    ASSERT_EQ(d.settings().size(), 3u) << frame;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  d.transport.pause();
+  EXPECT_GE(d.shown().steps, before + 5);
+  while (d.busy()) {
+    d.tick(0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   const long n = d.shown().steps;
   for (const figure::RaceRunView& v : d.shown().runs)
     EXPECT_EQ(v.steps.back(), static_cast<double>(n)) << v.name;  // lock step, the new run too
