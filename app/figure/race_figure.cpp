@@ -86,6 +86,7 @@ RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::s
   d.steps = race.steps();
   d.world = race_world(race.start());
   const std::vector<Point>& all = race.start().points;
+  d.total_points = all.size();
   std::vector<Point> shown;
   const std::size_t stride =
       max_points > 0 && all.size() > max_points ? (all.size() + max_points - 1) / max_points : 1;

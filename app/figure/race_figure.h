@@ -33,7 +33,8 @@ struct RaceRunView {
 struct RaceFigureData {
   std::vector<RaceRunView> runs;
   long steps = 0;
-  Rect world;  // the world rectangle every small canvas shows
+  Rect world;                    // the world rectangle every small canvas shows
+  std::size_t total_points = 0;  // the scene's points before thinning (sets the point look)
 };
 
 // The data of a race. Canvases get at most `max_points` points (every k-th one: the classes'

@@ -309,6 +309,10 @@ void RaceView::Impl::figure(const Style& style) {
       in.style = figure::race_canvas_style(style, c.side);
       in.measure = measure;
       canvases.push_back(figure::describe_canvas(in));
+      // A large scene's points are compact discs (of the size a few thousand get), even though
+      // only a few hundred are shown.
+      if (data.total_points > figure::kCompactPoints)
+        canvases.back().points = figure::point_look(figure::kCompactPoints + 1, in.style);
     }
     canvases_serial = driver.serial();
     canvases_side = side;
