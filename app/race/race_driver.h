@@ -3,12 +3,12 @@
 // and advances it without blocking frames. Small races step on the UI thread within a time
 // budget per frame; from kWorkerWork points x runs on, the lock steps run on a worker (a Job
 // that owns the race while it steps, checks Cancel between lock steps and ends after
-// kChunkSeconds), and the frame shows the last snapshot meanwhile. Edits (add, remove or change
-// a run, reset, a new start) made while the worker holds the race are queued, the chunk is
-// cancelled, and they apply, in order, the frame it returns.
+// kChunkSeconds), and the frame shows the last snapshot meanwhile. Edits of a large race (add,
+// remove or change a run, which catch up to the race's step, reset, a new start) run on the
+// worker too, before its steps; edits made while the worker holds the race are queued and run,
+// in order, in the next chunk.
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <vector>
 
 #include "app/figure/race_figure.h"
@@ -19,7 +19,7 @@ namespace ll::race {
 
 class RaceDriver {
  public:
-  // From this many points x runs on, lock steps run on the worker.
+  // From this many points x runs on, edits and lock steps run on the worker.
   static constexpr std::size_t kWorkerWork = 40000;
   static constexpr double kChunkSeconds = 0.1;
   // Points and curve samples of the window's small canvases and plot (race_figure_data).
@@ -33,26 +33,25 @@ class RaceDriver {
 
   RaceTransport transport;
 
-  // Changes the race now, or queued until the worker hands it back.
-  void edit(std::function<void(Race&)> change);
+  // Changes the race: now on this thread for a small race, else on the worker in the next tick.
+  // `heavy`: this edit makes the race large (a new start with many points): the worker runs it.
+  void edit(std::function<void(Race&)> change, bool heavy = false);
 
-  // Once a frame: adopts a finished chunk, applies queued edits, then takes the transport's
-  // due lock steps (on this thread within budget_s, or on the worker). Returns true when the
-  // snapshot changed.
+  // Once a frame: adopts a finished chunk, then runs queued edits and the transport's due lock
+  // steps (on this thread within budget_s, or on the worker). Returns true when the snapshot
+  // changed.
   bool tick(double budget_s);
 
-  // True while the worker holds the race.
-  bool busy() const { return job_.active(); }
+  // True while the worker holds the race, or edits wait for it.
+  bool busy() const { return job_.active() || !queued_.empty(); }
   bool uses_worker() const;
   // The last snapshot of the race (what the window draws), and a serial that moves with it.
   const figure::RaceFigureData& shown() const { return shown_; }
   // The race's figure data with up to `max_points` points; the snapshot while busy.
   figure::RaceFigureData figure_data(std::size_t max_points) const;
   std::uint64_t serial() const { return serial_; }
-  // The runs' settings and the start as of the last snapshot (the controls show these; valid
-  // while the worker holds the race).
+  // The runs' settings as of the last snapshot (the controls show these while busy too).
   const std::vector<RaceRunSettings>& settings() const { return settings_; }
-  const Scene& start() const { return start_; }
   bool finished() const { return finished_; }
 
  private:
@@ -63,9 +62,8 @@ class RaceDriver {
   std::vector<std::function<void(Race&)>> queued_;
   figure::RaceFigureData shown_;
   std::vector<RaceRunSettings> settings_;
-  Scene start_;
+  std::size_t start_points_ = 0;
   bool finished_ = true;
-  bool start_dirty_ = true;
   std::uint64_t serial_ = 0;
 };
 

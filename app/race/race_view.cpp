@@ -119,12 +119,17 @@ struct RaceView::Impl {
   void adopt(const Scene& classifier) {
     Scene start = classifier;
     const bool first = !have_start;
-    driver.edit([start = std::move(start), first](Race& r) {
-      r.set_start(start);
-      if (first && r.size() == 0)
-        for (OptimizerKind k : {OptimizerKind::GD, OptimizerKind::Momentum, OptimizerKind::Adam})
-          r.add_run(with_optimizer(r.start(), k));
-    });
+    // A start with many points is set on the worker (each run evaluates it).
+    const bool heavy = classifier.points.size() * 3 >= RaceDriver::kWorkerWork;
+    driver.edit(
+        [start = std::move(start), first](Race& r) {
+          r.set_start(start);
+          if (first && r.size() == 0)
+            for (OptimizerKind k :
+                 {OptimizerKind::GD, OptimizerKind::Momentum, OptimizerKind::Adam})
+              r.add_run(with_optimizer(r.start(), k));
+        },
+        heavy);
     have_start = true;
     start_stale = false;
   }

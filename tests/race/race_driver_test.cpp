@@ -97,6 +97,28 @@ TEST(RaceDriver, LargeRaceStepsOnTheWorkerAndQueuesEdits) {
   EXPECT_EQ(d.shown().runs[2].scene.params, t.params);
 }
 
+TEST(RaceDriver, HeavyEditsRunOnTheWorker) {
+  Scene s = make_blobs({2, 12000, 0.3, 3});
+  RaceDriver d;
+  d.edit(
+      [s](Race& r) {
+        r.set_start(s);
+        r.add_run(RaceRunSettings{s.optimizer, s.loss});
+        r.add_run(RaceRunSettings{s.optimizer, s.loss});
+      },
+      true);
+  EXPECT_TRUE(d.busy());  // queued for the worker, not run in this frame
+  EXPECT_TRUE(d.settings().empty());
+  for (int i = 0; i < 2000 && d.busy(); ++i) {
+    d.tick(0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_FALSE(d.busy());
+  EXPECT_EQ(d.settings().size(), 2u);
+  EXPECT_TRUE(d.uses_worker());  // 24,000 points x 2 runs
+  EXPECT_EQ(d.shown().total_points, 24000u);
+}
+
 TEST(RaceDriver, FinishedRacePausesTheTransport) {
   Scene s = make_blobs({3, 10, 0.3, 2});
   s.points.clear();
