@@ -30,6 +30,7 @@ void register_four_pixel(CLI::App& app, int& exit_code);
 void register_images(CLI::App& app, int& exit_code);
 void register_landscape(CLI::App& app, int& exit_code);
 void register_share(CLI::App& app, int& exit_code);
+void register_race(CLI::App& app, int& exit_code);
 
 // Shared helpers for commands.
 // Loads a scene (JSON or CSV), or decodes a setup text ("losslab:...", core/share.h) with the

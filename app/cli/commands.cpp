@@ -254,6 +254,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_images(app, exit_code);
   register_landscape(app, exit_code);
   register_share(app, exit_code);
+  register_race(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// The window's layout: the "Classifier" | "Loss lab" mode tabs with undo/redo/theme/help
+// The window's layout: the "Classifier" | "Loss lab" | "Race" mode tabs with undo/redo/theme/help
 // buttons; in the classifier, the canvas on the left and the panels on the right (training bar,
 // tabs for loss, parameters, data, worked computation and scene, then the loss plot).
 #include "app/shell/layout.h"
@@ -15,6 +15,7 @@
 #include "app/classifier/shortcuts.h"
 #include "app/images/images_tab.h"
 #include "app/lab/loss_lab.h"
+#include "app/race/race_view.h"
 #include "app/shell/presenter.h"
 
 namespace ll::gui {
@@ -24,6 +25,7 @@ Layout::Layout()
       panels_(std::make_unique<ClassifierPanels>()) {
   lab_ = std::make_unique<lab::LossLab>();
   images_ = std::make_unique<imagestab::ImagesTab>();
+  race_ = std::make_unique<race::RaceView>();
 }
 
 Layout::~Layout() = default;
@@ -81,6 +83,10 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
     }
     if (ImGui::BeginTabItem("Loss lab", nullptr, to_lab ? ImGuiTabItemFlags_SetSelected : 0)) {
       lab_->draw(st.options.style(), &st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Race")) {
+      race_->draw(st.options.style(), st.scene, st.revision());
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Images")) {

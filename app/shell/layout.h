@@ -12,6 +12,8 @@ class LossLab;
 }
 namespace ll::imagestab {
 class ImagesTab;
+namespace ll::race {
+class RaceView;
 }
 
 namespace ll::gui {
@@ -35,6 +37,7 @@ class Layout {
   std::map<std::string, float> tab_content_h_;  // last frame's content height per side tab
   std::unique_ptr<lab::LossLab> lab_;
   std::unique_ptr<imagestab::ImagesTab> images_;
+  std::unique_ptr<race::RaceView> race_;      // the Race tab
   std::unique_ptr<ClassifierPanels> panels_;  // the side panels and the Help window
 };
 
