@@ -12,6 +12,7 @@ class LossLab;
 }
 namespace ll::imagestab {
 class ImagesTab;
+}
 namespace ll::race {
 class RaceView;
 }
