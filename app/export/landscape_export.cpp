@@ -1,8 +1,5 @@
 #include "app/export/landscape_export.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-
 #include <stdexcept>
 
 #include "app/export/draw.h"
@@ -11,33 +8,7 @@
 
 namespace ll::exporter {
 
-namespace {
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-void ok(cairo_status_t status, const char* what) {
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
-}
-
-void draw_scaled(cairo_surface_t* surface, const figure::LandscapeFigure& f, double w, double h,
-                 double scale, const Style& style) {
-  ContextPtr cr(cairo_create(surface));
-  ok(cairo_status(cr.get()), "cairo");
-  cairo_font_options_t* fo = cairo_font_options_create();  // unhinted, as every export
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_set_font_options(cr.get(), fo);
-  cairo_font_options_destroy(fo);
-  cairo_scale(cr.get(), scale, scale);
-  draw_landscape(cr.get(), f, w, h, style);
-  ok(cairo_status(cr.get()), "drawing the landscape");
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void draw_landscape(cairo_t* cr, const figure::LandscapeFigure& f, double width, double height,
                     const Style& style, bool transparent) {
@@ -79,42 +50,9 @@ void draw_landscape(cairo_t* cr, const figure::LandscapeFigure& f, double width,
 
 std::string render_landscape(const figure::LandscapeFigure& f, double width, double height,
                              double scale, Format format, const Style& style) {
-  FigureOptions size;
-  size.width = width, size.height = height, size.scale = scale;
-  if (const std::string why = check_size(size, format); !why.empty())
-    throw std::invalid_argument(why);
-  std::string bytes;
-  switch (format) {
-    case Format::Png: {
-      SurfacePtr s(
-          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(size), raster_height(size)));
-      ok(cairo_surface_status(s.get()), "creating the image");
-      draw_scaled(s.get(), f, width, height, scale, style);
-      cairo_surface_flush(s.get());
-      ok(cairo_surface_write_to_png_stream(s.get(), append_bytes, &bytes), "encoding the PNG");
-      break;
-    }
-    case Format::Svg: {
-      SurfacePtr s(cairo_svg_surface_create_for_stream(append_bytes, &bytes, width, height));
-      ok(cairo_surface_status(s.get()), "creating the SVG");
-      cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
-      draw_scaled(s.get(), f, width, height, 1.0, style);
-      cairo_surface_finish(s.get());
-      ok(cairo_surface_status(s.get()), "writing the SVG");
-      break;
-    }
-    case Format::Pdf: {
-      SurfacePtr s(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, width, height));
-      ok(cairo_surface_status(s.get()), "creating the PDF");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, "LossLab loss landscape");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
-      draw_scaled(s.get(), f, width, height, 1.0, style);
-      cairo_surface_finish(s.get());
-      ok(cairo_surface_status(s.get()), "writing the PDF");
-      break;
-    }
-  }
-  return bytes;
+  return render_drawing(
+      width, height, scale, format,
+      [&](cairo_t* cr) { draw_landscape(cr, f, width, height, style); }, "LossLab loss landscape");
 }
 
 void export_landscape(const std::filesystem::path& path, const figure::LandscapeFigure& f,

@@ -1,8 +1,5 @@
 #include "app/export/race_export.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-
 #include <stdexcept>
 
 #include "app/export/draw.h"
@@ -12,30 +9,6 @@
 namespace ll::exporter {
 
 namespace {
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-void check(cairo_status_t status, const char* what) {
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
-}
-
-void draw_on(cairo_surface_t* surface, const figure::RaceFigureData& data, const FigureOptions& opt,
-             double scale) {
-  ContextPtr cr(cairo_create(surface));
-  check(cairo_status(cr.get()), "cairo");
-  cairo_font_options_t* fo = cairo_font_options_create();  // unhinted, as the other exports
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_set_font_options(cr.get(), fo);
-  cairo_font_options_destroy(fo);
-  cairo_scale(cr.get(), scale, scale);
-  draw_race(cr.get(), data, opt);
-  check(cairo_status(cr.get()), "drawing the race");
-}
 
 void show(cairo_t* cr, const figure::Text& t) {
   set_color(cr, t.color, t.alpha);
@@ -93,38 +66,9 @@ std::string render_race(const figure::RaceFigureData& data, const FigureOptions&
                         Format format) {
   if (const std::string why = check_size(opt, format); !why.empty())
     throw std::invalid_argument(why);
-  std::string bytes;
-  switch (format) {
-    case Format::Png: {
-      SurfacePtr s(
-          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt), raster_height(opt)));
-      check(cairo_surface_status(s.get()), "creating the image");
-      draw_on(s.get(), data, opt, opt.scale);
-      cairo_surface_flush(s.get());
-      check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
-      break;
-    }
-    case Format::Svg: {
-      SurfacePtr s(cairo_svg_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the SVG");
-      cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
-      draw_on(s.get(), data, opt, 1.0);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the SVG");
-      break;
-    }
-    case Format::Pdf: {
-      SurfacePtr s(cairo_pdf_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the PDF");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, "LossLab race");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
-      draw_on(s.get(), data, opt, 1.0);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the PDF");
-      break;
-    }
-  }
-  return bytes;
+  return render_drawing(
+      opt.width, opt.height, opt.scale, format, [&](cairo_t* cr) { draw_race(cr, data, opt); },
+      "LossLab race");
 }
 
 void export_race(const std::filesystem::path& path, const figure::RaceFigureData& data,

@@ -1,8 +1,5 @@
 #include "app/export/template_export.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -15,12 +12,7 @@ namespace ll::exporter {
 
 namespace {
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-void check(cairo_status_t status, const char* what) {
+void check_tile(cairo_status_t status, const char* what) {
   if (status != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
 }
@@ -29,7 +21,7 @@ void check(cairo_status_t status, const char* what) {
 void paint_pixels(cairo_t* cr, const std::vector<palette::Rgb>& pixels, int w, int h, double x,
                   double y, double rw, double rh) {
   SurfacePtr img(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
-  check(cairo_surface_status(img.get()), "creating a tile");
+  check_tile(cairo_surface_status(img.get()), "creating a tile");
   cairo_surface_flush(img.get());
   unsigned char* data = cairo_image_surface_get_data(img.get());
   const int stride = cairo_image_surface_get_stride(img.get());
@@ -58,22 +50,6 @@ void draw_text(cairo_t* cr, const figure::Text& t) {
   if (t.text.empty()) return;
   set_color(cr, t.color, t.alpha);
   draw_text_at_top(cr, t.text, t.top_left.x(), t.top_left.y(), t.size, t.bold);
-}
-
-void draw_on(cairo_surface_t* surface, const Eigen::MatrixXd& W, int rows, int cols,
-             const std::vector<std::string>& names, const TemplateExport& opt, double scale) {
-  ContextPtr cr(cairo_create(surface));
-  check(cairo_status(cr.get()), "cairo");
-  cairo_font_options_t* fo = cairo_font_options_create();
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_set_font_options(cr.get(), fo);
-  cairo_font_options_destroy(fo);
-  cairo_scale(cr.get(), scale, scale);
-  const figure::TemplateFigure f = figure::template_figure(
-      W, rows, cols, names, opt.width, opt.height, opt.style, cairo_measure(cr.get()), opt.options);
-  draw_template_figure(cr.get(), f);
-  check(cairo_status(cr.get()), "drawing the templates");
 }
 
 }  // namespace
@@ -111,43 +87,14 @@ void draw_template_figure(cairo_t* cr, const figure::TemplateFigure& f) {
 std::string render_templates(const Eigen::MatrixXd& W, int rows, int cols,
                              const std::vector<std::string>& names, const TemplateExport& opt,
                              Format format) {
-  if (!(opt.width >= 16.0 && opt.width <= 16384.0 && opt.height >= 16.0 && opt.height <= 16384.0))
-    throw std::invalid_argument("templates: the figure must be 16 to 16384 units a side");
-  std::string bytes;
-  switch (format) {
-    case Format::Png: {
-      const int w = static_cast<int>(std::lround(opt.width * opt.scale));
-      const int h = static_cast<int>(std::lround(opt.height * opt.scale));
-      if (w < 1 || h < 1 || w > 16384 || h > 16384 || double(w) * h > double(1 << 28))
-        throw std::invalid_argument("templates: the PNG must be 1 to 16384 pixels a side");
-      SurfacePtr s(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-      check(cairo_surface_status(s.get()), "creating the image");
-      draw_on(s.get(), W, rows, cols, names, opt, opt.scale);
-      cairo_surface_flush(s.get());
-      check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
-      break;
-    }
-    case Format::Svg: {
-      SurfacePtr s(cairo_svg_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the SVG");
-      cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
-      draw_on(s.get(), W, rows, cols, names, opt, 1.0);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the SVG");
-      break;
-    }
-    case Format::Pdf: {
-      SurfacePtr s(cairo_pdf_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the PDF");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, "LossLab templates");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
-      draw_on(s.get(), W, rows, cols, names, opt, 1.0);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the PDF");
-      break;
-    }
-  }
-  return bytes;
+  return render_drawing(
+      opt.width, opt.height, opt.scale, format,
+      [&](cairo_t* cr) {
+        draw_template_figure(
+            cr, figure::template_figure(W, rows, cols, names, opt.width, opt.height, opt.style,
+                                        cairo_measure(cr), opt.options));
+      },
+      "LossLab templates");
 }
 
 void export_templates(const std::filesystem::path& path, const Eigen::MatrixXd& W, int rows,

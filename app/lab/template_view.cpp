@@ -1,8 +1,6 @@
 #include "app/lab/template_view.h"
 
 #include <GLFW/glfw3.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -34,11 +32,6 @@ void text(ImDrawList* dl, ImVec2 o, const figure::Text& t) {
 
 ImVec2 at(ImVec2 o, double x, double y) {
   return ImVec2(o.x + static_cast<float>(x), o.y + static_cast<float>(y));
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
@@ -95,37 +88,9 @@ ImVec2 TileFigure(const char* id, const figure::TemplateFigure& f) {
 
 std::string render_tile_figure(const figure::TemplateFigure& f, exporter::Format format,
                                double scale) {
-  if (!(f.width >= 16 && f.height >= 16 && f.width <= 16384 && f.height <= 16384))
-    throw std::invalid_argument("figure size out of range [16, 16384]");
-  std::string out;
-  exporter::SurfacePtr surface;
-  if (format == exporter::Format::Png) {
-    const int w = static_cast<int>(std::lround(f.width * scale)),
-              h = static_cast<int>(std::lround(f.height * scale));
-    if (w < 1 || h < 1 || w > 16384 || h > 16384 || double(w) * h > double(1 << 28))
-      throw std::invalid_argument("PNG size out of range (at most 16384 pixels a side)");
-    surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-  } else if (format == exporter::Format::Svg) {
-    surface.reset(cairo_svg_surface_create_for_stream(append, &out, f.width, f.height));
-    scale = 1.0;
-  } else {
-    surface.reset(cairo_pdf_surface_create_for_stream(append, &out, f.width, f.height));
-    scale = 1.0;
-  }
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error("cairo could not create the surface");
-  {
-    exporter::ContextPtr cr(cairo_create(surface.get()));
-    cairo_scale(cr.get(), scale, scale);
-    exporter::draw_template_figure(cr.get(), f);
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-      throw std::runtime_error(cairo_status_to_string(cairo_status(cr.get())));
-  }
-  cairo_surface_finish(surface.get());
-  if (format == exporter::Format::Png &&
-      cairo_surface_write_to_png_stream(surface.get(), append, &out) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error("PNG encoding failed");
-  return out;
+  return exporter::render_drawing(
+      f.width, f.height, scale, format, [&](cairo_t* cr) { exporter::draw_template_figure(cr, f); },
+      "LossLab tiles");
 }
 
 void TileExport::button(const Describe& describe, ImVec2 on_screen) {
