@@ -17,10 +17,6 @@ namespace ll::gui {
 
 namespace {
 
-ImU32 rgba(palette::Rgb c, double a = 1.0) {
-  return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(255.0 * a)));
-}
-
 bool param_field(const char* id, std::string& text, ParamRef& out, int classes, float width,
                  std::string& error) {
   char buf[32];
@@ -75,16 +71,18 @@ void draw_landscape_figure(AppState& st, ImVec2 size) {
   };
   if (l.bar) {
     for (const figure::LandscapeLayout::Cell& c : l.bar_cells)
-      dl->AddRectFilled(at(c.top_left), at(c.bottom_right), rgba(c.color));
+      dl->AddRectFilled(at(c.top_left), at(c.bottom_right), pack_rgba(c.color));
     const float s = std::max(1.0f, std::round(style.scale));
-    dl->AddRect(at(l.bar_top_left), at(l.bar_bottom_right), rgba(style.colors().axis), 0.0f, 0, s);
+    dl->AddRect(at(l.bar_top_left), at(l.bar_bottom_right), pack_rgba(style.colors().axis), 0.0f, 0,
+                s);
     for (double y : l.bar_tick_y)
       dl->AddLine(ImVec2(origin.x + float(l.bar_bottom_right.x()), origin.y + float(y)),
                   ImVec2(origin.x + float(l.bar_bottom_right.x()) + 3.0f * style.scale,
                          origin.y + float(y)),
-                  rgba(style.colors().axis), s);
+                  pack_rgba(style.colors().axis), s);
     for (const figure::Text& t : l.bar_texts)
-      dl->AddText(ImGui::GetFont(), float(t.size), at(t.top_left), rgba(t.color), t.text.c_str());
+      dl->AddText(ImGui::GetFont(), float(t.size), at(t.top_left), pack_rgba(t.color),
+                  t.text.c_str());
   }
   if (h.hovered) {
     const double v = figure::landscape_value_at(*g, h.x, g->one_d ? 0.0 : h.y);
