@@ -28,7 +28,13 @@ Muxer::Muxer(const char* container, const std::string& file) : packet_(av_packet
 
 Muxer::~Muxer() {
   if (!ctx_) return;
-  if (!closed_) avio_closep(&ctx_->pb);
+  if (!closed_) {
+    // An abandoned file (Cancel, an error): its temporary file is removed, but the trailer is
+    // still written, since some muxers free their state only there (the GIF muxer keeps the
+    // previous packet until its trailer).
+    if (header_) av_write_trailer(ctx_);
+    avio_closep(&ctx_->pb);
+  }
   avformat_free_context(ctx_);
 }
 
@@ -65,6 +71,7 @@ void Muxer::encode(AVCodecContext* codec, const AVFrame* frame) {
 }
 
 void Muxer::finish() {
+  header_ = false;  // the trailer is written once, here, even when it fails
   ff::check(av_write_trailer(ctx_), "write failed");
   const int pending = ctx_->pb->error;
   closed_ = true;
