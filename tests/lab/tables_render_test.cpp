@@ -23,7 +23,7 @@
 
 namespace {
 
-constexpr int kW = 1280, kH = 800;
+constexpr int kTableW = 1280, kTableH = 800;
 
 struct Input {
   float x = -1, y = -1;
@@ -37,13 +37,13 @@ bool render_tables(const std::function<void()>& body, std::vector<unsigned char>
                    const std::function<Input(int)>& input = nullptr) {
   ll::gui::EglContext gl;
   if (!gl.create(&error)) return false;
-  const ll::gui::Framebuffer fb(kW, kH);
+  const ll::gui::Framebuffer fb(kTableW, kTableH);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::StyleColorsLight();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(kW, kH);
+  io.DisplaySize = ImVec2(kTableW, kTableH);
   io.DeltaTime = 1.0f / 60.0f;
   if (!ImGui_ImplOpenGL3_Init("#version 330")) {
     error = "ImGui_ImplOpenGL3_Init failed";
@@ -64,7 +64,7 @@ bool render_tables(const std::function<void()>& body, std::vector<unsigned char>
     body();
     ImGui::End();
     ImGui::Render();
-    glViewport(0, 0, kW, kH);
+    glViewport(0, 0, kTableW, kTableH);
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -83,7 +83,7 @@ bool render_tables(const std::function<void()>& body, std::vector<unsigned char>
   }
 
 const unsigned char* pixel(const std::vector<unsigned char>& px, int x, int y) {
-  return &px[(size_t(y) * kW + size_t(x)) * 4];
+  return &px[(size_t(y) * kTableW + size_t(x)) * 4];
 }
 
 // Columns [x0, x1) of the dark (text) pixels inside a rectangle, or {-1, -1}.
@@ -119,7 +119,7 @@ TEST(TablesRender, ScoreTableWritesTheCatColumnsLossInItsCell) {
   const auto& car = panel.ww_cells()[1];
   ASSERT_GT(cat.max.x - cat.min.x, 1.0f) << "the cat column's loss cell was not drawn";
   EXPECT_GT(cat.min.y, 60.0f);  // below the controls
-  EXPECT_LT(cat.max.y, kH / 2.0f);
+  EXPECT_LT(cat.max.y, kTableH / 2.0f);
   EXPECT_LT(cat.max.x, car.min.x);  // the car column is to the right of the cat column
   int n_cat = 0, n_car = 0;
   const auto [c0, c1] = ink_extent(px, cat.min, cat.max, &n_cat);

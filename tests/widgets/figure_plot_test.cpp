@@ -8,22 +8,10 @@
 #include <cmath>
 #include <vector>
 
+#include "tests/widgets/headless_imgui.h"
+
 namespace ll::widgets {
 namespace {
-
-struct Headless {
-  Headless() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~Headless() { ImGui::DestroyContext(); }
-};
 
 figure::PlotFigure two_lines() {
   figure::PlotFigure f;
@@ -76,7 +64,7 @@ int count_colour(const Drawn& d, palette::Rgb c) {
 }
 
 TEST(FigurePlot, FrameAndSeriesFollowTheLayout) {
-  Headless h;
+  HeadlessImGui h;
   const figure::PlotFigure f = two_lines();
   const Drawn d = frame(f, ImVec2(-1, -1), false);
   const figure::PlotLayout& l = d.layout;
@@ -106,7 +94,7 @@ TEST(FigurePlot, FrameAndSeriesFollowTheLayout) {
 }
 
 TEST(FigurePlot, LegendRowsToggleTheirSeries) {
-  Headless h;
+  HeadlessImGui h;
   const figure::PlotFigure f = two_lines();
   Drawn d = frame(f, ImVec2(-1, -1), false);
   ASSERT_TRUE(d.layout.legend);

@@ -7,23 +7,10 @@
 #include <vector>
 
 #include "app/widgets/plot.h"
+#include "tests/widgets/headless_imgui.h"
 
 namespace ll::widgets {
 namespace {
-
-struct Headless {
-  Headless() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~Headless() { ImGui::DestroyContext(); }
-};
 
 // Draws one 600 x 400 plot with `draw` between BeginPlot and EndPlot; returns the positions of
 // every vertex of the frame and the plot area's rectangle (from ToPixels of the range corners).
@@ -49,7 +36,7 @@ std::vector<ImVec2> draw_plot(const PlotOptions& o, F draw) {
 // Regression: values far outside a fixed range became inf pixels (and int(floor(inf)) in the
 // decimated path, undefined behaviour); they are clamped like y.
 TEST(PlotWidget, FarValuesGiveFinitePixels) {
-  Headless h;
+  HeadlessImGui h;
   PlotOptions o;
   o.fit_x = o.fit_y = false;
   std::vector<double> xs{0.0, 0.5, 1e300}, ys{0.0, 0.5, 1.0};
@@ -71,7 +58,7 @@ TEST(PlotWidget, FarValuesGiveFinitePixels) {
 // Regression: a range of -1e308 .. 1e308 has a span of inf: every point mapped to the left edge
 // and the ticks overflowed. Now the ends map to the two edges and the mouse maps back.
 TEST(PlotWidget, RangesUpToTheLargestDoubleMapEndToEnd) {
-  Headless h;
+  HeadlessImGui h;
   PlotOptions o;
   o.fit_y = false;
   std::vector<double> xs{-1e308, 1e308}, ys{0.0, 1.0};
