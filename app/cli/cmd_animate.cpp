@@ -188,9 +188,16 @@ void register_animate(CLI::App& app, int& exit_code) {
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
     const AnimateView* view = find_view(args->view);
     if (!view) throw UsageError("--view " + args->view + ": use " + view_names());
+    // Options of another view would be ignored: say so instead.
+    if (view->make != race_view && cmd->count("--race") > 0)
+      throw UsageError("--race: only with --view race");
+    if (view->make != landscape_view)
+      for (const char* o :
+           {"--x", "--y", "--random-directions", "--direction-seed", "--range", "--grid"})
+        if (cmd->count(o) > 0) throw UsageError(std::string(o) + ": only with --view landscape");
     video::VideoOptions vopt;
     if (!parse_size(args->size, vopt.width, vopt.height))
       throw UsageError("--size " + args->size + ": use WxH, e.g. 800x800");

@@ -196,6 +196,8 @@ TEST_F(AnimateCli, BadRequestsAreOneLineAndWriteNothing) {
        "a race takes at most 100000 steps"},
       {"--steps 5 --view landscape --x 'W[7][0]' --y 'W[0][1]' --out " + q("a.gif"), "--x: "},
       {"--steps 5 --view landscape --x 'W[0][0]' --out " + q("a.gif"), "give both --x and --y"},
+      {"--steps 5 --race gd,adam --out " + q("a.gif"), "--race: only with --view race"},
+      {"--steps 5 --view race --grid 9 --out " + q("a.gif"), "--grid: only with --view landscape"},
       {"--steps 5 --size 801x600 --out " + q("a.mp4"),
        "size 801 x 600: mp4 (yuv420p) needs an even width and height"},
       {"--steps 5 --size big --out " + q("a.gif"), "--size big: use WxH, e.g. 800x800"},
