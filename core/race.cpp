@@ -214,15 +214,45 @@ void Race::reset() {
 void Race::name_runs() {
   // Names say what differs: the loss only when runs differ in it, the optimizer unless every
   // run has the same one.
-  bool loss_differs = false, optimizer_differs = false;
+  bool loss_differs = false, loss_name_differs = false, optimizer_differs = false;
   for (const RaceRun& r : runs_) {
-    loss_differs = loss_differs || !(r.settings.loss == runs_.front().settings.loss);
+    const LossSettings& a = r.settings.loss;
+    const LossSettings& b = runs_.front().settings.loss;
+    loss_differs = loss_differs || !(a == b);
+    loss_name_differs = loss_name_differs || a.kind != b.kind ||
+                        (is_hinge(a.kind) && is_hinge(b.kind) && a.squared != b.squared);
     optimizer_differs =
         optimizer_differs || !(r.settings.optimizer == runs_.front().settings.optimizer);
   }
+  // Settings the names above do not show, named where the runs differ in them.
+  struct Shown {
+    const char* label;
+    double (*get)(const RaceRunSettings&);
+    bool (*applies)(const RaceRunSettings&);
+  };
+  static constexpr Shown kShown[] = {
+      {"\u0394", [](const RaceRunSettings& s) { return s.loss.delta; },
+       [](const RaceRunSettings& s) { return is_hinge(s.loss.kind); }},
+      {"\u03bb", [](const RaceRunSettings& s) { return s.loss.lambda; },
+       [](const RaceRunSettings&) { return true; }},
+      {"\u03b3", [](const RaceRunSettings& s) { return s.loss.gamma; },
+       [](const RaceRunSettings& s) { return s.loss.kind == LossKind::Focal; }},
+      {"\u03b1", [](const RaceRunSettings& s) { return s.loss.alpha; },
+       [](const RaceRunSettings& s) { return s.loss.kind == LossKind::Focal; }},
+      {"\u03b21", [](const RaceRunSettings& s) { return s.optimizer.beta1; },
+       [](const RaceRunSettings& s) { return s.optimizer.kind == OptimizerKind::Adam; }},
+      {"\u03b22", [](const RaceRunSettings& s) { return s.optimizer.beta2; },
+       [](const RaceRunSettings& s) { return s.optimizer.kind == OptimizerKind::Adam; }},
+  };
   bool taken[kMaxRaceRuns] = {};
   for (RaceRun& r : runs_) {
-    r.name = run_name(r.settings, loss_differs, optimizer_differs || !loss_differs);
+    r.name = run_name(r.settings, loss_name_differs, optimizer_differs || !loss_name_differs);
+    for (const Shown& f : kShown) {
+      bool differs = false;
+      for (const RaceRun& o : runs_) differs = differs || f.get(o.settings) != f.get(r.settings);
+      if (differs && f.applies(r.settings))
+        r.name += std::string(" \u00b7 ") + f.label + " " + number(f.get(r.settings));
+    }
     int slot = preferred_slot(r.settings, loss_differs && !optimizer_differs) % kMaxRaceRuns;
     while (taken[slot]) slot = (slot + 1) % kMaxRaceRuns;
     taken[slot] = true;

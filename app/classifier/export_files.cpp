@@ -10,10 +10,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "app/video/encoder.h"
+#include "app/video/landscape_frames.h"
+#include "app/video/race_frames.h"
 #include "app/video/training_frames.h"
+#include "core/losses.h"
 
 namespace ll::gui {
 
@@ -110,6 +114,20 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
   return run_export(job);
 }
 
+const char* to_string(RecordView v) {
+  switch (v) {
+    case RecordView::Canvas:
+      return "Canvas";
+    case RecordView::LossPlot:
+      return "Loss plot";
+    case RecordView::Landscape:
+      return "Landscape";
+    case RecordView::Race:
+      return "Race";
+  }
+  return "?";
+}
+
 RecordJob prepare_record(const AppState& st, const RecordRequest& req) {
   video::VideoOptions vopt{req.format, req.width, req.height, req.fps};
   if (req.steps < 1 || req.every < 1) throw std::invalid_argument("steps and every must be >= 1");
@@ -120,8 +138,30 @@ RecordJob prepare_record(const AppState& st, const RecordRequest& req) {
   if (const std::string why = video::check_options(vopt, static_cast<int>(frames)); !why.empty())
     throw std::invalid_argument(why);
   RecordJob job;
+  if (req.view == RecordView::Race && req.steps > kMaxRaceSteps)
+    throw std::invalid_argument("a race takes at most " + std::to_string(kMaxRaceSteps) + " steps");
+  if (req.view == RecordView::Landscape) {
+    job.slice = st.landscape.slice;
+    if (const std::string e = check_slice(job.slice, st.scene.classes()); !e.empty())
+      throw std::invalid_argument("landscape: " + e);
+    if (const std::string m = multi_label_conflict(st.scene.points, st.scene.loss.kind); !m.empty())
+      throw std::invalid_argument("landscape: " + m);
+    const LandscapeGrid* g = st.landscape.grid();
+    if (g && g->complete() && !job.slice.one_d && st.landscape.shown_slice() == job.slice &&
+        st.landscape.shown_revision() == st.revision())
+      job.grid = *g;
+  }
+  if (req.view == RecordView::Race) {
+    const RaceRunSettings base{st.scene.optimizer, st.scene.loss};
+    for (const OptimizerKind k :
+         {OptimizerKind::GD, OptimizerKind::Momentum, OptimizerKind::Adam}) {
+      RaceRunSettings s = base;
+      s.optimizer.kind = k;
+      job.race.push_back(s);
+    }
+  }
   ExportRequest still;  // the window's figure options, as a still export takes them
-  still.target = req.target;
+  still.target = req.view == RecordView::LossPlot ? ExportTarget::LossPlot : ExportTarget::Canvas;
   still.legend = req.legend;
   still.axes = req.axes;
   job.figure = export_options(st, still, req.width, req.height);
@@ -130,6 +170,50 @@ RecordJob prepare_record(const AppState& st, const RecordRequest& req) {
   if (job.request.folder.empty()) job.request.folder = default_export_folder();
   return job;
 }
+
+namespace {
+
+// The frames of the job's view; the training, the landscape's map or the race (the work before
+// the first frame) takes the first tenth of the progress bar.
+std::unique_ptr<video::FrameSource> record_frames(const RecordJob& job, JobControl* control,
+                                                  bool& diverged, long& done) {
+  const RecordRequest& req = job.request;
+  switch (req.view) {
+    case RecordView::Canvas:
+    case RecordView::LossPlot:
+    case RecordView::Landscape: {
+      const bool landscape = req.view == RecordView::Landscape;
+      LandscapeGrid grid;  // the map: once, before the frames (the window's when it is done)
+      if (landscape) grid = job.grid ? *job.grid : compute_landscape(job.scene, job.slice, control);
+      video::TrainingRun run =
+          video::run_training(job.scene, req.steps, req.every, control, 0.1, landscape);
+      diverged = run.status == StepStatus::Diverged;
+      done = run.steps_done;
+      if (!landscape)
+        return std::make_unique<video::TrainingFrames>(job.scene, std::move(run), job.figure);
+      return std::make_unique<video::LandscapeFrames>(std::move(run), std::move(grid),
+                                                      video::landscape_text(job.scene, job.slice),
+                                                      job.figure.style);
+    }
+    case RecordView::Race: {
+      Race race(job.scene);
+      for (const RaceRunSettings& s : job.race) race.add_run(s);
+      // In chunks, so Cancel is heard.
+      while (race.steps() < req.steps) {
+        if (control) {
+          control->check();
+          control->set_progress(0.1 * static_cast<double>(race.steps()) /
+                                static_cast<double>(req.steps));
+        }
+        if (race.advance(std::min(64L, req.steps - race.steps())) == 0) break;
+      }
+      return std::make_unique<video::RaceFrames>(std::move(race), req.steps, req.every, job.figure);
+    }
+  }
+  throw std::invalid_argument("unknown view");
+}
+
+}  // namespace
 
 ExportResult run_record(const RecordJob& job, JobControl* control) {
   ExportResult r;
@@ -141,10 +225,9 @@ ExportResult run_record(const RecordJob& job, JobControl* control) {
     if (!fs::is_directory(req.folder, ec))
       throw std::runtime_error(req.folder.string() + ": no such folder");
     // Training: a tenth of the progress bar (the frames take the rest).
-    video::TrainingRun run = video::run_training(job.scene, req.steps, req.every, control, 0.1);
-    const bool diverged = run.status == StepStatus::Diverged;
-    const long done = run.steps_done;
-    video::TrainingFrames frames(job.scene, std::move(run), job.figure);
+    bool diverged = false;
+    long done = req.steps;
+    const std::unique_ptr<video::FrameSource> frames = record_frames(job, control, diverged, done);
     // Reserve the next free name (O_EXCL): the encoder's atomic rename then replaces only our
     // own empty placeholder, never a file someone else made meanwhile.
     for (int attempt = 0;; ++attempt) {
@@ -159,7 +242,7 @@ ExportResult run_record(const RecordJob& job, JobControl* control) {
                                  std::strerror(errno) + ")");
     }
     const video::EncodeResult e =
-        video::encode(frames, {req.format, req.width, req.height, req.fps}, path, control, 0.1);
+        video::encode(*frames, {req.format, req.width, req.height, req.fps}, path, control, 0.1);
     r.ok = true;
     r.path = path;
     r.pixels_w = req.width;

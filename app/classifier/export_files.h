@@ -6,11 +6,15 @@
 // Two halves, so the window can export off the UI thread: prepare_export copies what the figure
 // needs (on the UI thread); run_export draws and writes it (on any thread, with Cancel).
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/classifier/model/app_state.h"
 #include "app/export/export.h"
 #include "app/video/video_format.h"
+#include "core/landscape.h"
+#include "core/race.h"
 
 namespace ll::gui {
 
@@ -66,8 +70,15 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
 // each frame as the window's view (the canvas's world rectangle, shading, theme, palette) at the
 // chosen size, into the next free losslab-NNN.gif|mp4|webm of the folder.
 
+// What the frames show: the canvas or the loss plot (as the still export draws them), the
+// landscape (the Landscape tab's slice: one map through the current W, b, the path growing), or
+// a race of GD, momentum and Adam from the current W, b with the scene's settings (`losslab
+// animate --view race`'s default).
+enum class RecordView { Canvas, LossPlot, Landscape, Race };
+const char* to_string(RecordView v);  // "Canvas", "Loss plot", "Landscape", "Race"
+
 struct RecordRequest {
-  ExportTarget target = ExportTarget::Canvas;
+  RecordView view = RecordView::Canvas;
   video::Format format = video::Format::Gif;
   long steps = 200, every = 1;
   int fps = 25;
@@ -80,6 +91,11 @@ struct RecordJob {
   Scene scene;
   exporter::FigureOptions figure;
   RecordRequest request;  // folder resolved
+  LandscapeSlice slice;   // landscape: the slice
+  // Landscape: the window's map when it is complete for this scene and slice (else the job
+  // computes it, once, before the frames).
+  std::optional<LandscapeGrid> grid;
+  std::vector<RaceRunSettings> race;  // race: the runs
 };
 
 // Copies the scene and the view's options; throws std::invalid_argument with one sentence for

@@ -64,11 +64,10 @@ void ExportPanel::start_record(AppState& st) {
   rec_.folder = folder_;
   rec_.steps = rec_steps_;
   rec_.every = rec_every_;
-  rec_.target = req_.target;
   rec_.legend = req_.legend;
   rec_.axes = req_.axes;
   RecordJob job;
-  try {  // the copy, on the UI thread
+  try {  // the copy, on the UI thread (the landscape's map too, when the window has it)
     job = prepare_record(st, rec_);
   } catch (const std::exception& e) {
     ExportResult r;
@@ -76,8 +75,8 @@ void ExportPanel::start_record(AppState& st) {
     show(st, r);
     return;
   }
-  const std::string label =
-      "Recording " + std::to_string(rec_.steps) + " steps as " + video::to_string(rec_.format);
+  const std::string label = "Recording " + std::to_string(rec_.steps) + " steps of the " +
+                            to_string(rec_.view) + " as " + video::to_string(rec_.format);
   record_job_ = exporter::start_export_job(
       label, [job = std::move(job)](JobControl& control) { return run_record(job, &control); },
       [] { glfwPostEmptyEvent(); });
@@ -97,6 +96,20 @@ void ExportPanel::draw_record(AppState& st) {
   ImGui::SameLine();
   ImGui::RadioButton("WebM", &format, 2);
   rec_.format = static_cast<video::Format>(format);
+  // What the frames show, on the same row (the window keeps its height).
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 6.5f);
+  if (ImGui::BeginCombo("##view", to_string(rec_.view))) {
+    for (const RecordView v :
+         {RecordView::Canvas, RecordView::LossPlot, RecordView::Landscape, RecordView::Race})
+      if (ImGui::Selectable(to_string(v), v == rec_.view)) rec_.view = v;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "What the frames show: the canvas, the loss plot, the landscape (the Landscape tab's "
+        "slice, its map through the current W, b, the path growing) or a race of GD, momentum "
+        "and Adam from the current W, b");
   ImGui::TextUnformatted("Steps");
   ImGui::SameLine(fs * 6);
   ImGui::SetNextItemWidth(fs * 5);

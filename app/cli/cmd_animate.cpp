@@ -1,9 +1,14 @@
-// losslab animate [SCENE] --steps N [--every K] [--fps F] [--size WxH] [--view canvas|lossplot]
-//   --out FILE.gif|mp4|webm [--mode ...] [--theme light|dark] [--palette P] [--no-legend]
-//   [--no-axes] [--margins] [training and loss options]
+// losslab animate [SCENE] --steps N [--every K] [--fps F] [--size WxH]
+//   [--view canvas|lossplot|landscape|race] --out FILE.gif|mp4|webm [--mode ...]
+//   [--theme light|dark] [--palette P] [--no-legend] [--no-axes] [--margins]
+//   [--race RUN,RUN,...] [--x PARAM --y PARAM | --random-directions] [--range R] [--grid N]
+//   [training and loss options]
 // Records a training run as an animation: frame i is the figure `losslab render --steps i*K`
-// draws at that size. Prints one JSON object: out, format, view, frames, width, height, fps,
-// duration, steps, steps_done, status, bytes.
+// draws at that size (canvas, loss plot); for the landscape, the map through the run's start
+// (`losslab landscape` at that size) with the path up to step i*K; for a race, the race figure
+// after i*K lock steps (`losslab race --steps i*K --out`). Prints one JSON object: out, format,
+// view, frames, width, height, fps, duration, steps, steps_done, status, bytes (and the race's
+// runs).
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -16,7 +21,12 @@
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
 #include "app/video/encoder.h"
+#include "app/video/landscape_frames.h"
+#include "app/video/race_frames.h"
 #include "app/video/training_frames.h"
+#include "core/landscape.h"
+#include "core/losses.h"
+#include "core/race_spec.h"
 
 namespace ll::cli {
 
@@ -30,6 +40,8 @@ struct AnimateInput {
   Scene scene;
   long steps = 0, every = 1;
   exporter::FigureOptions figure;
+  std::vector<RaceRunSettings> race;  // race: the runs (--race)
+  LandscapeSlice slice;               // landscape: the slice (--x, --y, ...)
 };
 
 // The --view values. A new view (a landscape, a race) is one more row: its name, and how it
@@ -39,20 +51,49 @@ struct AnimateView {
   std::unique_ptr<video::FrameSource> (*make)(AnimateInput& in);
 };
 
+void warn_diverged(const video::TrainingRun& run);
+
 std::unique_ptr<video::FrameSource> training_view(AnimateInput& in, exporter::View view) {
   in.figure.view = view;
   video::TrainingRun run = video::run_training(in.scene, in.steps, in.every);
+  warn_diverged(run);
+  return std::make_unique<video::TrainingFrames>(std::move(in.scene), std::move(run), in.figure);
+}
+
+void warn_diverged(const video::TrainingRun& run) {
   if (run.status == StepStatus::Diverged)
     std::fprintf(stderr,
                  "losslab: warning: training diverged after %ld steps; the remaining frames "
                  "hold the last finite state\n",
                  run.steps_done);
-  return std::make_unique<video::TrainingFrames>(std::move(in.scene), std::move(run), in.figure);
+}
+
+// The map is computed once, here, through the start (before training moves it): frame 0 is the
+// still `losslab landscape` of the scene, and the path leaves the centre.
+std::unique_ptr<video::FrameSource> landscape_view(AnimateInput& in) {
+  if (const std::string m = multi_label_conflict(in.scene.points, in.scene.loss.kind); !m.empty())
+    throw UsageError("animate: " + m);
+  LandscapeGrid grid = compute_landscape(in.scene, in.slice);
+  video::TrainingRun run = video::run_training(in.scene, in.steps, in.every, nullptr, 0.0, true);
+  warn_diverged(run);
+  return std::make_unique<video::LandscapeFrames>(
+      std::move(run), std::move(grid), video::landscape_text(in.scene, in.slice), in.figure.style);
+}
+
+std::unique_ptr<video::FrameSource> race_view(AnimateInput& in) {
+  if (in.steps > kMaxRaceSteps)
+    throw UsageError("--steps " + std::to_string(in.steps) + ": a race takes at most " +
+                     std::to_string(kMaxRaceSteps) + " steps");
+  Race race(in.scene);
+  for (const RaceRunSettings& s : in.race) race.add_run(s);
+  return std::make_unique<video::RaceFrames>(std::move(race), in.steps, in.every, in.figure);
 }
 
 constexpr AnimateView kViews[] = {
     {"canvas", [](AnimateInput& in) { return training_view(in, exporter::View::Canvas); }},
     {"lossplot", [](AnimateInput& in) { return training_view(in, exporter::View::LossPlot); }},
+    {"landscape", landscape_view},
+    {"race", race_view},
 };
 
 std::string view_names() {
@@ -98,9 +139,12 @@ void register_animate(CLI::App& app, int& exit_code) {
   struct Args {
     std::string scene, out, view = "canvas", size = "800x800", mode = "argmax", theme = "light";
     std::string palette = "projector";
+    std::string race = "gd,momentum,adam", x, y;
     long steps = 0, every = 1;
-    int fps = 25;
-    bool no_legend = false, no_axes = false, margins = false;
+    int fps = 25, grid = 65;
+    double range = -1.0;
+    long long direction_seed = 1;
+    bool no_legend = false, no_axes = false, margins = false, random = false;
     LossOverrides loss;
     OptimizerOverrides optimizer;
   };
@@ -126,12 +170,34 @@ void register_animate(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-legend", args->no_legend, "omit the legend");
   cmd->add_flag("--no-axes", args->no_axes, "omit axes, ticks, labels and titles");
   cmd->add_flag("--margins", args->margins, "canvas: dashed margin lines s_k = +-delta");
+  cmd->add_option("--race", args->race,
+                  "race: the runs, NAME[:KEY=VALUE]... comma-separated (as `losslab race "
+                  "--runs`; default gd,momentum,adam)");
+  cmd->add_option("--x", args->x, "landscape: the x parameter, W[k][j] or b[k] (default W[0][0])");
+  cmd->add_option("--y", args->y, "landscape: the y parameter (default W[0][1])");
+  cmd->add_flag("--random-directions", args->random,
+                "landscape: two random directions normalised per class row instead of --x/--y");
+  cmd->add_option("--direction-seed", args->direction_seed,
+                  "landscape: seed of the random directions (default 1)")
+      ->check(in_range(0, limits::kMaxSeed));
+  cmd->add_option("--range", args->range,
+                  "landscape: offsets in [-R, R] (default 2; 1 for random directions)")
+      ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
+  cmd->add_option("--grid", args->grid, "landscape: nodes per side in [2, 1025] (default 65)")
+      ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
     const AnimateView* view = find_view(args->view);
     if (!view) throw UsageError("--view " + args->view + ": use " + view_names());
+    // Options of another view would be ignored: say so instead.
+    if (view->make != race_view && cmd->count("--race") > 0)
+      throw UsageError("--race: only with --view race");
+    if (view->make != landscape_view)
+      for (const char* o :
+           {"--x", "--y", "--random-directions", "--direction-seed", "--range", "--grid"})
+        if (cmd->count(o) > 0) throw UsageError(std::string(o) + ": only with --view landscape");
     video::VideoOptions vopt;
     if (!parse_size(args->size, vopt.width, vopt.height))
       throw UsageError("--size " + args->size + ": use WxH, e.g. 800x800");
@@ -163,6 +229,31 @@ void register_animate(CLI::App& app, int& exit_code) {
     args->optimizer.apply(in.scene.optimizer);
     in.steps = args->steps;
     in.every = args->every;
+    if (view->make == race_view) {
+      if (const std::string e = parse_race_runs(
+              args->race, RaceRunSettings{in.scene.optimizer, in.scene.loss}, in.race);
+          !e.empty())
+        throw UsageError("--race: " + e);
+    }
+    if (view->make == landscape_view) {
+      LandscapeSlice& slice = in.slice;
+      if (args->random && (!args->x.empty() || !args->y.empty()))
+        throw UsageError("animate: --random-directions takes no --x or --y");
+      if (args->x.empty() != args->y.empty())
+        throw UsageError("animate: give both --x and --y (or neither: W[0][0] and W[0][1])");
+      slice.random = args->random;
+      slice.seed = static_cast<std::uint64_t>(args->direction_seed);
+      slice.grid = args->grid;
+      slice.range = args->range > 0.0 ? args->range : args->random ? 1.0 : 2.0;
+      const int K = in.scene.classes();
+      if (!args->x.empty())
+        if (std::string e = parse_param(args->x, K, slice.x); !e.empty())
+          throw UsageError("--x: " + e);
+      if (!args->y.empty())
+        if (std::string e = parse_param(args->y, K, slice.y); !e.empty())
+          throw UsageError("--y: " + e);
+      if (std::string e = check_slice(slice, K); !e.empty()) throw UsageError("animate: " + e);
+    }
 
     const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<video::FrameSource> source = view->make(in);
@@ -176,7 +267,10 @@ void register_animate(CLI::App& app, int& exit_code) {
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const auto* run = dynamic_cast<const video::TrainingFrames*>(source.get());
+    const video::TrainingRun* run = nullptr;
+    if (const auto* t = dynamic_cast<const video::TrainingFrames*>(source.get())) run = &t->run();
+    if (const auto* l = dynamic_cast<const video::LandscapeFrames*>(source.get())) run = &l->run();
+    const auto* race = dynamic_cast<const video::RaceFrames*>(source.get());
     nlohmann::json j;
     j["out"] = args->out;
     j["format"] = video::to_string(vopt.format);
@@ -189,8 +283,16 @@ void register_animate(CLI::App& app, int& exit_code) {
     j["steps"] = args->steps;
     j["every"] = args->every;
     if (run) {
-      j["steps_done"] = run->run().steps_done;
-      j["status"] = run->run().status == StepStatus::Diverged ? "diverged" : "ok";
+      j["steps_done"] = run->steps_done;
+      j["status"] = run->status == StepStatus::Diverged ? "diverged" : "ok";
+    }
+    if (race) {
+      j["steps_done"] = race->race().steps();
+      nlohmann::json runs = nlohmann::json::array();
+      for (const RaceRun& rr : race->race().runs())
+        runs.push_back({{"name", rr.name}, {"status", to_string(rr.status)}, {"steps", rr.steps}});
+      j["runs"] = std::move(runs);
+      j["status"] = "ok";
     }
     j["bytes"] = r.bytes;
     j["seconds"] = seconds;

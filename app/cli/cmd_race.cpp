@@ -1,4 +1,5 @@
-// losslab race SCENE [--runs gd,momentum,adam] [--losses ww,softmax] [--lr X] [--steps N]
+// losslab race SCENE [--runs gd:lr=0.1,momentum,adam:lr=0.01] [--losses ww,softmax] [--lr X]
+// [--steps N]
 //                    [--out FILE.png|svg|pdf --width W --height H --scale S --theme T]
 // The race view's twin: the same scene and start trained by several runs in lock step (core/
 // race.h); prints per run its settings, loss history, final parameters and accuracy as JSON,
@@ -12,6 +13,7 @@
 #include "app/export/race_export.h"
 #include "core/losses.h"
 #include "core/race.h"
+#include "core/race_spec.h"
 
 namespace ll::cli {
 
@@ -26,31 +28,14 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
-// "adam" or "adam:0.01" (a run's own step size).
-RaceRunSettings optimizer_run(const std::string& spec, const RaceRunSettings& base) {
-  const auto colon = spec.find(':');
-  const std::string name = spec.substr(0, colon);
-  RaceRunSettings s;
-  if (!race_optimizer(name, base, s))
-    throw UsageError("--runs: unknown optimizer '" + name + "' (use gd, sgd, momentum, adam)");
-  if (colon != std::string::npos) {
-    const std::string lr = spec.substr(colon + 1);
-    char* end = nullptr;
-    const double v = std::strtod(lr.c_str(), &end);
-    if (lr.empty() || end != lr.c_str() + lr.size() || !(v > limits::kLr.lo) ||
-        !(v <= limits::kLr.hi))
-      throw UsageError("--runs: '" + spec + "': the step size must be a number in (0, 1e6]");
-    s.optimizer.lr = v;
-  }
-  return s;
-}
-
 nlohmann::json settings_json(const RaceRunSettings& s) {
   nlohmann::json o;
   o["optimizer"] = to_string(s.optimizer.kind);
   o["lr"] = s.optimizer.lr;
   o["batch"] = s.optimizer.batch;
   o["momentum"] = s.optimizer.momentum;
+  o["beta1"] = s.optimizer.beta1;
+  o["beta2"] = s.optimizer.beta2;
   o["seed"] = s.optimizer.seed;
   o["loss"] = to_string(s.loss.kind);
   o["reg"] = s.loss.lambda;
@@ -79,8 +64,10 @@ void register_race(CLI::App& app, int& exit_code) {
       "status as JSON; --out also writes the race figure (small canvases, loss plot).");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv)")->required();
   cmd->add_option("--runs", args->runs,
-                  "optimizers, comma-separated: gd, sgd, momentum, adam, each optionally :LR "
-                  "(default gd,momentum,adam unless --losses is given)");
+                  "runs, comma-separated: NAME[:KEY=VALUE]... with NAME an optimizer (gd, sgd, "
+                  "momentum, adam) or a loss, KEY lr, batch, momentum, beta1, beta2, seed, loss, "
+                  "delta, reg, gamma or alpha (e.g. gd:lr=0.1,adam:lr=0.01:beta1=0.8; NAME:LR "
+                  "sets the step size); default gd,momentum,adam unless --losses is given");
   cmd->add_option("--losses", args->losses,
                   "losses, comma-separated: ww, ova, structured, softmax, sigmoid, focal");
   cmd->add_option("--steps", args->steps, "lock steps (0 to 100000; default 100)")
@@ -105,7 +92,9 @@ void register_race(CLI::App& app, int& exit_code) {
     std::vector<RaceRunSettings> optimizers, runs;
     const std::string run_list =
         args->runs.empty() && args->losses.empty() ? "gd,momentum,adam" : args->runs;
-    for (const std::string& spec : split(run_list)) optimizers.push_back(optimizer_run(spec, base));
+    if (!run_list.empty())
+      if (const std::string e = parse_race_runs(run_list, base, optimizers); !e.empty())
+        throw UsageError("--runs: " + e);
     if (optimizers.empty()) optimizers.push_back(base);
     const std::vector<std::string> losses = split(args->losses);
     for (const RaceRunSettings& o : optimizers) {

@@ -130,6 +130,16 @@ SurfacePtr render_image(const FigureData& data, const FigureOptions& opt, JobCon
   return image_surface(opt, [&](cairo_t* cr) { draw_figure(cr, data, opt, control); });
 }
 
+SurfacePtr render_drawing_image(double width, double height, double scale, const Drawing& draw) {
+  FigureOptions size;
+  size.width = width;
+  size.height = height;
+  size.scale = scale;
+  if (const std::string why = check_size(size, Format::Png); !why.empty())
+    throw std::invalid_argument(why);
+  return image_surface(size, draw);
+}
+
 std::string render_drawing(double width, double height, double scale, Format format,
                            const Drawing& draw, const char* title) {
   FigureOptions size;

@@ -28,6 +28,9 @@ std::string check_size(const FigureOptions& opt, Format format);
 using Drawing = std::function<void(cairo_t*)>;
 std::string render_drawing(double width, double height, double scale, Format format,
                            const Drawing& draw, const char* title = "LossLab figure");
+// The image render_drawing's PNG encodes, before encoding: a new ARGB32 surface of
+// round(width * scale) x round(height * scale) pixels (animation frames of any figure).
+SurfacePtr render_drawing_image(double width, double height, double scale, const Drawing& draw);
 
 // The encoded file. Throws std::invalid_argument (bad options) or std::runtime_error (cairo).
 // With a control: progress in [0, 1] and JobCancelled once Cancel is asked (see draw_figure).

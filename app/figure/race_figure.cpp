@@ -23,15 +23,16 @@ std::string fmt(const char* f, double v) {
   return buf;
 }
 
-std::string status_line(const RaceRun& r) {
+// The status of run `r` after `at` of its steps (at <= r.steps).
+std::string status_line(const RaceRun& r, long at) {
   if (r.status == RunStatus::Refused) return "refused: multi-label points need sigmoid";
   if (r.status == RunStatus::NoData) return "no points to fit";
   // The step is the transport's (every running run is at it); a diverged run says where it
-  // stopped.
-  std::string s =
-      r.status == RunStatus::Diverged ? "diverged at step " + std::to_string(r.steps) : "";
+  // stopped (once the race has got there).
+  const bool stopped = r.status == RunStatus::Diverged && at == r.steps;
+  std::string s = stopped ? "diverged at step " + std::to_string(r.steps) : "";
   if (!r.history.empty()) {
-    const LossRecord& h = r.history.back();
+    const LossRecord& h = r.history[static_cast<std::size_t>(at)];
     s += (s.empty() ? "loss " : " \u00b7 loss ") + fmt("%.3g", h.total_loss) + " \u00b7 acc " +
          fmt("%.0f%%", 100.0 * h.accuracy);
   }
@@ -81,9 +82,10 @@ Style race_canvas_style(const Style& style, double side) {
   return s;
 }
 
-RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::size_t max_curve) {
+RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::size_t max_curve,
+                                long at_step) {
   RaceFigureData d;
-  d.steps = race.steps();
+  d.steps = at_step < 0 ? race.steps() : std::min(at_step, race.steps());
   d.world = race_world(race.start());
   const std::vector<Point>& all = race.start().points;
   d.total_points = all.size();
@@ -98,12 +100,15 @@ RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::s
     RaceRunView v;
     v.name = r.name;
     v.color = r.color;
-    v.status = status_line(r);
-    v.scene.params = r.scene.params;
+    // The run's steps at d.steps (a run that stopped earlier holds its last state).
+    const long at = std::min(d.steps, r.steps);
+    v.status = status_line(r, at);
+    v.scene.params =
+        r.trajectory.empty() ? r.scene.params : r.trajectory[static_cast<std::size_t>(at)];
     v.scene.loss = r.scene.loss;
     v.scene.class_names = r.scene.class_names;
     v.scene.points = stride > 1 ? shown : all;
-    const std::size_t n = r.history.size();
+    const std::size_t n = std::min(r.history.size(), static_cast<std::size_t>(at) + 1);
     const std::size_t every = max_curve > 0 && n > max_curve ? (n + max_curve - 1) / max_curve : 1;
     for (std::size_t i = 0; i < n; i += every) {
       v.steps.push_back(static_cast<double>(i));
@@ -111,7 +116,7 @@ RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::s
     }
     if (n > 0 && (n - 1) % every != 0) {
       v.steps.push_back(static_cast<double>(n - 1));
-      v.loss.push_back(r.history.back().total_loss);
+      v.loss.push_back(r.history[n - 1].total_loss);
     }
     d.runs.push_back(std::move(v));
   }

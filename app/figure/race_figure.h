@@ -39,8 +39,11 @@ struct RaceFigureData {
 
 // The data of a race. Canvases get at most `max_points` points (every k-th one: the classes'
 // mix is kept), the loss curves at most `max_curve` samples (every k-th step, the last always).
+// `at_step` >= 0: the race as it stood after that many lock steps (the runs keep every step's
+// parameters and record), exactly what the figure of a race advanced that far shows; an
+// animation draws its frames from one race this way. -1: as it stands now.
 RaceFigureData race_figure_data(const Race& race, std::size_t max_points = 2000,
-                                std::size_t max_curve = 2000);
+                                std::size_t max_curve = 2000, long at_step = -1);
 
 // The world rectangle of the small canvases: at least [-1.1, 1.1]^2 and every point with a
 // margin (the export canvas's fit), centred on the origin.

@@ -95,6 +95,24 @@ bool run_controls(RaceRunSettings& s, float fs) {
       changed = true;
     }
   }
+  // A typed value outside the scene files' range (core/limits.h) is not taken.
+  const auto number = [&](const char* label, double& field, const limits::Range& r,
+                          bool same_line) {
+    if (same_line) ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 5.5f);
+    double v = field;
+    if (ImGui::InputDouble(label, &v, 0.0, 0.0, "%g") && r.contains(v) && v != field) {
+      field = v;
+      changed = true;
+    }
+  };
+  if (s.optimizer.kind == OptimizerKind::Adam) {
+    number("\u03b21", s.optimizer.beta1, limits::kBeta, false);
+    number("\u03b22", s.optimizer.beta2, limits::kBeta, true);
+  }
+  const bool hinge = is_hinge(s.loss.kind);
+  if (hinge) number("\u0394", s.loss.delta, limits::kDelta, false);
+  number("\u03bb", s.loss.lambda, limits::kReg, hinge);
   return changed;
 }
 

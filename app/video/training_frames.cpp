@@ -1,10 +1,10 @@
 #include "app/video/training_frames.h"
 
-#include <cairo.h>
-
 #include <algorithm>
 #include <map>
 #include <stdexcept>
+
+#include "app/video/frame_pixels.h"
 
 namespace ll::video {
 
@@ -14,7 +14,7 @@ long frame_count(long steps, long every) {
 }
 
 TrainingRun run_training(const Scene& start, long steps, long every, JobControl* control,
-                         double progress_share) {
+                         double progress_share, bool keep_path) {
   if (steps < 0 || every < 1) throw std::invalid_argument("steps >= 0 and every >= 1");
   TrainingRun run;
   Scene scene = start;
@@ -22,8 +22,10 @@ TrainingRun run_training(const Scene& start, long steps, long every, JobControl*
   TrainOptions topt;
   topt.record_every = auto_record_every(scene);
   bool cancelled = false;
+  Trajectory path;
   topt.keep_going = [&](long done) {
     if (done % every == 0) kept[done] = scene.params;
+    if (keep_path) path.add(done, scene.params);
     if (control && (done & 255) == 0) {
       if (control->cancelled()) {
         cancelled = true;
@@ -40,6 +42,11 @@ TrainingRun run_training(const Scene& start, long steps, long every, JobControl*
   run.steps_done = r.steps_done;
   run.history = std::move(r.history);
   run.history_steps = std::move(r.history_steps);
+  if (keep_path) {
+    path.drop_after(r.steps_done);  // steps undone after a divergence
+    path.add(r.steps_done, scene.params);
+    run.path = path.points();
+  }
   for (long f = 0, n = frame_count(steps, every); f < n; ++f) {
     const long step = std::min(f * every, steps);
     run.frame_steps.push_back(step);
@@ -81,32 +88,10 @@ void TrainingFrames::set_frame(int index) {
 
 void TrainingFrames::render(int index, int width, int height, std::span<std::uint8_t> rgba,
                             JobControl* control) {
-  const std::size_t w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
-  if (rgba.size() < 4 * w * h) throw std::invalid_argument("frame buffer too small");
   set_frame(index);
   const exporter::FigureOptions opt = options(width, height);
   const exporter::SurfacePtr surface = exporter::render_image(data_, opt, control);
-  // cairo's ARGB32: native-endian 32-bit words, premultiplied alpha.
-  const unsigned char* base = cairo_image_surface_get_data(surface.get());
-  const int stride = cairo_image_surface_get_stride(surface.get());
-  for (std::size_t y = 0; y < h; ++y) {
-    const auto* row = reinterpret_cast<const std::uint32_t*>(base + y * stride);
-    std::uint8_t* out = rgba.data() + 4 * w * y;
-    for (std::size_t x = 0; x < w; ++x, out += 4) {
-      const std::uint32_t p = row[x];
-      const unsigned a = p >> 24;
-      unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-      if (a != 255 && a != 0) {
-        r = (r * 255 + a / 2) / a;
-        g = (g * 255 + a / 2) / a;
-        b = (b * 255 + a / 2) / a;
-      }
-      out[0] = static_cast<std::uint8_t>(r);
-      out[1] = static_cast<std::uint8_t>(g);
-      out[2] = static_cast<std::uint8_t>(b);
-      out[3] = static_cast<std::uint8_t>(a);
-    }
-  }
+  copy_rgba(surface.get(), width, height, rgba);
 }
 
 }  // namespace ll::video

@@ -11,6 +11,7 @@
 #include "app/export/export.h"
 #include "app/video/frame_source.h"
 #include "core/optimizer.h"
+#include "core/trajectory.h"
 
 namespace ll::video {
 
@@ -22,6 +23,9 @@ struct TrainingRun {
   std::vector<long> history_steps;
   StepStatus status = StepStatus::Ok;
   long steps_done = 0;  // fewer than asked when training diverged
+  // With keep_path: the parameters after 0, 1, ..., steps_done steps (core/trajectory.h's
+  // bound: thinned beyond kMaxTrajectoryPoints, the last step always kept), for a landscape.
+  std::vector<TrajectoryPoint> path;
 };
 
 // Frames of a run of `steps` updates, `every` steps apart: ceil(steps / every) + 1.
@@ -30,7 +34,7 @@ long frame_count(long steps, long every);
 // Trains a copy of `scene`. With a control: Cancel stops it (JobCancelled) and progress goes
 // from 0 to `progress_share`.
 TrainingRun run_training(const Scene& scene, long steps, long every, JobControl* control = nullptr,
-                         double progress_share = 0.0);
+                         double progress_share = 0.0, bool keep_path = false);
 
 class TrainingFrames : public FrameSource {
  public:

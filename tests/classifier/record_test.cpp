@@ -95,5 +95,38 @@ TEST_F(RecordTest, CancelAndBadRequestsWriteNothing) {
   EXPECT_NE(f.message.find("no such folder"), std::string::npos) << f.message;
 }
 
+TEST_F(RecordTest, LandscapeAndRaceViews) {
+  ASSERT_TRUE(media::have("ffprobe")) << "install ffmpeg";
+  // The landscape: the Landscape tab's slice, its map computed in the job (the window has none).
+  st_.landscape.slice.grid = 17;
+  req_.view = RecordView::Landscape;
+  const RecordJob job = prepare_record(st_, req_);
+  EXPECT_FALSE(job.grid.has_value());
+  const ExportResult l = run_record(job);
+  ASSERT_TRUE(l.ok) << l.message;
+  media::Probe p = media::probe(l.path);
+  EXPECT_EQ(p.frames, 4);
+  EXPECT_EQ(p.width, 96);
+  EXPECT_EQ(p.height, 64);
+  // The race: GD, momentum and Adam from the current W, b; steps 0, 2, 4, 6.
+  req_.view = RecordView::Race;
+  req_.format = video::Format::Webm;
+  const RecordJob rj = prepare_record(st_, req_);
+  ASSERT_EQ(rj.race.size(), 3u);
+  EXPECT_EQ(rj.race[2].optimizer.kind, OptimizerKind::Adam);
+  const ExportResult r = run_record(rj);
+  ASSERT_TRUE(r.ok) << r.message;
+  p = media::probe(r.path);
+  EXPECT_EQ(p.codec, "vp9");
+  EXPECT_EQ(p.frames, 4);
+  EXPECT_NEAR(p.duration, 0.4, 1e-3);
+  // The views draw different figures.
+  EXPECT_GT(media::compare(media::decode_rgb(l.path, 3), media::decode_rgb(r.path, 3), 40).mean,
+            10.0);
+  req_.steps = kMaxRaceSteps + 1;
+  req_.every = 100;
+  EXPECT_THROW(prepare_record(st_, req_), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace ll::gui

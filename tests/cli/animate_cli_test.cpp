@@ -82,12 +82,122 @@ TEST_F(AnimateCli, Mp4AndWebmHaveTheFramesAndDurationAsked) {
   }
 }
 
+const std::string kScene = std::string(LOSSLAB_SOURCE_DIR) + "/assets/cs231n.json";
+
+TEST_F(AnimateCli, LandscapeFrameZeroIsTheStillLandscapeAndThePathMoves) {
+  const test::CommandResult r =
+      test::run_losslab("animate " + kScene +
+                        " --view landscape --grid 33 --steps 8 --every 2 --fps 10 --size 200x180 "
+                        "--out " +
+                        q("l.gif"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["view"], "landscape");
+  EXPECT_EQ(j["frames"], 5);  // steps 0, 2, 4, 6, 8
+  EXPECT_EQ(j["status"], "ok");
+  const media::Probe p = media::probe(dir_ / "l.gif");
+  EXPECT_EQ(p.frames, 5);
+  EXPECT_EQ(p.width, 200);
+  EXPECT_EQ(p.height, 180);
+  EXPECT_NEAR(p.duration, 0.5, 1e-3);
+  const test::CommandResult s = test::run_losslab(
+      "landscape " + kScene + " --grid 33 --width 200 --height 180 --out " + q("l.png"));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  const auto still = media::decode_rgb(dir_ / "l.png");
+  const media::Difference first = media::compare(media::decode_rgb(dir_ / "l.gif", 0), still, 40);
+  const media::Difference last = media::compare(media::decode_rgb(dir_ / "l.gif", 4), still, 40);
+  EXPECT_GE(first.within, 0.98) << first.mean;
+  EXPECT_LT(first.mean, 3.0);
+  EXPECT_LT(first.mean, last.mean);  // the last frame has the path drawn on the same map
+
+  // WebM: the frames and duration asked for.
+  const test::CommandResult w = test::run_losslab(
+      "animate " + kScene + " --view landscape --grid 17 --steps 6 --fps 12 --size 96x80 --out " +
+      q("l.webm"));
+  ASSERT_EQ(w.exit_code, 0) << w.err;
+  const media::Probe pw = media::probe(dir_ / "l.webm");
+  EXPECT_EQ(pw.codec, "vp9");
+  EXPECT_EQ(pw.frames, 7);
+  EXPECT_NEAR(pw.duration, 7.0 / 12.0, 2e-3);
+  EXPECT_EQ(pw.width, 96);
+  EXPECT_EQ(pw.height, 80);
+}
+
+// MP4 and WebM are lossy: region colours at flat sample points and the positions of sharp
+// edges are compared with the still of the same step, not every pixel.
+TEST_F(AnimateCli, RaceFramesOfMp4AndWebmMatchTheStillRaceOfTheirStep) {
+  const std::string runs = "gd:lr=0.5,adam:lr=0.05:beta1=0.8";
+  for (const int steps : {8, 0}) {
+    const test::CommandResult s = test::run_losslab(
+        "race " + kScene + " --runs " + runs + " --steps " + std::to_string(steps) +
+        " --width 240 --height 180 --out " + q("s" + std::to_string(steps) + ".png"));
+    ASSERT_EQ(s.exit_code, 0) << s.err;
+  }
+  const auto still8 = media::decode_rgb(dir_ / "s8.png"),
+             still0 = media::decode_rgb(dir_ / "s0.png");
+  for (const std::string ext : {"mp4", "webm"}) {
+    const std::string out = "r." + ext;
+    const test::CommandResult r =
+        test::run_losslab("animate " + kScene + " --view race --race " + runs +
+                          " --steps 12 --every 4 --fps 8 --size 240x180 --out " + q(out));
+    ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["frames"], 4);
+    ASSERT_EQ(j["runs"].size(), 2u);
+    EXPECT_EQ(j["runs"][0]["name"], "GD lr 0.5");
+    EXPECT_EQ(j["runs"][1]["name"], "Adam lr 0.05 batch 4 \u00b7 \u03b21 0.8");
+    const media::Probe p = media::probe(dir_ / out);
+    EXPECT_EQ(p.frames, 4) << ext;
+    EXPECT_NEAR(p.duration, 0.5, 1e-3) << ext;
+    EXPECT_EQ(p.width, 240);
+    EXPECT_EQ(p.height, 180);
+    const auto frame = media::decode_rgb(dir_ / out, 2);  // step 8
+    const media::LossyMatch m = media::lossy_match(frame, still8, 240, 180);
+    EXPECT_GT(m.samples, 100) << ext;
+    EXPECT_GE(m.colour_ok, 0.95) << ext;
+    EXPECT_GT(m.edges, 10) << ext;
+    EXPECT_GE(m.edge_ok, 0.9) << ext;
+    EXPECT_LT(media::compare(frame, still8, 40).mean, media::compare(frame, still0, 40).mean)
+        << ext;
+  }
+}
+
+TEST_F(AnimateCli, CanvasMp4FrameMatchesTheStillRenderOfItsStep) {
+  const test::CommandResult r =
+      test::run_losslab("animate --steps 10 --every 5 --fps 10 --size 200x160 --out " + q("c.mp4"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const test::CommandResult s =
+      test::run_losslab("render --steps 5 --width 200 --height 160 --out " + q("s5.png"));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  const media::LossyMatch m = media::lossy_match(media::decode_rgb(dir_ / "c.mp4", 1),
+                                                 media::decode_rgb(dir_ / "s5.png"), 200, 160);
+  EXPECT_GT(m.samples, 100);
+  EXPECT_GE(m.colour_ok, 0.95);
+  EXPECT_GT(m.edges, 5);
+  EXPECT_GE(m.edge_ok, 0.9);
+}
+
 TEST_F(AnimateCli, BadRequestsAreOneLineAndWriteNothing) {
   struct Case {
     std::string args, message;
   };
   const std::vector<Case> cases = {
-      {"--steps 5 --view nope --out " + q("a.gif"), "--view nope: use canvas or lossplot"},
+      {"--steps 5 --view nope --out " + q("a.gif"),
+       "--view nope: use canvas, lossplot, landscape or race"},
+      {"--steps 5 --view race --race gd,newton --out " + q("a.gif"),
+       "--race: 'newton': unknown optimizer or loss 'newton'"},
+      {"--steps 5 --view race --race adam:lr=0 --out " + q("a.gif"),
+       "--race: 'adam:lr=0': lr must be in (0, 1e+06], not 0"},
+      {"--steps 5 --view race --race adam:beta1=1 --out " + q("a.gif"), "beta1 must be in"},
+      {"--steps 5 --view race --race gd:speed=2 --out " + q("a.gif"), "unknown setting 'speed'"},
+      {"--steps 5 --view race --race gd,gd,gd,gd,gd,gd,gd,gd,gd --out " + q("a.gif"),
+       "more than 8 runs"},
+      {"--steps 200000 --every 100 --view race --out " + q("a.gif"),
+       "a race takes at most 100000 steps"},
+      {"--steps 5 --view landscape --x 'W[7][0]' --y 'W[0][1]' --out " + q("a.gif"), "--x: "},
+      {"--steps 5 --view landscape --x 'W[0][0]' --out " + q("a.gif"), "give both --x and --y"},
+      {"--steps 5 --race gd,adam --out " + q("a.gif"), "--race: only with --view race"},
+      {"--steps 5 --view race --grid 9 --out " + q("a.gif"), "--grid: only with --view landscape"},
       {"--steps 5 --size 801x600 --out " + q("a.mp4"),
        "size 801 x 600: mp4 (yuv420p) needs an even width and height"},
       {"--steps 5 --size big --out " + q("a.gif"), "--size big: use WxH, e.g. 800x800"},

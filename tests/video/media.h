@@ -117,4 +117,65 @@ inline Difference compare(const std::vector<std::uint8_t>& a, const std::vector<
   return d;
 }
 
+// Lossy frames (MP4, WebM: yuv420p, chroma at half resolution) against a still of the same
+// step, without asking for every pixel: the colour at sample points where the still is flat
+// (a 7 x 7 patch of one colour: inside a region, the background), and the positions of sharp
+// edges (a class line, a frame) along rows, found again within +-2 px.
+struct LossyMatch {
+  int samples = 0;         // flat sample points found in the still
+  double colour_ok = 0.0;  // fraction of them whose decoded colour is within the tolerance
+  int edges = 0;           // sharp edges found in the still along the sampled rows
+  double edge_ok = 0.0;    // fraction of them with an edge within +-2 px in the decoded frame
+};
+
+inline LossyMatch lossy_match(const std::vector<std::uint8_t>& decoded,
+                              const std::vector<std::uint8_t>& still, int width, int height,
+                              int tolerance = 14) {
+  LossyMatch m;
+  const std::size_t n = static_cast<std::size_t>(width) * height * 3;
+  if (decoded.size() != n || still.size() != n) return m;
+  const auto px = [&](const std::vector<std::uint8_t>& img, int x, int y, int c) {
+    return int(img[(static_cast<std::size_t>(y) * width + x) * 3 + c]);
+  };
+  const auto diff = [&](const std::vector<std::uint8_t>& a, int x0, int y0,
+                        const std::vector<std::uint8_t>& b, int x1, int y1) {
+    int d = 0;
+    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(px(a, x0, y0, c) - px(b, x1, y1, c)));
+    return d;
+  };
+  int ok = 0;
+  const int step = std::max(4, std::min(width, height) / 24);
+  for (int y = 3; y + 3 < height; y += step)
+    for (int x = 3; x + 3 < width; x += step) {
+      bool flat = true;
+      for (int dy = -3; dy <= 3 && flat; ++dy)
+        for (int dx = -3; dx <= 3 && flat; ++dx)
+          flat = diff(still, x + dx, y + dy, still, x, y) == 0;
+      if (!flat) continue;
+      ++m.samples;
+      ok += diff(decoded, x, y, still, x, y) <= tolerance;
+    }
+  m.colour_ok = m.samples ? static_cast<double>(ok) / m.samples : 0.0;
+  // Edges: a step of more than 80 levels across two pixels (an antialiased region boundary or
+  // line side) with flat colour (within 4 levels) for 2 pixels on each side.
+  int found = 0;
+  for (int y = 3; y + 3 < height; y += 3)
+    for (int x = 3; x + 3 < width; ++x) {
+      if (diff(still, x - 1, y, still, x + 1, y) <= 80) continue;
+      bool flat = true;
+      for (int k = 1; k <= 2 && flat; ++k)
+        flat = diff(still, x - 1 - k, y, still, x - 1, y) <= 4 &&
+               diff(still, x + 1 + k, y, still, x + 1, y) <= 4;
+      if (!flat) continue;
+      ++m.edges;
+      bool near = false;
+      for (int a = x - 3; a <= x + 1 && !near; ++a)  // within +-2 px
+        near = a >= 0 && a + 2 < width && diff(decoded, a, y, decoded, a + 2, y) > 40;
+      found += near;
+      x += 2;  // one edge once
+    }
+  m.edge_ok = m.edges ? static_cast<double>(found) / m.edges : 0.0;
+  return m;
+}
+
 }  // namespace ll::test::media

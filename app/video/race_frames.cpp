@@ -1,0 +1,44 @@
+#include "app/video/race_frames.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "app/video/frame_pixels.h"
+#include "app/video/training_frames.h"
+
+namespace ll::video {
+
+RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOptions base)
+    : race_(std::move(race)), base_(std::move(base)) {
+  if (steps < 0 || every < 1 || steps > kMaxRaceSteps)
+    throw std::invalid_argument("a race takes 0 to " + std::to_string(kMaxRaceSteps) + " steps");
+  if (race_.steps() < steps) race_.advance(steps - race_.steps());
+  for (long f = 0, n = video::frame_count(steps, every); f < n; ++f)
+    frame_steps_.push_back(std::min(f * every, steps));
+}
+
+exporter::FigureOptions RaceFrames::options(int width, int height) const {
+  exporter::FigureOptions o = base_;
+  o.width = width;
+  o.height = height;
+  o.scale = 1.0;
+  o.style.scale = exporter::render_scale(o.width, o.height);
+  o.transparent = false;
+  return o;
+}
+
+figure::RaceFigureData RaceFrames::data(int index) const {
+  return figure::race_figure_data(race_, exporter::kMaxVectorPoints, 2000, frame_step(index));
+}
+
+void RaceFrames::render(int index, int width, int height, std::span<std::uint8_t> rgba,
+                        JobControl* control) {
+  if (control) control->check();
+  const figure::RaceFigureData d = data(index);
+  const exporter::FigureOptions opt = options(width, height);
+  const exporter::SurfacePtr surface = exporter::render_drawing_image(
+      width, height, 1.0, [&](cairo_t* cr) { exporter::draw_race(cr, d, opt); });
+  copy_rgba(surface.get(), width, height, rgba);
+}
+
+}  // namespace ll::video
