@@ -17,7 +17,7 @@
 namespace ll {
 namespace {
 
-const std::string kScene = std::string(LOSSLAB_SOURCE_DIR) + "/assets/cs231n.json";
+const std::string kLandscapeScene = std::string(LOSSLAB_SOURCE_DIR) + "/assets/cs231n.json";
 
 std::vector<std::vector<double>> parse_csv(const std::string& text, std::string& header) {
   std::istringstream in(text);
@@ -35,7 +35,7 @@ std::vector<std::vector<double>> parse_csv(const std::string& text, std::string&
 }
 
 TEST(LandscapeCli, CsvIsCoreLossAtTheOffsets) {
-  const test::CommandResult r = test::run_losslab("landscape " + kScene +
+  const test::CommandResult r = test::run_losslab("landscape " + kLandscapeScene +
                                                   " --x 'W[1][0]' --y 'b[2]' --grid 9 --range 1.5 "
                                                   "--loss softmax --out -");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -43,7 +43,7 @@ TEST(LandscapeCli, CsvIsCoreLossAtTheOffsets) {
   const auto rows = parse_csv(r.out, header);
   EXPECT_EQ(header, "x,y,loss");
   ASSERT_EQ(rows.size(), 81u);
-  Scene scene = load_scene(kScene).scene;
+  Scene scene = load_scene(kLandscapeScene).scene;
   scene.loss.kind = LossKind::Softmax;
   for (std::size_t n = 0; n < rows.size(); ++n) {
     ASSERT_EQ(rows[n].size(), 3u);
@@ -61,19 +61,19 @@ TEST(LandscapeCli, CsvIsCoreLossAtTheOffsets) {
 
 TEST(LandscapeCli, OneDAndRandomDirections) {
   test::CommandResult r =
-      test::run_losslab("landscape " + kScene + " --1d --x 'b[0]' --grid 5 --out -");
+      test::run_losslab("landscape " + kLandscapeScene + " --1d --x 'b[0]' --grid 5 --out -");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string header;
   auto rows = parse_csv(r.out, header);
   EXPECT_EQ(header, "x,loss");
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0][0], -2.0);
-  const test::CommandResult a =
-      test::run_losslab("landscape " + kScene + " --random-directions --seed 7 --grid 5 --out -");
-  const test::CommandResult b =
-      test::run_losslab("landscape " + kScene + " --random-directions --seed 7 --grid 5 --out -");
-  const test::CommandResult c =
-      test::run_losslab("landscape " + kScene + " --random-directions --seed 8 --grid 5 --out -");
+  const test::CommandResult a = test::run_losslab("landscape " + kLandscapeScene +
+                                                  " --random-directions --seed 7 --grid 5 --out -");
+  const test::CommandResult b = test::run_losslab("landscape " + kLandscapeScene +
+                                                  " --random-directions --seed 7 --grid 5 --out -");
+  const test::CommandResult c = test::run_losslab("landscape " + kLandscapeScene +
+                                                  " --random-directions --seed 8 --grid 5 --out -");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
   EXPECT_NE(a.out, c.out);
@@ -95,26 +95,26 @@ TEST(LandscapeCli, BadArgumentsAreOneLine) {
   };
   for (const auto& [args, want] : cases) {
     const test::CommandResult r =
-        test::run_losslab("landscape " + kScene + " " + args + " --out -");
+        test::run_losslab("landscape " + kLandscapeScene + " " + args + " --out -");
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_NE(r.err.find(want), std::string::npos) << args << ": " << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
     EXPECT_TRUE(r.out.empty());
   }
-  const test::CommandResult r = test::run_losslab("landscape " + kScene + " --out x.txt");
+  const test::CommandResult r = test::run_losslab("landscape " + kLandscapeScene + " --out x.txt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown output format"), std::string::npos) << r.err;
 }
 
 TEST(ShareCli, TextRoundTripsThroughEveryCommand) {
-  const test::CommandResult s = test::run_losslab("share " + kScene);
+  const test::CommandResult s = test::run_losslab("share " + kLandscapeScene);
   ASSERT_EQ(s.exit_code, 0) << s.err;
   ASSERT_TRUE(s.out.starts_with("losslab:"));
   ASSERT_EQ(s.out.back(), '\n');
   const std::string text = s.out.substr(0, s.out.size() - 1);
   EXPECT_EQ(text.find_first_of(" \n'\""), std::string::npos);
   // eval of the text is eval of the file, byte for byte.
-  const test::CommandResult e1 = test::run_losslab("eval " + kScene);
+  const test::CommandResult e1 = test::run_losslab("eval " + kLandscapeScene);
   const test::CommandResult e2 = test::run_losslab("eval '" + text + "'");
   ASSERT_EQ(e2.exit_code, 0) << e2.err;
   EXPECT_EQ(e1.out, e2.out);

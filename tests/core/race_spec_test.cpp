@@ -49,11 +49,11 @@ TEST(RaceSpec, EachRunHasItsOwnSettings) {
 }
 
 TEST(RaceSpec, BadSpecsAreOneLine) {
-  struct Case {
+  struct SpecCase {
     const char* spec;
     const char* message;
   };
-  const Case cases[] = {
+  const SpecCase cases[] = {
       {"", "no runs (e.g. gd,momentum,adam)"},
       {"newton",
        "'newton': unknown optimizer or loss 'newton' (use gd, sgd, momentum, adam, ww, "
@@ -77,7 +77,7 @@ TEST(RaceSpec, BadSpecsAreOneLine) {
       {"adam:lr=0.1:0.2", "'adam:lr=0.1:0.2': '0.2': use KEY=VALUE (e.g. lr=0.01)"},
       {"gd,gd,gd,gd,gd,gd,gd,gd,gd", "more than 8 runs"},
   };
-  for (const Case& c : cases) {
+  for (const SpecCase& c : cases) {
     std::vector<RaceRunSettings> runs;
     const std::string e = parse_race_runs(c.spec, base(), runs);
     EXPECT_EQ(e, c.message) << c.spec;
