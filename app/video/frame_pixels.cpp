@@ -34,4 +34,14 @@ void copy_rgba(cairo_surface_t* surface, int width, int height, std::span<std::u
   }
 }
 
+exporter::FigureOptions frame_options(const exporter::FigureOptions& base, int width, int height) {
+  exporter::FigureOptions o = base;
+  o.width = width;
+  o.height = height;
+  o.scale = 1.0;
+  o.style.scale = exporter::render_scale(o.width, o.height);
+  o.transparent = false;
+  return o;
+}
+
 }  // namespace ll::video

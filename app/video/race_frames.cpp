@@ -17,16 +17,6 @@ RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOption
     frame_steps_.push_back(std::min(f * every, steps));
 }
 
-exporter::FigureOptions RaceFrames::options(int width, int height) const {
-  exporter::FigureOptions o = base_;
-  o.width = width;
-  o.height = height;
-  o.scale = 1.0;
-  o.style.scale = exporter::render_scale(o.width, o.height);
-  o.transparent = false;
-  return o;
-}
-
 figure::RaceFigureData RaceFrames::data(int index) const {
   return figure::race_figure_data(race_, exporter::kMaxVectorPoints, 2000, frame_step(index));
 }
@@ -35,7 +25,7 @@ void RaceFrames::render(int index, int width, int height, std::span<std::uint8_t
                         JobControl* control) {
   if (control) control->check();
   const figure::RaceFigureData d = data(index);
-  const exporter::FigureOptions opt = options(width, height);
+  const exporter::FigureOptions opt = frame_options(base_, width, height);
   const exporter::SurfacePtr surface = exporter::render_drawing_image(
       width, height, 1.0, [&](cairo_t* cr) { exporter::draw_race(cr, d, opt); });
   copy_rgba(surface.get(), width, height, rgba);

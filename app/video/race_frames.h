@@ -23,7 +23,6 @@ class RaceFrames : public FrameSource {
 
   const Race& race() const { return race_; }
   long frame_step(int index) const { return frame_steps_.at(static_cast<std::size_t>(index)); }
-  exporter::FigureOptions options(int width, int height) const;
   figure::RaceFigureData data(int index) const;
 
  private:

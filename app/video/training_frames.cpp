@@ -64,16 +64,6 @@ TrainingFrames::TrainingFrames(Scene scene, TrainingRun run, exporter::FigureOpt
   data_.scene = std::move(scene);
 }
 
-exporter::FigureOptions TrainingFrames::options(int width, int height) const {
-  exporter::FigureOptions o = base_;
-  o.width = width;
-  o.height = height;
-  o.scale = 1.0;
-  o.style.scale = exporter::render_scale(o.width, o.height);
-  o.transparent = false;
-  return o;
-}
-
 void TrainingFrames::set_frame(int index) {
   const auto i = static_cast<std::size_t>(index);
   data_.scene.params = run_.params.at(i);
@@ -89,7 +79,7 @@ void TrainingFrames::set_frame(int index) {
 void TrainingFrames::render(int index, int width, int height, std::span<std::uint8_t> rgba,
                             JobControl* control) {
   set_frame(index);
-  const exporter::FigureOptions opt = options(width, height);
+  const exporter::FigureOptions opt = frame_options(base_, width, height);
   const exporter::SurfacePtr surface = exporter::render_image(data_, opt, control);
   copy_rgba(surface.get(), width, height, rgba);
 }

@@ -48,8 +48,6 @@ class TrainingFrames : public FrameSource {
               JobControl* control) override;
 
   const TrainingRun& run() const { return run_; }
-  // The figure of frame `index` at width x height (the scene at that step, its history).
-  exporter::FigureOptions options(int width, int height) const;
   void set_frame(int index);  // data() shows frame `index`
   const exporter::FigureData& data() const { return data_; }
 

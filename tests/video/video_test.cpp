@@ -7,6 +7,7 @@
 
 #include "app/video/encoder.h"
 #include "app/video/training_frames.h"
+#include "tests/video/frame_compare.h"
 
 namespace ll::video {
 namespace {
@@ -107,18 +108,7 @@ TEST(TrainingFrames, EachFrameIsTheStillExportOfItsStep) {
     opt.height = h;
     opt.style.scale = exporter::render_scale(w, h);  // as `losslab render` draws this size
     const exporter::SurfacePtr img = exporter::render_image(still, opt);
-    const unsigned char* px = cairo_image_surface_get_data(img.get());
-    const int stride = cairo_image_surface_get_stride(img.get());
-    int worst = 0;
-    for (int y = 0; y < h; ++y)
-      for (int x = 0; x < w; ++x) {
-        std::uint32_t p;
-        std::memcpy(&p, px + y * stride + 4 * x, 4);
-        const std::uint8_t* q = &rgba[4 * (y * w + x)];
-        worst = std::max({worst, std::abs(int(q[0]) - int((p >> 16) & 255)),
-                          std::abs(int(q[1]) - int((p >> 8) & 255)),
-                          std::abs(int(q[2]) - int(p & 255)), std::abs(int(q[3]) - int(p >> 24))});
-      }
+    const int worst = worst_difference(rgba, img.get(), w, h);
     EXPECT_EQ(worst, 0) << "view " << static_cast<int>(view);
     // And frame 0 (before training) is a different picture.
     std::vector<std::uint8_t> first(rgba.size());
