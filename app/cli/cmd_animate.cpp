@@ -20,6 +20,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
+#include "app/cli/slice_args.h"
 #include "app/video/encoder.h"
 #include "app/video/landscape_frames.h"
 #include "app/video/race_frames.h"
@@ -139,12 +140,11 @@ void register_animate(CLI::App& app, int& exit_code) {
   struct Args {
     std::string scene, out, view = "canvas", size = "800x800", mode = "argmax", theme = "light";
     std::string palette = "projector";
-    std::string race = "gd,momentum,adam", x, y;
+    std::string race = "gd,momentum,adam";
     long steps = 0, every = 1;
-    int fps = 25, grid = 65;
-    double range = -1.0;
-    long long direction_seed = 1;
-    bool no_legend = false, no_axes = false, margins = false, random = false;
+    int fps = 25;
+    bool no_legend = false, no_axes = false, margins = false;
+    SliceArgs slice;
     LossOverrides loss;
     OptimizerOverrides optimizer;
   };
@@ -173,17 +173,18 @@ void register_animate(CLI::App& app, int& exit_code) {
   cmd->add_option("--race", args->race,
                   "race: the runs, NAME[:KEY=VALUE]... comma-separated (as `losslab race "
                   "--runs`; default gd,momentum,adam)");
-  cmd->add_option("--x", args->x, "landscape: the x parameter, W[k][j] or b[k] (default W[0][0])");
-  cmd->add_option("--y", args->y, "landscape: the y parameter (default W[0][1])");
-  cmd->add_flag("--random-directions", args->random,
+  cmd->add_option("--x", args->slice.x,
+                  "landscape: the x parameter, W[k][j] or b[k] (default W[0][0])");
+  cmd->add_option("--y", args->slice.y, "landscape: the y parameter (default W[0][1])");
+  cmd->add_flag("--random-directions", args->slice.random,
                 "landscape: two random directions normalised per class row instead of --x/--y");
-  cmd->add_option("--direction-seed", args->direction_seed,
+  cmd->add_option("--direction-seed", args->slice.seed,
                   "landscape: seed of the random directions (default 1)")
       ->check(in_range(0, limits::kMaxSeed));
-  cmd->add_option("--range", args->range,
+  cmd->add_option("--range", args->slice.range,
                   "landscape: offsets in [-R, R] (default 2; 1 for random directions)")
       ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
-  cmd->add_option("--grid", args->grid, "landscape: nodes per side in [2, 1025] (default 65)")
+  cmd->add_option("--grid", args->slice.grid, "landscape: nodes per side in [2, 1025] (default 65)")
       ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
@@ -235,25 +236,8 @@ void register_animate(CLI::App& app, int& exit_code) {
           !e.empty())
         throw UsageError("--race: " + e);
     }
-    if (view->make == landscape_view) {
-      LandscapeSlice& slice = in.slice;
-      if (args->random && (!args->x.empty() || !args->y.empty()))
-        throw UsageError("animate: --random-directions takes no --x or --y");
-      if (args->x.empty() != args->y.empty())
-        throw UsageError("animate: give both --x and --y (or neither: W[0][0] and W[0][1])");
-      slice.random = args->random;
-      slice.seed = static_cast<std::uint64_t>(args->direction_seed);
-      slice.grid = args->grid;
-      slice.range = args->range > 0.0 ? args->range : args->random ? 1.0 : 2.0;
-      const int K = in.scene.classes();
-      if (!args->x.empty())
-        if (std::string e = parse_param(args->x, K, slice.x); !e.empty())
-          throw UsageError("--x: " + e);
-      if (!args->y.empty())
-        if (std::string e = parse_param(args->y, K, slice.y); !e.empty())
-          throw UsageError("--y: " + e);
-      if (std::string e = check_slice(slice, K); !e.empty()) throw UsageError("animate: " + e);
-    }
+    if (view->make == landscape_view)
+      in.slice = make_slice(args->slice, in.scene.classes(), "animate");
 
     const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<video::FrameSource> source = view->make(in);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/cli/command_registry.h"
+#include "app/cli/slice_args.h"
 #include "app/export/landscape_export.h"
 #include "core/landscape.h"
 #include "core/losses.h"
@@ -27,11 +28,9 @@ std::string csv_number(double v) {
 
 void register_landscape(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string scene, x, y, out, theme = "light";
-    double range = -1.0, width = 800.0, height = 700.0, scale = 1.0;
-    int grid = 65;
-    long long seed = 1;
-    bool random = false, one_d = false;
+    std::string scene, out, theme = "light";
+    double width = 800.0, height = 700.0, scale = 1.0;
+    SliceArgs slice;
     LossOverrides loss;
   };
   auto args = std::make_shared<Args>();
@@ -40,18 +39,19 @@ void register_landscape(CLI::App& app, int& exit_code) {
       "The total loss over a 2-D (or --1d) slice of parameter space through the scene's "
       "parameters, as CSV (x,y,loss: offsets and loss) or a PNG/SVG/PDF figure");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv) or setup text")->required();
-  cmd->add_option("--x", args->x, "the x parameter: W[k][j] or b[k] (default W[0][0])");
-  cmd->add_option("--y", args->y, "the y parameter (default W[0][1])");
-  cmd->add_flag("--random-directions", args->random,
+  cmd->add_option("--x", args->slice.x, "the x parameter: W[k][j] or b[k] (default W[0][0])");
+  cmd->add_option("--y", args->slice.y, "the y parameter (default W[0][1])");
+  cmd->add_flag("--random-directions", args->slice.random,
                 "two random directions in the full parameter space, normalised per class row "
                 "(Li et al. 2018) instead of --x/--y");
-  cmd->add_option("--seed", args->seed, "seed of the random directions in [0, 2^63 - 1]")
+  cmd->add_option("--seed", args->slice.seed, "seed of the random directions in [0, 2^63 - 1]")
       ->check(in_range(0, limits::kMaxSeed));
-  cmd->add_flag("--1d", args->one_d, "a 1-D slice along --x (or the first random direction)");
-  cmd->add_option("--range", args->range,
+  cmd->add_flag("--1d", args->slice.one_d, "a 1-D slice along --x (or the first random direction)");
+  cmd->add_option("--range", args->slice.range,
                   "offsets in [-R, R], R in (0, 1e6] (default 2; 1 for random directions)")
       ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
-  cmd->add_option("--grid", args->grid, "nodes per side (1-D: points) in [2, 1025] (default 65)")
+  cmd->add_option("--grid", args->slice.grid,
+                  "nodes per side (1-D: points) in [2, 1025] (default 65)")
       ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
   cmd->add_option("--out", args->out, "FILE.csv, FILE.png, FILE.svg or FILE.pdf (- : CSV out)")
       ->required();
@@ -70,30 +70,11 @@ void register_landscape(CLI::App& app, int& exit_code) {
     const bool csv = args->out == "-" || ext == ".csv" || ext == ".CSV";
     if (!csv && !exporter::format_from_path(args->out, format))
       throw UsageError(args->out + ": unknown output format (use .csv, .png, .svg or .pdf)");
-    if (args->random && (!args->x.empty() || !args->y.empty()))
-      throw UsageError("landscape: --random-directions takes no --x or --y");
-    if (args->one_d && !args->y.empty())
-      throw UsageError("landscape: --1d is a slice along --x alone (no --y)");
-    if (!args->random && !args->one_d && args->x.empty() != args->y.empty())
-      throw UsageError("landscape: give both --x and --y (or neither: W[0][0] and W[0][1])");
     Scene scene = load_scene_or_throw(args->scene);
     args->loss.apply(scene.loss, scene.classes());
     if (const std::string m = multi_label_conflict(scene.points, scene.loss.kind); !m.empty())
       throw UsageError("landscape: " + m);
-    LandscapeSlice slice;
-    slice.random = args->random;
-    slice.seed = static_cast<std::uint64_t>(args->seed);
-    slice.one_d = args->one_d;
-    slice.grid = args->grid;
-    slice.range = args->range > 0.0 ? args->range : args->random ? 1.0 : 2.0;
-    const int K = scene.classes();
-    if (!args->x.empty())
-      if (std::string e = parse_param(args->x, K, slice.x); !e.empty())
-        throw UsageError("--x: " + e);
-    if (!args->y.empty())
-      if (std::string e = parse_param(args->y, K, slice.y); !e.empty())
-        throw UsageError("--y: " + e);
-    if (std::string e = check_slice(slice, K); !e.empty()) throw UsageError("landscape: " + e);
+    const LandscapeSlice slice = make_slice(args->slice, scene.classes(), "landscape");
     const LandscapeGrid g = compute_landscape(scene, slice);
     for (double v : g.loss)
       if (!std::isfinite(v))
