@@ -120,6 +120,8 @@ const char* to_string(RecordView v) {
       return "Canvas";
     case RecordView::LossPlot:
       return "Loss plot";
+    case RecordView::Presenter:
+      return "Presenter";
     case RecordView::Landscape:
       return "Landscape";
     case RecordView::Race:
@@ -165,6 +167,8 @@ RecordJob prepare_record(const AppState& st, const RecordRequest& req) {
   still.legend = req.legend;
   still.axes = req.axes;
   job.figure = export_options(st, still, req.width, req.height);
+  // The presenter layout: the canvas (the window's world rectangle) beside the loss plot.
+  if (req.view == RecordView::Presenter) job.figure.view = exporter::View::Presenter;
   job.scene = st.scene;
   job.request = req;
   if (job.request.folder.empty()) job.request.folder = default_export_folder();
@@ -181,6 +185,7 @@ std::unique_ptr<video::FrameSource> record_frames(const RecordJob& job, JobContr
   switch (req.view) {
     case RecordView::Canvas:
     case RecordView::LossPlot:
+    case RecordView::Presenter:
     case RecordView::Landscape: {
       const bool landscape = req.view == RecordView::Landscape;
       LandscapeGrid grid;  // the map: once, before the frames (the window's when it is done)

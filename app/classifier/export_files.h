@@ -74,8 +74,9 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
 // landscape (the Landscape tab's slice: one map through the current W, b, the path growing), or
 // a race of GD, momentum and Adam from the current W, b with the scene's settings (`losslab
 // animate --view race`'s default).
-enum class RecordView { Canvas, LossPlot, Landscape, Race };
-const char* to_string(RecordView v);  // "Canvas", "Loss plot", "Landscape", "Race"
+enum class RecordView { Canvas, LossPlot, Presenter, Landscape, Race };
+// "Canvas", "Loss plot", "Presenter", "Landscape", "Race"
+const char* to_string(RecordView v);
 
 struct RecordRequest {
   RecordView view = RecordView::Canvas;

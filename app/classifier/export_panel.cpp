@@ -100,14 +100,15 @@ void ExportPanel::draw_record(AppState& st) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fs * 6.5f);
   if (ImGui::BeginCombo("##view", to_string(rec_.view))) {
-    for (const RecordView v :
-         {RecordView::Canvas, RecordView::LossPlot, RecordView::Landscape, RecordView::Race})
+    for (const RecordView v : {RecordView::Canvas, RecordView::LossPlot, RecordView::Presenter,
+                               RecordView::Landscape, RecordView::Race})
       if (ImGui::Selectable(to_string(v), v == rec_.view)) rec_.view = v;
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
-        "What the frames show: the canvas, the loss plot, the landscape (the Landscape tab's "
+        "What the frames show: the canvas, the loss plot, both side by side (Presenter), the "
+        "landscape (the Landscape tab's "
         "slice, its map through the current W, b, the path growing) or a race of GD, momentum "
         "and Adam from the current W, b");
   ImGui::TextUnformatted("Steps");

@@ -93,6 +93,7 @@ std::unique_ptr<video::FrameSource> race_view(AnimateInput& in) {
 constexpr AnimateView kViews[] = {
     {"canvas", [](AnimateInput& in) { return training_view(in, exporter::View::Canvas); }},
     {"lossplot", [](AnimateInput& in) { return training_view(in, exporter::View::LossPlot); }},
+    {"presenter", [](AnimateInput& in) { return training_view(in, exporter::View::Presenter); }},
     {"landscape", landscape_view},
     {"race", race_view},
 };

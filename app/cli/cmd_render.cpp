@@ -84,8 +84,9 @@ void register_render(CLI::App& app, int& exit_code) {
       "render", "Draw the canvas, the loss plot or a loss-curve family as PNG, SVG or PDF");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv); default: the CS231n demo");
   cmd->add_option("--out", args->out, "output file: .png, .svg or .pdf")->required();
-  cmd->add_option("--view", args->view, "canvas, lossplot or curves")
-      ->check(CLI::IsMember({"canvas", "lossplot", "curves"}));
+  cmd->add_option("--view", args->view,
+                  "canvas, lossplot, curves or presenter (the canvas beside the loss plot)")
+      ->check(CLI::IsMember({"canvas", "lossplot", "curves", "presenter"}));
   cmd->add_option("--mode", args->mode, "canvas shading: argmax, confidence or score:K");
   cmd->add_option("--width", args->width, "figure width (px at scale 1; px in SVG, pt in PDF)")
       ->check(finite_number());
@@ -105,8 +106,9 @@ void register_render(CLI::App& app, int& exit_code) {
                 "canvas: dashed margin lines s_k = +-delta (hinge losses; +-1 for softmax)");
   cmd->add_option("--family", args->family, "curves: regression, crossentropy, focal or margin")
       ->check(CLI::IsMember({"regression", "crossentropy", "focal", "margin"}));
-  cmd->add_option("--steps", args->steps,
-                  "training steps before drawing, 0 to 1000000 (default 0; lossplot: 100)")
+  cmd->add_option(
+         "--steps", args->steps,
+         "training steps before drawing, 0 to 1000000 (default 0; lossplot, presenter: 100)")
       ->check(CLI::Range(0L, kMaxRenderSteps));
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
@@ -144,9 +146,8 @@ void register_render(CLI::App& app, int& exit_code) {
     args->loss.apply(scene.loss, scene.classes());
     args->optimizer.apply(scene.optimizer);
 
-    const long steps = args->steps >= 0                       ? args->steps
-                       : opt.view == exporter::View::LossPlot ? 100
-                                                              : 0;
+    const bool plot = opt.view == exporter::View::LossPlot || opt.view == exporter::View::Presenter;
+    const long steps = args->steps >= 0 ? args->steps : plot ? 100 : 0;
     if (opt.view != exporter::View::Curves) {
       RenderTraining r = train_thinned(scene, steps);
       if (r.status == StepStatus::Diverged)

@@ -4,6 +4,7 @@
 
 #include "app/export/draw.h"
 #include "app/export/plane_view.h"
+#include "app/figure/presenter_layout.h"
 
 namespace ll::exporter {
 
@@ -14,6 +15,8 @@ bool parse_view(const std::string& s, View& out) {
     out = View::LossPlot;
   else if (s == "curves")
     out = View::Curves;
+  else if (s == "presenter")
+    out = View::Presenter;
   else
     return false;
   return true;
@@ -49,6 +52,39 @@ bool parse_theme(const std::string& s, palette::Theme& out) {
   return true;
 }
 
+namespace {
+
+// Draws `draw` with the origin at `r`'s top-left corner, clipped to `r`.
+template <class Draw>
+void draw_in(cairo_t* cr, const Rect& r, Draw&& draw) {
+  cairo_save(cr);
+  cairo_translate(cr, r.x_min, r.y_min);
+  cairo_rectangle(cr, 0.0, 0.0, r.width(), r.height());
+  cairo_clip(cr);
+  draw();
+  cairo_restore(cr);
+}
+
+// The presenter layout: the canvas and the loss plot with the figure's options at their sizes.
+void draw_presenter(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
+                    JobControl* control) {
+  const figure::PresenterLayout l =
+      figure::layout_presenter(opt.width, opt.height, figure::kPlotFontPx * opt.style.scale);
+  FigureOptions part = opt;
+  part.view = View::Canvas;
+  part.width = l.canvas.width();
+  part.height = l.canvas.height();
+  if (part.width >= 1.0) draw_in(cr, l.canvas, [&] { draw_canvas(cr, data.scene, part, control); });
+  part.view = View::LossPlot;
+  part.width = l.plot.width();
+  part.height = l.plot.height();
+  if (part.width >= 1.0)
+    draw_in(cr, l.plot,
+            [&] { draw_loss_plot(cr, data.history, data.history_steps, part, data.marks); });
+}
+
+}  // namespace
+
 void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
                  JobControl* control) {
   cairo_save(cr);
@@ -72,6 +108,9 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
       break;
     case View::Plane:
       draw_plane_view(cr, data, opt);
+      break;
+    case View::Presenter:
+      draw_presenter(cr, data, opt, control);
       break;
   }
   cairo_restore(cr);

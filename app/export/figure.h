@@ -7,6 +7,8 @@
 //   plots     app/figure PlotFigures in a grid (the loss lab's panels, exported from the window)
 //   plane     the embedding plane(s) of core/metric, then any PlotFigures, in a grid
 //             (plane_view.h; the loss lab's embedding tab and `losslab metric --out`)
+//   presenter the presenter layout as a figure: the canvas on the left, the loss plot in the
+//             column on the right (app/figure/presenter_layout.h), for slides and animations
 // All sizes are in figure units (pixels at scale 1, points in SVG/PDF); the caller applies the
 // raster scale with cairo_scale before drawing.
 #include <cairo.h>
@@ -30,7 +32,7 @@
 
 namespace ll::exporter {
 
-enum class View { Canvas, LossPlot, Curves, Plots, Plane };
+enum class View { Canvas, LossPlot, Curves, Plots, Plane, Presenter };
 
 // Canvas figures with more points than this draw them as a density image (see FigureOptions).
 inline constexpr std::size_t kMaxVectorPoints = 20000;

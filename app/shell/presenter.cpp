@@ -14,6 +14,7 @@
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
 #include "app/classifier/text_textures.h"
+#include "app/figure/presenter_layout.h"
 #include "app/shell/window.h"
 #include "app/text/formulas.h"
 #include "app/widgets/flow.h"
@@ -141,7 +142,7 @@ void presenter_controls(ActionContext& cx, const Fonts& fonts) {
 void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float column = std::clamp(avail * 0.3f, fs * 13.0f, fs * 18.0f);
+  const auto column = static_cast<float>(figure::presenter_column_width(avail, fs));
   canvas.draw_area(st, fonts, std::max(avail - column, fs * 8));
   ImGui::SameLine();
   ImGui::BeginChild("presenter_column", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);

@@ -59,15 +59,16 @@ TrainingRun run_training(const Scene& start, long steps, long every, JobControl*
 
 TrainingFrames::TrainingFrames(Scene scene, TrainingRun run, exporter::FigureOptions base)
     : run_(std::move(run)), base_(std::move(base)) {
-  if (base_.view != exporter::View::Canvas && base_.view != exporter::View::LossPlot)
-    throw std::invalid_argument("training frames show the canvas or the loss plot");
+  if (base_.view != exporter::View::Canvas && base_.view != exporter::View::LossPlot &&
+      base_.view != exporter::View::Presenter)
+    throw std::invalid_argument("training frames show the canvas, the loss plot or both");
   data_.scene = std::move(scene);
 }
 
 void TrainingFrames::set_frame(int index) {
   const auto i = static_cast<std::size_t>(index);
   data_.scene.params = run_.params.at(i);
-  if (base_.view != exporter::View::LossPlot) return;
+  if (base_.view == exporter::View::Canvas) return;
   // The loss plot: the records up to this frame's step (or to where a diverged run stopped).
   const long last = std::min(run_.frame_steps[i], run_.steps_done);
   const auto end = std::upper_bound(run_.history_steps.begin(), run_.history_steps.end(), last);

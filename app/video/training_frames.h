@@ -38,8 +38,8 @@ TrainingRun run_training(const Scene& scene, long steps, long every, JobControl*
 
 class TrainingFrames : public FrameSource {
  public:
-  // `base`: the figure's options (view Canvas or LossPlot, shading, world rectangle, theme,
-  // palette, legend, axes); width, height and Style scale are set per frame from its size as
+  // `base`: the figure's options (view Canvas, LossPlot or Presenter, shading, world rectangle,
+  // theme, palette, legend, axes); width, height and Style scale are set per frame from its size as
   // `losslab render` sets them (render_scale), and the background is always opaque.
   TrainingFrames(Scene scene, TrainingRun run, exporter::FigureOptions base);
 

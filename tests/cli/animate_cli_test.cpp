@@ -183,7 +183,7 @@ TEST_F(AnimateCli, BadRequestsAreOneLineAndWriteNothing) {
   };
   const std::vector<Case> cases = {
       {"--steps 5 --view nope --out " + q("a.gif"),
-       "--view nope: use canvas, lossplot, landscape or race"},
+       "--view nope: use canvas, lossplot, presenter, landscape or race"},
       {"--steps 5 --view race --race gd,newton --out " + q("a.gif"),
        "--race: 'newton': unknown optimizer or loss 'newton'"},
       {"--steps 5 --view race --race adam:lr=0 --out " + q("a.gif"),
