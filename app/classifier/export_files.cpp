@@ -203,15 +203,7 @@ std::unique_ptr<video::FrameSource> record_frames(const RecordJob& job, JobContr
     case RecordView::Race: {
       Race race(job.scene);
       for (const RaceRunSettings& s : job.race) race.add_run(s);
-      // In chunks, so Cancel is heard.
-      while (race.steps() < req.steps) {
-        if (control) {
-          control->check();
-          control->set_progress(0.1 * static_cast<double>(race.steps()) /
-                                static_cast<double>(req.steps));
-        }
-        if (race.advance(std::min(64L, req.steps - race.steps())) == 0) break;
-      }
+      video::advance_race(race, req.steps, control, 0.1);
       return std::make_unique<video::RaceFrames>(std::move(race), req.steps, req.every, job.figure);
     }
   }

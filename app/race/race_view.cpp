@@ -13,6 +13,7 @@
 #include "app/figure/race_figure.h"
 #include "app/race/race_canvas.h"
 #include "app/race/race_driver.h"
+#include "app/race/race_record.h"
 #include "app/widgets/figure_plot.h"
 #include "app/widgets/flow.h"
 #include "core/atomic_file.h"
@@ -133,8 +134,10 @@ struct RaceView::Impl {
   std::string message;
   bool message_ok = true;
   ImVec2 figure_size{800, 600};
+  Scene record_start;  // the runs' start, for an animation from step 0
 
   void adopt(const Scene& classifier) {
+    record_start = classifier;
     Scene start = classifier;
     const bool first = !have_start;
     // A start with many points is set on the worker (each run evaluates it).
@@ -243,11 +246,19 @@ void RaceView::Impl::export_controls(const Style& style, float fs) {
     message = r.message;
   }
   if (path.empty()) path = (exporter::default_export_folder() / "losslab-race.png").string();
-  ImGui::TextUnformatted("Export (.png, .svg or .pdf)");
+  ImGui::TextUnformatted("Export (.png, .svg, .pdf; .gif, .mp4, .webm)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "An image of the race now, or an animation of the runs from the start to "
+        "this step (at most %ld frames, 25 fps)",
+        kRecordFrames);
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##path", &path);
   exporter::Format format = exporter::Format::Png;
-  const bool known = exporter::format_from_path(path, format);
+  video::Format video_format = video::Format::Gif;
+  const bool still = exporter::format_from_path(path, format);
+  const bool animation = !still && video::format_from_path(path, video_format);
+  const bool known = still || animation;
   if (job.active()) {
     if (widgets::progress_with_cancel(job.progress(), job.cancel_requested(), fs * 8)) job.cancel();
   } else {
@@ -257,44 +268,67 @@ void RaceView::Impl::export_controls(const Style& style, float fs) {
       opt.style = style;
       opt.width = std::max(16.0f, figure_size.x);
       opt.height = std::max(16.0f, figure_size.y);
-      // A copy of the race with up to kMaxVectorPoints points (the shown snapshot while the
-      // worker holds the race): the job reads no view state.
-      figure::RaceFigureData data = driver.figure_data(exporter::kMaxVectorPoints);
       const std::string target = path;
-      job = exporter::start_export_job(
-          "Exporting the race",
-          [data = std::move(data), opt, format, target](JobControl& control) {
-            exporter::ExportResult r;
-            r.path = target;
-            const auto t0 = std::chrono::steady_clock::now();
-            try {
-              const std::string bytes = exporter::render_race(data, opt, format);
-              control.check();
-              write_file_atomic(target, bytes);
-              r.ok = true;
-              r.pixels_w = static_cast<int>(std::lround(opt.width));
-              r.pixels_h = static_cast<int>(std::lround(opt.height));
-              r.seconds =
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-              char buf[64];
-              std::snprintf(buf, sizeof buf, "Saved %d x %d %s to ", r.pixels_w, r.pixels_h,
-                            exporter::to_string(format));
-              r.message = buf + target;
-            } catch (const JobCancelled&) {
-              r.cancelled = true;
-              r.message = "Cancelled";
-            } catch (const std::exception& e) {
-              r.message = e.what();
-            }
-            return r;
-          },
-          [] { glfwPostEmptyEvent(); });
+      if (animation) {
+        // From step 0 to where the race stands (100 steps before it ran), with the runs' settings.
+        const long steps = std::max(1L, driver.shown().steps > 0 ? driver.shown().steps : 100L);
+        job = exporter::start_export_job(
+            "Recording the race",
+            [start = record_start, runs = driver.settings(), steps, opt, video_format,
+             target](JobControl& control) {
+              try {
+                return record_race(start, runs, steps, opt, video_format, target, control);
+              } catch (const JobCancelled&) {
+                exporter::ExportResult r;
+                r.cancelled = true;
+                r.message = "Cancelled";
+                return r;
+              } catch (const std::exception& e) {
+                exporter::ExportResult r;
+                r.message = e.what();
+                return r;
+              }
+            },
+            [] { glfwPostEmptyEvent(); });
+      } else {
+        // A copy of the race with up to kMaxVectorPoints points (the shown snapshot while the
+        // worker holds the race): the job reads no view state.
+        figure::RaceFigureData data = driver.figure_data(exporter::kMaxVectorPoints);
+        job = exporter::start_export_job(
+            "Exporting the race",
+            [data = std::move(data), opt, format, target](JobControl& control) {
+              exporter::ExportResult r;
+              r.path = target;
+              const auto t0 = std::chrono::steady_clock::now();
+              try {
+                const std::string bytes = exporter::render_race(data, opt, format);
+                control.check();
+                write_file_atomic(target, bytes);
+                r.ok = true;
+                r.pixels_w = static_cast<int>(std::lround(opt.width));
+                r.pixels_h = static_cast<int>(std::lround(opt.height));
+                r.seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "Saved %d x %d %s to ", r.pixels_w, r.pixels_h,
+                              exporter::to_string(format));
+                r.message = buf + target;
+              } catch (const JobCancelled&) {
+                r.cancelled = true;
+                r.message = "Cancelled";
+              } catch (const std::exception& e) {
+                r.message = e.what();
+              }
+              return r;
+            },
+            [] { glfwPostEmptyEvent(); });
+      }
       message.clear();
     }
     ImGui::EndDisabled();
     if (!known) {
       ImGui::SameLine();
-      ImGui::TextDisabled("use .png, .svg or .pdf");
+      ImGui::TextDisabled("use .png, .svg, .pdf, .gif, .mp4 or .webm");
     }
   }
   if (!message.empty()) {

@@ -8,6 +8,17 @@
 
 namespace ll::video {
 
+void advance_race(Race& race, long steps, JobControl* control, double progress_share) {
+  while (race.steps() < steps) {
+    if (control) {
+      control->check();
+      control->set_progress(progress_share * static_cast<double>(race.steps()) /
+                            static_cast<double>(steps));
+    }
+    if (race.advance(std::min(64L, steps - race.steps())) == 0) break;
+  }
+}
+
 RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOptions base)
     : race_(std::move(race)), base_(std::move(base)) {
   if (steps < 0 || every < 1 || steps > kMaxRaceSteps)

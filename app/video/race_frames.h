@@ -6,9 +6,14 @@
 // `losslab race SCENE --steps S --out x.png` draws at that size.
 #include "app/export/race_export.h"
 #include "app/video/frame_source.h"
+#include "core/job.h"
 #include "core/race.h"
 
 namespace ll::video {
+
+// Advances `race` to `steps` lock steps in chunks, so a control's Cancel is heard (JobCancelled)
+// and its progress goes from 0 to `progress_share`; stops early when every run has stopped.
+void advance_race(Race& race, long steps, JobControl* control, double progress_share);
 
 class RaceFrames : public FrameSource {
  public:
