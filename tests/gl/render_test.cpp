@@ -273,6 +273,39 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
   EXPECT_EQ(covered, plain);
 }
 
+TEST_F(RenderTest, CachedLayerKeepsEverySpritesEdge) {
+  // The cached layer composites only the tiles its sprites reach: drawn from it, 600 points
+  // (spread over the view and its border, full-size markers and loss rings) must look as they
+  // do drawn directly, in two batches below kCachedPoints, to the last pixel of every edge.
+  Scene s = default_scene();
+  s.points.clear();
+  for (int i = 0; i < 600; ++i)
+    s.points.push_back({-1.03 + 2.06 * ((i * 7919) % 600) / 600.0,
+                        -1.03 + 2.06 * ((i * 104729) % 599) / 599.0, i % 3});
+  const std::vector<PointInstance> pts = point_instances(s, evaluate(s.points, s.params, s.loss));
+  ASSERT_GE(pts.size(), kCachedPoints);
+  const CanvasFrame f = frame(RegionMode::Argmax);
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts, {1, 1});
+  const std::vector<unsigned char> cached = fb_->read();
+  renderer_.draw_regions(f, s.params);
+  const std::vector<PointInstance> a(pts.begin(), pts.begin() + 300),
+      b(pts.begin() + 300, pts.end());
+  renderer_.draw_points(f, a, {2, 2});
+  renderer_.draw_points(f, b, {3, 3});
+  const std::vector<unsigned char> direct = fb_->read();
+  ASSERT_EQ(cached.size(), direct.size());
+  int worst = 0;
+  for (std::size_t i = 0; i < cached.size(); ++i)
+    worst = std::max(worst, std::abs(cached[i] - direct[i]));
+  EXPECT_LE(worst, 2);                  // rounding of "over" through a premultiplied layer
+  renderer_.draw_regions(f, s.params);  // and the points are there: many pixels differ
+  const std::vector<unsigned char> bare = fb_->read();
+  std::size_t covered = 0;
+  for (std::size_t i = 0; i < bare.size(); i += 4) covered += bare[i] != cached[i];
+  EXPECT_GT(covered, 600u * 20u);
+}
+
 }  // namespace
 }  // namespace ll::gui
 
