@@ -10,6 +10,7 @@
 
 #include "app/gl/gl_program.h"
 #include "app/gl/layer_cache.h"
+#include "app/gl/line_bands.h"
 #include "app/gl/shaders_embedded.h"
 #include "core/ticks.h"
 
@@ -129,6 +130,7 @@ struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
   GlProgram points, points_compact;
+  LineBands lines;  // grid and axes over the regions
   std::string error;
   // The points layer is redrawn only when the points, their flags or the view change.
   LayerCache layer;
@@ -190,7 +192,7 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
                                    error))
     return false;
-  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
+  if (!impl_->lines.init(error) || !impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
       !impl_->wrong_layer.init(error))
     return false;
   glGenVertexArrays(1, &impl_->empty_vao);
@@ -275,7 +277,6 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
     }
     for (int k = 0; k < 2; ++k) s2[v][k] = s[v][k + 8];
   }
-  const bool dark = f.style.dark();
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
@@ -291,19 +292,12 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1i(p.uniform("u_score_class"), sc);
   glUniform1f(p.uniform("u_score_px"),
               static_cast<float>(std::hypot(params.W(sc, 0), params.W(sc, 1)) * f.world_per_px));
-  glUniform1f(p.uniform("u_grid_step"), static_cast<float>(f.grid_step));
-  if (dark) {
-    glUniform4f(p.uniform("u_grid_color"), 1.0f, 1.0f, 1.0f, 0.10f);
-    glUniform4f(p.uniform("u_axis_color"), 0.85f, 0.85f, 0.85f, 0.8f);
-  } else {
-    glUniform4f(p.uniform("u_grid_color"), 0.0f, 0.0f, 0.0f, 0.08f);
-    glUniform4f(p.uniform("u_axis_color"), 0.0f, 0.0f, 0.0f, 0.85f);
-  }
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   glBindVertexArray(impl_->empty_vao);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
   glUseProgram(0);
+  impl_->lines.draw(f);
 }
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts,
