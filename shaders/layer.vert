@@ -1,6 +1,4 @@
 #version 330 core
-// One triangle covering the viewport, for compositing a cached layer.
-void main() {
-  vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
-  gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
-}
+// The marked tiles of a cached layer (LayerCache::mark), as triangles in clip space.
+layout(location = 0) in vec2 a_pos;
+void main() { gl_Position = vec4(a_pos, 0.0, 1.0); }

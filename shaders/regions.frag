@@ -1,6 +1,7 @@
 #version 330 core
 // Decision regions of a linear classifier s_k(x) = W_k . x + b_k, exact per pixel (the scores
-// arrive interpolated from regions.vert, exact for affine functions), plus grid and axes.
+// arrive interpolated from regions.vert, exact for affine functions). Grid and axes go over
+// them in their own pass (lines.frag).
 // The renderer compiles one variant per MODE (0 argmax, 1 softmax confidence, 2 one class's
 // score) and CLASSES (2..10), defined before this text: software rasterizers pay for every
 // instruction of a branch not taken, so each variant holds only what it draws.
@@ -18,12 +19,8 @@ uniform vec3 u_line[kMaxClasses];    // strong class colours
 uniform vec3 u_background;           // colour of "no confidence"
 uniform int u_score_class;
 uniform float u_score_px;            // |W_c| * world per pixel: score change per pixel
-uniform float u_grid_step;           // world units; 0 hides the grid
-uniform vec4 u_grid_color;
-uniform vec4 u_axis_color;
 uniform float u_px_scale;            // HiDPI scale for line widths
 
-in vec2 v_world;
 in vec4 v_s0;
 in vec4 v_s1;
 in vec2 v_s2;
@@ -31,12 +28,6 @@ out vec4 frag_color;
 
 // Coverage of a line of half-width hw (pixels) at pixel distance d.
 float line_cover(float d, float hw) { return clamp(hw + 0.5 - d, 0.0, 1.0); }
-
-// Pixel distance to the nearest multiple of `step` along one coordinate.
-float grid_dist(float w, float step) {
-  float f = w / step;
-  return abs(f - floor(f + 0.5)) * step / u_world_per_px;
-}
 
 void main() {
   // argmax with ties to the lower index (as core's argmax); constant indices only.
@@ -96,14 +87,5 @@ void main() {
   float d = abs(v - floor(v + 0.5)) / max(u_score_px, 1e-6);
   c = mix(c, c * 0.7, line_cover(d, 0.5 * u_px_scale) * 0.8);
 #endif
-  vec2 x = v_world;
-  if (u_grid_step > 0.0) {
-    float g = max(line_cover(grid_dist(x.x, u_grid_step), 0.5 * u_px_scale),
-                  line_cover(grid_dist(x.y, u_grid_step), 0.5 * u_px_scale));
-    c = mix(c, u_grid_color.rgb, g * u_grid_color.a);
-  }
-  float a = max(line_cover(abs(x.x) / u_world_per_px, 0.75 * u_px_scale),
-                line_cover(abs(x.y) / u_world_per_px, 0.75 * u_px_scale));
-  c = mix(c, u_axis_color.rgb, a * u_axis_color.a);
   frag_color = vec4(c, 1.0);
 }

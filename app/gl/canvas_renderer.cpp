@@ -10,6 +10,7 @@
 
 #include "app/gl/gl_program.h"
 #include "app/gl/layer_cache.h"
+#include "app/gl/line_bands.h"
 #include "app/gl/shaders_embedded.h"
 #include "core/ticks.h"
 
@@ -41,6 +42,29 @@ void set_shapes(const GlProgram& p, const Style& style) {
   }
   glUniform2fv(p.uniform("u_shape"), kMaxClasses * figure::kShapeVertices, v);
   glUniform1iv(p.uniform("u_shape_n"), kMaxClasses, n);
+}
+}  // namespace
+
+namespace {
+// Half the side of a point sprite in pixels (points.vert's u_extent_px).
+float sprite_extent(const CanvasFrame& f, bool compact, std::size_t size_for) {
+  const float radius = compact ? compact_radius(size_for, f.px_scale) : kPointRadius * f.px_scale;
+  return radius +
+         (compact ? std::min(1.0f * f.px_scale, radius) : figure::kSpriteMargin * f.px_scale);
+}
+
+// Marks the tiles of `layer` (drawn with frame f, its pixels from (0, 0)) that the sprites of
+// `pts` reach: positions in float as points.vert computes them, a pixel of slack around each.
+void mark_sprites(LayerCache& layer, const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                  float extent) {
+  layer.clear_marks();
+  const auto ox = static_cast<float>(f.world_x0), oy = static_cast<float>(f.world_y0);
+  const auto wpp = static_cast<float>(f.world_per_px);
+  const float e = extent + 1.0f;
+  for (const PointInstance& p : pts) {
+    const float x = (p.x - ox) / wpp, y = (p.y - oy) / wpp;
+    layer.mark(x - e, y - e, x + e, y + e);
+  }
 }
 }  // namespace
 
@@ -106,6 +130,7 @@ struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
   GlProgram points, points_compact;
+  LineBands lines;  // grid and axes over the regions
   std::string error;
   // The points layer is redrawn only when the points, their flags or the view change.
   LayerCache layer;
@@ -115,11 +140,14 @@ struct CanvasRenderer::Impl {
   bool layer_valid = false;
   std::size_t layer_drawn = 0, layer_size = 0;  // sprites in the layer so far, of how many
   std::size_t sprites_per_frame = kSpritesPerFrame;
-  LayerCache wrong_layer;            // misclassified points, drawn over the plain layer
-  std::vector<PointInstance> wrong;  // what wrong_layer shows
+  // The misclassified points over the plain layer: listed when the key changes, drawn
+  // directly when they are few, else through wrong_layer (redrawn when the set or view changes).
+  std::vector<PointInstance> wrong;
   PointsKey wrong_key;
-  CanvasFrame wrong_frame;
   bool wrong_valid = false;
+  LayerCache wrong_layer;
+  CanvasFrame wrong_frame;
+  bool wrong_layer_valid = false;
   // The regions are redrawn only when the parameters or the view change.
   LayerCache regions_layer;
   Params regions_params;
@@ -164,7 +192,7 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
                                    error))
     return false;
-  if (!impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
+  if (!impl_->lines.init(error) || !impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
       !impl_->wrong_layer.init(error))
     return false;
   glGenVertexArrays(1, &impl_->empty_vao);
@@ -249,7 +277,6 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
     }
     for (int k = 0; k < 2; ++k) s2[v][k] = s[v][k + 8];
   }
-  const bool dark = f.style.dark();
   glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
   glUniform2f(p.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));
@@ -265,19 +292,12 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1i(p.uniform("u_score_class"), sc);
   glUniform1f(p.uniform("u_score_px"),
               static_cast<float>(std::hypot(params.W(sc, 0), params.W(sc, 1)) * f.world_per_px));
-  glUniform1f(p.uniform("u_grid_step"), static_cast<float>(f.grid_step));
-  if (dark) {
-    glUniform4f(p.uniform("u_grid_color"), 1.0f, 1.0f, 1.0f, 0.10f);
-    glUniform4f(p.uniform("u_axis_color"), 0.85f, 0.85f, 0.85f, 0.8f);
-  } else {
-    glUniform4f(p.uniform("u_grid_color"), 0.0f, 0.0f, 0.0f, 0.08f);
-    glUniform4f(p.uniform("u_axis_color"), 0.0f, 0.0f, 0.0f, 0.85f);
-  }
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   glBindVertexArray(impl_->empty_vao);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
   glUseProgram(0);
+  impl_->lines.draw(f);
 }
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts,
@@ -289,36 +309,49 @@ void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointIn
   }
   if (pts.size() > kCompactPoints) {
     // Many small discs: one cached layer holds them without flags (training does not move
-    // points), a second one the misclassified ones with their red outline, redrawn only when
-    // the flags may have changed (every step while training; never while idle).
-    Impl& m = *impl_;
+    // points); the misclassified ones with their red outline go over it (draw_wrong).
     draw_cached(f, pts, true, key);
-    if (!m.wrong_valid || !(m.wrong_key == key) || !same_frame(f, m.wrong_frame)) {
-      // Listing them is cheap; rasterising them is not: the layer is redrawn only when the
-      // set really changed (a training step seldom changes which points are misclassified).
-      std::vector<PointInstance> wrong = wrong_markers(pts);
-      const bool same_set = m.wrong_valid && same_frame(f, m.wrong_frame) &&
-                            wrong.size() == m.wrong.size() &&
-                            std::equal(wrong.begin(), wrong.end(), m.wrong.begin(),
-                                       [](const PointInstance& a, const PointInstance& b) {
-                                         return a.x == b.x && a.y == b.y && a.label == b.label;
-                                       });
-      if (!same_set) {
-        CanvasFrame local = f;
-        local.fb_x = local.fb_y = 0;
-        m.wrong_layer.begin(f.fb_w, f.fb_h);
-        draw_points_now(local, wrong, true, pts.size());  // outlines the size of the discs
-        m.wrong_layer.end();
-        m.wrong = std::move(wrong);
-      }
-      m.wrong_key = key;
-      m.wrong_frame = f;
-      m.wrong_valid = true;
-    }
-    m.wrong_layer.composite(f.fb_x, f.fb_y);
+    draw_wrong(f, pts, key);
     return;
   }
   draw_cached(f, pts, false, key);
+}
+
+void CanvasRenderer::draw_wrong(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                PointsKey key) {
+  Impl& m = *impl_;
+  if (!m.wrong_valid || !(m.wrong_key == key)) {
+    // Listed again only when the flags may have changed (every step while training, never
+    // while idle); the layer is redrawn only when the set really changed (a training step
+    // seldom changes which points are misclassified).
+    std::vector<PointInstance> wrong = wrong_markers(pts);
+    const bool same_set = m.wrong_valid && wrong.size() == m.wrong.size() &&
+                          std::equal(wrong.begin(), wrong.end(), m.wrong.begin(),
+                                     [](const PointInstance& a, const PointInstance& b) {
+                                       return a.x == b.x && a.y == b.y && a.label == b.label;
+                                     });
+    if (!same_set) {
+      m.wrong = std::move(wrong);
+      m.wrong_layer_valid = false;
+    }
+    m.wrong_key = key;
+    m.wrong_valid = true;
+  }
+  if (m.wrong.size() <= kDirectMarkers) {           // a few sprites cost less than a composite
+    draw_points_now(f, m.wrong, true, pts.size());  // outlines the size of the discs
+    return;
+  }
+  if (!m.wrong_layer_valid || !same_frame(f, m.wrong_frame)) {
+    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+    local.fb_x = local.fb_y = 0;
+    m.wrong_layer.begin(f.fb_w, f.fb_h);
+    mark_sprites(m.wrong_layer, local, m.wrong, sprite_extent(local, true, pts.size()));
+    draw_points_now(local, m.wrong, true, pts.size());
+    m.wrong_layer.end();
+    m.wrong_frame = f;
+    m.wrong_layer_valid = true;
+  }
+  m.wrong_layer.composite(f.fb_x, f.fb_y);
 }
 
 void CanvasRenderer::set_sprites_per_frame(std::size_t n) { impl_->sprites_per_frame = n; }
@@ -346,6 +379,8 @@ void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointIn
     const std::size_t budget = m.sprites_per_frame ? m.sprites_per_frame : pts.size();
     const std::size_t n = std::min(pts.size() - m.layer_drawn, budget);
     m.layer.begin(f.fb_w, f.fb_h, m.layer_drawn == 0);  // cleared only for the first part
+    if (m.layer_drawn == 0)
+      mark_sprites(m.layer, local, pts, sprite_extent(local, plain, pts.size()));
     const auto first = pts.begin() + static_cast<std::ptrdiff_t>(m.layer_drawn);
     std::vector<PointInstance> part(first, first + static_cast<std::ptrdiff_t>(n));
     if (plain)
@@ -363,8 +398,7 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   const GlProgram& p = compact ? impl_->points_compact : impl_->points;
   const float radius = compact ? compact_radius(size_for ? size_for : pts.size(), f.px_scale)
                                : kPointRadius * f.px_scale;
-  const float extent =
-      radius + (compact ? std::min(1.0f * f.px_scale, radius) : figure::kSpriteMargin * f.px_scale);
+  const float extent = sprite_extent(f, compact, size_for ? size_for : pts.size());
   const int pad = static_cast<int>(std::ceil(extent));
   glViewport(f.fb_x - pad, f.fb_y - pad, f.fb_w + 2 * pad, f.fb_h + 2 * pad);
   glEnable(GL_SCISSOR_TEST);

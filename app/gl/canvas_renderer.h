@@ -51,6 +51,10 @@ inline constexpr std::size_t kMaxWrongMarkers = 5000;
 // The misclassified points of `pts` that get an outline (all of them, or the sample above).
 std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts);
 
+// Up to this many misclassified outlines over the plain layer are drawn directly each frame:
+// compositing a cached layer costs a pass over the whole canvas, more than a few small sprites.
+inline constexpr std::size_t kDirectMarkers = 1000;
+
 // From this many points on, the points layer is cached (composited when unchanged).
 inline constexpr std::size_t kCachedPoints = 500;
 
@@ -99,6 +103,8 @@ class CanvasRenderer {
   void draw_regions_now(const CanvasFrame& f, const Params& params);
   void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
                    PointsKey key);
+  // The misclassified outlines over the plain layer: directly when few, else a cached layer.
+  void draw_wrong(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
   // Compact discs are sized for `size_for` points (0: points.size()).
   void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points, bool compact,
                        std::size_t size_for = 0);

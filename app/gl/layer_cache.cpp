@@ -2,6 +2,9 @@
 
 #include <glad/gl.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "app/gl/shaders_embedded.h"
 
 namespace ll::gui {
@@ -10,6 +13,7 @@ LayerCache::~LayerCache() {
   if (fbo_) glDeleteFramebuffers(1, &fbo_);
   if (tex_) glDeleteTextures(1, &tex_);
   if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (rects_vbo_) glDeleteBuffers(1, &rects_vbo_);
 }
 
 bool LayerCache::init(std::string* error) {
@@ -17,6 +21,13 @@ bool LayerCache::init(std::string* error) {
   glGenVertexArrays(1, &vao_);
   glGenFramebuffers(1, &fbo_);
   glGenTextures(1, &tex_);
+  glGenBuffers(1, &rects_vbo_);
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, rects_vbo_);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
   return true;
 }
 
@@ -37,13 +48,64 @@ void LayerCache::begin(int w, int h, bool clear) {
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, w, h);
   if (!clear) return;
+  tiles_x_ = (w + kTile - 1) / kTile;
+  tiles_y_ = (h + kTile - 1) / kTile;
+  marked_.assign(static_cast<std::size_t>(tiles_x_) * static_cast<std::size_t>(tiles_y_), 1);
+  marks_changed_ = true;
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
 }
 
 void LayerCache::end() { glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo_)); }
 
-void LayerCache::composite(int x, int y) const {
+void LayerCache::clear_marks() {
+  std::fill(marked_.begin(), marked_.end(), 0);
+  marks_changed_ = true;
+}
+
+void LayerCache::mark(float x0, float y0, float x1, float y1) {
+  if (!(x1 >= 0.0f && y1 >= 0.0f && x0 < static_cast<float>(w_) && y0 < static_cast<float>(h_)))
+    return;  // outside the layer (or NaN)
+  const auto tile = [](float v, int n) {
+    return std::clamp(static_cast<int>(std::floor(v / kTile)), 0, n - 1);
+  };
+  const int tx0 = tile(x0, tiles_x_), tx1 = tile(x1, tiles_x_);
+  const int ty0 = tile(y0, tiles_y_), ty1 = tile(y1, tiles_y_);
+  for (int ty = ty0; ty <= ty1; ++ty)
+    for (int tx = tx0; tx <= tx1; ++tx)
+      marked_[static_cast<std::size_t>(ty) * static_cast<std::size_t>(tiles_x_) +
+              static_cast<std::size_t>(tx)] = 1;
+  marks_changed_ = true;
+}
+
+void LayerCache::composite(int x, int y) {
+  if (marks_changed_) {  // one rectangle per run of marked tiles in a row, in clip space
+    std::vector<float> v;
+    const auto nx = [&](int px) { return 2.0f * static_cast<float>(std::min(px, w_)) / w_ - 1.0f; };
+    const auto ny = [&](int py) { return 2.0f * static_cast<float>(std::min(py, h_)) / h_ - 1.0f; };
+    for (int ty = 0; ty < tiles_y_; ++ty) {
+      const unsigned char* row = &marked_[static_cast<std::size_t>(ty) * tiles_x_];
+      for (int tx = 0; tx < tiles_x_;) {
+        if (!row[tx]) {
+          ++tx;
+          continue;
+        }
+        int end = tx;
+        while (end < tiles_x_ && row[end]) ++end;
+        const float l = nx(tx * kTile), r = nx(end * kTile);
+        const float b = ny(ty * kTile), t = ny((ty + 1) * kTile);
+        v.insert(v.end(), {l, b, r, b, l, t, l, t, r, b, r, t});
+        tx = end;
+      }
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, rects_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data(),
+                 GL_STATIC_DRAW);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    rect_vertices_ = static_cast<int>(v.size() / 2);
+    marks_changed_ = false;
+  }
+  if (rect_vertices_ == 0) return;
   glViewport(x, y, w_, h_);
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -53,7 +115,7 @@ void LayerCache::composite(int x, int y) const {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, tex_);
   glBindVertexArray(vao_);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glDrawArrays(GL_TRIANGLES, 0, rect_vertices_);
   glBindVertexArray(0);
   glBindTexture(GL_TEXTURE_2D, 0);
   glUseProgram(0);

@@ -2,6 +2,7 @@
 // An offscreen RGBA layer (premultiplied alpha) that keeps what was drawn into it, so a layer
 // whose inputs did not change is composited instead of redrawn. Needs a current GL 3.3 context.
 #include <string>
+#include <vector>
 
 #include "app/gl/gl_program.h"
 
@@ -19,8 +20,16 @@ class LayerCache {
   // previous target. With clear = false (and the same size) it draws over what it holds.
   void begin(int w, int h, bool clear = true);
   void end();
+  // Which parts hold anything, in tiles of kTile x kTile pixels: composite() draws only the
+  // marked tiles (on a software rasteriser a pass over the whole canvas costs as much as a
+  // layer of points; the tiles left out are transparent, so the picture is the same).
+  // begin() with clear marks every tile; clear_marks() then unmarks them all and mark() marks
+  // the tiles a rectangle (layer pixels, y up) touches.
+  static constexpr int kTile = 16;
+  void clear_marks();
+  void mark(float x0, float y0, float x1, float y1);
   // Draws the layer at (x, y) of the current framebuffer with premultiplied "over" blending.
-  void composite(int x, int y) const;
+  void composite(int x, int y);
   // Copies the layer to (x, y) of the current draw framebuffer, replacing what is there.
   void blit(int x, int y) const;
 
@@ -29,6 +38,11 @@ class LayerCache {
   unsigned vao_ = 0, fbo_ = 0, tex_ = 0;
   int w_ = 0, h_ = 0;
   int previous_fbo_ = 0;
+  unsigned rects_vbo_ = 0;
+  int tiles_x_ = 0, tiles_y_ = 0;
+  std::vector<unsigned char> marked_;  // tiles_x_ * tiles_y_, row 0 at the bottom
+  bool marks_changed_ = true;          // rects_vbo_ is to be rebuilt
+  int rect_vertices_ = 0;
 };
 
 }  // namespace ll::gui

@@ -273,6 +273,81 @@ TEST_F(RenderTest, CachedPointLayerMatchesDirectDrawing) {
   EXPECT_EQ(covered, plain);
 }
 
+TEST_F(RenderTest, GridAndAxesCoverEveryPixelOnceAsTheFormulaSays) {
+  // Grid and axes are drawn on bands next to the lines only (line_bands.h): every pixel must
+  // still get the coverage of the nearest grid line and axis (crossings once), per pixel
+  // mix(mix(region, grid, g * 0.08), axis, a * 0.85) in the light theme.
+  const Scene s = default_scene();
+  CanvasFrame f = frame(RegionMode::Argmax);
+  f.grid_step = 0.25;
+  f.world_x0 += 0.3 * kWpp;  // lines off the pixel edges: centres at every distance from them
+  f.world_y0 += 0.65 * kWpp;
+  renderer_.draw_regions(f, s.params);
+  pixels_ = fb_->read();
+  const auto cover = [](double d, double hw) { return std::clamp(hw + 0.5 - d, 0.0, 1.0); };
+  const auto grid_px = [&](double w) {
+    const double q = w / f.grid_step;
+    return std::abs(q - std::floor(q + 0.5)) * f.grid_step / kWpp;
+  };
+  int checked = 0, lined = 0;
+  for (int row = 0; row < kSize; ++row) {
+    for (int col = 0; col < kSize; ++col) {
+      const double x = f.world_x0 + (col + 0.5) * kWpp;
+      const double y = f.world_y0 + (kSize - row - 0.5) * kWpp;
+      if (boundary_px(s.params, x, y) < 2.0) continue;  // the region colour is clear-cut
+      double sc[kMaxClasses];
+      point_scores(s.params, {x, y, 0}, sc);
+      const palette::Rgb reg = Style{}.class_region(argmax(sc, s.params.classes()));
+      const double g = std::max(cover(grid_px(x), 0.5), cover(grid_px(y), 0.5)) * 0.08;
+      const double a =
+          std::max(cover(std::abs(x) / kWpp, 0.75), cover(std::abs(y) / kWpp, 0.75)) * 0.85;
+      lined += g > 0.0 || a > 0.0;
+      const unsigned char* p = &pixels_[(static_cast<std::size_t>(row) * kSize + col) * 4];
+      const int want[3] = {reg.r, reg.g, reg.b};
+      for (int c = 0; c < 3; ++c) {
+        const double v = (want[c] * (1.0 - g)) * (1.0 - a);  // grid and axis colour: black
+        ASSERT_NEAR(p[c], v, 2.0) << col << ", " << row << " channel " << c;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, kSize * kSize * 9 / 10);
+  EXPECT_GT(lined, 7 * 2 * kSize);  // 8 grid lines and the axes each way, 2 px wide or more
+}
+
+TEST_F(RenderTest, CachedLayerKeepsEverySpritesEdge) {
+  // The cached layer composites only the tiles its sprites reach: drawn from it, 600 points
+  // (spread over the view and its border, full-size markers and loss rings) must look as they
+  // do drawn directly, in two batches below kCachedPoints, to the last pixel of every edge.
+  Scene s = default_scene();
+  s.points.clear();
+  for (int i = 0; i < 600; ++i)
+    s.points.push_back({-1.03 + 2.06 * ((i * 7919) % 600) / 600.0,
+                        -1.03 + 2.06 * ((i * 104729) % 599) / 599.0, i % 3});
+  const std::vector<PointInstance> pts = point_instances(s, evaluate(s.points, s.params, s.loss));
+  ASSERT_GE(pts.size(), kCachedPoints);
+  const CanvasFrame f = frame(RegionMode::Argmax);
+  renderer_.draw_regions(f, s.params);
+  renderer_.draw_points(f, pts, {1, 1});
+  const std::vector<unsigned char> cached = fb_->read();
+  renderer_.draw_regions(f, s.params);
+  const std::vector<PointInstance> a(pts.begin(), pts.begin() + 300),
+      b(pts.begin() + 300, pts.end());
+  renderer_.draw_points(f, a, {2, 2});
+  renderer_.draw_points(f, b, {3, 3});
+  const std::vector<unsigned char> direct = fb_->read();
+  ASSERT_EQ(cached.size(), direct.size());
+  int worst = 0;
+  for (std::size_t i = 0; i < cached.size(); ++i)
+    worst = std::max(worst, std::abs(cached[i] - direct[i]));
+  EXPECT_LE(worst, 2);                  // rounding of "over" through a premultiplied layer
+  renderer_.draw_regions(f, s.params);  // and the points are there: many pixels differ
+  const std::vector<unsigned char> bare = fb_->read();
+  std::size_t covered = 0;
+  for (std::size_t i = 0; i < bare.size(); i += 4) covered += bare[i] != cached[i];
+  EXPECT_GT(covered, 600u * 20u);
+}
+
 }  // namespace
 }  // namespace ll::gui
 
