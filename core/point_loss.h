@@ -1,0 +1,131 @@
+#pragma once
+// The one definition of every per-point loss (point_loss_t) and the pieces it shares with the
+// block kernels of the training hot loop (core/loss_blocks.h): the hinge, the Weston-Watkins
+// margin, softmax's log-sum-exp, the focal modulation and the sigmoid term. Internal to
+// core/losses.cpp and its tests; the public entry points are in core/losses.h.
+#include <algorithm>
+#include <cmath>
+
+#include "core/scene.h"
+
+namespace ll::loss_detail {
+
+// Hinge h(m) and its derivative, written with selects (no branch) so that the block kernels
+// vectorize it: m <= 0 (the kink m = 0 included: subgradient 0) gives 0; a NaN margin gives NaN
+// as it would through the positive branch.
+inline double hinge(double m, bool squared, double& dh) {
+  const bool pos = !(m <= 0.0);
+  dh = pos ? (squared ? 2.0 * m : 1.0) : 0.0;
+  return pos ? (squared ? m * m : m) : 0.0;
+}
+
+// The multiclass margin of class j against the label's score s_y (Weston-Watkins, structured).
+inline double margin(double sj, double sy, double delta) { return sj - sy + delta; }
+
+// Softmax probabilities of one point into p, and the cross-entropy -ln p_y (log-sum-exp with
+// the max subtracted).
+template <int KK>
+inline double softmax_probs(const double* sc, int k, int y, double* p) {
+  const int K = KK > 0 ? KK : k;
+  double mx = sc[0];
+  for (int j = 1; j < K; ++j) mx = std::max(mx, sc[j]);
+  double sum = 0.0;
+  for (int j = 0; j < K; ++j) {
+    p[j] = std::exp(sc[j] - mx);
+    sum += p[j];
+  }
+  const double inv = 1.0 / sum;
+  for (int j = 0; j < K; ++j) p[j] *= inv;
+  return std::log(sum) + mx - sc[y];
+}
+
+// The focal modulation of softmax cross-entropy, shared by the per-point definition and the
+// blocked kernel. From ce = -ln p_y, q = 1 - p_y (as sum_{j != y} p_j, exact for small q) and p_y:
+//   L = alpha q^gamma ce,   dL/ds_j = alpha F (p_j - [j == y]),
+//   F = q^gamma + gamma p_y q^(gamma - 1) ce = q^gamma (1 + gamma p_y ce / q).
+// Returns L and sets `factor` = alpha F. gamma = 0 gives L = alpha ce and factor = alpha: softmax
+// cross-entropy exactly for alpha = 1. ce / q lies in [0, ~1] when q is small (p_y near 1), so
+// nothing overflows; q = 0 (p_y = 1) is the limit L = 0, dL/ds = 0.
+inline double focal_modulate(double ce, double q, double py, double gamma, double alpha,
+                             double& factor) {
+  if (gamma == 0.0) {
+    factor = alpha;
+    return alpha * ce;
+  }
+  if (q <= 0.0) {
+    factor = 0.0;
+    return 0.0;
+  }
+  const double qg = std::pow(q, gamma);
+  factor = alpha * qg * (1.0 + gamma * py * (ce / q));
+  return alpha * qg * ce;
+}
+
+// One term of the sigmoid loss, shared by the per-point definition and the blocked kernel: from
+// the score s, the target t, e = e^{-|s|} and l = ln(1 + e), softplus(s) - t s with
+// softplus(s) = max(s, 0) + l (exact to rounding for |s| up to 1e6 and beyond), and its
+// derivative d = sigma(s) - t.
+inline double sigmoid_term(double s, double t, double e, double l, double& d) {
+  d = (s >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - t;
+  return std::max(s, 0.0) + l - t * s;
+}
+
+// The one definition of every per-point loss. KK is the number of classes when known at compile
+// time (2..kMaxClasses), or 0 to use the run-time `k`; the compiler unrolls the fixed-size loops.
+// `mask` holds the point's labels (bit j for label j): the sigmoid loss's targets t_j; the
+// other losses use the single label y.
+template <LossKind kind, int KK>
+inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y, unsigned mask,
+                           double* ds) {
+  const int K = KK > 0 ? KK : k;
+  for (int j = 0; j < K; ++j) ds[j] = 0.0;
+  double loss = 0.0;
+  double dh = 0.0;
+  if constexpr (kind != LossKind::Sigmoid) (void)mask;
+  if constexpr (kind == LossKind::WestonWatkins) {
+    for (int j = 0; j < K; ++j) {
+      if (j == y) continue;
+      loss += hinge(margin(sc[j], sc[y], s.delta), s.squared, dh);
+      ds[j] += dh;
+      ds[y] -= dh;
+    }
+  } else if constexpr (kind == LossKind::OneVsAll) {
+    for (int j = 0; j < K; ++j) {
+      const double t = j == y ? 1.0 : -1.0;
+      loss += hinge(s.delta - t * sc[j], s.squared, dh);
+      ds[j] -= t * dh;
+    }
+  } else if constexpr (kind == LossKind::Structured) {
+    int best = -1;
+    for (int j = 0; j < K; ++j) {
+      if (j != y && (best < 0 || sc[j] > sc[best])) best = j;
+    }
+    loss = hinge(margin(sc[best], sc[y], s.delta), s.squared, dh);
+    ds[best] += dh;
+    ds[y] -= dh;
+  } else if constexpr (kind == LossKind::Sigmoid) {
+    // sum_j softplus(s_j) - t_j s_j; dL/ds_j = sigma(s_j) - t_j.
+    (void)y;
+    for (int j = 0; j < K; ++j) {
+      const double e = std::exp(-std::abs(sc[j]));
+      loss += sigmoid_term(sc[j], static_cast<double>((mask >> j) & 1u), e, std::log1p(e), ds[j]);
+    }
+  } else {  // Softmax, and Focal as its modulation
+    (void)mask;
+    const double ce = softmax_probs<KK>(sc, K, y, ds);
+    if constexpr (kind == LossKind::Focal) {
+      double q = 0.0;
+      for (int j = 0; j < K; ++j) q += j == y ? 0.0 : ds[j];
+      double factor = 0.0;
+      loss = focal_modulate(ce, q, ds[y], s.gamma, s.alpha, factor);
+      ds[y] -= 1.0;
+      for (int j = 0; j < K; ++j) ds[j] *= factor;
+    } else {
+      loss = ce;
+      ds[y] -= 1.0;
+    }
+  }
+  return loss;
+}
+
+}  // namespace ll::loss_detail
