@@ -85,49 +85,67 @@ int create_temporary(const fs::path& dir, const std::string& prefix, const fs::p
 
 }  // namespace
 
-void write_file_atomic(const fs::path& requested, std::string_view content) {
+AtomicFile::AtomicFile(const fs::path& requested) : requested_(requested) {
   if (requested.empty()) throw std::runtime_error("empty output path");
   // Write through a symbolic link to its target (replacing the link would break it), and never
   // replace anything that is not a regular file (a folder, a device such as /dev/full).
   std::error_code ec;
-  fs::path path = requested;
+  path_ = requested;
   if (fs::is_symlink(fs::symlink_status(requested, ec))) {
-    path = fs::weakly_canonical(requested, ec);
+    path_ = fs::weakly_canonical(requested, ec);
     if (ec) fail(requested, "cannot resolve the link: " + ec.message());
   }
   struct stat old {};
-  const bool exists = ::stat(path.c_str(), &old) == 0;  // "not found" is fine: a new file
+  const bool exists = ::stat(path_.c_str(), &old) == 0;  // "not found" is fine: a new file
   if (exists && !S_ISREG(old.st_mode)) {
     fail(requested, S_ISDIR(old.st_mode)
                         ? std::string("is a folder")
                         : std::string("is not a regular file (") + file_kind(old.st_mode) + ")");
   }
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const std::string prefix = "." + path.filename().string() + ".tmp-";
+  const fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+  const std::string prefix = "." + path_.filename().string() + ".tmp-";
   remove_stale_temporaries(dir, prefix);
-
-  fs::path tmp;
-  const int fd = create_temporary(dir, prefix, path, tmp);
-  auto abandon = [&](const char* what, int err) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    fail(path, what + std::string(std::strerror(err)));
-  };
+  fd_ = create_temporary(dir, prefix, path_, tmp_);
   // Replacing a file keeps its permission bits; a new file has the umask's.
-  if (exists && ::fchmod(fd, old.st_mode & 07777) != 0) abandon("cannot set permissions: ", errno);
+  if (exists && ::fchmod(fd_, old.st_mode & 07777) != 0) abandon("cannot set permissions: ", errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(tmp_.c_str());
+}
+
+void AtomicFile::abandon(const char* what, int err) {
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(tmp_.c_str());
+  fail(path_, what + std::string(std::strerror(err)));
+}
+
+void AtomicFile::commit() {
+  if (fd_ < 0) fail(path_, "already written");
+  // fsync of any descriptor of the file flushes what every writer of it wrote.
+  if (::fsync(fd_) != 0) abandon("flush failed: ", errno);
+  // Renamed while still locked, so that no other save takes it for a leftover.
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) abandon("cannot replace: ", errno);
+  ::close(fd_);  // after fsync, close has nothing left to write
+  fd_ = -1;
+}
+
+void write_file_atomic(const fs::path& requested, std::string_view content) {
+  AtomicFile file(requested);
   std::size_t done = 0;
   while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    const ssize_t n = ::write(file.fd(), content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      abandon("write failed: ", errno);
+      const int err = errno;
+      fail(file.target(), std::string("write failed: ") + std::strerror(err));
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) abandon("flush failed: ", errno);
-  // Renamed while still locked, so that no other save takes it for a leftover.
-  if (::rename(tmp.c_str(), path.c_str()) != 0) abandon("cannot replace: ", errno);
-  ::close(fd);  // after fsync, close has nothing left to write
+  file.commit();
 }
 
 std::string read_file(const fs::path& path, std::size_t max_bytes) {

@@ -7,9 +7,9 @@ namespace ll {
 
 namespace {
 bool finite(const Params& p) { return p.W.allFinite() && p.b.allFinite(); }
-}  // namespace
 
-void project_max_norm(WeightMatrix& W, double c) {
+template <class Mat>
+void project_max_norm_t(Mat& W, double c) {
   if (!(c > 0.0)) return;
   for (Eigen::Index k = 0; k < W.rows(); ++k) {
     const double norm = W.row(k).norm();
@@ -21,21 +21,99 @@ void project_max_norm(WeightMatrix& W, double c) {
   }
 }
 
+template <class Mat>
+void apply_update_t(const OptimizerSettings& settings, long t, const Mat& dW, const BiasVector& db,
+                    Mat& W, BiasVector& b, UpdateState<Mat>& st) {
+  const double lr = settings.lr;
+  switch (settings.kind) {
+    case OptimizerKind::GD:
+    case OptimizerKind::SGD:
+      W -= lr * dW;
+      b -= lr * db;
+      break;
+    case OptimizerKind::Momentum:
+      if (st.vW.rows() != W.rows() || st.vW.cols() != W.cols()) {
+        st.vW = Mat::Zero(W.rows(), W.cols());
+        st.vb = BiasVector::Zero(W.rows());
+      }
+      st.vW = settings.momentum * st.vW - lr * dW;
+      st.vb = settings.momentum * st.vb - lr * db;
+      W += st.vW;
+      b += st.vb;
+      break;
+    case OptimizerKind::Adam: {
+      if (st.mW.rows() != W.rows() || st.mW.cols() != W.cols()) {
+        st.mW = st.sW = Mat::Zero(W.rows(), W.cols());
+        st.mb = st.sb = BiasVector::Zero(W.rows());
+      }
+      const double b1 = settings.beta1, b2 = settings.beta2, eps = settings.epsilon;
+      st.mW = b1 * st.mW + (1 - b1) * dW;
+      st.mb = b1 * st.mb + (1 - b1) * db;
+      st.sW = b2 * st.sW + (1 - b2) * dW.cwiseAbs2();
+      st.sb = b2 * st.sb + (1 - b2) * db.cwiseAbs2();
+      const double tt = static_cast<double>(t + 1);
+      const double c1 = 1.0 - std::pow(b1, tt), c2 = 1.0 - std::pow(b2, tt);
+      W.array() -= lr * (st.mW.array() / c1) / ((st.sW.array() / c2).sqrt() + eps);
+      b.array() -= lr * (st.mb.array() / c1) / ((st.sb.array() / c2).sqrt() + eps);
+      break;
+    }
+  }
+  project_max_norm_t(W, settings.max_norm);
+}
+
+}  // namespace
+
+void project_max_norm(WeightMatrix& W, double c) { project_max_norm_t(W, c); }
+void project_max_norm(Eigen::MatrixXd& W, double c) { project_max_norm_t(W, c); }
+
+void apply_update(const OptimizerSettings& settings, long t, const WeightMatrix& dW,
+                  const BiasVector& db, WeightMatrix& W, BiasVector& b,
+                  UpdateState<WeightMatrix>& state) {
+  apply_update_t(settings, t, dW, db, W, b, state);
+}
+void apply_update(const OptimizerSettings& settings, long t, const Eigen::MatrixXd& dW,
+                  const BiasVector& db, Eigen::MatrixXd& W, BiasVector& b,
+                  UpdateState<Eigen::MatrixXd>& state) {
+  apply_update_t(settings, t, dW, db, W, b, state);
+}
+
+std::span<const int> EpochSampler::next(std::size_t n, int batch_size, bool full_batch) {
+  const auto batch = static_cast<std::size_t>(std::max(1, batch_size));
+  if (full_batch || batch >= n) {
+    ++epochs_;
+    size_ = 0;
+    return {};
+  }
+  if (order_.size() != n) {
+    order_.resize(n);
+    cursor_ = n;  // force a shuffle
+  }
+  if (cursor_ + batch > n) {  // start a new epoch (the remainder of the old one is dropped)
+    std::iota(order_.begin(), order_.end(), 0);
+    rng_.shuffle(order_);
+    cursor_ = 0;
+    ++epochs_;
+  }
+  begin_ = cursor_;
+  size_ = batch;
+  cursor_ += batch;
+  return last();
+}
+
+void EpochSampler::reset(std::uint64_t seed) {
+  rng_ = Rng(seed);
+  order_.clear();
+  cursor_ = begin_ = size_ = 0;
+}
+
 LossRecord record(const Scene& scene) {
   const LossGradient g = loss_gradient(scene.points, scene.params, scene.loss);
   return {g.data_loss, g.reg_loss, g.total_loss, accuracy(scene.points, scene.params)};
 }
 
 void Optimizer::reset() {
-  rng_ = Rng(settings_.seed);
-  order_.clear();
-  cursor_ = batch_begin_ = batch_size_ = 0;
-  vW_.resize(0, 2);
-  mW_.resize(0, 2);
-  sW_.resize(0, 2);
-  vb_.resize(0);
-  mb_.resize(0);
-  sb_.resize(0);
+  sampler_.reset(settings_.seed);
+  state_.clear();
   steps_ = 0;
   have_last_ = false;
 }
@@ -62,35 +140,12 @@ void Optimizer::set_settings(const OptimizerSettings& s) {
   if (!only_lr) reset();
 }
 
-std::span<const int> Optimizer::next_batch(std::size_t n) {
-  const auto batch = static_cast<std::size_t>(std::max(1, settings_.batch));
-  if (settings_.kind == OptimizerKind::GD || batch >= n) {
-    ++epochs_;
-    batch_size_ = 0;
-    return {};
-  }
-  if (order_.size() != n) {
-    order_.resize(n);
-    cursor_ = n;  // force a shuffle
-  }
-  if (cursor_ + batch > n) {  // start a new epoch (the remainder of the old one is dropped)
-    std::iota(order_.begin(), order_.end(), 0);
-    rng_.shuffle(order_);
-    cursor_ = 0;
-    ++epochs_;
-  }
-  batch_begin_ = cursor_;
-  batch_size_ = batch;
-  cursor_ += batch;
-  return last_batch();
-}
-
 StepStatus Optimizer::step(Scene& scene) {
   undid_previous_ = false;
   if (scene.points.empty()) return StepStatus::NoData;
-  const int K = scene.classes();
-  const LossGradient g =
-      loss_gradient(scene.points, scene.params, scene.loss, next_batch(scene.points.size()));
+  const LossGradient g = loss_gradient(
+      scene.points, scene.params, scene.loss,
+      sampler_.next(scene.points.size(), settings_.batch, settings_.kind == OptimizerKind::GD));
   if (undo_if_exploded(scene, g.total_loss)) {
     undid_previous_ = true;
     return StepStatus::Diverged;
@@ -101,41 +156,7 @@ StepStatus Optimizer::step(Scene& scene) {
   }
   const Params before = scene.params;
   Params& p = scene.params;
-  const double lr = settings_.lr;
-  switch (settings_.kind) {
-    case OptimizerKind::GD:
-    case OptimizerKind::SGD:
-      p.W -= lr * g.dW;
-      p.b -= lr * g.db;
-      break;
-    case OptimizerKind::Momentum:
-      if (vW_.rows() != K) {
-        vW_ = WeightMatrix::Zero(K, 2);
-        vb_ = BiasVector::Zero(K);
-      }
-      vW_ = settings_.momentum * vW_ - lr * g.dW;
-      vb_ = settings_.momentum * vb_ - lr * g.db;
-      p.W += vW_;
-      p.b += vb_;
-      break;
-    case OptimizerKind::Adam: {
-      if (mW_.rows() != K) {
-        mW_ = sW_ = WeightMatrix::Zero(K, 2);
-        mb_ = sb_ = BiasVector::Zero(K);
-      }
-      const double b1 = settings_.beta1, b2 = settings_.beta2, eps = settings_.epsilon;
-      mW_ = b1 * mW_ + (1 - b1) * g.dW;
-      mb_ = b1 * mb_ + (1 - b1) * g.db;
-      sW_ = b2 * sW_ + (1 - b2) * g.dW.cwiseAbs2();
-      sb_ = b2 * sb_ + (1 - b2) * g.db.cwiseAbs2();
-      const double t = static_cast<double>(steps_ + 1);
-      const double c1 = 1.0 - std::pow(b1, t), c2 = 1.0 - std::pow(b2, t);
-      p.W.array() -= lr * (mW_.array() / c1) / ((sW_.array() / c2).sqrt() + eps);
-      p.b.array() -= lr * (mb_.array() / c1) / ((sb_.array() / c2).sqrt() + eps);
-      break;
-    }
-  }
-  project_max_norm(p.W, settings_.max_norm);
+  apply_update(settings_, steps_, g.dW, g.db, p.W, p.b, state_);
   if (!finite(p) || p.W.cwiseAbs().maxCoeff() > kParamBound ||
       p.b.cwiseAbs().maxCoeff() > kParamBound) {
     p = before;

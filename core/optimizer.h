@@ -30,11 +30,65 @@ enum class StepStatus {
   NoData,  // no points: nothing to fit
 };
 
+// --- the update rules, one definition for both shapes of W --------------------------------
+// The 2-D classifier's W is a K x 2 WeightMatrix, the image classifier's (core/images/) a K x D
+// Eigen::MatrixXd: the overloads below run one template, so both take exactly the same steps.
+
+// Momentum velocity and Adam moments of (W, b); empty until the first step that needs them.
+template <class Mat>
+struct UpdateState {
+  Mat vW, mW, sW;  // momentum velocity / Adam first moment / Adam second moment
+  BiasVector vb, mb, sb;
+  void clear() {
+    vW.resize(0, vW.cols());
+    mW.resize(0, mW.cols());
+    sW.resize(0, sW.cols());
+    vb.resize(0);
+    mb.resize(0);
+    sb.resize(0);
+  }
+};
+
+// One update of (W, b) by the gradient (dW, db) under `settings` (GD and SGD: W -= lr dW;
+// momentum: v = mu v - lr dW, W += v; Adam with bias correction at step t + 1, t = the number
+// of steps taken before this one), followed by the max-norm projection when
+// settings.max_norm > 0. The caller checks the result for divergence.
+void apply_update(const OptimizerSettings& settings, long t, const WeightMatrix& dW,
+                  const BiasVector& db, WeightMatrix& W, BiasVector& b,
+                  UpdateState<WeightMatrix>& state);
+void apply_update(const OptimizerSettings& settings, long t, const Eigen::MatrixXd& dW,
+                  const BiasVector& db, Eigen::MatrixXd& W, BiasVector& b,
+                  UpdateState<Eigen::MatrixXd>& state);
+
+// The minibatches of shuffled epochs: each epoch is a fresh permutation of 0..n-1 (Rng::shuffle
+// of the identity) cut into batches of `batch`; the remainder of an epoch is dropped. gd or
+// batch >= n: every step uses all points (an empty span) and is an epoch of its own.
+class EpochSampler {
+ public:
+  explicit EpochSampler(std::uint64_t seed = 1) : rng_(seed) {}
+  // The indices of the next step's batch (valid until the next call or reset), empty for a
+  // full-batch step.
+  std::span<const int> next(std::size_t n, int batch, bool full_batch);
+  // The last batch (as next() returned it).
+  std::span<const int> last() const { return std::span<const int>(order_).subspan(begin_, size_); }
+  // Re-seeds and forgets the epoch order; keeps the epoch count.
+  void reset(std::uint64_t seed);
+  long epochs() const { return epochs_; }  // epochs begun
+  // Where the next batch starts in the current epoch's order (0 before the first).
+  std::size_t cursor() const { return cursor_; }
+
+ private:
+  Rng rng_;
+  std::vector<int> order_;
+  std::size_t cursor_ = 0, begin_ = 0, size_ = 0;
+  long epochs_ = 0;
+};
+
 class Optimizer {
  public:
   Optimizer() = default;
   explicit Optimizer(const OptimizerSettings& settings)
-      : settings_(settings), rng_(settings.seed) {}
+      : settings_(settings), sampler_(settings.seed) {}
 
   // Advances scene.params by one update using scene.loss and this optimizer's settings.
   // On divergence the parameters are left as they were before the step, or before the previous
@@ -58,26 +112,15 @@ class Optimizer {
   long steps_taken() const { return steps_; }
   // The minibatch of the last step (indices into the points), valid until the next step or
   // reset; empty when the step used every point (gd, batch >= N) or no step was taken.
-  std::span<const int> last_batch() const {
-    return std::span<const int>(order_).subspan(batch_begin_, batch_size_);
-  }
+  std::span<const int> last_batch() const { return sampler_.last(); }
   // Epochs begun: minibatch steps count a new epoch at each reshuffle (the first step begins
   // epoch 1); full-batch steps are an epoch each. Kept by reset(); a new Optimizer starts at 0.
-  long epochs() const { return epochs_; }
+  long epochs() const { return sampler_.epochs(); }
 
  private:
-  std::span<const int> next_batch(std::size_t n);
-
   OptimizerSettings settings_;
-  Rng rng_{1};
-  std::vector<int> order_;                        // current epoch's permutation
-  std::size_t cursor_ = 0;                        // next index into order_
-  std::size_t batch_begin_ = 0, batch_size_ = 0;  // last_batch() within order_
-  long epochs_ = 0;
-  WeightMatrix vW_, mW_;  // momentum velocity / Adam first moment
-  BiasVector vb_, mb_;
-  WeightMatrix sW_;  // Adam second moment
-  BiasVector sb_;
+  EpochSampler sampler_{1};
+  UpdateState<WeightMatrix> state_;
   long steps_ = 0;
   // The last accepted step, to undo it when the next loss evaluation shows it exploded.
   bool have_last_ = false, undid_previous_ = false;
@@ -91,6 +134,7 @@ class Optimizer {
 // despite rounding). c <= 0: nothing. Optimizer::step applies it after each update when
 // OptimizerSettings::max_norm > 0; it is a constraint on W, not a term of the loss.
 void project_max_norm(WeightMatrix& W, double c);
+void project_max_norm(Eigen::MatrixXd& W, double c);
 
 // Full-data loss record of a scene (for histories and plots).
 LossRecord record(const Scene& scene);

@@ -2,7 +2,10 @@
 
 namespace ll {
 
-double reg_loss(const WeightMatrix& W, const LossSettings& s) {
+namespace {
+
+template <class Mat>
+double reg_loss_t(const Mat& W, const LossSettings& s) {
   switch (s.reg) {
     case RegKind::L2:
       return s.lambda * W.squaredNorm();
@@ -14,8 +17,9 @@ double reg_loss(const WeightMatrix& W, const LossSettings& s) {
   return 0.0;
 }
 
-void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix& dW) {
-  const WeightMatrix sign = W.cwiseSign();
+template <class Mat>
+void add_reg_gradient_t(const Mat& W, const LossSettings& s, Mat& dW) {
+  const Mat sign = W.cwiseSign();
   switch (s.reg) {
     case RegKind::L2:
       dW += 2.0 * s.lambda * W;
@@ -27,6 +31,17 @@ void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix
       dW += s.lambda * (2.0 * s.elastic_beta * W + sign);
       break;
   }
+}
+
+}  // namespace
+
+double reg_loss(const WeightMatrix& W, const LossSettings& s) { return reg_loss_t(W, s); }
+double reg_loss(const Eigen::MatrixXd& W, const LossSettings& s) { return reg_loss_t(W, s); }
+void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix& dW) {
+  add_reg_gradient_t(W, s, dW);
+}
+void add_reg_gradient(const Eigen::MatrixXd& W, const LossSettings& s, Eigen::MatrixXd& dW) {
+  add_reg_gradient_t(W, s, dW);
 }
 
 }  // namespace ll

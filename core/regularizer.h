@@ -6,8 +6,12 @@
 
 namespace ll {
 
+// One definition for both shapes of W: the 2-D classifier's K x 2 WeightMatrix and the image
+// classifier's K x D Eigen::MatrixXd (core/images/); both overloads run the same template.
 double reg_loss(const WeightMatrix& W, const LossSettings& s);
+double reg_loss(const Eigen::MatrixXd& W, const LossSettings& s);
 // Adds d(reg_loss)/dW to dW. At W = 0 the |W| terms use the subgradient 0.
 void add_reg_gradient(const WeightMatrix& W, const LossSettings& s, WeightMatrix& dW);
+void add_reg_gradient(const Eigen::MatrixXd& W, const LossSettings& s, Eigen::MatrixXd& dW);
 
 }  // namespace ll

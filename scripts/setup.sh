@@ -9,13 +9,15 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libglfw3-dev libimgui-dev libstb-dev
           python3-glad libeigen3-dev libegl-dev libgl1-mesa-dri libcairo2-dev libpango1.0-dev
-          fonts-dejavu-core
+          fonts-dejavu-core zlib1g-dev dataset-fashion-mnist
+          libavcodec-dev libavformat-dev libavfilter-dev libswscale-dev libavutil-dev
           libgtest-dev nlohmann-json3-dev libcli11-dev)
 mode=${1:-app}
 if [ "$mode" = test ] || [ "$mode" = packages ]; then
   # Tests bring their own display (Xvfb) and check exported files with these tools.
   # clang + libclang-rt: the fuzzing build; clang-format: the style check (scripts/format.sh).
-  packages+=(xvfb xauth poppler-utils libxml2-utils clang libclang-rt-14-dev clang-format)
+  # ffmpeg: ffprobe and ffmpeg read back the animations (tests/video, tests/cli).
+  packages+=(xvfb xauth poppler-utils libxml2-utils clang libclang-rt-14-dev clang-format ffmpeg)
 fi
 
 missing=()

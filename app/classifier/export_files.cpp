@@ -1,8 +1,19 @@
 #include "app/classifier/export_files.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
+
+#include "app/video/encoder.h"
+#include "app/video/training_frames.h"
 
 namespace ll::gui {
 
@@ -97,6 +108,84 @@ ExportResult export_view(const AppState& st, const ExportRequest& req, double pl
     return r;
   }
   return run_export(job);
+}
+
+RecordJob prepare_record(const AppState& st, const RecordRequest& req) {
+  video::VideoOptions vopt{req.format, req.width, req.height, req.fps};
+  if (req.steps < 1 || req.every < 1) throw std::invalid_argument("steps and every must be >= 1");
+  const long frames = video::frame_count(req.steps, req.every);
+  if (frames > video::kMaxFrames)
+    throw std::invalid_argument(std::to_string(frames) + " frames: at most " +
+                                std::to_string(video::kMaxFrames) + " (more steps per frame)");
+  if (const std::string why = video::check_options(vopt, static_cast<int>(frames)); !why.empty())
+    throw std::invalid_argument(why);
+  RecordJob job;
+  ExportRequest still;  // the window's figure options, as a still export takes them
+  still.target = req.target;
+  still.legend = req.legend;
+  still.axes = req.axes;
+  job.figure = export_options(st, still, req.width, req.height);
+  job.scene = st.scene;
+  job.request = req;
+  if (job.request.folder.empty()) job.request.folder = default_export_folder();
+  return job;
+}
+
+ExportResult run_record(const RecordJob& job, JobControl* control) {
+  ExportResult r;
+  const auto t0 = std::chrono::steady_clock::now();
+  const RecordRequest& req = job.request;
+  fs::path path;
+  try {
+    std::error_code ec;
+    if (!fs::is_directory(req.folder, ec))
+      throw std::runtime_error(req.folder.string() + ": no such folder");
+    // Training: a tenth of the progress bar (the frames take the rest).
+    video::TrainingRun run = video::run_training(job.scene, req.steps, req.every, control, 0.1);
+    const bool diverged = run.status == StepStatus::Diverged;
+    const long done = run.steps_done;
+    video::TrainingFrames frames(job.scene, std::move(run), job.figure);
+    // Reserve the next free name (O_EXCL): the encoder's atomic rename then replaces only our
+    // own empty placeholder, never a file someone else made meanwhile.
+    for (int attempt = 0;; ++attempt) {
+      path = next_export_name(req.folder, video::to_string(req.format));
+      const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+      if (fd >= 0) {
+        ::close(fd);
+        break;
+      }
+      if (errno != EEXIST || attempt > 100)
+        throw std::runtime_error(req.folder.string() + ": cannot create a file here (" +
+                                 std::strerror(errno) + ")");
+    }
+    const video::EncodeResult e =
+        video::encode(frames, {req.format, req.width, req.height, req.fps}, path, control, 0.1);
+    r.ok = true;
+    r.path = path;
+    r.pixels_w = req.width;
+    r.pixels_h = req.height;
+    char what[160];
+    std::snprintf(what, sizeof what, "Saved %d frames (%.1f s at %d fps, %.1f MB) of %d x %d ",
+                  e.frames, static_cast<double>(e.frames) / req.fps, req.fps,
+                  static_cast<double>(e.bytes) / 1e6, req.width, req.height);
+    std::string fmt = video::to_string(req.format);
+    for (char& c : fmt) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    r.message = what + fmt + " to " + path.string();
+    if (diverged)
+      r.message += " (training diverged after " + std::to_string(done) +
+                   " steps: the last frames hold its last finite state)";
+  } catch (const JobCancelled&) {
+    r.cancelled = true;
+    r.message = "Recording cancelled: nothing was written";
+  } catch (const std::exception& e) {
+    r.message = std::string("Recording failed: ") + e.what();
+  }
+  if (!r.ok && !path.empty()) {
+    std::error_code ec;
+    fs::remove(path, ec);  // our empty placeholder
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
 }
 
 }  // namespace ll::gui

@@ -10,6 +10,7 @@
 
 #include "app/classifier/model/app_state.h"
 #include "app/export/export.h"
+#include "app/video/video_format.h"
 
 namespace ll::gui {
 
@@ -59,5 +60,34 @@ ExportResult run_export(const ExportJob& job, JobControl* control = nullptr);
 // prepare_export then run_export, on the calling thread.
 ExportResult export_view(const AppState& st, const ExportRequest& req, double plot_w = 0.0,
                          double plot_h = 0.0);
+
+// --- Record: a training run from the current scene as GIF, MP4 or WebM (app/video) ----------
+// Trains a copy of the scene from its current parameters with its optimizer settings and draws
+// each frame as the window's view (the canvas's world rectangle, shading, theme, palette) at the
+// chosen size, into the next free losslab-NNN.gif|mp4|webm of the folder.
+
+struct RecordRequest {
+  ExportTarget target = ExportTarget::Canvas;
+  video::Format format = video::Format::Gif;
+  long steps = 200, every = 1;
+  int fps = 25;
+  int width = 800, height = 800;  // pixels
+  bool legend = true, axes = true;
+  std::filesystem::path folder;  // empty: default_export_folder()
+};
+
+struct RecordJob {
+  Scene scene;
+  exporter::FigureOptions figure;
+  RecordRequest request;  // folder resolved
+};
+
+// Copies the scene and the view's options; throws std::invalid_argument with one sentence for
+// requests the encoder refuses (sizes, fps, too many frames).
+RecordJob prepare_record(const AppState& st, const RecordRequest& req);
+
+// Trains, renders and encodes; never throws, never replaces an existing file. Progress over the
+// training and the frames; Cancel ends it with `cancelled` set and no file left behind.
+ExportResult run_record(const RecordJob& job, JobControl* control = nullptr);
 
 }  // namespace ll::gui

@@ -11,11 +11,16 @@
 #include <cstdio>
 #include <utility>
 
+#include "app/video/training_frames.h"
 #include "app/widgets/flow.h"
 
 namespace ll::gui {
 
-ExportPanel::~ExportPanel() { job_.wait(); }
+ExportPanel::~ExportPanel() {
+  record_job_.cancel();  // a recording can take seconds: it stops at the next frame
+  record_job_.wait();
+  job_.wait();
+}
 
 void ExportPanel::show(AppState& st, const ExportResult& r) {
   last_ = r;
@@ -51,8 +56,89 @@ void ExportPanel::start(AppState& st, double plot_w, double plot_h) {
 }
 
 void ExportPanel::collect(AppState& st) {
-  if (!job_.ready()) return;
-  show(st, job_.take());  // run_export never throws
+  if (job_.ready()) show(st, job_.take());                // run_export never throws
+  if (record_job_.ready()) show(st, record_job_.take());  // nor does run_record
+}
+
+void ExportPanel::start_record(AppState& st) {
+  rec_.folder = folder_;
+  rec_.steps = rec_steps_;
+  rec_.every = rec_every_;
+  rec_.target = req_.target;
+  rec_.legend = req_.legend;
+  rec_.axes = req_.axes;
+  RecordJob job;
+  try {  // the copy, on the UI thread
+    job = prepare_record(st, rec_);
+  } catch (const std::exception& e) {
+    ExportResult r;
+    r.message = std::string("Recording failed: ") + e.what();
+    show(st, r);
+    return;
+  }
+  const std::string label =
+      "Recording " + std::to_string(rec_.steps) + " steps as " + video::to_string(rec_.format);
+  record_job_ = exporter::start_export_job(
+      label, [job = std::move(job)](JobControl& control) { return run_record(job, &control); },
+      [] { glfwPostEmptyEvent(); });
+}
+
+void ExportPanel::draw_record(AppState& st) {
+  const float fs = ImGui::GetFontSize();
+  ImGui::Separator();
+  ImGui::TextUnformatted("Record a training run");
+  ImGui::PushID("record");
+  int format = static_cast<int>(rec_.format);
+  ImGui::TextUnformatted("Format");
+  ImGui::SameLine(fs * 6);
+  ImGui::RadioButton("GIF", &format, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("MP4", &format, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("WebM", &format, 2);
+  rec_.format = static_cast<video::Format>(format);
+  ImGui::TextUnformatted("Steps");
+  ImGui::SameLine(fs * 6);
+  ImGui::SetNextItemWidth(fs * 5);
+  ImGui::InputInt("##steps", &rec_steps_, 0);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("every");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 3);
+  ImGui::InputInt("##every", &rec_every_, 0);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("fps");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 3);
+  ImGui::InputInt("##fps", &rec_.fps, 0);
+  rec_steps_ = std::clamp(rec_steps_, 1, 1000000);
+  rec_every_ = std::clamp(rec_every_, 1, rec_steps_);
+  rec_.fps = std::clamp(rec_.fps, 1,
+                        rec_.format == video::Format::Gif ? video::kMaxGifFps : video::kMaxFps);
+  ImGui::TextUnformatted("Size");
+  ImGui::SameLine(fs * 6);
+  widgets::size_inputs(rec_.width, rec_.height, fs * 5);
+  rec_.width = std::min(rec_.width, video::kMaxSide);
+  rec_.height = std::min(rec_.height, video::kMaxSide);
+  if (rec_.format != video::Format::Gif) {  // yuv420p: even sides
+    rec_.width += rec_.width % 2;
+    rec_.height += rec_.height % 2;
+  }
+  const long frames = video::frame_count(rec_steps_, rec_every_);
+  ImGui::TextDisabled("%ld frames, %.1f s; from the current W, b", frames,
+                      static_cast<double>(frames) / rec_.fps);
+  if (record_job_.active()) {
+    if (widgets::progress_with_cancel(record_job_.progress(), record_job_.cancel_requested(),
+                                      fs * 14))
+      record_job_.cancel();
+    ImGui::TextDisabled("%s%s", record_job_.label().c_str(),
+                        record_job_.cancel_requested() ? ": cancelling" : "...");
+  } else {
+    if (ImGui::Button("Record", ImVec2(fs * 8, 0))) start_record(st);
+    ImGui::SameLine();
+    ImGui::TextDisabled("losslab-NNN.%s", video::to_string(rec_.format));
+  }
+  ImGui::PopID();
 }
 
 void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
@@ -136,7 +222,8 @@ void ExportPanel::draw(AppState& st, double plot_w, double plot_h) {
     ImGui::SameLine();
     ImGui::TextDisabled("losslab-NNN.%s, never replaces a file", exporter::to_string(req_.format));
   }
-  if (!last_.message.empty() && !job_.active()) {
+  draw_record(st);
+  if (!last_.message.empty() && !job_.active() && !record_job_.active()) {
     const ImVec4 col = last_.ok || last_.cancelled ? ImGui::GetStyle().Colors[ImGuiCol_Text]
                                                    : ImVec4(0.85f, 0.1f, 0.1f, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, col);

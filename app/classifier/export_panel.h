@@ -4,6 +4,8 @@
 // colour-blind-safe palette switch. Writes through export_files.h; says where it saved.
 // The export runs off the UI thread on a copy of the scene, view and options (core/job.h): the
 // window keeps drawing, shows a progress bar with Cancel, and the result when it is done.
+// Record (the same window): a training run from the current scene as GIF, MP4 or WebM (steps,
+// steps per frame, fps, W x H), also a background job with progress and Cancel.
 #include <string>
 
 #include "app/classifier/export_files.h"
@@ -24,12 +26,14 @@ class ExportPanel {
   // Draws the window while st.show_export is set; plot_w/plot_h: the loss plot's on-screen size.
   // Call every frame: it also collects a finished export when the window is closed.
   void draw(AppState& st, double plot_w, double plot_h);
-  bool busy() const { return job_.active(); }
+  bool busy() const { return job_.active() || record_job_.active(); }
 
  private:
   void start(AppState& st, double plot_w, double plot_h);
   void collect(AppState& st);  // a finished job's result into last_ / shown_ / st.status
   void show(AppState& st, const ExportResult& r);
+  void draw_record(AppState& st);  // the Record section
+  void start_record(AppState& st);
 
   Job<ExportResult> job_;
   ExportRequest req_;
@@ -38,6 +42,10 @@ class ExportPanel {
   std::string folder_;  // empty until first shown: then the default folder
   ExportResult last_;
   std::string shown_;  // the last result's message, with its time
+
+  Job<ExportResult> record_job_;
+  RecordRequest rec_;
+  int rec_steps_ = 200, rec_every_ = 1;
 };
 
 }  // namespace ll::gui

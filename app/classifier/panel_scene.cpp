@@ -9,6 +9,7 @@
 
 #include "app/classifier/canvas.h"
 #include "app/classifier/model/scene_file.h"
+#include "app/classifier/model/setup_text.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
 #include "core/datasets.h"
@@ -19,6 +20,13 @@ namespace ll::gui {
 namespace {
 constexpr double kSpreadMin = 0.01, kSpreadMax = 1.0;
 }  // namespace
+
+void paste_setup(AppState& st) {
+  const char* clip = ImGui::GetClipboardText();
+  const std::string text = clip ? clip : "";
+  if (const std::string why = open_setup_text(st, text); !why.empty())
+    st.banners.report("Could not paste the setup", why);
+}
 
 void scene_file_popups(AppState& st) {
   constexpr const char* kId = "Replace file?";
@@ -110,6 +118,18 @@ void ScenePanel::draw(ActionContext& cx, const Fonts&, Canvas& canvas) {
   ImGui::SameLine();
   if (ImGui::Button("Save as")) save_scene_as(st);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("to the path above; asks before replacing a file");
+  // The whole setup as one line of text (core/share.h), through the clipboard.
+  if (ImGui::Button("Copy setup")) {
+    ImGui::SetClipboardText(setup_text(st).c_str());
+    st.status =
+        "Copied the setup to the clipboard: paste it into LossLab (Ctrl+V) or pass it to "
+        "losslab as the scene.";
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("the scene and the view as one line of text (losslab:...)");
+  ImGui::SameLine();
+  if (ImGui::Button("Paste setup")) paste_setup(st);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("opens a copied setup (also Ctrl+V); undoable");
   if (!st.status.empty()) ImGui::TextWrapped("%s", st.status.c_str());
   ImGui::Separator();
   ImGui::TextDisabled("View");

@@ -3,6 +3,10 @@
 // Each changes the scene through st.doc's edit functions (one undo entry per interaction:
 // AppState::begin_frame keeps the gesture while a widget is held); buttons that have a shortcut
 // run the action table (app/classifier/model/actions.h).
+#include <imgui.h>
+
+#include <string>
+
 #include "app/classifier/model/actions.h"
 #include "app/classifier/model/app_state.h"
 #include "app/classifier/theme.h"
@@ -55,6 +59,16 @@ class ScenePanel {
   BlobsOptions blobs_;
 };
 
+// The loss landscape over a slice of parameter space, with the optimizer's path
+// (panel_landscape.cpp). The figure fills what the controls leave of the available space.
+class LandscapePanel {
+ public:
+  void draw(AppState& st, const Fonts& fonts);
+
+ private:
+  std::string x_text_, y_text_, field_error_;  // the "two parameters" fields as typed
+};
+
 // The Help window: mouse gestures, then one row per action (panel_help.cpp).
 class HelpWindow {
  public:
@@ -69,12 +83,18 @@ struct ClassifierPanels {
   DataPanel data;
   WorkedPanel worked;
   ScenePanel scene;
+  LandscapePanel landscape;
   HelpWindow help;
 };
 
 void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.cpp
+// The landscape figure alone in `size` (<= 0: the available space), updating its job; the
+// Landscape tab and presenter mode draw it (panel_landscape.cpp).
+void draw_landscape_figure(AppState& st, ImVec2 size);
 
-void scene_file_popups(AppState& st);  // once a frame: the "replace the file?" prompt
+void scene_file_popups(AppState& st);
+// Opens the setup text on the clipboard (Paste setup, Ctrl+V), or reports why not (panel_scene).
+void paste_setup(AppState& st);  // once a frame: the "replace the file?" prompt
 
 // Shared helpers.
 std::string step_counter(const AppState& st);  // "step 12 · epoch 3" (epochs for minibatches)

@@ -8,14 +8,19 @@
 // positive nearest the anchor). Plus the mean over the rows (total), the number of non-zero
 // rows and the gradient of the mean with respect to every point. --distance defaults to the
 // lectures' form: squared for triplet (FaceNet), plain for contrastive.
+// --out FILE.png|svg|pdf also draws the plane as the window's embedding tab does (rings,
+// categories, each term's gradient arrows, labels, legend) through the cairo exporter; the JSON
+// then names the file under "figure".
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "app/cli/cmd_metric_figure.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/json_out.h"
 #include "core/lab/number_text.h"
+#include "core/metric/plane_figure.h"
 #include "core/metric/playground.h"
 
 namespace ll::cli {
@@ -67,6 +72,7 @@ void register_metric(CLI::App& app, int& exit_code) {
   struct Args {
     std::string loss, anchor, positive, negative, distance;
     double margin = 0.0;
+    MetricFigureOut figure;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -88,7 +94,11 @@ void register_metric(CLI::App& app, int& exit_code) {
                   "squared (FaceNet; triplet default) or plain (PyTorch TripletMarginLoss; "
                   "contrastive default, the lecture's)")
       ->check(CLI::IsMember({"squared", "plain"}));
+  args->figure.add_to(*cmd);
   cmd->callback([args, &exit_code] {
+    exporter::Format format = exporter::Format::Png;
+    const exporter::FigureOptions fig_opt =
+        args->figure.wanted() ? args->figure.options(600, 600, format) : exporter::FigureOptions{};
     metric::PlaygroundSettings s;
     metric::parse(args->loss.c_str(), s.loss);
     s.form = metric::lecture_form(s.loss);
@@ -150,6 +160,13 @@ void register_metric(CLI::App& app, int& exit_code) {
     out["grad_total"] = {{"anchor", vec_json(r.grad_anchor)}, {"positives", gp}, {"negatives", gn}};
     if (const std::string bad = find_non_finite(out); !bad.empty())
       throw std::runtime_error("metric: " + bad + " is not finite; nothing printed");
+    if (args->figure.wanted()) {
+      const metric::PlaneView v = metric::playground_view(g, r);
+      exporter::FigureData data;
+      data.planes.push_back(
+          metric::playground_figure(g, s, r, {}, v.x_min, v.x_max, v.y_min, v.y_max));
+      out["figure"] = args->figure.write(data, fig_opt, format);
+    }
     write_output("", out.dump() + "\n");
     exit_code = 0;
   });

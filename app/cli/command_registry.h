@@ -24,9 +24,17 @@ void register_scores(CLI::App& app, int& exit_code);
 void register_dist(CLI::App& app, int& exit_code);
 void register_reg(CLI::App& app, int& exit_code);
 void register_metric(CLI::App& app, int& exit_code);
+void register_metric_train(CLI::App& app, int& exit_code);
+void register_animate(CLI::App& app, int& exit_code);
+void register_four_pixel(CLI::App& app, int& exit_code);
+void register_images(CLI::App& app, int& exit_code);
+void register_landscape(CLI::App& app, int& exit_code);
+void register_share(CLI::App& app, int& exit_code);
+void register_race(CLI::App& app, int& exit_code);
 
 // Shared helpers for commands.
-// Loads a scene (JSON or CSV); throws UsageError with the loader's message. Warnings go to stderr.
+// Loads a scene (JSON or CSV), or decodes a setup text ("losslab:...", core/share.h) with the
+// same validation; throws UsageError with the loader's message. Warnings go to stderr.
 Scene load_scene_or_throw(const std::string& path);
 // Writes `text` to `out` atomically, or to stdout when `out` is empty or "-".
 void write_output(const std::string& out, const std::string& text);

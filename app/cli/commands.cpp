@@ -13,10 +13,20 @@
 #include "app/cli/command_registry.h"
 #include "core/atomic_file.h"
 #include "core/scene_io.h"
+#include "core/share.h"
 
 namespace ll::cli {
 
 Scene load_scene_or_throw(const std::string& path) {
+  if (looks_like_share_text(path)) {  // a setup text (losslab share) instead of a file name
+    try {
+      SharedSetup r = decode_share(path);
+      for (const std::string& w : r.warnings) std::cerr << "losslab: warning: " << w << "\n";
+      return std::move(r.scene);
+    } catch (const ShareError& e) {
+      throw UsageError(e.what());
+    }
+  }
   try {
     LoadResult r = load_scene(path);
     for (const std::string& w : r.warnings) std::cerr << "losslab: warning: " << w << "\n";
@@ -217,7 +227,8 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
 
   WindowOptions window;
   std::string scene_path;
-  app.add_option("scene", scene_path, "scene to open (.json scene or .csv x,y,label)");
+  app.add_option("scene", scene_path,
+                 "scene to open (.json scene or .csv x,y,label), or a setup text (losslab:...)");
   app.add_option("--frames", window.frames, "render N frames, then exit")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--screenshot", window.screenshot, "with --frames: save the window as PNG");
@@ -237,6 +248,13 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   register_dist(app, exit_code);
   register_reg(app, exit_code);
   register_metric(app, exit_code);
+  register_metric_train(app, exit_code);
+  register_animate(app, exit_code);
+  register_four_pixel(app, exit_code);
+  register_images(app, exit_code);
+  register_landscape(app, exit_code);
+  register_share(app, exit_code);
+  register_race(app, exit_code);
 
   try {
     app.parse(argc, argv);
@@ -261,7 +279,7 @@ int main(int argc, char** argv, const char* version, WindowRunner open_window) {
   try {
     if (!scene_path.empty()) {
       window.scene = load_scene_or_throw(scene_path);
-      window.scene_path = scene_path;
+      if (!looks_like_share_text(scene_path)) window.scene_path = scene_path;  // a file: Save
     }
   } catch (const UsageError& e) {
     std::cerr << "losslab: " << e.what() << "\n";

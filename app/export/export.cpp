@@ -35,20 +35,28 @@ void check(cairo_status_t status, const char* what) {
     throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
 }
 
-void draw_on(cairo_surface_t* surface, const FigureData& data, const FigureOptions& opt,
-             double scale, JobControl* control) {
+// A context on `surface` scaled by `scale`, with unhinted text (glyphs keep their shapes and
+// advances at every scale, so a 2x export is the 1x one, only sharper), painted by `draw`.
+void paint(cairo_surface_t* surface, double scale, const Drawing& draw) {
   ContextPtr cr(cairo_create(surface));
   check(cairo_status(cr.get()), "cairo");
-  // Unhinted text: glyphs keep their shapes and advances at every scale, so a 2x export is the
-  // 1x one, only sharper.
   cairo_font_options_t* fo = cairo_font_options_create();
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
   cairo_set_font_options(cr.get(), fo);
   cairo_font_options_destroy(fo);
   cairo_scale(cr.get(), scale, scale);
-  draw_figure(cr.get(), data, opt, control);
+  draw(cr.get());
   check(cairo_status(cr.get()), "drawing the figure");
+}
+
+SurfacePtr image_surface(const FigureOptions& size, const Drawing& draw) {
+  SurfacePtr s(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(size), raster_height(size)));
+  check(cairo_surface_status(s.get()), "creating the image");
+  paint(s.get(), size.scale, draw);
+  cairo_surface_flush(s.get());
+  return s;
 }
 
 }  // namespace
@@ -116,6 +124,50 @@ void vector_shading_pixels(const FigureOptions& opt, int& px, int& py) {
                                 : std::clamp(static_cast<int>(std::lround(h)), 1, 16384);
 }
 
+SurfacePtr render_image(const FigureData& data, const FigureOptions& opt, JobControl* control) {
+  if (const std::string why = check_size(opt, Format::Png); !why.empty())
+    throw std::invalid_argument(why);
+  return image_surface(opt, [&](cairo_t* cr) { draw_figure(cr, data, opt, control); });
+}
+
+std::string render_drawing(double width, double height, double scale, Format format,
+                           const Drawing& draw, const char* title) {
+  FigureOptions size;
+  size.width = width;
+  size.height = height;
+  size.scale = scale;
+  if (const std::string why = check_size(size, format); !why.empty())
+    throw std::invalid_argument(why);
+  std::string bytes;
+  switch (format) {
+    case Format::Png: {
+      SurfacePtr s = image_surface(size, draw);
+      check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
+      break;
+    }
+    case Format::Svg: {
+      SurfacePtr s(cairo_svg_surface_create_for_stream(append, &bytes, width, height));
+      check(cairo_surface_status(s.get()), "creating the SVG");
+      cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
+      paint(s.get(), 1.0, draw);
+      cairo_surface_finish(s.get());
+      check(cairo_surface_status(s.get()), "writing the SVG");
+      break;
+    }
+    case Format::Pdf: {
+      SurfacePtr s(cairo_pdf_surface_create_for_stream(append, &bytes, width, height));
+      check(cairo_surface_status(s.get()), "creating the PDF");
+      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
+      paint(s.get(), 1.0, draw);
+      cairo_surface_finish(s.get());
+      check(cairo_surface_status(s.get()), "writing the PDF");
+      break;
+    }
+  }
+  return bytes;
+}
+
 std::string render_figure(const FigureData& data, const FigureOptions& options, Format format,
                           JobControl* control) {
   if (const std::string why = check_size(options, format); !why.empty())
@@ -123,43 +175,15 @@ std::string render_figure(const FigureData& data, const FigureOptions& options, 
   if (options.view == View::Curves)
     if (const std::string why = lab::validate(options.family, options.curves); !why.empty())
       throw std::invalid_argument(why);
-  std::string bytes;
   FigureOptions opt = options;
-  // Vectors: smooth shading embedded at print resolution, not one pixel per point (72 ppi).
-  if (format != Format::Png)
+  // Vectors: figure units are the document's units, and smooth shading is embedded at print
+  // resolution, not one pixel per point (72 ppi).
+  if (format != Format::Png) {
     vector_shading_pixels(options, opt.shading_pixels_x, opt.shading_pixels_y);
-  switch (format) {
-    case Format::Png: {
-      SurfacePtr s(
-          cairo_image_surface_create(CAIRO_FORMAT_ARGB32, raster_width(opt), raster_height(opt)));
-      check(cairo_surface_status(s.get()), "creating the image");
-      draw_on(s.get(), data, opt, opt.scale, control);
-      cairo_surface_flush(s.get());
-      check(cairo_surface_write_to_png_stream(s.get(), append, &bytes), "encoding the PNG");
-      break;
-    }
-    case Format::Svg: {
-      opt.scale = 1.0;  // vectors: figure units are the document's units
-      SurfacePtr s(cairo_svg_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the SVG");
-      cairo_svg_surface_set_document_unit(s.get(), CAIRO_SVG_UNIT_PX);
-      draw_on(s.get(), data, opt, 1.0, control);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the SVG");
-      break;
-    }
-    case Format::Pdf: {
-      opt.scale = 1.0;
-      SurfacePtr s(cairo_pdf_surface_create_for_stream(append, &bytes, opt.width, opt.height));
-      check(cairo_surface_status(s.get()), "creating the PDF");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_TITLE, "LossLab figure");
-      cairo_pdf_surface_set_metadata(s.get(), CAIRO_PDF_METADATA_CREATOR, "LossLab");
-      draw_on(s.get(), data, opt, 1.0, control);
-      cairo_surface_finish(s.get());
-      check(cairo_surface_status(s.get()), "writing the PDF");
-      break;
-    }
+    opt.scale = 1.0;
   }
+  std::string bytes = render_drawing(opt.width, opt.height, options.scale, format,
+                                     [&](cairo_t* cr) { draw_figure(cr, data, opt, control); });
   if (control) {
     control->check();
     control->set_progress(1.0);

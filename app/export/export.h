@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "app/export/draw.h"
 #include "app/export/figure.h"
 
 namespace ll::exporter {
@@ -19,10 +20,24 @@ const char* to_string(Format f);
 // Returns an empty string when the options are fine, otherwise what is wrong.
 std::string check_size(const FigureOptions& opt, Format format);
 
+// The one surface and encoding path of every export (the classifier's figures, the landscape,
+// the race, the template tiles): `draw` paints a width x height figure in figure units on a
+// context already scaled to the surface (PNG: `scale` pixels per unit; SVG and PDF: 1) with
+// unhinted text. Sizes are checked as check_size does (std::invalid_argument); cairo failures
+// throw std::runtime_error. `title` is the PDF's title.
+using Drawing = std::function<void(cairo_t*)>;
+std::string render_drawing(double width, double height, double scale, Format format,
+                           const Drawing& draw, const char* title = "LossLab figure");
+
 // The encoded file. Throws std::invalid_argument (bad options) or std::runtime_error (cairo).
 // With a control: progress in [0, 1] and JobCancelled once Cancel is asked (see draw_figure).
 std::string render_figure(const FigureData& data, const FigureOptions& opt, Format format,
                           JobControl* control = nullptr);
+
+// The image a PNG export encodes: a new ARGB32 surface of raster_width x raster_height pixels
+// (animation frames are these). Throws like render_figure.
+SurfacePtr render_image(const FigureData& data, const FigureOptions& opt,
+                        JobControl* control = nullptr);
 
 // Renders and writes atomically. Throws like render_figure, or std::runtime_error("PATH: ...").
 void export_figure(const std::filesystem::path& path, const FigureData& data,

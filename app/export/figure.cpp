@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/export/draw.h"
+#include "app/export/plane_view.h"
 
 namespace ll::exporter {
 
@@ -68,6 +69,9 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
       break;
     case View::Plots:
       draw_plots(cr, data.plots, data.plot_columns, opt);
+      break;
+    case View::Plane:
+      draw_plane_view(cr, data, opt);
       break;
   }
   cairo_restore(cr);

@@ -5,6 +5,8 @@
 //   lossplot  total/data/regularization loss over training steps
 //   curves    a family of loss curves: the table of core/lab/curve_sampling.h, with its options
 //   plots     app/figure PlotFigures in a grid (the loss lab's panels, exported from the window)
+//   plane     the embedding plane(s) of core/metric, then any PlotFigures, in a grid
+//             (plane_view.h; the loss lab's embedding tab and `losslab metric --out`)
 // All sizes are in figure units (pixels at scale 1, points in SVG/PDF); the caller applies the
 // raster scale with cairo_scale before drawing.
 #include <cairo.h>
@@ -21,13 +23,14 @@
 #include "app/style/style.h"
 #include "core/job.h"
 #include "core/lab/curve_sampling.h"
+#include "core/metric/plane_figure.h"
 #include "core/optimizer.h"
 #include "core/regions.h"
 #include "core/scene.h"
 
 namespace ll::exporter {
 
-enum class View { Canvas, LossPlot, Curves, Plots };
+enum class View { Canvas, LossPlot, Curves, Plots, Plane };
 
 // Canvas figures with more points than this draw them as a density image (see FigureOptions).
 inline constexpr std::size_t kMaxVectorPoints = 20000;
@@ -69,6 +72,8 @@ struct FigureData {
   // View::Plots: the figures, in a grid of plot_columns columns (rows as needed).
   std::vector<figure::PlotFigure> plots = {};
   int plot_columns = 1;
+  // View::Plane: embedding planes, drawn in the grid before the plots.
+  std::vector<metric::PlaneFigure> planes = {};
   std::vector<figure::PlotMark> marks = {};  // loss plot: where the run's settings changed
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "app/export/draw.h"
 
@@ -86,6 +87,39 @@ void plot_fill_band(cairo_t* cr, const PlotSeries& s, const figure::PlotLayout& 
   cairo_fill(cr);
 }
 
+// The heat map as an image of the plot area, each pixel the bilinear colour of the nodes at its
+// centre (PlotHeat::at): at the device's resolution (rasters), at 2 px per unit (vectors).
+void plot_draw_heat(cairo_t* cr, const figure::PlotHeat& h, const figure::PlotLayout& l) {
+  double sx = 1.0, sy = 1.0;
+  cairo_user_to_device_distance(cr, &sx, &sy);
+  const cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
+  const double res = std::clamp(type == CAIRO_SURFACE_TYPE_IMAGE ? std::abs(sx) : 2.0, 0.25, 8.0);
+  const double w = l.right - l.left, ht = l.bottom - l.top;
+  const int iw = std::clamp(static_cast<int>(std::ceil(w * res)), 1, 8192);
+  const int ih = std::clamp(static_cast<int>(std::ceil(ht * res)), 1, 8192);
+  SurfacePtr img(cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih));
+  if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS) return;
+  cairo_surface_flush(img.get());
+  unsigned char* data = cairo_image_surface_get_data(img.get());
+  const int stride = cairo_image_surface_get_stride(img.get());
+  for (int y = 0; y < ih; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    const double vy = l.y_at(l.top + (y + 0.5) * ht / ih);
+    for (int x = 0; x < iw; ++x) {
+      const palette::Rgb c = h.at(l.x_at(l.left + (x + 0.5) * w / iw), vy);
+      row[x] = (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+    }
+  }
+  cairo_surface_mark_dirty(img.get());
+  cairo_save(cr);
+  cairo_translate(cr, l.left, l.top);
+  cairo_scale(cr, w / iw, ht / ih);
+  cairo_set_source_surface(cr, img.get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
 // A 1-pixel-grid line as ImGui's AddLine draws it: through pixel centres (+0.5).
 void plot_hair(cairo_t* cr, double x0, double y0, double x1, double y1) {
   cairo_move_to(cr, x0 + 0.5, y0 + 0.5);
@@ -133,6 +167,7 @@ void draw_plot_figure(cairo_t* cr, const figure::PlotFigure& f, const figure::Pl
   cairo_save(cr);
   cairo_rectangle(cr, l.left, l.top, l.right - l.left, l.bottom - l.top);
   cairo_clip(cr);
+  if (!f.heat.empty()) plot_draw_heat(cr, f.heat, l);
   for (const PlotSeries& ser : f.series)
     if (ser.kind == SeriesKind::Band) plot_fill_band(cr, ser, l);
   for (const PlotSeries& ser : f.series) {

@@ -161,6 +161,25 @@ int covered(const PlotFigure& f, const PlotLayout& l, double x0, double y0, doub
 
 }  // namespace
 
+palette::Rgb PlotHeat::at(double x, double y) const {
+  if (empty()) return {0, 0, 0};
+  const double u = std::clamp((x - x_min) / (x_max - x_min), 0.0, 1.0) * (cols - 1);
+  const double v = std::clamp((y - y_min) / (y_max - y_min), 0.0, 1.0) * (rows - 1);
+  const int i = std::min(static_cast<int>(u), cols - 2),
+            j = std::min(static_cast<int>(v), rows - 2);
+  const double fu = u - i, fv = v - j;
+  const auto c = [&](int a, int b) { return colors[static_cast<std::size_t>(b) * cols + a]; };
+  const auto lerp = [](double a, double b, double t) { return a + (b - a) * t; };
+  const auto ch = [&](auto get) {
+    const double lo = lerp(get(c(i, j)), get(c(i + 1, j)), fu);
+    const double hi = lerp(get(c(i, j + 1)), get(c(i + 1, j + 1)), fu);
+    return static_cast<std::uint8_t>(std::clamp(std::lround(lerp(lo, hi, fv)), 0L, 255L));
+  };
+  return {ch([](palette::Rgb q) { return double(q.r); }),
+          ch([](palette::Rgb q) { return double(q.g); }),
+          ch([](palette::Rgb q) { return double(q.b); })};
+}
+
 PlotLayout layout_plot(const PlotFigure& f, double width, double height, const Style& style,
                        const MeasureText& measure) {
   PlotLayout l;

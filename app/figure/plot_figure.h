@@ -55,6 +55,19 @@ struct RefLine {
 // covering the fewest data samples; the others fix a corner.
 enum class LegendPlace { Auto, TopRight, TopLeft, BottomRight, BottomLeft };
 
+// A shaded map under the series (the loss landscape): node colours on a regular cols x rows
+// grid spanning [x_min, x_max] x [y_min, y_max] in plot units (node (i, j) at
+// colors[j * cols + i], j up the y axis), colours interpolated bilinearly between nodes. Both
+// backends draw it clipped to the plot area, over the grid lines.
+struct PlotHeat {
+  int cols = 0, rows = 0;
+  std::vector<palette::Rgb> colors;
+  double x_min = 0.0, x_max = 1.0, y_min = 0.0, y_max = 1.0;
+  bool empty() const { return cols < 2 || rows < 2 || colors.size() < std::size_t(cols) * rows; }
+  // The bilinear colour at plot coordinates (x, y), clamped to the grid.
+  palette::Rgb at(double x, double y) const;
+};
+
 struct PlotFigure {
   std::string title, x_label, y_label;
   std::string y2_label;  // non-empty: a right-hand axis for the right_axis series
@@ -62,6 +75,7 @@ struct PlotFigure {
   bool x_integer = false;          // x counts something (steps): integer ticks and readouts only
   std::vector<PlotSeries> series;  // in drawing order (after the bands, which go first)
   std::vector<RefLine> ref_lines;  // drawn over the series
+  PlotHeat heat;                   // drawn first (empty: none)
   bool legend = true;
   LegendPlace legend_place = LegendPlace::Auto;
   bool axes = true;  // false: no ticks, tick labels, axis labels or title (`--no-axes`)

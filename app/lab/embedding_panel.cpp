@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <string>
 
-#include "app/lab/lab_colors.h"
-#include "app/widgets/plot.h"
+#include "app/figure/embedding_plot.h"
+#include "app/lab/plane_draw.h"
+#include "app/widgets/figure_plot.h"
 #include "core/datasets.h"
-#include "core/ticks.h"
 
 namespace ll::lab {
 
@@ -27,65 +27,6 @@ ImU32 emb_u32(palette::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, 
 ImU32 emb_role_u32(const Style& s, PlaneRole r, int cls = 0, int alpha = 255) {
   return emb_u32(plane_color(s, r, cls), alpha);
 }
-ImVec2 emb_px(const metric::PlaneMapping& m, const Vec2& p) {
-  const Vec2 q = m.to_pixels(p);
-  return ImVec2(float(q.x()), float(q.y()));
-}
-
-bool emb_is_negative(PlaneRole r) {
-  return r == PlaneRole::Hard || r == PlaneRole::SemiHard || r == PlaneRole::Easy ||
-         r == PlaneRole::Negative;
-}
-
-// A filled marker of the role's shape: anchor square, negatives diamonds, the rest circles.
-void emb_marker(ImDrawList* dl, ImVec2 c, float r, PlaneRole role, ImU32 fill, ImU32 outline,
-                float thick) {
-  if (role == PlaneRole::Anchor) {
-    dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill);
-    dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, 0.0f, 0, thick);
-  } else if (emb_is_negative(role)) {
-    const float d = r * 1.3f;
-    const ImVec2 a(c.x, c.y - d), b(c.x + d, c.y), e(c.x, c.y + d), f(c.x - d, c.y);
-    dl->AddQuadFilled(a, b, e, f, fill);
-    dl->AddQuad(a, b, e, f, outline, thick);
-  } else {
-    dl->AddCircleFilled(c, r, fill, 20);
-    if (role != PlaneRole::ClassOrigin) dl->AddCircle(c, r, outline, 20, thick);
-  }
-}
-
-void emb_arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float scale) {
-  const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-  if (len < 3.0f * scale) return;
-  const float ux = dx / len, uy = dy / len, head = std::min(8.0f * scale, 0.6f * len);
-  const ImVec2 base(b.x - ux * head, b.y - uy * head);
-  dl->AddLine(a, base, col, 2.0f * scale);
-  dl->AddTriangleFilled(b, ImVec2(base.x - uy * head * 0.5f, base.y + ux * head * 0.5f),
-                        ImVec2(base.x + uy * head * 0.5f, base.y - ux * head * 0.5f), col);
-}
-
-void emb_ring(ImDrawList* dl, ImVec2 c, float r, ImU32 col, bool dashed, float thick) {
-  const int n = std::clamp(int(r / 2.0f), 48, 512);
-  if (!dashed) {
-    dl->AddCircle(c, r, col, n, thick);
-    return;
-  }
-  const float two_pi = 6.28318530718f;
-  for (int i = 0; i < n; i += 2) {
-    const float t0 = two_pi * float(i) / float(n), t1 = two_pi * float(i + 1) / float(n);
-    dl->AddLine(ImVec2(c.x + r * std::cos(t0), c.y + r * std::sin(t0)),
-                ImVec2(c.x + r * std::cos(t1), c.y + r * std::sin(t1)), col, thick);
-  }
-}
-
-// Text with a translucent background box, so labels stay legible over rings and grid.
-void emb_label(ImDrawList* dl, ImVec2 at, const char* text, ImU32 col, const Style& s) {
-  const ImVec2 sz = ImGui::CalcTextSize(text);
-  dl->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + sz.x + 2, at.y + sz.y + 1),
-                    emb_u32(s.colors().legend_fill, 200));
-  dl->AddText(at, col, text);
-}
-
 const char* emb_formula(const metric::PlaygroundSettings& s) {
   const bool sq = s.form == metric::DistanceForm::Squared;
   if (s.loss == metric::MetricLoss::Triplet)
@@ -111,168 +52,6 @@ std::string emb_point_name(metric::PointRef r) {
 
 }  // namespace
 
-palette::Rgb plane_color(const Style& s, PlaneRole role, int cls) {
-  auto cb = [&s](int k) {
-    return palette::class_colors(k, s.theme, palette::Scheme::ColorBlindSafe).line;
-  };
-  switch (role) {
-    case PlaneRole::Anchor:
-      return s.colors().text;
-    case PlaneRole::Positive:
-    case PlaneRole::RingInner:
-      return cb(0);  // blue
-    case PlaneRole::Hard:
-      return cb(2);  // vermillion
-    case PlaneRole::SemiHard:
-    case PlaneRole::RingOuter:
-      return cb(6);  // yellow (darkened on the light theme)
-    case PlaneRole::Easy:
-      return cb(1);  // bluish green
-    case PlaneRole::Negative:
-    case PlaneRole::RingMargin:
-      return palette::mix(s.colors().text, s.colors().background, 0.45);
-    case PlaneRole::Class:
-      return s.class_line(cls);
-    case PlaneRole::ClassOrigin:
-      break;
-  }
-  return palette::mix(s.class_line(cls), s.colors().background, 0.6);
-}
-
-metric::PlaneMapping draw_plane(ImDrawList* dl, ImVec2 min, ImVec2 max,
-                                const metric::PlaneFigure& f, const Style& style) {
-  const float sc = style.scale;
-  const metric::PlaneMapping m =
-      metric::fit_plane(f, min.x, min.y, double(max.x - min.x), double(max.y - min.y));
-  const palette::ThemeColors& tc = style.colors();
-  dl->PushClipRect(min, max, true);
-  dl->AddRectFilled(min, max, emb_u32(tc.background));
-
-  // Grid: one step for both axes (the plane has one scale), labels inside the left and bottom.
-  const Vec2 lo = m.to_plane(Vec2(min.x, max.y)), hi = m.to_plane(Vec2(max.x, min.y));
-  const double step = nice_step(0.0, std::max(hi.x() - lo.x(), hi.y() - lo.y()), 8);
-  const float fh = ImGui::GetFontSize();
-  const ImU32 grid = emb_u32(tc.grid), axis = emb_u32(tc.axis, 150), text = emb_u32(tc.text);
-  if (step > 0.0) {
-    for (double v : ticks_with_step(lo.x(), hi.x(), step)) {
-      const float x = emb_px(m, Vec2(v, 0)).x;
-      dl->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), v == 0.0 ? axis : grid, sc);
-      if (x > min.x + 3.0f * fh && x < max.x - 1.5f * fh)
-        dl->AddText(ImVec2(x + 2, max.y - fh - 2), emb_u32(tc.text, 170),
-                    tick_label(v, step).c_str());
-    }
-    for (double v : ticks_with_step(lo.y(), hi.y(), step)) {
-      const float y = emb_px(m, Vec2(0, v)).y;
-      dl->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), v == 0.0 ? axis : grid, sc);
-      if (y < max.y - 2.0f * fh)
-        dl->AddText(ImVec2(min.x + 3, y - fh - 1), emb_u32(tc.text, 170),
-                    tick_label(v, step).c_str());
-    }
-  }
-
-  // The semi-hard band: between the inner and the outer ring of the same centre.
-  const metric::PlaneRing *inner = nullptr, *outer = nullptr;
-  for (const metric::PlaneRing& r : f.rings) {
-    if (r.role == PlaneRole::RingInner) inner = &r;
-    if (r.role == PlaneRole::RingOuter) outer = &r;
-  }
-  if (inner && outer && inner->center == outer->center && outer->radius > inner->radius) {
-    const float ri = float(inner->radius * m.scale), ro = float(outer->radius * m.scale);
-    emb_ring(dl, emb_px(m, inner->center), 0.5f * (ri + ro),
-             emb_role_u32(style, PlaneRole::SemiHard, 0, 38), false, ro - ri);
-  }
-  for (const metric::PlaneRing& r : f.rings) {
-    const ImVec2 c = emb_px(m, r.center);
-    const float rp = float(r.radius * m.scale);
-    if (rp < 1.0f) continue;
-    const ImU32 col = emb_role_u32(style, r.role);
-    emb_ring(dl, c, rp, col, r.dashed, 2.0f * sc);
-  }
-  for (const metric::PlaneArrow& a : f.arrows)
-    emb_arrow(dl, emb_px(m, a.from), emb_px(m, a.to), emb_role_u32(style, a.role, 0, 230), sc);
-
-  const ImU32 outline = emb_u32(tc.outline, 200);
-  for (const metric::PlaneMarker& mk : f.markers) {
-    const ImVec2 c = emb_px(m, mk.at);
-    const float r = float(mk.radius_px) * sc;
-    const int alpha = mk.role == PlaneRole::ClassOrigin ? 160 : 255;
-    emb_marker(dl, c, r, mk.role, emb_role_u32(style, mk.role, mk.cls, alpha), outline, sc);
-    if (mk.highlighted) dl->AddCircle(c, r * 1.6f + 3.0f, colors::kHighlight, 24, 2.5f * sc);
-    if (!mk.label.empty())
-      dl->AddText(ImVec2(c.x + r + 3.0f, c.y - r - fh + 2.0f), text, mk.label.c_str());
-  }
-  // Ring labels, on top of the markers: each where its box is farthest from every marker and
-  // from the labels placed before it (angles every 15 degrees, the upper right first).
-  std::vector<ImVec2> taken;
-  for (const metric::PlaneMarker& mk : f.markers) taken.push_back(emb_px(m, mk.at));
-  for (const metric::PlaneRing& r : f.rings) {
-    const float rp = float(r.radius * m.scale);
-    if (rp < 1.0f || r.label.empty()) continue;
-    const ImVec2 c = emb_px(m, r.center), sz = ImGui::CalcTextSize(r.label.c_str());
-    ImVec2 best_at = c;
-    float best = -1.0f;
-    for (int k = 0; k < 24; ++k) {
-      const float t = 0.785398f + 0.261799f * float(k);
-      const ImVec2 p(c.x + rp * std::cos(t), c.y - rp * std::sin(t));
-      // The box beside the ring at p, on its outer side.
-      const ImVec2 at(std::cos(t) >= 0 ? p.x + 4.0f : p.x - sz.x - 4.0f,
-                      std::sin(t) >= 0 ? p.y - sz.y - 2.0f : p.y + 2.0f);
-      const ImVec2 mid(at.x + 0.5f * sz.x, at.y + 0.5f * sz.y);
-      if (at.x < min.x || at.y < min.y || at.x + sz.x > max.x || at.y + sz.y > max.y) continue;
-      float clear = 1e9f;
-      for (const ImVec2& q : taken)
-        clear = std::min(clear, std::max(std::abs(q.x - mid.x) - 0.5f * sz.x,
-                                         std::abs(q.y - mid.y) - 0.5f * sz.y));
-      if (clear > best + 2.0f) best = clear, best_at = at;
-    }
-    if (best < 0.0f && best_at.x == c.x && best_at.y == c.y) continue;  // no room on screen
-    emb_label(dl, best_at, r.label.c_str(), emb_role_u32(style, r.role), style);
-    taken.push_back(ImVec2(best_at.x + 0.5f * sz.x, best_at.y + 0.5f * sz.y));
-  }
-
-  // Legend, top left.
-  if (!f.legend.empty()) {
-    float tw = 0.0f;
-    for (const metric::PlaneLegendEntry& e : f.legend)
-      tw = std::max(tw, ImGui::CalcTextSize(e.text.c_str()).x);
-    const float row = fh + 4.0f, sample = 22.0f * sc;
-    const ImVec2 box(sample + tw + 16, row * float(f.legend.size()) + 6);
-    // The corner covering the fewest markers (top left on ties).
-    ImVec2 b0(min.x + 8, min.y + 8);
-    int fewest = -1;
-    for (int corner = 0; corner < 4; ++corner) {
-      const ImVec2 c0(corner % 2 == 0 ? min.x + 8 : max.x - 8 - box.x,
-                      corner < 2 ? min.y + 8 : max.y - 8 - box.y);
-      int covered = 0;
-      for (const metric::PlaneMarker& mk : f.markers) {
-        const ImVec2 q = emb_px(m, mk.at);
-        const float r = float(mk.radius_px) * sc + 2.0f;
-        covered +=
-            q.x + r > c0.x && q.x - r < c0.x + box.x && q.y + r > c0.y && q.y - r < c0.y + box.y;
-      }
-      if (fewest < 0 || covered < fewest) fewest = covered, b0 = c0;
-    }
-    const ImVec2 b1(b0.x + box.x, b0.y + box.y);
-    dl->AddRectFilled(b0, b1, emb_u32(tc.legend_fill, 225), 3.0f);
-    dl->AddRect(b0, b1, emb_u32(tc.grid), 3.0f);
-    for (size_t i = 0; i < f.legend.size(); ++i) {
-      const metric::PlaneLegendEntry& e = f.legend[i];
-      const float y = b0.y + 4 + row * float(i);
-      const ImVec2 c(b0.x + 6 + sample * 0.5f, y + fh * 0.5f);
-      const ImU32 col = emb_role_u32(style, e.role);
-      if (e.ring)
-        dl->AddLine(ImVec2(c.x - sample * 0.5f, c.y), ImVec2(c.x + sample * 0.5f, c.y), col,
-                    2.0f * sc);
-      else
-        emb_marker(dl, c, 5.0f * sc, e.role, col, outline, sc);
-      dl->AddText(ImVec2(b0.x + 10 + sample, y), text, e.text.c_str());
-    }
-  }
-  dl->AddRect(min, max, emb_u32(tc.grid));
-  dl->PopClipRect();
-  return m;
-}
-
 EmbeddingPanel::EmbeddingPanel() : playground_(metric::default_playground()) {
   report_ = metric::evaluate(playground_, settings_);
   reset_training();
@@ -295,7 +74,6 @@ void EmbeddingPanel::reset_training() {
   make_preset(names[size_t(preset_)], scene);
   trainer_ = metric::EmbeddingTrainer(metric::labelled_points(scene, kTrainPoints),
                                       metric::collapsed_map(), 1);
-  plot_step_.clear(), plot_loss_.clear(), plot_full_.clear(), plot_active_.clear();
   const metric::PlaneFigure f = metric::embedding_figure(trainer_.points(), trainer_.map(), true);
   train_view_[0] = f.x_min, train_view_[1] = f.x_max;
   train_view_[2] = f.y_min, train_view_[3] = f.y_max;
@@ -304,28 +82,13 @@ void EmbeddingPanel::reset_training() {
 void EmbeddingPanel::train_steps(int n) {
   const metric::EmbeddingSettings s = embedding_settings();
   for (int i = 0; i < n; ++i) {
-    const metric::StepRecord& r = trainer_.step(s);
-    plot_step_.push_back(r.step);
-    plot_loss_.push_back(r.loss);
-    plot_full_.push_back(r.full_loss);
-    plot_active_.push_back(r.all_active);
+    trainer_.step(s);
   }
 }
 
 void EmbeddingPanel::fit_view() {
-  double x0 = playground_.anchor.x(), x1 = x0, y0 = playground_.anchor.y(), y1 = y0;
-  auto include = [&](const Vec2& p) {
-    x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
-    y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
-  };
-  for (const Vec2& p : playground_.positives) include(p);
-  for (const Vec2& p : playground_.negatives) include(p);
-  // The outer ring should fit too.
-  const double r = std::max(report_.rings.outer, report_.rings.inner);
-  include(playground_.anchor + Vec2(r, r)), include(playground_.anchor - Vec2(r, r));
-  const double half = std::max({0.5 * (x1 - x0), 0.5 * (y1 - y0), 1.0}) * 1.15;
-  const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
-  view_[0] = cx - half, view_[1] = cx + half, view_[2] = cy - half, view_[3] = cy + half;
+  const metric::PlaneView v = metric::playground_view(playground_, report_);
+  view_[0] = v.x_min, view_[1] = v.x_max, view_[2] = v.y_min, view_[3] = v.y_max;
 }
 
 void EmbeddingPanel::shared_controls() {
@@ -355,6 +118,39 @@ void EmbeddingPanel::shared_controls() {
   if (ImGui::SliderFloat("margin m", &m, 0.0f, 4.0f, "%.2f", ImGuiSliderFlags_AlwaysClamp))
     settings_.margin = double(m);
   ImGui::TextWrapped("%s", emb_formula(settings_));
+}
+
+metric::PlaneFigure EmbeddingPanel::terms_figure(
+    const std::optional<metric::PointRef>& highlight) const {
+  metric::PlaygroundFigureOptions o;
+  o.arrows = metric::ArrowMode(std::clamp(arrows_, 0, 2));
+  o.arrow_scale = arrow_scale_;
+  o.highlight = highlight;
+  return metric::playground_figure(playground_, settings_, report_, o, view_[0], view_[1], view_[2],
+                                   view_[3]);
+}
+
+metric::PlaneFigure EmbeddingPanel::training_figure() const {
+  metric::PlaneFigure f = metric::embedding_figure(trainer_.points(), trainer_.map(), show_inputs_);
+  f.x_min = train_view_[0], f.x_max = train_view_[1], f.y_min = train_view_[2],
+  f.y_max = train_view_[3];
+  return f;
+}
+
+figure::PlotFigure EmbeddingPanel::training_plot(const Style& style) const {
+  return figure::embedding_loss_plot(trainer_.history(), settings_.loss, style);
+}
+
+LabFigures EmbeddingPanel::describe(Page page, const Style& style) const {
+  LabFigures figs;
+  if (page == Page::Terms) {
+    figs.planes.push_back(terms_figure(std::nullopt));
+  } else {
+    figs.planes.push_back(training_figure());
+    figs.plots.push_back(training_plot(style));
+    figs.columns = 2;
+  }
+  return figs;
 }
 
 void EmbeddingPanel::plane_canvas(const Style& style, float cw, float ch) {
@@ -403,15 +199,11 @@ void EmbeddingPanel::plane_canvas(const Style& style, float cw, float ch) {
   hovered_ = ImGui::IsItemHovered() || dragging_ ? hit : std::nullopt;
 
   report_ = metric::evaluate(playground_, settings_, reference_);
-  metric::PlaygroundFigureOptions o;
-  o.arrows = metric::ArrowMode(std::clamp(arrows_, 0, 2));
-  o.arrow_scale = arrow_scale_;
-  o.highlight = hovered_;
-  const metric::PlaneFigure f = metric::playground_figure(playground_, settings_, report_, o,
-                                                          view_[0], view_[1], view_[2], view_[3]);
+  const metric::PlaneFigure f = terms_figure(hovered_);
   last_plane_.drawn = true;
   last_plane_.min = p0, last_plane_.max = p1;
-  last_plane_.mapping = draw_plane(ImGui::GetWindowDrawList(), p0, p1, f, style);
+  last_plane_.mapping = draw_plane(ImGui::GetWindowDrawList(), p0, size, f, style);
+  terms_size_ = size;
 
   if (hovered_ && ImGui::IsItemHovered()) {
     const metric::PointRef r = *hovered_;
@@ -557,6 +349,8 @@ void EmbeddingPanel::terms_page(const Style& style) {
     dragging_.reset();
     view_[0] = view_[2] = -3, view_[1] = view_[3] = 3;
   }
+  ImGui::SameLine();
+  export_terms_.button([this, style] { return describe(Page::Terms, style); }, terms_size_, style);
   ImGui::TextDisabled(
       "Drag a point to move it, click empty space to add, right-click to delete; click a "
       "positive (or a table row) to draw its rings.");
@@ -599,6 +393,9 @@ void EmbeddingPanel::training_page(const Style& style) {
   if (ImGui::Button("Step")) train_steps(1);
   ImGui::SameLine();
   if (ImGui::Button("Reset##train")) reset_training();
+  ImGui::SameLine();
+  export_training_.button([this, style] { return describe(Page::Training, style); }, training_size_,
+                          style);
 
   // Training first (input -> steps -> drawing), within the frame's time budget.
   // At least one step; another only while the time per step so far says it still fits.
@@ -624,38 +421,25 @@ void EmbeddingPanel::training_page(const Style& style) {
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float cw = std::floor(avail.x * 0.5f);
-  metric::PlaneFigure f = metric::embedding_figure(trainer_.points(), map, show_inputs_);
-  // The view only grows (until Reset), so the points are seen moving rather than re-fitted.
-  train_view_[0] = std::min(train_view_[0], f.x_min),
-  train_view_[1] = std::max(train_view_[1], f.x_max);
-  train_view_[2] = std::min(train_view_[2], f.y_min),
-  train_view_[3] = std::max(train_view_[3], f.y_max);
-  f.x_min = train_view_[0], f.x_max = train_view_[1], f.y_min = train_view_[2],
-  f.y_max = train_view_[3];
+  {
+    // The view only grows (until Reset), so the points are seen moving rather than re-fitted.
+    const metric::PlaneFigure fit = metric::embedding_figure(trainer_.points(), map, show_inputs_);
+    train_view_[0] = std::min(train_view_[0], fit.x_min),
+    train_view_[1] = std::max(train_view_[1], fit.x_max);
+    train_view_[2] = std::min(train_view_[2], fit.y_min),
+    train_view_[3] = std::max(train_view_[3], fit.y_max);
+  }
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(cw, avail.y));
-  draw_plane(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + cw, p0.y + avail.y), f, style);
+  draw_plane(ImGui::GetWindowDrawList(), p0, ImVec2(cw, avail.y), training_figure(), style);
+  training_size_ = ImVec2(2.0f * cw, avail.y);
   ImGui::SameLine();
 
   ImGui::BeginChild("##embedding_training", ImVec2(0, avail.y));
   const ImVec2 right = ImGui::GetContentRegionAvail();
   const bool triplet = settings_.loss == metric::MetricLoss::Triplet;
-  w::PlotOptions o;
-  o.title = "loss over steps";
-  o.x_label = "step";
-  o.y_label = "loss";
-  o.y2_label = triplet ? "active triplets (all)" : "active pairs (all)";
-  o.include_zero_y = true;
-  if (w::BeginPlot("##embedding_loss", ImVec2(right.x, std::floor(right.y * 0.62f)), o)) {
-    const int n = int(plot_step_.size());
-    w::PlotLine("loss (mined)", plot_step_.data(), plot_loss_.data(), n,
-                emb_u32(style.plot().data));
-    w::PlotLine("loss (all)", plot_step_.data(), plot_full_.data(), n, emb_u32(style.plot().total),
-                w::Axis::Y1, 1.5f);
-    w::PlotLine("active (all)", plot_step_.data(), plot_active_.data(), n,
-                emb_u32(style.plot().accuracy), w::Axis::Y2, 1.5f);
-    w::EndPlot();
-  }
+  w::FigurePlot("##embedding_loss", training_plot(style),
+                ImVec2(right.x, std::floor(right.y * 0.62f)), style);
   const std::vector<metric::StepRecord>& h = trainer_.history();
   const char* unit = triplet ? "triplets" : "pairs";
   if (h.empty()) {

@@ -4,12 +4,16 @@
 // d(a,p) + m around the anchor, negatives coloured hard / semi-hard / easy, each term's gradient
 // arrows, a live table of the pairs or triplets; and "Train embedding": a preset's points mapped
 // by f(x) = A x + c, trained by gradient descent under the chosen loss and mining, in small
-// per-frame step budgets. The model is core/metric; this file only draws and edits it.
+// per-frame step budgets. The model is core/metric; this file only draws and edits it. The
+// planes are app/figure plane layouts (plane_draw.h) and the loss plot a PlotFigure, the same
+// figures each page's "Export…" button writes to PNG/SVG/PDF through app/export.
 #include <imgui.h>
 
 #include <optional>
 #include <vector>
 
+#include "app/figure/plane_layout.h"
+#include "app/lab/lab_export.h"
 #include "app/style/style.h"
 #include "core/metric/embedding_training.h"
 #include "core/metric/plane_figure.h"
@@ -17,18 +21,7 @@
 
 namespace ll::lab {
 
-// The colour of a plane role in a Style: the anchor in the theme's ink, positives blue, and the
-// categories hard vermillion, semi-hard yellow, easy bluish green (Okabe-Ito, whatever the class
-// scheme, so they stay apart for colour-blind viewers), in the theme's light or dark variant;
-// Class / ClassOrigin take the class colour of `cls`.
-palette::Rgb plane_color(const Style& style, metric::PlaneRole role, int cls = 0);
-
-// Draws a plane description into the pixel rectangle [min, max]: background, grid with tick
-// labels, the semi-hard band between the inner and outer rings, rings, arrows, markers with
-// their labels, legend. Everything is a function of (figure, rectangle, style), so an exporter
-// can reproduce it. Returns the plane -> pixel mapping it used.
-metric::PlaneMapping draw_plane(ImDrawList* dl, ImVec2 min, ImVec2 max,
-                                const metric::PlaneFigure& figure, const Style& style);
+using figure::plane_color;  // the plane's role colours (app/figure/plane_layout.h)
 
 class EmbeddingPanel {
  public:
@@ -50,6 +43,10 @@ class EmbeddingPanel {
   };
   const PlaneShot& last_plane() const { return last_plane_; }  // the Terms page's plane
 
+  // What a page shows, as its "Export…" button writes it: the Terms page's plane (no hover
+  // highlight); the training page's plane beside its loss plot.
+  LabFigures describe(Page page, const Style& style) const;
+
  private:
   void shared_controls();
   void terms_page(const Style& style);
@@ -58,6 +55,9 @@ class EmbeddingPanel {
   void terms_table(const Style& style, float w, float h);
   void reset_training();
   void fit_view();
+  metric::PlaneFigure terms_figure(const std::optional<metric::PointRef>& highlight) const;
+  metric::PlaneFigure training_figure() const;
+  figure::PlotFigure training_plot(const Style& style) const;
   metric::EmbeddingSettings embedding_settings() const;
 
   // Terms page.
@@ -81,11 +81,12 @@ class EmbeddingPanel {
   bool show_inputs_ = true;
   metric::EmbeddingTrainer trainer_;
   double train_view_[4] = {-1, 1, -1, 1};
-  std::vector<double> plot_step_, plot_loss_, plot_full_, plot_active_;
   double last_frame_ms_ = 0.0;
   int last_frame_steps_ = 0;
 
   std::optional<Page> pending_page_;
+  LabExport export_terms_{"embedding"}, export_training_{"embedding-training"};
+  ImVec2 terms_size_{600, 600}, training_size_{1200, 600};  // on screen, for the exports
 };
 
 }  // namespace ll::lab

@@ -87,8 +87,9 @@ void LabExport::button(const std::function<LabFigures()>& describe, ImVec2 on_sc
         exporter::FigureData data;
         data.plots = std::move(figs.plots);
         data.plot_columns = figs.columns;
-        const exporter::FigureOptions opt =
-            lab_export_options(on_screen, width_, height_, format, style);
+        data.planes = std::move(figs.planes);
+        exporter::FigureOptions opt = lab_export_options(on_screen, width_, height_, format, style);
+        if (!data.planes.empty()) opt.view = exporter::View::Plane;
         const exporter::ExportDestination dest{path_, {}};
         job_ = exporter::start_export_job(
             "Exporting " + stem_,

@@ -34,6 +34,8 @@ Style style_of_imgui();
 struct LabFigures {
   std::vector<figure::PlotFigure> plots;
   int columns = 1;
+  // Embedding planes (the embedding tab), drawn in the grid before the plots.
+  std::vector<metric::PlaneFigure> planes = {};
 };
 
 // What an export in a width x height (pixels for PNG, units for SVG/PDF) file

@@ -2,9 +2,12 @@
 
 #include <imgui.h>
 
+#include <utility>
+
 #include "app/lab/curves_panel.h"
 #include "app/lab/distributions_panel.h"
 #include "app/lab/embedding_panel.h"
+#include "app/lab/four_pixel_panel.h"
 #include "app/lab/gd_panel.h"
 #include "app/lab/link_panel.h"
 #include "app/lab/mse_ce_panel.h"
@@ -27,10 +30,18 @@ struct LossLab::Impl {
   LinkPanel link;
   std::optional<LabRequest> request;  // made by the last draw, until take_request
   EmbeddingPanel embedding;
+  FourPixelPanel four_pixel;
+  bool select_score_table = false;  // open_score_table: bring the tab up on the next draw
 };
 
 LossLab::LossLab() : impl_(std::make_unique<Impl>()) {}
 LossLab::~LossLab() = default;
+
+bool LossLab::open_score_table(ScoreTable table) {
+  if (!impl_->score_table.model().load(std::move(table))) return false;
+  impl_->select_score_table = true;
+  return true;
+}
 
 std::optional<LabRequest> LossLab::take_request() {
   std::optional<LabRequest> r = std::move(impl_->request);
@@ -42,8 +53,8 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   if (!ImGui::BeginTabBar("##losslab_tabs")) return;
   Impl& m = *impl_;
   // One line per tab.
-  auto tab = [](const char* name, auto&& body) {
-    if (ImGui::BeginTabItem(name)) {
+  auto tab = [](const char* name, auto&& body, bool select = false) {
+    if (ImGui::BeginTabItem(name, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
       body();
       ImGui::EndTabItem();
     }
@@ -53,9 +64,13 @@ void LossLab::draw(const Style& style, const ll::Scene* classifier, std::uint64_
   tab("x² vs |x|", [&] { m.gd.draw(&style); });
   tab("Same accuracy, different loss", [&] { m.same_accuracy.draw(&style); });
   tab("MSE vs cross-entropy", [&] { m.mse_ce.draw(); });
-  tab("Score table", [&] {
-    if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
-  });
+  tab("Four-pixel cat", [&] { m.four_pixel.draw(style); });
+  tab(
+      "Score table",
+      [&] {
+        if (auto r = m.score_table.draw(style, classifier)) m.request = std::move(r);
+      },
+      std::exchange(m.select_score_table, false));
   tab("Distributions", [&] { m.distributions.draw(); });
   tab("Which W? (regularization)", [&] { m.reg.draw(style); });
   tab("Embedding", [&] { m.embedding.draw(style); });

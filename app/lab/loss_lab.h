@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/style/style.h"
+#include "core/lab/score_table.h"
 #include "core/scene.h"
 
 namespace ll::lab {
@@ -33,6 +34,11 @@ class LossLab {
   // calls this before its tab bar, so that it can apply the request and select the Classifier
   // tab in the same frame.
   std::optional<LabRequest> take_request();
+
+  // Shows `table` in the Score table tab (replacing its table; the tab is brought up by the next
+  // draw). False, with the table kept, when the score table refuses it. The Images tab's
+  // "→ score table" comes here through the window.
+  bool open_score_table(ScoreTable table);
 
  private:
   struct Impl;

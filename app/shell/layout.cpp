@@ -1,4 +1,4 @@
-// The window's layout: the "Classifier" | "Loss lab" mode tabs with undo/redo/theme/help
+// The window's layout: the "Classifier" | "Loss lab" | "Race" mode tabs with undo/redo/theme/help
 // buttons; in the classifier, the canvas on the left and the panels on the right (training bar,
 // tabs for loss, parameters, data, worked computation and scene, then the loss plot).
 #include "app/shell/layout.h"
@@ -13,7 +13,9 @@
 #include "app/classifier/export_panel.h"
 #include "app/classifier/panels.h"
 #include "app/classifier/shortcuts.h"
+#include "app/images/images_tab.h"
 #include "app/lab/loss_lab.h"
+#include "app/race/race_view.h"
 #include "app/shell/presenter.h"
 
 namespace ll::gui {
@@ -22,6 +24,8 @@ Layout::Layout()
     : export_panel_(std::make_unique<ExportPanel>()),
       panels_(std::make_unique<ClassifierPanels>()) {
   lab_ = std::make_unique<lab::LossLab>();
+  images_ = std::make_unique<imagestab::ImagesTab>();
+  race_ = std::make_unique<race::RaceView>();
 }
 
 Layout::~Layout() = default;
@@ -55,6 +59,11 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       st.status = request->status;
     }
     if (ImGui::BeginTabItem("Classifier", nullptr, request ? ImGuiTabItemFlags_SetSelected : 0)) {
+      // Ctrl+V outside a text field opens a copied setup (core/share.h), as "Paste setup".
+      const ImGuiIO& io = ImGui::GetIO();
+      if (!io.WantTextInput && io.KeyCtrl && !io.KeyShift &&
+          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false))
+        paste_setup(st);
       const float avail = ImGui::GetContentRegionAvail().x;
       const float fs = ImGui::GetFontSize();
       // The panels' share, at least 26 em unless that would leave the canvas less than half.
@@ -66,8 +75,22 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Loss lab")) {
+    // The Images tab's "→ score table" of the last frame: the Loss lab's score table shows it.
+    bool to_lab = false;
+    if (auto r = images_->take_request(); r && lab_->open_score_table(std::move(r->table))) {
+      st.status = r->status;
+      to_lab = true;
+    }
+    if (ImGui::BeginTabItem("Loss lab", nullptr, to_lab ? ImGuiTabItemFlags_SetSelected : 0)) {
       lab_->draw(st.options.style(), &st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Race")) {
+      race_->draw(st.options.style(), st.scene, st.revision());
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Images")) {
+      images_->draw(st.options.style());
       ImGui::EndTabItem();
     }
     ActionContext cx{st, [&] { canvas.cancel_drag(st); }};
@@ -118,6 +141,8 @@ void Layout::side_panels(AppState& st, Canvas& canvas, const Fonts& fonts) {
         "Data", [&] { panels_->data.draw(st, fonts); }, true);
     tab("Worked", [&] { panels_->worked.draw(st, fonts); });
     tab("Scene", [&] { panels_->scene.draw(cx, fonts, canvas); });
+    tab(
+        "Landscape", [&] { panels_->landscape.draw(st, fonts); }, true);
     ImGui::EndTabBar();
   }
   const float plot_h = std::max(min_plot_h, ImGui::GetContentRegionAvail().y);

@@ -10,6 +10,12 @@
 namespace ll::lab {
 class LossLab;
 }
+namespace ll::imagestab {
+class ImagesTab;
+}
+namespace ll::race {
+class RaceView;
+}
 
 namespace ll::gui {
 
@@ -31,6 +37,8 @@ class Layout {
   float plot_w_ = 0.0f, plot_h_ = 0.0f;         // the loss plot's on-screen size (exports)
   std::map<std::string, float> tab_content_h_;  // last frame's content height per side tab
   std::unique_ptr<lab::LossLab> lab_;
+  std::unique_ptr<imagestab::ImagesTab> images_;
+  std::unique_ptr<race::RaceView> race_;      // the Race tab
   std::unique_ptr<ClassifierPanels> panels_;  // the side panels and the Help window
 };
 

@@ -155,9 +155,17 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   presenter_controls(cx, fonts);
   ImGui::PopFont();
   st.refresh();  // the controls may have edited the scene
-  // The live loss plot takes the rest of the column.
+  // The live loss plot, or the loss landscape with the optimizer's path, takes the rest.
+  ImGui::PushFont(fonts.small);
+  if (ImGui::RadioButton("Loss plot", !st.presenter_landscape)) st.presenter_landscape = false;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Landscape", st.presenter_landscape)) st.presenter_landscape = true;
+  ImGui::PopFont();
   const float plot_h = std::max(fs * 6.0f, ImGui::GetContentRegionAvail().y);
-  panel_plot(st, fonts, plot_h);
+  if (st.presenter_landscape)
+    draw_landscape_figure(st, ImVec2(0, plot_h));
+  else
+    panel_plot(st, fonts, plot_h);
   ImGui::EndChild();
 }
 

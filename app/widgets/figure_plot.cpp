@@ -165,6 +165,26 @@ void fig_draw_band(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::
   }
 }
 
+// The heat map: one quad per cell with its corner nodes' colours (the GPU interpolates them).
+void fig_draw_heat(ImDrawList* dl, ImVec2 o, const figure::PlotHeat& h,
+                   const figure::PlotLayout& l) {
+  const auto px = [&](int i) {
+    return o.x + float(l.px_x(h.x_min + (h.x_max - h.x_min) * i / (h.cols - 1)));
+  };
+  const auto py = [&](int j) {
+    return o.y + float(l.px_y(h.y_min + (h.y_max - h.y_min) * j / (h.rows - 1)));
+  };
+  const auto c = [&](int i, int j) {
+    return fig_rgba(h.colors[size_t(j) * size_t(h.cols) + size_t(i)]);
+  };
+  for (int j = 0; j + 1 < h.rows; ++j) {
+    const float y0 = py(j + 1), y1 = py(j);  // y0 is the upper edge on screen
+    for (int i = 0; i + 1 < h.cols; ++i)
+      dl->AddRectFilledMultiColor(ImVec2(px(i), y0), ImVec2(px(i + 1), y1), c(i, j + 1),
+                                  c(i + 1, j + 1), c(i + 1, j), c(i, j));
+  }
+}
+
 bool fig_is_hidden(const std::vector<bool>* hidden, size_t i) {
   return hidden && i < hidden->size() && (*hidden)[i];
 }
@@ -208,6 +228,7 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
     dl->AddLine(ImVec2(a0.x, o.y + float(l.px_y(0))), ImVec2(a1.x, o.y + float(l.px_y(0))), axis);
 
   dl->PushClipRect(a0, a1, true);
+  if (!f.heat.empty()) fig_draw_heat(dl, o, f.heat, l);
   for (size_t i = 0; i < f.series.size(); ++i)
     if (f.series[i].kind == SeriesKind::Band && !fig_is_hidden(hidden, i))
       fig_draw_band(dl, o, f.series[i], l);

@@ -2,6 +2,8 @@
 
 #include <Eigen/Core>
 
+#include "core/lab/four_pixel.h"
+
 namespace ll::lab {
 
 ScoreTable cat_car_frog_table() {
@@ -45,16 +47,13 @@ ScoreTable cifar10_table() {
 }
 
 ScoreTable four_pixel_cat_column() {
-  Eigen::Matrix<double, 3, 4> W;
-  W << 0.2, -0.5, 0.1, 2.0,  //
-      1.5, 1.3, 2.1, 0.0,    //
-      0.0, 0.25, 0.2, -0.3;
-  const Eigen::Vector4d x(56.0, 231.0, 24.0, 2.0);
-  const Eigen::Vector3d b(1.1, 3.2, -1.2);
+  const FourPixelExample e = four_pixel_lecture();
+  const FourPixelResult r = four_pixel_scores(e);
   ScoreTable t;
-  t.class_names = {"cat", "dog", "ship"};
+  t.class_names.assign(e.class_names.begin(), e.class_names.end());
   t.example_names = {"four-pixel cat"};
-  t.scores = W * x + b;
+  t.scores.resize(kFourPixelClasses, 1);
+  for (int k = 0; k < kFourPixelClasses; ++k) t.scores(k, 0) = r.rows[k].score;
   t.labels = {0};
   return t;
 }

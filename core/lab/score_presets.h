@@ -20,7 +20,7 @@ ScoreTable softmax_cat_column();
 // CIFAR-10 scores of three images (a cat, a car and a frog image), 10 classes.
 ScoreTable cifar10_table();
 // The algebraic viewpoint's four-pixel cat: s = W x + b for x = [56, 231, 24, 2] (classes cat,
-// dog, ship), computed here: -96.8, 437.9, 60.75 (the slide prints 61.95 for ship).
+// dog, ship), computed by core/lab/four_pixel.h: -96.8, 437.9, 60.75 (the slide prints 61.95).
 ScoreTable four_pixel_cat_column();
 
 // All of the above, in that order.

@@ -192,19 +192,41 @@ FullLoss full_loss(const std::vector<Vec2>& emb, const std::vector<LabelledPoint
   return r;
 }
 
+MinedCategories mined_categories(const std::vector<Vec2>& emb, const MinedBatch& batch,
+                                 const EmbeddingSettings& s) {
+  MinedCategories c;
+  for (const MinedTriplet& t : batch.triplets) {
+    const TripletTerm r =
+        triplet_term(emb[size_t(t.a)], emb[size_t(t.p)], emb[size_t(t.n)], s.margin, s.form);
+    switch (r.category) {
+      case NegativeCategory::Hard:
+        ++c.hard;
+        break;
+      case NegativeCategory::SemiHard:
+        ++c.semi_hard;
+        break;
+      case NegativeCategory::Easy:
+        ++c.easy;
+        break;
+    }
+  }
+  return c;
+}
+
 EmbeddingTrainer::EmbeddingTrainer(std::vector<LabelledPoint> points, const LinearMap& start,
                                    std::uint64_t seed)
     : points_(std::move(points)), map_(start), rng_(seed) {}
 
 const StepRecord& EmbeddingTrainer::step(const EmbeddingSettings& s) {
   const std::vector<Vec2> e = embed(points_, map_);
-  const MinedBatch batch = mine(e, points_, s, s.mining, rng_);
+  MinedBatch batch = mine(e, points_, s, s.mining, rng_);
   const Objective o = objective(points_, map_, s, batch);
   StepRecord rec;
   rec.step = history_.empty() ? 0 : history_.back().step + 1;
   rec.loss = o.loss;
   rec.terms = o.terms;
   rec.active = o.active;
+  rec.mined = mined_categories(e, batch, s);
   if (s.mining == Mining::All) {
     rec.full_loss = o.loss, rec.all_terms = o.terms, rec.all_active = o.active;
   } else {
@@ -214,6 +236,7 @@ const StepRecord& EmbeddingTrainer::step(const EmbeddingSettings& s) {
   map_.A -= s.lr * o.grad_A;
   map_.c -= s.lr * o.grad_c;
   history_.push_back(rec);
+  last_batch_ = std::move(batch);
   return history_.back();
 }
 

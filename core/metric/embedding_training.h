@@ -87,6 +87,14 @@ struct FullLoss {
 FullLoss full_loss(const std::vector<Vec2>& emb, const std::vector<LabelledPoint>& points,
                    const EmbeddingSettings& s);
 
+// The categories (metric_loss.h) of the mined triplets' negatives relative to their (anchor,
+// positive), on the embedding `emb` they were mined on; contrastive batches: all zero.
+struct MinedCategories {
+  int hard = 0, semi_hard = 0, easy = 0;
+};
+MinedCategories mined_categories(const std::vector<Vec2>& emb, const MinedBatch& batch,
+                                 const EmbeddingSettings& s);
+
 struct StepRecord {
   int step = 0;
   double loss = 0.0;       // mean over the mined terms, before the update
@@ -94,6 +102,7 @@ struct StepRecord {
   int active = 0;          // of them, with non-zero loss
   double full_loss = 0.0;  // mean over every pair/triplet (mining All), before the update
   int all_terms = 0, all_active = 0;
+  MinedCategories mined;  // of the mined triplets (triplet loss)
 };
 
 class EmbeddingTrainer {
@@ -105,12 +114,15 @@ class EmbeddingTrainer {
   const std::vector<LabelledPoint>& points() const { return points_; }
   const LinearMap& map() const { return map_; }
   const std::vector<StepRecord>& history() const { return history_; }
+  // The batch the last step mined (on the embedding before its update); empty before a step.
+  const MinedBatch& last_batch() const { return last_batch_; }
 
  private:
   std::vector<LabelledPoint> points_;
   LinearMap map_;
   Rng rng_;
   std::vector<StepRecord> history_;
+  MinedBatch last_batch_;
 };
 
 }  // namespace ll::metric

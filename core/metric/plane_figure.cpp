@@ -105,6 +105,21 @@ PlaneFigure playground_figure(const Playground& g, const PlaygroundSettings& s,
   return f;
 }
 
+PlaneView playground_view(const Playground& g, const PlaygroundReport& r) {
+  double x0 = g.anchor.x(), x1 = x0, y0 = g.anchor.y(), y1 = y0;
+  auto include = [&](const Vec2& p) {
+    x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
+    y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
+  };
+  for (const Vec2& p : g.positives) include(p);
+  for (const Vec2& p : g.negatives) include(p);
+  const double ring = std::max(r.rings.outer, r.rings.inner);  // the outer ring fits too
+  include(g.anchor + Vec2(ring, ring)), include(g.anchor - Vec2(ring, ring));
+  const double half = std::max({0.5 * (x1 - x0), 0.5 * (y1 - y0), 1.0}) * 1.15;
+  const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
+  return {cx - half, cx + half, cy - half, cy + half};
+}
+
 PlaneFigure embedding_figure(const std::vector<LabelledPoint>& points, const LinearMap& map,
                              bool show_inputs) {
   PlaneFigure f;

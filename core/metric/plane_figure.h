@@ -91,6 +91,13 @@ PlaneFigure playground_figure(const Playground& g, const PlaygroundSettings& s,
                               const PlaygroundReport& r, const PlaygroundFigureOptions& o,
                               double x_min, double x_max, double y_min, double y_max);
 
+// A square view of the hand-placed points and the report's outer ring (a 15% margin, at least
+// [-1.15, 1.15] around their centre): the lab's "Fit view" and `losslab metric --out`.
+struct PlaneView {
+  double x_min = -3.0, x_max = 3.0, y_min = -3.0, y_max = 3.0;
+};
+PlaneView playground_view(const Playground& g, const PlaygroundReport& r);
+
 // The training view: every point at f(x) coloured by class, its input position faint; the view
 // fits both.
 PlaneFigure embedding_figure(const std::vector<LabelledPoint>& points, const LinearMap& map,

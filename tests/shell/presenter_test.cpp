@@ -84,15 +84,16 @@ TEST_F(SlidesWindowTest, PresentButtonHidesThePanels) {
   EXPECT_LT(region_share(normal, 1000, 1270), 0.05);
   EXPECT_LT(region_share(normal, 760, 880), 0.05);
   // "Present" is the last tab-bar button (see layout.cpp); at --ui-scale 1 it spans about
-  // x 452..508 of the 1280-wide window. The canvas then takes all but one column (30%).
+  // x 562..617 of the 1280-wide window (after the Race and Images tabs). The canvas then takes all
+  // but one column (30%).
   const fs::path present =
-      shot("present", "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 8\n");
+      shot("present", "wait 3\nmouse_px 589 18\nwait 1\ndown\nwait 1\nup\nwait 8\n");
   EXPECT_GT(region_share(present, 760, 880), 0.9);
   EXPECT_LT(region_share(present, 1000, 1270), 0.05);  // the presenter column
   // The column's first item is "Leave presenter (F5)" at its top right (x ~1050..1265, y ~16..46
   // at scale 1.75): the panels come back.
   const fs::path left = shot("leave",
-                             "wait 3\nmouse_px 478 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
+                             "wait 3\nmouse_px 589 18\nwait 1\ndown\nwait 1\nup\nwait 4\n"
                              "mouse_px 1160 31\nwait 1\ndown\nwait 1\nup\nmouse_px 5 5\nwait 8\n");
   EXPECT_LT(region_share(left, 760, 880), 0.05);
 }
@@ -101,10 +102,11 @@ TEST_F(SlidesWindowTest, ExportButtonWritesA2xPngOfTheCanvas) {
   const fs::path pictures = dir_ / "pictures";
   fs::create_directories(pictures);
   // Open the Export window (tab-bar button), press its Export button (2x PNG is the default).
-  // At --ui-scale 1 in a 1280 x 800 window the window opens centred: Export at (503, 520).
+  // At --ui-scale 1 in a 1280 x 800 window the window opens centred, with its Record section below:
+  // Export at (489, 436).
   shot("export",
-       "wait 3\nmouse_px 417 18\ndown\nwait 1\nup\nwait 2\n"
-       "mouse_px 503 520\ndown\nwait 1\nup\nmouse_px 5 5\nwait 3\n",
+       "wait 3\nmouse_px 528 18\ndown\nwait 1\nup\nwait 2\n"
+       "mouse_px 489 436\ndown\nwait 1\nup\nmouse_px 5 5\nwait 3\n",
        "XDG_PICTURES_DIR=" + pictures.string() + " ");
   const fs::path out = pictures / "losslab-001.png";
   ASSERT_TRUE(fs::exists(out));

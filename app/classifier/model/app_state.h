@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/classifier/model/banner.h"
+#include "app/classifier/model/landscape_view.h"
 #include "app/classifier/model/palette.h"
 #include "app/classifier/model/scene_file.h"
 #include "app/classifier/model/training.h"
@@ -56,8 +57,10 @@ struct AppState {
   std::string status;       // last file/preset message
   bool show_help = false;
   bool want_fullscreen_toggle = false;
-  bool presenter = false;    // presenter mode (F5): big fonts, canvas and loss numbers only
-  bool show_export = false;  // the Export window
+  bool presenter = false;            // presenter mode (F5): big fonts, canvas and loss numbers only
+  bool show_export = false;          // the Export window
+  LandscapeView landscape;           // the Landscape tab's slice and its background job
+  bool presenter_landscape = false;  // presenter mode: the landscape instead of the loss plot
   // --- session (issue 9, app/shell/session.cpp draws them) ---
   Banners banners;   // failures (save, autosave, export): st.banners.report(title, cause)
   SceneFiles files;  // background Open/Save: st.files.open(st, path) / st.files.save(st, path)

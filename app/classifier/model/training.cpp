@@ -72,7 +72,10 @@ Trainer::~Trainer() {
   for (Job<Chunk>& j : retired_) j.wait();
 }
 
-void Trainer::add_record(const Scene& scene) { curve_.add(steps_, record(scene)); }
+void Trainer::add_record(const Scene& scene) {
+  curve_.add(steps_, record(scene));
+  trail_.add(steps_, scene.params);
+}
 
 namespace {
 
@@ -167,6 +170,7 @@ StepStatus Trainer::step(Document& doc) {
     // one too, so the counter and the curve go back to the step before it.
     --steps_;
     curve_.drop_after(steps_);
+    trail_.drop_after(steps_);
     while (!marks_.empty() && marks_.back().step > steps_) marks_.pop_back();
     if (curve_.points().empty() || curve_.points().back().step < steps_) add_record(scene);
   }
@@ -225,9 +229,11 @@ int Trainer::apply(Document& doc, Chunk c) {
   const int taken = static_cast<int>(c.steps - steps_);
   if (c.undid_applied) {
     curve_.drop_after(c.steps);
+    trail_.drop_after(c.steps);
     while (!marks_.empty() && marks_.back().step > c.steps) marks_.pop_back();
   }
   for (const StepRecord& r : c.records) curve_.add(r.step, r.record);
+  trail_.add(c.steps, c.scene.params);
   steps_ = c.steps;
   optimizer_ = std::move(c.optimizer);
   const Document::Gesture outer = doc.gesture();
@@ -342,6 +348,7 @@ void Trainer::restart(const Scene& scene) {
   stepped_with_.reset();
   steps_ = 0;
   curve_.clear();
+  trail_.clear();
   owed_ = 0.0;
   diverged_ = false;
   eval_.reset();

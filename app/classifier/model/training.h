@@ -21,6 +21,7 @@
 #include "core/job.h"
 #include "core/losses.h"
 #include "core/optimizer.h"
+#include "core/trajectory.h"
 
 namespace ll::gui {
 
@@ -89,6 +90,9 @@ class Trainer {
   using Mark = figure::PlotMark;  // {step, text}: the loss plot draws them as they are
   const std::vector<Mark>& marks() const { return marks_; }
   long curve_stride() const { return curve_.stride(); }
+  // The parameters at the curve's steps (every step of a UI-thread run; the end of each worker
+  // chunk), for the loss landscape's path: kept, dropped and cleared with the curve.
+  const Trajectory& trajectory() const { return trail_; }
   const std::string& message() const { return message_; }
   bool diverged() const { return diverged_; }
 
@@ -123,6 +127,7 @@ class Trainer {
   double owed_ = 0.0;          // fractional steps due
   long steps_ = 0;
   ThinnedHistory curve_;  // core/history_thinning.h: the same rule as the exports
+  Trajectory trail_;      // the parameters along the curve
   std::string message_;
   bool diverged_ = false;
 

@@ -247,3 +247,44 @@ TEST(Embedding, LabelledPointsSubsampleEvenly) {
 
 }  // namespace
 }  // namespace ll::metric
+
+namespace ll::metric {
+namespace {
+
+TEST(Mining, MinedCategoriesCountEachTripletsNegative) {
+  // a = 0, p = (1, 0) (d² = 1), m = 1: n at d² 0.25 hard, 1.44 semi-hard, 4 easy.
+  const std::vector<Vec2> emb = {Vec2(0, 0), Vec2(1, 0), Vec2(0.5, 0), Vec2(0, 1.2), Vec2(-2, 0)};
+  MinedBatch b;
+  b.triplets = {{0, 1, 2}, {0, 1, 3}, {0, 1, 4}, {0, 1, 2}};
+  EmbeddingSettings s;
+  const MinedCategories c = mined_categories(emb, b, s);
+  EXPECT_EQ(c.hard, 2);
+  EXPECT_EQ(c.semi_hard, 1);
+  EXPECT_EQ(c.easy, 1);
+  // Plain form: d(a,p) = 1, outer 2: the d = 1.2 negative is semi-hard, d = 2 easy (boundary).
+  s.form = DistanceForm::Plain;
+  const MinedCategories p = mined_categories(emb, b, s);
+  EXPECT_EQ(p.semi_hard, 1);
+  EXPECT_EQ(p.easy, 1);
+  b.triplets.clear();
+  b.pairs = {{0, 2, 0}};
+  EXPECT_EQ(mined_categories(emb, b, s).hard, 0);  // contrastive batches: none
+}
+
+TEST(Embedding, StepRecordsTheCategoriesOfItsBatch) {
+  std::vector<LabelledPoint> pts = {
+      {Vec2(0, 0), 0}, {Vec2(1, 0), 0}, {Vec2(0.5, 0), 1}, {Vec2(3, 0), 1}};
+  EmbeddingTrainer t(pts, LinearMap{}, 1);
+  EmbeddingSettings s;
+  s.mining = Mining::Hard;
+  const StepRecord r = t.step(s);
+  // Pairs (0,1) and (1,0) of class 0, (2,3) and (3,2) of class 1; hard mining picks the
+  // nearest negative. (0,1): n = 2 at d² 0.25 < 1 hard; (1,0): n = 2 at 0.25 < 1 hard;
+  // (2,3): nearest of {0, 1} is 0/1 at 0.25 < 6.25 hard; (3,2): 1 at d² 4 < 6.25 hard.
+  EXPECT_EQ(r.terms, 4);
+  EXPECT_EQ(r.mined.hard, 4);
+  EXPECT_EQ(t.last_batch().triplets.size(), 4u);
+}
+
+}  // namespace
+}  // namespace ll::metric

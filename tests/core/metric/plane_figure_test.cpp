@@ -80,3 +80,28 @@ TEST(PlaneFigure, EmbeddingFigureFitsTheEmbeddedPoints) {
 
 }  // namespace
 }  // namespace ll::metric
+
+namespace ll::metric {
+namespace {
+
+TEST(PlaneFigure, PlaygroundViewIsASquareAroundThePointsAndTheOuterRing) {
+  Playground g;
+  g.anchor = Vec2(0, 0);
+  g.positives = {Vec2(1, 0)};
+  g.negatives = {Vec2(4, 0)};
+  const PlaygroundReport r = evaluate(g, PlaygroundSettings{});  // outer ring √2
+  const PlaneView v = playground_view(g, r);
+  EXPECT_NEAR(v.x_max - v.x_min, v.y_max - v.y_min, 1e-12);
+  // x from −√2 to 4: half-width 2.707 × 1.15 around 1.293.
+  const double half = 0.5 * (4.0 + std::sqrt(2.0)) * 1.15;
+  EXPECT_NEAR(v.x_min, 0.5 * (4.0 - std::sqrt(2.0)) - half, 1e-12);
+  EXPECT_NEAR(v.x_max, 0.5 * (4.0 - std::sqrt(2.0)) + half, 1e-12);
+  EXPECT_NEAR(0.5 * (v.y_min + v.y_max), 0.0, 1e-12);
+  // A single point: at least [-1.15, 1.15].
+  const PlaneView one = playground_view(Playground{}, PlaygroundReport{});
+  EXPECT_NEAR(one.x_max, 1.15, 1e-12);
+  EXPECT_NEAR(one.y_min, -1.15, 1e-12);
+}
+
+}  // namespace
+}  // namespace ll::metric

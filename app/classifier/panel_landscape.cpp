@@ -1,0 +1,167 @@
+// The Landscape tab: the total loss over a slice of parameter space through the current W, b
+// (core/landscape.h), computed coarse to fine in the background (model/landscape_view.h), drawn
+// from the one landscape figure (app/figure/landscape_figure.h) as the exports draw it, with the
+// optimizer's path and the current parameters on it. Presenter mode shows the same figure.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/classifier/panels.h"
+#include "app/figure/landscape_figure.h"
+#include "app/widgets/figure_plot.h"
+
+namespace ll::gui {
+
+namespace {
+
+bool param_field(const char* id, std::string& text, ParamRef& out, int classes, float width,
+                 std::string& error) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s", text.c_str());
+  ImGui::SetNextItemWidth(width);
+  if (!ImGui::InputText(id, buf, sizeof buf)) return false;
+  text = buf;
+  ParamRef p;
+  error = parse_param(text, classes, p);
+  if (!error.empty()) return false;
+  out = p;
+  return true;
+}
+
+}  // namespace
+
+void draw_landscape_figure(AppState& st, ImVec2 size) {
+  LandscapeView& lv = st.landscape;
+  lv.update(st.scene, st.revision(), st.new_point_class);
+  const LandscapeGrid* g = lv.grid();
+  const Style style = st.options.style();
+  if (!lv.error().empty()) {
+    ImGui::TextWrapped("%s", lv.error().c_str());
+    return;
+  }
+  if (!g) {
+    ImGui::TextDisabled("Computing the landscape…");
+    return;
+  }
+  figure::LandscapeInput in;
+  in.grid = g;
+  in.x_name = axis_name(lv.shown_slice(), 0);
+  in.y_name = axis_name(lv.shown_slice(), 1);
+  in.current = &st.scene.params;
+  in.trajectory = &st.trainer.trajectory().points();
+  in.style = style;
+  in.title = std::string("Total loss (") + display_name(st.scene.loss.kind) + ")";
+  const figure::LandscapeFigure f = figure::describe_landscape(in);
+  if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+  if (size.y <= 0) size.y = ImGui::GetContentRegionAvail().y;
+  size = ImVec2(std::floor(std::max(size.x, 120.0f)), std::floor(std::max(size.y, 100.0f)));
+  const figure::LandscapeLayout l =
+      figure::layout_landscape(f, size.x, size.y, style, widgets::imgui_measure());
+  widgets::FigurePlotOptions po;
+  po.readout = false;
+  ImVec2 origin;
+  const widgets::FigureHover h = widgets::FigurePlot(
+      "##landscape", f.plot, ImVec2(float(l.plot_width), size.y), style, po, nullptr, &origin);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto at = [&](const figure::Vec& v) {
+    return ImVec2(origin.x + float(v.x()), origin.y + float(v.y()));
+  };
+  if (l.bar) {
+    for (const figure::LandscapeLayout::Cell& c : l.bar_cells)
+      dl->AddRectFilled(at(c.top_left), at(c.bottom_right), pack_rgba(c.color));
+    const float s = std::max(1.0f, std::round(style.scale));
+    dl->AddRect(at(l.bar_top_left), at(l.bar_bottom_right), pack_rgba(style.colors().axis), 0.0f, 0,
+                s);
+    for (double y : l.bar_tick_y)
+      dl->AddLine(ImVec2(origin.x + float(l.bar_bottom_right.x()), origin.y + float(y)),
+                  ImVec2(origin.x + float(l.bar_bottom_right.x()) + 3.0f * style.scale,
+                         origin.y + float(y)),
+                  pack_rgba(style.colors().axis), s);
+    for (const figure::Text& t : l.bar_texts)
+      dl->AddText(ImGui::GetFont(), float(t.size), at(t.top_left), pack_rgba(t.color),
+                  t.text.c_str());
+  }
+  if (h.hovered) {
+    const double v = figure::landscape_value_at(*g, h.x, g->one_d ? 0.0 : h.y);
+    ImGui::BeginTooltip();
+    ImGui::Text("%s %+.4g", in.x_name.c_str(), h.x);
+    if (!g->one_d) ImGui::Text("%s %+.4g", in.y_name.c_str(), h.y);
+    if (std::isfinite(v)) ImGui::Text("total loss %.5g", v);
+    ImGui::EndTooltip();
+  }
+}
+
+void LandscapePanel::draw(AppState& st, const Fonts&) {
+  LandscapeView& lv = st.landscape;
+  LandscapeSlice& s = lv.slice;
+  const float fs = ImGui::GetFontSize();
+  const int K = st.scene.classes();
+  int mode = s.random ? 2 : lv.follow_class ? 0 : 1;
+  const std::string own = "W of class " + std::to_string(std::clamp(st.new_point_class, 0, K - 1));
+  const char* modes[] = {own.c_str(), "Two parameters", "Random directions"};
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("Random directions").x + fs * 2.2f);
+  if (ImGui::Combo("##slice", &mode, modes, 3)) {
+    s.random = mode == 2;
+    lv.follow_class = mode == 0;
+    if (mode == 1) {
+      x_text_ = to_string(s.x);
+      y_text_ = to_string(s.y);
+    }
+    s.range = s.random ? 1.0 : 2.0;
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("1-D", &s.one_d);
+  ImGui::SameLine();
+  int grid_choice = s.grid <= 33 ? 0 : s.grid <= 65 ? 1 : s.grid <= 129 ? 2 : 3;
+  const char* grids[] = {"33", "65", "129", "257"};
+  const int grid_values[] = {33, 65, 129, 257};
+  ImGui::SetNextItemWidth(fs * 4.5f);
+  if (ImGui::Combo("grid", &grid_choice, grids, 4)) s.grid = grid_values[grid_choice];
+
+  if (mode == 1) {
+    if (x_text_.empty()) x_text_ = to_string(s.x);
+    if (y_text_.empty()) y_text_ = to_string(s.y);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("x");
+    ImGui::SameLine();
+    param_field("##px", x_text_, s.x, K, fs * 5, field_error_);
+    if (!s.one_d) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted("y");
+      ImGui::SameLine();
+      param_field("##py", y_text_, s.y, K, fs * 5, field_error_);
+    }
+    ImGui::SameLine();
+  } else if (mode == 2) {
+    int seed = static_cast<int>(s.seed % 1000000);
+    ImGui::SetNextItemWidth(fs * 6);
+    if (ImGui::InputInt("seed", &seed)) s.seed = static_cast<std::uint64_t>(std::max(0, seed));
+    ImGui::SameLine();
+  }
+  float range = static_cast<float>(s.range);
+  ImGui::SetNextItemWidth(fs * 7);
+  if (ImGui::SliderFloat("range ±", &range, 0.05f, 20.0f, "%.3g", ImGuiSliderFlags_Logarithmic))
+    s.range = std::clamp(static_cast<double>(range), 0.01, 1e6);
+  if (mode == 1 && !field_error_.empty())
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.1f, 1), "%s", field_error_.c_str());
+  const LandscapeGrid* g = lv.grid();
+  if (lv.busy() || (g && !g->complete())) {
+    ImGui::ProgressBar(static_cast<float>(lv.progress()), ImVec2(fs * 8, 0));
+    ImGui::SameLine();
+  }
+  if (g) {
+    const int shown = g->stride > 0 ? (g->nx - 1) / g->stride + 1 : 0;
+    if (g->one_d)
+      ImGui::TextDisabled("%d points, exact total loss at each", shown);
+    else
+      ImGui::TextDisabled("%d × %d nodes, exact total loss at each", shown, shown);
+  } else {
+    ImGui::NewLine();
+  }
+  draw_landscape_figure(st, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y)));
+}
+
+}  // namespace ll::gui
