@@ -7,18 +7,15 @@
 #include <string>
 #include <type_traits>
 
-#include "core/loss_blocks.h"
+#include "core/loss_kernels.h"
 #include "core/point_loss.h"
 #include "core/regularizer.h"
-#include "core/vector_math.h"
 
 namespace ll {
 
 namespace {
 
-using loss_detail::focal_modulate;
 using loss_detail::point_loss_t;
-using loss_detail::sigmoid_term;
 
 void check_params(const Params& p) {
   if (p.classes() < kMinClasses || p.classes() > kMaxClasses || p.b.size() != p.W.rows()) {
@@ -98,142 +95,7 @@ struct ClassWeights {
   }
 };
 
-struct Sums {
-  double loss = 0.0;    // sum_i w_{y_i} L_i
-  double weight = 0.0;  // sum_i w_{y_i}
-  double gw0[kMaxClasses] = {}, gw1[kMaxClasses] = {}, gb[kMaxClasses] = {};
-
-  template <int K>
-  void set(const loss_blocks::Lanes<K>& lanes) {
-    for (std::size_t l = 0; l < loss_blocks::kLanes; ++l) {
-      loss += lanes.loss[l];
-      weight += lanes.weight[l];
-      for (int j = 0; j < K; ++j) {
-        gw0[j] += lanes.g0[j][l];
-        gw1[j] += lanes.g1[j][l];
-        gb[j] += lanes.gb[j][l];
-      }
-    }
-  }
-};
-
-using loss_blocks::Block;
-using loss_blocks::kBlock;
-using loss_blocks::padded;
-
-// Block columns copied from points: a block of Points, or a subset's points gathered.
-struct Buffer {
-  alignas(64) double x0[kBlock], x1[kBlock], c[kBlock];
-  int y[kBlock];
-  unsigned m[kBlock];
-
-  // Entries [n, padded(n)) add nothing: weight 0 at the origin.
-  void pad(std::size_t n) {
-    for (std::size_t i = n; i < padded(n); ++i) {
-      x0[i] = x1[i] = c[i] = 0.0;
-      y[i] = 0;
-      m[i] = 1;
-    }
-  }
-};
-
-// Points taken one by one (a vector of Points, or a subset of either kind of set), each checked
-// for the loss. `At` gives point `index` of the set, checking the index.
-template <class At>
-struct GatherSource {
-  At at;
-  std::span<const int> subset;
-  std::size_t count;
-  int K;
-  LossKind kind;
-  const ClassWeights& cw;
-
-  std::size_t size() const { return count; }
-  [[gnu::always_inline]] Block load(std::size_t start, std::size_t n, Buffer& buf) const {
-    unsigned any = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t index =
-          subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]);
-      const Point pt = at(index);
-      check_point(pt, index, K, kind);
-      buf.x0[i] = pt.x0;
-      buf.x1[i] = pt.x1;
-      buf.y[i] = pt.label;
-      buf.c[i] = cw.w[pt.label];
-      any |= pt.labels;
-    }
-    if (any) {  // the rare block holding a multi-label point (sigmoid only: checked)
-      for (std::size_t i = 0; i < n; ++i) {
-        const Point pt =
-            at(subset.empty() ? start + i : static_cast<std::size_t>(subset[start + i]));
-        buf.m[i] = pt.label_mask();
-        buf.c[i] = cw.of(pt);
-      }
-    }
-    buf.pad(n);
-    return {buf.x0, buf.x1, buf.y, any ? buf.m : nullptr, buf.c, n};
-  }
-};
-
-// All points of a PointColumns: the block's coordinates and labels are read in place; the
-// labels were checked once for the whole set (check_columns).
-struct ColumnSource {
-  const PointColumns& cols;
-  const ClassWeights& cw;
-
-  std::size_t size() const { return cols.size(); }
-  [[gnu::always_inline]] Block load(std::size_t start, std::size_t n, Buffer& buf) const {
-    const int* y = cols.label() + start;
-    for (std::size_t i = 0; i < n; ++i) buf.c[i] = cw.w[y[i]];
-    for (std::size_t i = n; i < padded(n); ++i) buf.c[i] = 0.0;
-    unsigned any = 0;
-    if (const std::uint16_t* labels = cols.labels()) {
-      for (std::size_t i = 0; i < n; ++i) any |= labels[start + i];
-      if (any) {
-        for (std::size_t i = 0; i < padded(n); ++i) {
-          const unsigned ls = labels[start + i];
-          buf.m[i] = ls != 0 ? ls : 1u << y[i];
-          buf.c[i] = i < n ? cw.of_mask(buf.m[i]) : 0.0;
-        }
-      }
-    }
-    return {cols.x0() + start, cols.x1() + start, y, any ? buf.m : nullptr, buf.c, n};
-  }
-};
-
-// Every point of the columns checked at once: labels below K, multi-label points only under
-// sigmoid. On a fault, the points are checked one by one to throw check_point's message for
-// the first faulty one.
-void check_columns(const PointColumns& cols, int K, LossKind kind) {
-  if (cols.label_bound() <= static_cast<std::uint64_t>(K) &&
-      (cols.multi_label_count() == 0 || kind == LossKind::Sigmoid))
-    return;
-  for (std::size_t i = 0; i < cols.size(); ++i) check_point(cols.point(i), i, K, kind);
-}
-
-#if defined(__GNUC__) && !defined(__clang__)
-#define LL_SIMD_CLONES
-#else
-#define LL_SIMD_CLONES
-#endif
-
-// The hot loop: every block of the source through the loss kind's block kernel. Compiled
-// twice, for AVX2 and for the baseline, the AVX2 clone picked at load time (without FMA: both
-// clones compute the same numbers).
-template <LossKind kind, int K, class Source>
-LL_SIMD_CLONES void run_blocks(const Source& src, const Params& p, const LossSettings& s,
-                               Sums& out) {
-  const loss_blocks::Coefficients<K> P(p);
-  loss_blocks::Lanes<K> lanes;
-  alignas(64) loss_blocks::Rows<K> rows;
-  Buffer buf;
-  const std::size_t total = src.size();
-  for (std::size_t start = 0; start < total; start += kBlock) {
-    const Block b = src.load(start, std::min(kBlock, total - start), buf);
-    loss_blocks::block<kind, K>(P, s, b, rows, lanes);
-  }
-  out.set<K>(lanes);
-}
+using loss_kernels::Sums;
 
 // Calls f(std::integral_constant<int, K>) for the run-time K in 2..kMaxClasses.
 template <class F>
@@ -259,11 +121,6 @@ void with_classes(int K, F&& f) {
       static_assert(kMaxClasses == 10, "with_classes lists every K up to kMaxClasses");
       return f(std::integral_constant<int, kMaxClasses>{});
   }
-}
-
-template <LossKind kind, class Source>
-void accumulate_k(int K, const Source& src, const Params& p, const LossSettings& s, Sums& out) {
-  with_classes(K, [&](auto kk) { run_blocks<kind, decltype(kk)::value>(src, p, s, out); });
 }
 
 }  // namespace
@@ -371,14 +228,29 @@ LossGradient finish(const Sums& sums, const Params& p, const LossSettings& s) {
   return out;
 }
 
-template <class At>
-Sums gather_sums(At at, std::size_t size, const Params& p, const LossSettings& s,
-                 const ClassWeights& cw, std::span<const int> subset) {
-  const int K = p.classes();
-  const GatherSource<At> src{at, subset, subset.empty() ? size : subset.size(), K, s.kind, cw};
-  Sums sums;
-  with_loss(s.kind, [&](auto L) { accumulate_k<L.value>(K, src, p, s, sums); });
-  return sums;
+// The generic path: point_loss_t point by point, each point checked (the losses without a
+// kernel, core/loss_kernels.h).
+template <LossKind kind, int K>
+void per_point_sums(const std::vector<Point>& points, std::span<const int> subset, const Params& p,
+                    const LossSettings& s, const ClassWeights& cw, Sums& out) {
+  double sc[K], ds[K];
+  const std::size_t n = subset.empty() ? points.size() : subset.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t index = subset.empty() ? i : static_cast<std::size_t>(subset[i]);
+    const Point& pt = points[index];
+    check_point(pt, index, K, s.kind);
+    point_scores(p, pt, sc);
+    const double li = point_loss_t<kind, K>(s, sc, K, pt.label, pt.label_mask(), ds);
+    const double w = cw.of(pt);
+    out.loss += w * li;
+    out.weight += w;
+    for (int j = 0; j < K; ++j) {
+      const double d = w * ds[j];
+      out.gw0[j] += d * pt.x0;
+      out.gw1[j] += d * pt.x1;
+      out.gb[j] += d;
+    }
+  }
 }
 
 }  // namespace
@@ -386,33 +258,35 @@ Sums gather_sums(At at, std::size_t size, const Params& p, const LossSettings& s
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                            std::span<const int> subset) {
   check_params(p);
-  const ClassWeights cw(s, p.classes());
-  if (subset.empty()) {
-    const auto at = [&](std::size_t i) -> const Point& { return points[i]; };
-    return finish(gather_sums(at, points.size(), p, s, cw, subset), p, s);
-  }
-  const auto at = [&](std::size_t i) -> const Point& { return points.at(i); };
-  return finish(gather_sums(at, points.size(), p, s, cw, subset), p, s);
-}
-
-LossGradient loss_gradient(const PointColumns& cols, const Params& p, const LossSettings& s,
-                           std::span<const int> subset) {
-  check_params(p);
   const int K = p.classes();
   const ClassWeights cw(s, K);
-  if (!subset.empty()) {
-    const auto at = [&](std::size_t i) {
-      if (i >= cols.size())
-        throw std::out_of_range("subset index " + std::to_string(i) + " is outside the " +
-                                std::to_string(cols.size()) + " points");
-      return cols.point(i);
-    };
-    return finish(gather_sums(at, cols.size(), p, s, cw, subset), p, s);
+  for (const int i : subset) {
+    if (static_cast<std::size_t>(i) >= points.size())
+      throw std::out_of_range("subset index " + std::to_string(i) + " is outside the " +
+                              std::to_string(points.size()) + " points");
   }
-  check_columns(cols, K, s.kind);
-  const ColumnSource src{cols, cw};
   Sums sums;
-  with_loss(s.kind, [&](auto L) { accumulate_k<L.value>(K, src, p, s, sums); });
+  if (loss_kernels::covers(s.kind)) {
+    const loss_kernels::Input in{points.data(),
+                                 subset.empty() ? nullptr : subset.data(),
+                                 subset.empty() ? points.size() : subset.size(),
+                                 &p,
+                                 &s,
+                                 cw.w};
+    if (!loss_kernels::accumulate(in, sums, loss_kernels::best())) {
+      // Some point is invalid: find the first and throw its message.
+      for (std::size_t i = 0; i < in.n; ++i) {
+        const std::size_t index = subset.empty() ? i : static_cast<std::size_t>(subset[i]);
+        check_point(points[index], index, K, s.kind);
+      }
+    }
+  } else {
+    with_loss(s.kind, [&](auto L) {
+      with_classes(K, [&](auto kk) {
+        per_point_sums<L.value, decltype(kk)::value>(points, subset, p, s, cw, sums);
+      });
+    });
+  }
   return finish(sums, p, s);
 }
 

@@ -22,7 +22,6 @@
 #include <string>
 #include <vector>
 
-#include "core/point_columns.h"
 #include "core/scene.h"
 
 namespace ll {
@@ -64,11 +63,6 @@ struct LossGradient {
 // kMaxClasses (10), b has K entries, class_weights is empty or K positive finite numbers, every
 // label is in [0, K), multi-label points only under sigmoid, subset indices are in range.
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
-                           std::span<const int> subset = {});
-// The same over the points as columns (core/point_columns.h), built once per data revision: the
-// same numbers (to the order of the sums), with O(1) label checks and unit-stride reads for the
-// full batch. `subset` indexes the columns' points.
-LossGradient loss_gradient(const PointColumns& points, const Params& p, const LossSettings& s,
                            std::span<const int> subset = {});
 
 // Everything the UI shows about one classifier on one data set.

@@ -1,8 +1,9 @@
 #pragma once
-// The one definition of every per-point loss (point_loss_t) and the pieces it shares with the
-// block kernels of the training hot loop (core/loss_blocks.h): the hinge, the Weston-Watkins
-// margin, softmax's log-sum-exp, the focal modulation and the sigmoid term. Internal to
-// core/losses.cpp and its tests; the public entry points are in core/losses.h.
+// The one definition of every per-point loss (point_loss_t): L_i and dL_i/ds_j from a point's
+// scores. The pieces it shares with the lane kernels of the 2-D training hot loop
+// (core/loss_kernels.h) are templates on the number type: the hinge, the multiclass margin and
+// softmax's log-sum-exp. Internal to core/losses.cpp, core/loss_kernels.cpp and their tests;
+// the public entry points are in core/losses.h.
 #include <algorithm>
 #include <cmath>
 
@@ -10,37 +11,51 @@
 
 namespace ll::loss_detail {
 
-// Hinge h(m) and its derivative, written with selects (no branch) so that the block kernels
-// vectorize it: m <= 0 (the kink m = 0 included: subgradient 0) gives 0; a NaN margin gives NaN
-// as it would through the positive branch.
-inline double hinge(double m, bool squared, double& dh) {
-  const bool pos = !(m <= 0.0);
-  dh = pos ? (squared ? 2.0 * m : 1.0) : 0.0;
-  return pos ? (squared ? m * m : m) : 0.0;
+// Hinge h(m) and its derivative, written with selects (no branch) so that the same template
+// serves one point (T = double) and the kernels' lanes of points (T a GCC vector of doubles,
+// core/loss_kernels.cpp): m <= 0 (the kink m = 0 included: subgradient 0) gives 0; a NaN margin
+// gives NaN as it would through the positive branch.
+template <class T>
+inline T hinge(T m, bool squared, T& dh) {
+  const T zero{}, one = zero + 1.0;
+  const auto pos = !(m <= 0.0);
+  dh = pos ? (squared ? 2.0 * m : one) : zero;
+  return pos ? (squared ? m * m : m) : zero;
 }
 
 // The multiclass margin of class j against the label's score s_y (Weston-Watkins, structured).
-inline double margin(double sj, double sy, double delta) { return sj - sy + delta; }
+template <class T>
+inline T margin(T sj, T sy, double delta) {
+  return sj - sy + delta;
+}
 
-// Softmax probabilities of one point into p, and the cross-entropy -ln p_y (log-sum-exp with
-// the max subtracted).
+// Softmax of K scores with the max subtracted (log-sum-exp): p_j = e^{s_j - m} / sum into p,
+// and returns the cross-entropy ln sum + m - s_y = -ln p_y. T is double (one point, `exp` and
+// `log` std::exp and std::log) or a vector of lanes (the kernels, libmvec's vector exp and log).
+template <class T, class Exp, class Log>
+inline T softmax_ce(const T* sc, int K, T sy, T* p, Exp exp_of, Log log_of) {
+  T mx = sc[0];
+  for (int j = 1; j < K; ++j) mx = mx < sc[j] ? sc[j] : mx;  // std::max(mx, sc[j])
+  T sum{};
+  for (int j = 0; j < K; ++j) {
+    p[j] = exp_of(sc[j] - mx);
+    sum += p[j];
+  }
+  const T inv = 1.0 / sum;
+  for (int j = 0; j < K; ++j) p[j] *= inv;
+  return log_of(sum) + mx - sy;
+}
+
+// Softmax probabilities of one point into p, and the cross-entropy -ln p_y.
 template <int KK>
 inline double softmax_probs(const double* sc, int k, int y, double* p) {
   const int K = KK > 0 ? KK : k;
-  double mx = sc[0];
-  for (int j = 1; j < K; ++j) mx = std::max(mx, sc[j]);
-  double sum = 0.0;
-  for (int j = 0; j < K; ++j) {
-    p[j] = std::exp(sc[j] - mx);
-    sum += p[j];
-  }
-  const double inv = 1.0 / sum;
-  for (int j = 0; j < K; ++j) p[j] *= inv;
-  return std::log(sum) + mx - sc[y];
+  return softmax_ce(
+      sc, K, sc[y], p, [](double v) { return std::exp(v); }, [](double v) { return std::log(v); });
 }
 
-// The focal modulation of softmax cross-entropy, shared by the per-point definition and the
-// blocked kernel. From ce = -ln p_y, q = 1 - p_y (as sum_{j != y} p_j, exact for small q) and p_y:
+// The focal modulation of softmax cross-entropy. From ce = -ln p_y, q = 1 - p_y (as sum_{j != y}
+// p_j, exact for small q) and p_y:
 //   L = alpha q^gamma ce,   dL/ds_j = alpha F (p_j - [j == y]),
 //   F = q^gamma + gamma p_y q^(gamma - 1) ce = q^gamma (1 + gamma p_y ce / q).
 // Returns L and sets `factor` = alpha F. gamma = 0 gives L = alpha ce and factor = alpha: softmax
@@ -61,10 +76,9 @@ inline double focal_modulate(double ce, double q, double py, double gamma, doubl
   return alpha * qg * ce;
 }
 
-// One term of the sigmoid loss, shared by the per-point definition and the blocked kernel: from
-// the score s, the target t, e = e^{-|s|} and l = ln(1 + e), softplus(s) - t s with
-// softplus(s) = max(s, 0) + l (exact to rounding for |s| up to 1e6 and beyond), and its
-// derivative d = sigma(s) - t.
+// One term of the sigmoid loss: from the score s, the target t, e = e^{-|s|} and l = ln(1 + e),
+// softplus(s) - t s with softplus(s) = max(s, 0) + l (exact to rounding for |s| up to 1e6 and
+// beyond), and its derivative d = sigma(s) - t.
 inline double sigmoid_term(double s, double t, double e, double l, double& d) {
   d = (s >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - t;
   return std::max(s, 0.0) + l - t * s;
