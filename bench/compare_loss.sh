@@ -18,9 +18,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$bench" --write-data "$tmp/data.bin"
 for ((r = 0; r < rounds; ++r)); do
   "$bench" --side "$tmp/data.bin" "$reps" >>"$tmp/lines"
-  # These two slow numpy (OpenBLAS) on this machine: the numpy side runs without them.
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "$here/numpy_loss.py" "$tmp/data.bin" \
+  # numpy on one thread, as ours (OpenBLAS and OpenMP pinned to 1), without the environment's
+  # other OPENBLAS_* settings (they slow OpenBLAS on this machine).
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$python" "$here/numpy_loss.py" "$tmp/data.bin" \
     "$reps" >>"$tmp/lines"
 done
-echo "1e6 points, K = 3, $rounds rounds of $reps repetitions each; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "1e6 points, K = 3, $rounds rounds of $reps repetitions each; $(nproc --all) cores, numpy single-threaded, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$python" "$here/numpy_loss.py" --report "$tmp/lines"

@@ -14,6 +14,7 @@ namespace {
 struct PortableMath {
   static double exp(double v) { return std::exp(v); }
   static double log(double v) { return std::log(v); }
+  static double pow(double v, double g) { return std::pow(v, g); }
 };
 
 template <int K>
@@ -28,6 +29,8 @@ lanes::Coefficients<K> coefficients(const Input& in) {
   }
   P.delta = in.settings->delta;
   P.squared = in.settings->squared;
+  P.gamma = in.settings->gamma;
+  P.alpha = in.settings->alpha;
   return P;
 }
 
@@ -75,7 +78,9 @@ unsigned run_kind(const Input& in, Sums& out, Isa isa) {
 
 }  // namespace
 
-bool covers(LossKind kind) { return kind == LossKind::WestonWatkins || kind == LossKind::Softmax; }
+bool covers(LossKind kind) {
+  return kind == LossKind::WestonWatkins || kind == LossKind::Softmax || kind == LossKind::Focal;
+}
 
 bool available(Isa isa) {
   if (isa == Isa::Portable) return true;
@@ -90,9 +95,17 @@ Isa best() { return available(Isa::Avx2) ? Isa::Avx2 : Isa::Portable; }
 
 bool accumulate(const Input& in, Sums& out, Isa isa) noexcept {
   if (!available(isa)) isa = Isa::Portable;
-  const unsigned bad = in.settings->kind == LossKind::Softmax
-                           ? run_kind<LossKind::Softmax>(in, out, isa)
-                           : run_kind<LossKind::WestonWatkins>(in, out, isa);
+  unsigned bad = 0;
+  switch (in.settings->kind) {
+    case LossKind::Softmax:
+      bad = run_kind<LossKind::Softmax>(in, out, isa);
+      break;
+    case LossKind::Focal:
+      bad = run_kind<LossKind::Focal>(in, out, isa);
+      break;
+    default:
+      bad = run_kind<LossKind::WestonWatkins>(in, out, isa);
+  }
   return bad == 0;
 }
 

@@ -7,7 +7,7 @@
 // margin, softmax_ce), with the label's branches written as selects on the lane's label:
 //   Weston-Watkins: L = sum_{j != y} h(m_j) adds +0 for j = y (the same sum); dL/ds_y is minus
 //     the sum of the other h'(m_j), which equals point_loss_t's 0 - h'(m_0) - h'(m_1) ... exactly.
-//   Softmax: dL/ds_j = p_j - [j == y].
+//   Softmax: dL/ds_j = p_j - [j == y]; focal: q = sum_{j != y} p_j, then focal_modulate.
 // So with V = double and std::exp/std::log every point's numbers are point_loss_t's to the bit;
 // only the order of the sums over points (lanes) differs.
 //
@@ -54,6 +54,7 @@ struct Coefficients {
   int classes = K;
   double delta = 1.0;
   bool squared = false;
+  double gamma = 2.0, alpha = 1.0;
 };
 
 template <class V, int K>
@@ -114,11 +115,21 @@ template <LossKind kind, int K, class V, class Math>
     }
     for (int j = 0; j < K; ++j) ds[j] = own[j] ? -dsum : ds[j];
     return li;
-  } else {
-    static_assert(kind == LossKind::Softmax);
+  } else if constexpr (kind == LossKind::Softmax) {
     const V ce = loss_detail::softmax_ce(s, K, sy, ds, Math::exp, Math::log);
     for (int j = 0; j < K; ++j) ds[j] = own[j] ? ds[j] - 1.0 : ds[j];
     return ce;
+  } else {
+    static_assert(kind == LossKind::Focal);
+    const V ce = loss_detail::softmax_ce(s, K, sy, ds, Math::exp, Math::log);
+    V q{}, py{}, factor;
+    for (int j = 0; j < K; ++j) {
+      q += own[j] ? zero : ds[j];
+      py = own[j] ? ds[j] : py;
+    }
+    const V li = loss_detail::focal_modulate(ce, q, py, P.gamma, P.alpha, factor, Math::pow);
+    for (int j = 0; j < K; ++j) ds[j] = (own[j] ? ds[j] - 1.0 : ds[j]) * factor;
+    return li;
   }
 }
 

@@ -61,19 +61,19 @@ inline double softmax_probs(const double* sc, int k, int y, double* p) {
 // Returns L and sets `factor` = alpha F. gamma = 0 gives L = alpha ce and factor = alpha: softmax
 // cross-entropy exactly for alpha = 1. ce / q lies in [0, ~1] when q is small (p_y near 1), so
 // nothing overflows; q = 0 (p_y = 1) is the limit L = 0, dL/ds = 0.
-inline double focal_modulate(double ce, double q, double py, double gamma, double alpha,
-                             double& factor) {
+// T is double (`pow_of` std::pow) or a vector of lanes (written with selects for q <= 0).
+template <class T, class Pow>
+inline T focal_modulate(T ce, T q, T py, double gamma, double alpha, T& factor, Pow pow_of) {
+  const T zero{};
   if (gamma == 0.0) {
-    factor = alpha;
+    factor = zero + alpha;
     return alpha * ce;
   }
-  if (q <= 0.0) {
-    factor = 0.0;
-    return 0.0;
-  }
-  const double qg = std::pow(q, gamma);
-  factor = alpha * qg * (1.0 + gamma * py * (ce / q));
-  return alpha * qg * ce;
+  const auto pos = !(q <= 0.0);
+  const T qs = pos ? q : zero + 1.0;  // (the q <= 0 lanes' value is not used)
+  const T qg = pow_of(qs, gamma);
+  factor = pos ? alpha * qg * (1.0 + gamma * py * (ce / qs)) : zero;
+  return pos ? alpha * qg * ce : zero;
 }
 
 // One term of the sigmoid loss: from the score s, the target t, e = e^{-|s|} and l = ln(1 + e),
@@ -131,7 +131,8 @@ inline double point_loss_t(const LossSettings& s, const double* sc, int k, int y
       double q = 0.0;
       for (int j = 0; j < K; ++j) q += j == y ? 0.0 : ds[j];
       double factor = 0.0;
-      loss = focal_modulate(ce, q, ds[y], s.gamma, s.alpha, factor);
+      loss = focal_modulate(ce, q, ds[y], s.gamma, s.alpha, factor,
+                            [](double v, double g) { return std::pow(v, g); });
       ds[y] -= 1.0;
       for (int j = 0; j < K; ++j) ds[j] *= factor;
     } else {
