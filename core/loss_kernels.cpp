@@ -14,6 +14,7 @@ namespace {
 struct PortableMath {
   static double exp(double v) { return std::exp(v); }
   static double log(double v) { return std::log(v); }
+  static double log1p(double v) { return std::log1p(v); }
   static double pow(double v, double g) { return std::pow(v, g); }
 };
 
@@ -78,9 +79,7 @@ unsigned run_kind(const Input& in, Sums& out, Isa isa) {
 
 }  // namespace
 
-bool covers(LossKind kind) {
-  return kind == LossKind::WestonWatkins || kind == LossKind::Softmax || kind == LossKind::Focal;
-}
+bool covers(LossKind kind) { return kind != LossKind::OneVsAll && kind != LossKind::Structured; }
 
 bool available(Isa isa) {
   if (isa == Isa::Portable) return true;
@@ -102,6 +101,9 @@ bool accumulate(const Input& in, Sums& out, Isa isa) noexcept {
       break;
     case LossKind::Focal:
       bad = run_kind<LossKind::Focal>(in, out, isa);
+      break;
+    case LossKind::Sigmoid:
+      bad = run_kind<LossKind::Sigmoid>(in, out, isa);
       break;
     default:
       bad = run_kind<LossKind::WestonWatkins>(in, out, isa);

@@ -11,6 +11,7 @@ using v4d = double __attribute__((vector_size(32)));
 extern "C" v4d _ZGVdN4v_exp(v4d);  // libmvec, the x86-64 vector function ABI's AVX2 variants
 extern "C" v4d _ZGVdN4v_log(v4d);
 extern "C" v4d _ZGVdN4vv_pow(v4d, v4d);
+extern "C" v4d _ZGVdN4v_log1p(v4d);
 
 namespace ll::loss_kernels::lanes {
 
@@ -18,6 +19,7 @@ namespace {
 struct Avx2Math {
   static v4d exp(v4d v) { return _ZGVdN4v_exp(v); }
   static v4d log(v4d v) { return _ZGVdN4v_log(v); }
+  static v4d log1p(v4d v) { return _ZGVdN4v_log1p(v); }
   static v4d pow(v4d v, double g) { return _ZGVdN4vv_pow(v, v4d{g, g, g, g}); }
 };
 }  // namespace
@@ -33,7 +35,9 @@ unsigned run_avx2(const Input& in, const Coefficients<K>& P, std::size_t end, Su
   template unsigned run_avx2<LossKind::Softmax, K>(const Input&, const Coefficients<K>&,       \
                                                    std::size_t, Sums&) noexcept;               \
   template unsigned run_avx2<LossKind::Focal, K>(const Input&, const Coefficients<K>&,         \
-                                                 std::size_t, Sums&) noexcept;
+                                                 std::size_t, Sums&) noexcept;                 \
+  template unsigned run_avx2<LossKind::Sigmoid, K>(const Input&, const Coefficients<K>&,       \
+                                                   std::size_t, Sums&) noexcept;
 LL_RUN_AVX2(2)
 LL_RUN_AVX2(3)
 LL_RUN_AVX2(4)

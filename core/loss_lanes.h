@@ -8,6 +8,7 @@
 //   Weston-Watkins: L = sum_{j != y} h(m_j) adds +0 for j = y (the same sum); dL/ds_y is minus
 //     the sum of the other h'(m_j), which equals point_loss_t's 0 - h'(m_0) - h'(m_1) ... exactly.
 //   Softmax: dL/ds_j = p_j - [j == y]; focal: q = sum_{j != y} p_j, then focal_modulate.
+//   Sigmoid: sum_j sigmoid_term(s_j, t_j, e^{-|s_j|}, ln(1 + e^{-|s_j|})), t_j from the labels.
 // So with V = double and std::exp/std::log every point's numbers are point_loss_t's to the bit;
 // only the order of the sums over points (lanes) differs.
 //
@@ -95,6 +96,54 @@ template <class V, bool kSubset>
   return bad;
 }
 
+// The same for the sigmoid loss, whose points may have several labels: their targets t_j (bit j
+// of the label mask) and weights c (the mean of their labels' class weights, as ClassWeights);
+// invalid is a label outside [0, K).
+template <class V, bool kSubset, int K>
+[[gnu::always_inline]] inline unsigned load_targets(const Input& in, std::size_t i,
+                                                    const Coefficients<K>& P, V& x0, V& x1, V* t,
+                                                    V& c) {
+  constexpr std::size_t L = kWidth<V>;
+  double a0[L], a1[L], at[K][L], ac[L];
+  unsigned bad = 0;
+  for (std::size_t l = 0; l < L; ++l) {
+    const std::size_t index = kSubset ? static_cast<std::size_t>(in.subset[i + l]) : i + l;
+    const Point& pt = in.points[index];
+    a0[l] = pt.x0;
+    a1[l] = pt.x1;
+    const bool ok = static_cast<unsigned>(pt.label) < static_cast<unsigned>(K);
+    const unsigned mask = pt.labels != 0 ? unsigned{pt.labels} : ok ? 1u << pt.label : 1u;
+    bad |= (ok ? 0u : 1u) | (mask >> K);
+    double sum = 0.0;
+    int count = 0;
+    for (int j = 0; j < K; ++j) {
+      const bool on = (mask >> j) & 1u;
+      at[j][l] = on ? 1.0 : 0.0;
+      if (on && count++ == 0)
+        sum = P.c[j];
+      else if (on)
+        sum += P.c[j];
+    }
+    ac[l] = count > 1 ? sum / count : sum;
+  }
+  std::memcpy(&x0, a0, sizeof x0);
+  std::memcpy(&x1, a1, sizeof x1);
+  for (int j = 0; j < K; ++j) std::memcpy(&t[j], at[j], sizeof t[j]);
+  std::memcpy(&c, ac, sizeof c);
+  return bad;
+}
+
+// The sigmoid loss's L_i and dL_i/ds_j from the scores and targets.
+template <int K, class V, class Math>
+[[gnu::always_inline]] inline V sigmoid_terms(const V* s, const V* t, V* ds) {
+  V li{};
+  for (int j = 0; j < K; ++j) {
+    const V e = Math::exp(s[j] < 0.0 ? s[j] : -s[j]);  // e^{-|s_j|}
+    li += loss_detail::sigmoid_term(s[j], t[j], e, Math::log1p(e), ds[j]);
+  }
+  return li;
+}
+
 // L_i of the lanes' points and dL_i/ds_j into ds, from their scores s and labels yd.
 template <LossKind kind, int K, class V, class Math>
 [[gnu::always_inline]] inline V terms(const Coefficients<K>& P, const V* s, V yd, V* ds) {
@@ -142,14 +191,21 @@ template <LossKind kind, int K, class V, class Math, bool kSubset>
   Accumulators<V, K> acc;
   unsigned bad = 0;
   for (std::size_t i = begin; i < end; i += L) {
-    V x0, x1, yd;
-    bad |= load<V, kSubset>(in, i, K, x0, x1, yd);
-    V s[K], ds[K];
-    // s_j = w_j0 x0 + w_j1 x1 + b_j (point_scores' operations; no fused multiply-add)
-    for (int j = 0; j < K; ++j) s[j] = P.w0[j] * x0 + P.w1[j] * x1 + P.b[j];
-    V c = splat<V>(P.c[0]);  // the label's class weight
-    for (int j = 1; j < K; ++j) c = yd == splat<V>(j) ? splat<V>(P.c[j]) : c;
-    const V li = terms<kind, K, V, Math>(P, s, yd, ds);
+    V x0, x1, c, s[K], ds[K], li;
+    if constexpr (kind == LossKind::Sigmoid) {
+      V t[K];
+      bad |= load_targets<V, kSubset, K>(in, i, P, x0, x1, t, c);
+      for (int j = 0; j < K; ++j) s[j] = P.w0[j] * x0 + P.w1[j] * x1 + P.b[j];
+      li = sigmoid_terms<K, V, Math>(s, t, ds);
+    } else {
+      V yd;
+      bad |= load<V, kSubset>(in, i, K, x0, x1, yd);
+      // s_j = w_j0 x0 + w_j1 x1 + b_j (point_scores' operations; no fused multiply-add)
+      for (int j = 0; j < K; ++j) s[j] = P.w0[j] * x0 + P.w1[j] * x1 + P.b[j];
+      c = splat<V>(P.c[0]);  // the label's class weight
+      for (int j = 1; j < K; ++j) c = yd == splat<V>(j) ? splat<V>(P.c[j]) : c;
+      li = terms<kind, K, V, Math>(P, s, yd, ds);
+    }
     acc.loss += c * li;
     acc.weight += c;
     for (int j = 0; j < K; ++j) {

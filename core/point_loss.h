@@ -79,9 +79,12 @@ inline T focal_modulate(T ce, T q, T py, double gamma, double alpha, T& factor, 
 // One term of the sigmoid loss: from the score s, the target t, e = e^{-|s|} and l = ln(1 + e),
 // softplus(s) - t s with softplus(s) = max(s, 0) + l (exact to rounding for |s| up to 1e6 and
 // beyond), and its derivative d = sigma(s) - t.
-inline double sigmoid_term(double s, double t, double e, double l, double& d) {
+// T is double or a vector of lanes.
+template <class T>
+inline T sigmoid_term(T s, T t, T e, T l, T& d) {
+  const T zero{};
   d = (s >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e)) - t;
-  return std::max(s, 0.0) + l - t * s;
+  return (s < 0.0 ? zero : s) + l - t * s;  // std::max(s, 0.0) + l - t s
 }
 
 // The one definition of every per-point loss. KK is the number of classes when known at compile

@@ -41,8 +41,17 @@ Reference reference(const std::vector<Point>& pts, const std::vector<int>& subse
     const Point& pt = pts[subset.empty() ? i : static_cast<std::size_t>(subset[i])];
     double sc[kMaxClasses], ds[kMaxClasses];
     point_scores(p, pt, sc);
-    const double c = w[static_cast<std::size_t>(pt.label)];
-    const double li = point_loss(s, sc, K, pt.label, ds);
+    // The point's weight: the mean of its labels' class weights (losses.h).
+    double c = 0.0;
+    int labels = 0;
+    for (int k = 0; k < K; ++k) {
+      if ((pt.label_mask() >> k) & 1u) {
+        c += w[static_cast<std::size_t>(k)];
+        ++labels;
+      }
+    }
+    c /= labels;
+    const double li = point_loss_labels(s, sc, K, pt.label_mask(), ds);
     r.sums.loss += c * li;
     r.scale.loss += std::abs(c * li);
     r.sums.weight += c;
@@ -121,6 +130,9 @@ std::vector<LossSettings> covered_settings() {
       }
     }
   }
+  LossSettings sigmoid;
+  sigmoid.kind = LossKind::Sigmoid;
+  out.push_back(sigmoid);
   for (double gamma : {0.0, 0.5, 2.0}) {  // focal; gamma = 0 is focal_modulate's own branch
     LossSettings s;
     s.kind = LossKind::Focal;
@@ -137,12 +149,13 @@ std::string label(const LossSettings& s, int K, std::size_t n) {
          " N " + std::to_string(n);
 }
 
-TEST(LossKernels, CoverWestonWatkinsSoftmaxAndFocal) {
+TEST(LossKernels, CoverAllButOneVsAllAndStructured) {
   EXPECT_TRUE(loss_kernels::covers(LossKind::WestonWatkins));
   EXPECT_TRUE(loss_kernels::covers(LossKind::Softmax));
   EXPECT_TRUE(loss_kernels::covers(LossKind::Focal));
   EXPECT_FALSE(loss_kernels::covers(LossKind::OneVsAll));
-  EXPECT_FALSE(loss_kernels::covers(LossKind::Sigmoid));
+  EXPECT_TRUE(loss_kernels::covers(LossKind::Sigmoid));
+  EXPECT_FALSE(loss_kernels::covers(LossKind::Structured));
   EXPECT_TRUE(loss_kernels::available(Isa::Portable));
   EXPECT_TRUE(loss_kernels::available(loss_kernels::best()));
 }
@@ -218,6 +231,31 @@ TEST(LossKernels, MatchForHugeScores) {
       const LossGradient g = loss_gradient(sc.points, sc.params, s);
       EXPECT_TRUE(std::isfinite(g.total_loss));
     }
+  }
+}
+
+// Sigmoid's multi-label points: targets from every label, weight the mean of the labels'.
+TEST(LossKernels, MatchForMultiLabelPointsUnderSigmoid) {
+  for (int K : {3, 5}) {
+    Scene sc = test::random_scene(K, 211, 4);
+    for (std::size_t i = 0; i < sc.points.size(); i += 3)
+      sc.points[i].set_label_mask(1u | (1u << (1 + i % static_cast<std::size_t>(K - 1))));
+    LossSettings s;
+    s.kind = LossKind::Sigmoid;
+    EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, "multi-label"), 0);
+    for (int k = 0; k < K; ++k) s.class_weights.push_back(1.0 + k);
+    EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, "multi-label weighted"), 0);
+    EXPECT_EQ(mismatches(sc.points, {5, 0, 3, 3, 210}, sc.params, s, "multi-label subset"), 0);
+    // A label past K is reported.
+    sc.points[7].set_label_mask(1u | (1u << K));
+    const std::vector<double> w(static_cast<std::size_t>(K), 1.0);
+    for (Isa isa : isas()) {
+      Sums out;
+      const loss_kernels::Input in{sc.points.data(), nullptr, sc.points.size(),
+                                   &sc.params,       &s,      w.data()};
+      EXPECT_FALSE(loss_kernels::accumulate(in, out, isa));
+    }
+    EXPECT_THROW(loss_gradient(sc.points, sc.params, s), std::out_of_range);
   }
 }
 
