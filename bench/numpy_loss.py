@@ -80,7 +80,7 @@ def report(path):
             parts = line.split()
             if parts[:2] == ["memory", "pass"]:
                 memory.append(float(parts[2]))
-            elif len(parts) > 4 and parts[0] in ("ours", "numpy", "columns"):
+            elif len(parts) > 4 and parts[0] in ("ours", "numpy"):
                 rows.setdefault((parts[0], parts[1]), []).append(
                     (float(parts[2]), float(parts[3]), [float(v) for v in parts[4:]]))
     median = lambda v: sorted(v)[len(v) // 2]
@@ -89,7 +89,7 @@ def report(path):
           f"{'ratio (median of rounds)':>26} {'ratios per round'}")
     for loss in ("softmax", "ww"):
         ref = rows.get(("numpy", loss), [])
-        for who in ("numpy", "ours", "columns"):
+        for who in ("numpy", "ours"):
             runs = rows.get((who, loss))
             if not runs:
                 continue

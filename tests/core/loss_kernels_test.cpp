@@ -75,11 +75,11 @@ std::vector<Isa> isas() {
   return out;
 }
 
-const char* name(Isa isa) { return isa == Isa::Avx2 ? "avx2" : "portable"; }
+const char* isa_name(Isa isa) { return isa == Isa::Avx2 ? "avx2" : "portable"; }
 
 constexpr double kTol = 1e-12;
 
-bool close(double a, double b, double scale) {
+bool within_tolerance(double a, double b, double scale) {
   return std::abs(a - b) <= kTol * scale || a == b;  // a == b: also both infinite
 }
 
@@ -100,10 +100,10 @@ int mismatches(const std::vector<Point>& pts, const std::vector<int>& subset, co
     Sums got;
     EXPECT_TRUE(loss_kernels::accumulate(in, got, isa));
     auto check = [&](double a, double b, double scale, const char* field, int j) {
-      if (close(a, b, scale)) return;
+      if (within_tolerance(a, b, scale)) return;
       ++bad;
-      ADD_FAILURE() << what << " " << name(isa) << " " << field << "[" << j << "]: " << a << " vs "
-                    << b << " (scale " << scale << ")";
+      ADD_FAILURE() << what << " " << isa_name(isa) << " " << field << "[" << j << "]: " << a
+                    << " vs " << b << " (scale " << scale << ")";
     };
     check(got.loss, r.sums.loss, r.scale.loss, "loss", 0);
     check(got.weight, r.sums.weight, r.scale.weight, "weight", 0);
@@ -143,7 +143,7 @@ std::vector<LossSettings> covered_settings() {
   return out;
 }
 
-std::string label(const LossSettings& s, int K, std::size_t n) {
+std::string case_label(const LossSettings& s, int K, std::size_t n) {
   return std::string(to_string(s.kind)) + (s.squared ? " squared" : "") + " delta " +
          std::to_string(s.delta) + " gamma " + std::to_string(s.gamma) + " K " + std::to_string(K) +
          " N " + std::to_string(n);
@@ -168,15 +168,16 @@ TEST(LossKernels, MatchTheDefinitionOnRandomData) {
       for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 7u, 8u, 9u, 1003u}) {
         const Scene sc = test::random_scene(K, static_cast<int>(n), 11 + n);
         LossSettings s = base;
-        EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, label(s, K, n)), 0);
+        EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, case_label(s, K, n)), 0);
         s.class_weights.clear();
         for (int k = 0; k < K; ++k) s.class_weights.push_back(0.5 + 0.37 * k);
-        EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, label(s, K, n) + " weighted"), 0);
+        EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, case_label(s, K, n) + " weighted"), 0);
         if (n > 0) {
           std::vector<int> subset;
           for (std::size_t i = 0; i < 2 * n + 1; ++i)
             subset.push_back(static_cast<int>((i * 7919) % n));
-          EXPECT_EQ(mismatches(sc.points, subset, sc.params, s, label(s, K, n) + " subset"), 0);
+          EXPECT_EQ(mismatches(sc.points, subset, sc.params, s, case_label(s, K, n) + " subset"),
+                    0);
         }
       }
     }
@@ -209,13 +210,13 @@ TEST(LossKernels, MatchAtHingeKinksAndTies) {
     }
     EXPECT_GT(kinks, 20) << "the data must hit the kink";
     for (const LossSettings& s : covered_settings())
-      EXPECT_EQ(mismatches(pts, {}, p, s, label(s, K, pts.size()) + " kinks"), 0);
+      EXPECT_EQ(mismatches(pts, {}, p, s, case_label(s, K, pts.size()) + " kinks"), 0);
     // All scores equal (W = 0, b = 0): every class ties.
     Params flat = p;
     flat.W.setZero();
     flat.b.setZero();
     for (const LossSettings& s : covered_settings())
-      EXPECT_EQ(mismatches(pts, {}, flat, s, label(s, K, pts.size()) + " ties"), 0);
+      EXPECT_EQ(mismatches(pts, {}, flat, s, case_label(s, K, pts.size()) + " ties"), 0);
   }
 }
 
@@ -227,7 +228,7 @@ TEST(LossKernels, MatchForHugeScores) {
     sc.params.W *= 1e6;
     sc.params.b *= 1e6;
     for (const LossSettings& s : covered_settings()) {
-      EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, label(s, K, 257) + " huge"), 0);
+      EXPECT_EQ(mismatches(sc.points, {}, sc.params, s, case_label(s, K, 257) + " huge"), 0);
       const LossGradient g = loss_gradient(sc.points, sc.params, s);
       EXPECT_TRUE(std::isfinite(g.total_loss));
     }
