@@ -147,7 +147,8 @@ void ImagesTab::Impl::right(const Style& style) {
 
 void ImagesTab::Impl::templates_section(const Style& style, float w) {
   const float fs = ImGui::GetFontSize();
-  heading("Templates: the rows of W");
+  heading(model.data()->centered() ? "Templates: the rows of W (on centred pixels)"
+                                   : "Templates: the rows of W");
   const images::Dataset& d = *model.data();
   const float tw = std::min(w, fs * 56), th = std::round(tw * 0.52f);
   const Eigen::MatrixXd W = model.snapshot()->model.W;
