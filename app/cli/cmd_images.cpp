@@ -1,6 +1,6 @@
 // losslab images train [--data DIR] [--loss L --reg X --reg-kind K ...] [--optimizer O --lr X
 //                      --batch B --seed S ...] [--epochs E | --steps N] [--init zero|small]
-//                      [--limit N] [--center] [--out MODEL.json]
+//                      [--limit N] [--center | --no-center] [--out MODEL.json]
 // losslab images scores MODEL.json --index I [--data DIR]
 // losslab images templates MODEL.json --out t.png|svg|pdf [--width W --height H --scale S]
 //                          [--theme light|dark]
@@ -65,7 +65,7 @@ void register_images_train(CLI::App& images_cmd, int& exit_code) {
     double epochs = 0.0;
     long steps = -1;
     long long limit = 0;
-    bool center = false;
+    bool center = true;  // CS231n's preprocessing is the default (--no-center: raw [0, 1] pixels)
     LossOverrides loss;
     OptimizerOverrides optimizer;
   };
@@ -75,7 +75,8 @@ void register_images_train(CLI::App& images_cmd, int& exit_code) {
       "Train the linear classifier on Fashion-MNIST with minibatch SGD/momentum/Adam over "
       "shuffled epochs; print train_accuracy, test_accuracy, history (the mean minibatch data "
       "loss per logged step, at history_steps), evaluations, steps and seconds as JSON. "
-      "Defaults (softmax): sgd, lr 0.5, batch 256, L2 1e-4, 10 epochs, init small.");
+      "Defaults (softmax): sgd, lr 0.5, batch 256, L2 1e-4, 10 epochs, init small, pixels "
+      "centred (minus the training mean).");
   cmd->add_option("--data", args->data,
                   "folder of the four IDX files (default /usr/share/datasets/fashion-mnist)");
   args->loss.add_to(*cmd);
@@ -89,7 +90,9 @@ void register_images_train(CLI::App& images_cmd, int& exit_code) {
       ->check(CLI::IsMember({"zero", "small"}));
   cmd->add_option("--limit", args->limit, "use the first N training images (1 to 10000000)")
       ->check(in_range(1, images::kIdxMaxItems));
-  cmd->add_flag("--center", args->center, "subtract the training mean image from every image");
+  cmd->add_flag("--center,!--no-center", args->center,
+                "subtract the training mean image from every image (the default; --no-center: "
+                "the raw pixels in [0, 1]); the model file records the mean");
   cmd->add_option("--out", args->out, "write the model (W, b, class names, settings) here");
   cmd->callback([args, &exit_code] {
     // The defaults of the chosen loss, then the options given.
@@ -262,6 +265,7 @@ void register_images_templates(CLI::App& images_cmd, int& exit_code) {
     opt.height = args->height;
     opt.scale = args->scale;
     exporter::parse_theme(args->theme, opt.style.theme);
+    if (f.centered()) opt.options.title = figure::kCenteredTemplatesTitle;
     opt.style.scale = static_cast<float>(std::max(0.75, std::min(opt.width, opt.height) / 520.0));
     exporter::export_templates(args->out, f.model.W, f.rows, f.cols, f.class_names, opt);
     exit_code = kExitOk;

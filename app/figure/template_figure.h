@@ -45,6 +45,11 @@ struct TemplateFigure {
   Text title;  // e.g. "Templates: the rows of W" (empty text: none)
 };
 
+// The title of templates trained on centred pixels (s = W (x - mean) + b): a template is then
+// what an image must differ from the mean image by, not the image itself.
+inline constexpr const char* kCenteredTemplatesTitle =
+    "Templates: the rows of W (on centred pixels, x minus the mean image)";
+
 struct TemplateOptions {
   int columns = 5;           // tiles per row of the grid (10 classes: 2 rows of 5)
   bool colour_scale = true;  // the bar under the grid

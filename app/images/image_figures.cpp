@@ -12,13 +12,15 @@ figure::Text caption(const std::string& s, double cx, double top, double size, c
   figure::Text t;
   t.text = s;
   t.size = size;
-  // Shortened (with an ellipsis) to the room it has.
-  while (t.text.size() > 3 && measure(t.text, size, false) > max_w) {
-    t.text.pop_back();
-    while (!t.text.empty() && (static_cast<unsigned char>(t.text.back()) & 0xC0) == 0x80)
-      t.text.pop_back();  // never cut a UTF-8 sequence
-    if (!t.text.empty()) t.text.pop_back();
-    t.text += "…";
+  // Shortened (with an ellipsis) to the room it has: one UTF-8 character less each round, so
+  // the loop ends (it used to strip and re-add the ellipsis forever when one cut was not
+  // enough, hanging the window on a long mistake caption).
+  std::string base = s;
+  while (base.size() > 1 && measure(t.text, size, false) > max_w) {
+    while (!base.empty() && (static_cast<unsigned char>(base.back()) & 0xC0) == 0x80)
+      base.pop_back();  // never cut a UTF-8 sequence
+    if (!base.empty()) base.pop_back();
+    t.text = base + "…";
   }
   t.top_left = {std::round(cx - measure(t.text, size, false) / 2), std::round(top)};
   t.color = style.colors().text;

@@ -46,6 +46,15 @@ void controls(ImagesModel& m, const Style&) {
   LossSettings& L = m.settings.loss;
   OptimizerSettings& O = m.settings.optimizer;
   const float field = std::max(fs * 6, ImGui::GetContentRegionAvail().x - fs * 7);
+  ImGui::BeginDisabled(busy || m.data_state() == DataState::Loading);
+  bool centre = m.centering();
+  if (ImGui::Checkbox("centre the pixels", &centre)) m.set_centering(centre);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(
+        "Subtract the training set's mean image from every image (CS231n's preprocessing, "
+        "the default): x in [0, 1] becomes x - mean. Changing it reloads the data and starts "
+        "over.");
+  ImGui::EndDisabled();
   ImGui::BeginDisabled(busy);  // a run keeps the settings it started with
   section("Loss");
   const LossKind losses[] = {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,

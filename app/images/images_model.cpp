@@ -42,10 +42,23 @@ void ImagesModel::start_loading() {
 
 void ImagesModel::cancel_loading() { load_job_.cancel(); }
 
+bool ImagesModel::set_centering(bool on) {
+  if (on == load_options_.center) return true;
+  if (load_job_.active() || training()) return false;
+  eval_job_.cancel();
+  eval_job_.wait();  // at most one block of 1024 images after Cancel
+  eval_job_ = {};
+  load_options_.center = on;
+  set_data(nullptr);
+  start_loading();
+  return true;
+}
+
 void ImagesModel::set_data(std::shared_ptr<const images::Dataset> data) {
   data_ = std::move(data);
   data_state_ = data_ ? DataState::Ready : DataState::NotLoaded;
   trainer_.reset();
+  channel_.reset();
   snapshot_.reset();
   evaluation_.reset();
   mistakes_.clear();

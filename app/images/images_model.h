@@ -43,6 +43,11 @@ class ImagesModel {
   const std::string& data_message() const { return data_message_; }  // missing / failed: why
   double loading_progress() const { return load_job_.progress(); }
   const images::Dataset* data() const { return data_.get(); }
+  // Whether the pixels are centred (the training mean subtracted, CS231n's preprocessing; the
+  // default). Changing it drops the data and any run and reloads the data in the background;
+  // refused (false) while loading or training.
+  bool centering() const { return load_options_.center; }
+  bool set_centering(bool on);
   // Adopts an already loaded data set (tests; no job).
   void set_data(std::shared_ptr<const images::Dataset> data);
 

@@ -86,9 +86,16 @@ void ImagesTab::Impl::data_status(const Style&) {
       break;
     case DataState::Ready: {
       const images::Dataset& d = *model.data();
-      ImGui::TextDisabled("Fashion-MNIST: %zu training, %zu test images, %dx%d, %d classes",
-                          d.train.size(), d.test.size(), d.train.rows, d.train.cols,
-                          d.train.classes);
+      // Wrapped at the column's edge (the column is only ~19 font sizes wide).
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped(
+          "Fashion-MNIST: %zu training and %zu test images of %dx%d pixels, %d "
+          "classes%s",
+          d.train.size(), d.test.size(), d.train.rows, d.train.cols, d.train.classes,
+          d.centered() ? ", centred" : "");
+      ImGui::PopStyleColor();
+      ImGui::PopTextWrapPos();
       break;
     }
   }
@@ -147,7 +154,8 @@ void ImagesTab::Impl::right(const Style& style) {
 
 void ImagesTab::Impl::templates_section(const Style& style, float w) {
   const float fs = ImGui::GetFontSize();
-  heading("Templates: the rows of W");
+  heading(model.data()->centered() ? "Templates: the rows of W (on centred pixels)"
+                                   : "Templates: the rows of W");
   const images::Dataset& d = *model.data();
   const float tw = std::min(w, fs * 56), th = std::round(tw * 0.52f);
   const Eigen::MatrixXd W = model.snapshot()->model.W;

@@ -119,7 +119,8 @@ std::string model_to_json(const ModelFile& f) {
             {"loss", loss_json(f.settings.loss)},
             {"optimizer", optimizer_json(f.settings.optimizer)},
             {"init", to_string(f.settings.init)},
-            {"steps", f.steps}};
+            {"steps", f.steps},
+            {"center", f.centered()}};
   if (f.mean.size() > 0) {
     json mean = json::array();
     for (Eigen::Index d = 0; d < f.mean.size(); ++d) mean.push_back(static_cast<double>(f.mean(d)));
@@ -178,6 +179,15 @@ ModelFile model_from_json(const std::string& s) {
     f.mean.resize(D);
     for (Eigen::Index d = 0; d < D; ++d)
       f.mean(d) = static_cast<float>(number(mean[static_cast<std::size_t>(d)], "mean"));
+  }
+  // "center" (written since centring became the default) must agree with "mean"; older files
+  // without it are centred exactly when they hold a mean.
+  if (j.contains("center")) {
+    const json& c = j["center"];
+    if (!c.is_boolean()) fail("\"center\" must be true or false");
+    if (c.get<bool>() != f.centered())
+      fail(c.get<bool>() ? "\"center\" is true but there is no \"mean\""
+                         : "\"center\" is false but there is a \"mean\"");
   }
   if (j.contains("loss")) f.settings.loss = loss_from(j["loss"]);
   if (j.contains("optimizer")) f.settings.optimizer = optimizer_from(j["optimizer"]);

@@ -4,7 +4,10 @@
 // settings it was trained with:
 //   {"format": "losslab-image-model", "version": 1, "rows": 28, "cols": 28,
 //    "class_names": [...], "W": [[...], ...], "b": [...], "mean": [...] (or absent),
-//    "loss": {...}, "optimizer": {...}, "init": "small", "steps": 2000}
+//    "center": true (whether "mean" is there), "loss": {...}, "optimizer": {...},
+//    "init": "small", "steps": 2000}
+// Whoever uses the model (images scores, the templates' caption) subtracts "mean" from an image
+// in [0, 1] before s = W x + b, exactly as training did.
 #include <Eigen/Core>
 #include <stdexcept>
 #include <string>
@@ -20,6 +23,7 @@ struct ModelFile {
   int rows = 0, cols = 0;  // image size: rows * cols == D
   std::vector<std::string> class_names;
   Eigen::VectorXf mean;  // the training mean subtracted from every image, or empty
+  bool centered() const { return mean.size() > 0; }
   TrainSettings settings;
   long steps = 0;
 };
