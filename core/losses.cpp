@@ -14,18 +14,14 @@ namespace ll {
 
 namespace {
 
-// Hinge h(m) and its derivative.
+// Hinge h(m) and its derivative: 0 for m <= 0, else m (or m^2); a NaN margin stays NaN. Written
+// with selects rather than a branch on the margin's sign, which the CPU cannot predict (margins
+// change sign from point to point).
 inline double hinge(double m, bool squared, double& dh) {
-  if (m <= 0.0) {
-    dh = 0.0;
-    return 0.0;
-  }
-  if (squared) {
-    dh = 2.0 * m;
-    return m * m;
-  }
-  dh = 1.0;
-  return m;
+  const bool on = !(m <= 0.0);
+  const double h = on ? m : 0.0;
+  dh = on ? (squared ? 2.0 * m : 1.0) : 0.0;
+  return squared ? h * h : h;
 }
 
 // Softmax probabilities of one point into p, and the cross-entropy -ln p_y (log-sum-exp with
@@ -226,8 +222,9 @@ struct Sums {
   }
 };
 
-// The hot loop: scores, loss and gradient of every point (or of `subset`) in one pass.
-template <LossKind kind, int K>
+// The hot loop: scores, loss and gradient of every point (or of `subset`) in one pass. Without
+// kGrad the gradient's lines are left out and nothing else changes: the same loss, bit for bit.
+template <LossKind kind, int K, bool kGrad>
 void accumulate(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                 const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   double w0[K], w1[K], bb[K], gw0[K] = {}, gw1[K] = {}, gb[K] = {};
@@ -244,11 +241,13 @@ void accumulate(const std::vector<Point>& points, const Params& p, const LossSet
     const double w = cw.w[pt.label];
     loss += w * point_loss_t<kind, K>(s, sc, K, pt.label, 1u << pt.label, ds);
     wsum += w;
-    for (int j = 0; j < K; ++j) {
-      const double d = w * ds[j];
-      gw0[j] += d * pt.x0;
-      gw1[j] += d * pt.x1;
-      gb[j] += d;
+    if constexpr (kGrad) {
+      for (int j = 0; j < K; ++j) {
+        const double d = w * ds[j];
+        gw0[j] += d * pt.x0;
+        gw1[j] += d * pt.x1;
+        gb[j] += d;
+      }
     }
   };
   if (subset.empty()) {
@@ -312,7 +311,7 @@ void add_block_gradient(const double (&d)[K][B], const double* x0, const double*
 // and log run vectorized (vmath). Same formulas as point_loss_t<Softmax / Focal>: the
 // probabilities p_j = e^{s_j - m} / sum, ce = ln sum + m - s_y, then focal_modulate; the tests
 // check that both agree.
-template <int K, bool kFocal>
+template <int K, bool kFocal, bool kGrad>
 void accumulate_softmax(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                         const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   constexpr std::size_t B = 256;
@@ -345,9 +344,11 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
     for (int j = 1; j < K; ++j) {
       for (std::size_t i = 0; i < n; ++i) sum[i] += e[j][i];
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      const double inv = 1.0 / sum[i];
-      for (int j = 0; j < K; ++j) e[j][i] *= inv;  // probabilities
+    if constexpr (kGrad || kFocal) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double inv = 1.0 / sum[i];
+        for (int j = 0; j < K; ++j) e[j][i] *= inv;  // probabilities
+      }
     }
     vmath::log_inplace(sum, n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -364,10 +365,12 @@ void accumulate_softmax(const std::vector<Point>& points, const Params& p, const
         loss += w * ce;
       }
       wsum += w;
-      e[y[i]][i] -= 1.0;
-      for (int j = 0; j < K; ++j) e[j][i] *= c;
+      if constexpr (kGrad) {
+        e[y[i]][i] -= 1.0;
+        for (int j = 0; j < K; ++j) e[j][i] *= c;
+      }
     }
-    add_block_gradient<K, B>(e, x0, x1, n, gw0, gw1, gb);
+    if constexpr (kGrad) add_block_gradient<K, B>(e, x0, x1, n, gw0, gw1, gb);
   }
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
@@ -394,7 +397,7 @@ template <int K, std::size_t B>
 // Sigmoid over blocks of points with vectorized exp and log1p: sigmoid_term on the same e and
 // l as point_loss_t<Sigmoid> (to the few ulp of vmath); the tests check that both agree. The
 // targets t_j are the bits of each point's label mask (one bit for a single-label point).
-template <int K>
+template <int K, bool kGrad>
 void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const ClassWeights& cw,
                         std::span<const int> subset, Sums& out) {
   constexpr std::size_t B = 256;
@@ -438,13 +441,13 @@ void accumulate_sigmoid(const std::vector<Point>& points, const Params& p, const
         for (int j = 0; j < K; ++j) {
           double d = 0.0;
           li += sigmoid_term(sc[j][i], j == y[i] ? 1.0 : 0.0, ex[j][i], lp[j][i], d);
-          sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
+          if constexpr (kGrad) sc[j][i] = c[i] * d;  // the weighted dL_i/ds_j
         }
         loss += c[i] * li;
         wsum += c[i];
       }
     }
-    add_block_gradient<K, B>(sc, x0, x1, n, gw0, gw1, gb);
+    if constexpr (kGrad) add_block_gradient<K, B>(sc, x0, x1, n, gw0, gw1, gb);
   }
   out.set(K, loss, wsum, gw0, gw1, gb);
 }
@@ -475,17 +478,17 @@ void with_classes(int K, F&& f) {
   }
 }
 
-template <LossKind kind>
+template <LossKind kind, bool kGrad>
 void accumulate_k(int K, const std::vector<Point>& points, const Params& p, const LossSettings& s,
                   const ClassWeights& cw, std::span<const int> subset, Sums& out) {
   with_classes(K, [&](auto kk) {
     constexpr int KC = decltype(kk)::value;
     if constexpr (kind == LossKind::Softmax || kind == LossKind::Focal) {
-      accumulate_softmax<KC, kind == LossKind::Focal>(points, p, s, cw, subset, out);
+      accumulate_softmax<KC, kind == LossKind::Focal, kGrad>(points, p, s, cw, subset, out);
     } else if constexpr (kind == LossKind::Sigmoid) {
-      accumulate_sigmoid<KC>(points, p, cw, subset, out);
+      accumulate_sigmoid<KC, kGrad>(points, p, cw, subset, out);
     } else {
-      accumulate<kind, KC>(points, p, s, cw, subset, out);
+      accumulate<kind, KC, kGrad>(points, p, s, cw, subset, out);
     }
   });
 }
@@ -579,7 +582,8 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, co
   const int K = p.classes();
   const ClassWeights cw(s, K);
   Sums sums;
-  with_loss(s.kind, [&](auto L) { accumulate_k<L.value>(K, points, p, s, cw, subset, sums); });
+  with_loss(s.kind,
+            [&](auto L) { accumulate_k<L.value, true>(K, points, p, s, cw, subset, sums); });
   // sum_i w_{y_i} L_i / sum_i w_{y_i}: the mean of L_i without class weights.
   const double inv_n = sums.weight > 0.0 ? 1.0 / sums.weight : 0.0;
   LossGradient out;
@@ -594,6 +598,22 @@ LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, co
   out.reg_loss = reg_loss(p.W, s);
   out.total_loss = out.data_loss + out.reg_loss;
   add_reg_gradient(p.W, s, out.dW);
+  return out;
+}
+
+LossValue loss_value(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                     std::span<const int> subset) {
+  check_params(p);
+  const int K = p.classes();
+  const ClassWeights cw(s, K);
+  Sums sums;
+  with_loss(s.kind,
+            [&](auto L) { accumulate_k<L.value, false>(K, points, p, s, cw, subset, sums); });
+  const double inv_n = sums.weight > 0.0 ? 1.0 / sums.weight : 0.0;  // as loss_gradient
+  LossValue out;
+  out.data_loss = sums.loss * inv_n;
+  out.reg_loss = reg_loss(p.W, s);
+  out.total_loss = out.data_loss + out.reg_loss;
   return out;
 }
 

@@ -65,6 +65,17 @@ struct LossGradient {
 LossGradient loss_gradient(const std::vector<Point>& points, const Params& p, const LossSettings& s,
                            std::span<const int> subset = {});
 
+// loss_gradient's three losses alone, without the gradient: the same kernels with the gradient's
+// lines left out, so the values are loss_gradient's bit for bit (tested), at about half the cost
+// (the loss landscape evaluates it at every grid node). Same preconditions as loss_gradient.
+struct LossValue {
+  double data_loss = 0.0;
+  double reg_loss = 0.0;
+  double total_loss = 0.0;
+};
+LossValue loss_value(const std::vector<Point>& points, const Params& p, const LossSettings& s,
+                     std::span<const int> subset = {});
+
 // Everything the UI shows about one classifier on one data set.
 struct Evaluation {
   Eigen::MatrixXd scores;       // N x K

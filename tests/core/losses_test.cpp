@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "core/regularizer.h"
@@ -871,6 +872,65 @@ TEST(LossesMultiLabel, SingleLabelScenesKeepTheirAccuracy) {
     EXPECT_EQ(a.exact_match, e.exact_match);
     EXPECT_EQ(a.label_accuracy, e.label_accuracy);
   }
+}
+
+}  // namespace
+}  // namespace ll
+
+namespace ll {
+namespace {
+
+// loss_value is loss_gradient with the gradient's lines left out: the three losses must be the
+// same doubles, bit for bit, for every loss, class count, block boundary (256 points), hinge
+// form, regularizer, class weights, subset and multi-label sigmoid scene; a NaN margin stays NaN.
+TEST(LossesValue, IsLossGradientsLossBitForBit) {
+  const auto same = [](double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
+  };
+  int checked = 0;
+  for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                        LossKind::Softmax, LossKind::Sigmoid, LossKind::Focal}) {
+    for (int K : {2, 3, 7, 10}) {
+      for (int N : {0, 1, 255, 257, 600}) {
+        Scene s = test::random_scene(K, N, 90 + static_cast<std::uint64_t>(K * N));
+        s.params.W *= 3.0;  // margins of both signs and some large scores
+        if (kind == LossKind::Sigmoid && N > 300) s.points[300].set_label_mask(0b11);
+        for (int variant = 0; variant < 4; ++variant) {
+          LossSettings ls;
+          ls.kind = kind;
+          ls.squared = variant % 2 == 1;
+          ls.delta = variant == 2 ? 0.25 : 1.0;
+          ls.reg = static_cast<RegKind>(variant % 3);
+          ls.lambda = 0.05 * variant;
+          ls.gamma = variant == 3 ? 0.0 : 1.5;
+          if (variant >= 2)
+            for (int k = 0; k < K; ++k) ls.class_weights.push_back(0.5 + 0.25 * k);
+          const std::vector<int> subset =
+              N > 256 ? std::vector<int>{256, 0, 255, 3, 256} : std::vector<int>{};
+          const LossGradient g = loss_gradient(s.points, s.params, ls, subset);
+          const LossValue v = loss_value(s.points, s.params, ls, subset);
+          EXPECT_TRUE(same(v.data_loss, g.data_loss)) << to_string(kind) << K << " " << N;
+          EXPECT_TRUE(same(v.reg_loss, g.reg_loss));
+          EXPECT_TRUE(same(v.total_loss, g.total_loss)) << to_string(kind) << K << " " << N;
+          ++checked;
+        }
+        // A NaN weight: both NaN (a hinge margin of NaN is not "below zero").
+        if (N > 0) {
+          Params p = s.params;
+          p.W(0, 0) = std::nan("");
+          LossSettings ls;
+          ls.kind = kind;
+          EXPECT_TRUE(std::isnan(loss_value(s.points, p, ls).data_loss)) << to_string(kind);
+          EXPECT_TRUE(std::isnan(loss_gradient(s.points, p, ls).data_loss));
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 6 * 4 * 5 * 4);
+  // The same preconditions: a bad label throws the same way.
+  Scene bad = test::random_scene(3, 5, 1);
+  bad.points[2].label = 3;
+  EXPECT_THROW(loss_value(bad.points, bad.params, LossSettings{}), std::out_of_range);
 }
 
 }  // namespace
