@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/export/draw.h"
+#include "app/export/landscape_export.h"
 #include "app/export/plane_view.h"
 
 namespace ll::exporter {
@@ -72,6 +73,10 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
       break;
     case View::Plane:
       draw_plane_view(cr, data, opt);
+      break;
+    case View::Landscape:  // the background is drawn above
+      if (data.landscape)
+        draw_landscape(cr, *data.landscape, opt.width, opt.height, opt.style, true);
       break;
   }
   cairo_restore(cr);
