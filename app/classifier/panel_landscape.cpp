@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/classifier/heat_texture.h"
 #include "app/classifier/panels.h"
 #include "app/figure/landscape_figure.h"
 #include "app/widgets/figure_plot.h"
@@ -47,7 +48,7 @@ figure::LandscapeFigure describe(const AppState& st, const LandscapeGrid& g,
 
 }  // namespace
 
-ImVec2 draw_landscape_figure(AppState& st, ImVec2 size) {
+ImVec2 draw_landscape_figure(AppState& st, ImVec2 size, const Fonts& fonts) {
   LandscapeView& lv = st.landscape;
   lv.update(st.scene, st.revision(), st.new_point_class);
   const LandscapeGrid* g = lv.grid();
@@ -69,6 +70,7 @@ ImVec2 draw_landscape_figure(AppState& st, ImVec2 size) {
       figure::layout_landscape(f, size.x, size.y, style, widgets::imgui_measure());
   widgets::FigurePlotOptions po;
   po.readout = false;
+  if (fonts.landscape_heat) po.heat_texture = fonts.landscape_heat->update(f.plot.heat);
   ImVec2 origin;
   const widgets::FigureHover h = widgets::FigurePlot(
       "##landscape", f.plot, ImVec2(float(l.plot_width), size.y), style, po, nullptr, &origin);
@@ -102,7 +104,7 @@ ImVec2 draw_landscape_figure(AppState& st, ImVec2 size) {
   return size;
 }
 
-void LandscapePanel::draw(AppState& st, const Fonts&) {
+void LandscapePanel::draw(AppState& st, const Fonts& fonts) {
   LandscapeView& lv = st.landscape;
   LandscapeSlice& s = lv.slice;
   const float fs = ImGui::GetFontSize();
@@ -180,8 +182,8 @@ void LandscapePanel::draw(AppState& st, const Fonts&) {
   } else {
     ImGui::NewLine();
   }
-  const ImVec2 drawn =
-      draw_landscape_figure(st, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y)));
+  const ImVec2 drawn = draw_landscape_figure(
+      st, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y)), fonts);
   if (drawn.x > 0) figure_size_ = drawn;
 }
 

@@ -94,7 +94,7 @@ void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.
 // The landscape figure alone in `size` (<= 0: the available space), updating its job; the
 // Landscape tab and presenter mode draw it (panel_landscape.cpp). Returns the size drawn (0 x 0
 // when there is no map yet).
-ImVec2 draw_landscape_figure(AppState& st, ImVec2 size);
+ImVec2 draw_landscape_figure(AppState& st, ImVec2 size, const Fonts& fonts);
 
 void scene_file_popups(AppState& st);
 // Opens the setup text on the clipboard (Paste setup, Ctrl+V), or reports why not (panel_scene).
