@@ -106,5 +106,51 @@ TEST(LandscapeExport, MapMarkerAndContoursReadBackInLightAndDark) {
   }
 }
 
+// The window's Export… (lab::LabExport) writes View::Landscape through export_to_file: the PNG
+// is render_landscape's image of the same figure, pixel for pixel; SVG and PDF are written too.
+TEST(LandscapeExport, ExportToFileDrawsTheLandscapeView) {
+  Scene scene = make_blobs({3, 20, 0.4, 3});
+  scene.params = default_params(3);
+  LandscapeSlice slice;
+  slice.grid = 17;
+  const LandscapeGrid g = compute_landscape(scene, slice);
+  figure::LandscapeInput in;
+  in.grid = &g;
+  FigureData data;
+  data.landscape = figure::describe_landscape(in);
+  FigureOptions opt;
+  opt.view = View::Landscape;
+  opt.width = 400;
+  opt.height = 300;
+  const std::filesystem::path dir = test::scratch_dir("landscape_export");
+  JobControl control;
+  const ExportResult r = export_to_file(data, opt, Format::Png, {dir / "map.png", {}}, &control);
+  ASSERT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(control.progress(), 1.0);
+  const Image a = test::read_png(dir / "map.png");
+  const Image b =
+      test::decode_png(render_landscape(*data.landscape, 400, 300, 1.0, Format::Png, opt.style));
+  ASSERT_EQ(a.width, b.width);
+  ASSERT_EQ(a.height, b.height);
+  int differ = 0;
+  for (int y = 0; y < a.height; ++y)
+    for (int x = 0; x < a.width; ++x) differ += a.at(x, y) != b.at(x, y) ? 1 : 0;
+  EXPECT_EQ(differ, 0);
+  for (const char* name : {"map.svg", "map.pdf"}) {
+    Format f = Format::Png;
+    ASSERT_TRUE(format_from_path(name, f));
+    const ExportResult v = export_to_file(data, opt, f, {dir / name, {}});
+    EXPECT_TRUE(v.ok) << v.message;
+    EXPECT_GT(std::filesystem::file_size(dir / name), 1000u);
+  }
+  // Cancelled before it starts: nothing is written.
+  JobControl cancelled;
+  cancelled.cancel();
+  const ExportResult c = export_to_file(data, opt, Format::Png, {dir / "none.png", {}}, &cancelled);
+  EXPECT_TRUE(c.cancelled);
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.png"));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace ll::exporter
