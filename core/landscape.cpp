@@ -1,8 +1,12 @@
 #include "core/landscape.h"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <stdexcept>
+#include <thread>
 
 #include "core/losses.h"
 
@@ -203,7 +207,7 @@ double landscape_loss(const Scene& scene, const LandscapeGrid& g, double a, doub
   return loss_gradient(scene.points, p, scene.loss).total_loss;
 }
 
-int refine_landscape(LandscapeGrid& g, const Scene& scene, JobControl* control) {
+int refine_landscape(LandscapeGrid& g, const Scene& scene, JobControl* control, int threads) {
   const int lvl = g.level();
   if (lvl + 1 >= static_cast<int>(g.strides.size())) return 0;
   const int s = g.strides[static_cast<std::size_t>(lvl + 1)];
@@ -212,28 +216,64 @@ int refine_landscape(LandscapeGrid& g, const Scene& scene, JobControl* control) 
     return prev > 0 && i % prev == 0 && (g.one_d || j % prev == 0);
   };
   const int rows = g.one_d ? 1 : (g.ny - 1) / s + 1;
-  int count = 0, row = 0;
-  for (int j = 0; j < g.ny; j += g.one_d ? 1 : s, ++row) {
-    if (control) {
-      control->check();
-      control->set_progress(static_cast<double>(row) / rows);
+  const int workers = std::clamp(threads, 1, std::max(1, rows));
+  // Row r of the level goes to worker r % workers; each node is written by one worker only and
+  // its value does not depend on which (the same loss_gradient call), so the grid is the same for
+  // any number of workers. Worker 0 (this thread) reports progress; every worker stops at the
+  // next row once Cancel is asked for.
+  std::vector<int> counts(static_cast<std::size_t>(workers), 0);
+  std::atomic<bool> failed{false};  // a worker threw: the others stop too
+  const auto work = [&](int w) {
+    int row = w;
+    for (int j = w * (g.one_d ? 1 : s); j < g.ny;
+         j += workers * (g.one_d ? 1 : s), row += workers) {
+      if (failed.load(std::memory_order_relaxed)) return;
+      if (control) {
+        if (control->cancelled()) return;
+        if (w == 0) control->set_progress(static_cast<double>(row) / rows);
+      }
+      for (int i = 0; i < g.nx; i += s) {
+        if (done(i, j)) continue;
+        g.loss[static_cast<std::size_t>(j) * g.nx + i] =
+            landscape_loss(scene, g, g.x_at(i), g.y_at(j));
+        ++counts[static_cast<std::size_t>(w)];
+      }
     }
-    for (int i = 0; i < g.nx; i += s) {
-      if (done(i, j)) continue;
-      g.loss[static_cast<std::size_t>(j) * g.nx + i] =
-          landscape_loss(scene, g, g.x_at(i), g.y_at(j));
-      ++count;
+  };
+  {
+    std::vector<std::jthread> helpers;
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(workers));
+    for (int w = 1; w < workers; ++w)
+      helpers.emplace_back([&, w] {
+        try {
+          work(w);
+        } catch (...) {
+          errors[static_cast<std::size_t>(w)] = std::current_exception();
+          failed = true;
+        }
+      });
+    try {
+      work(0);
+    } catch (...) {
+      errors[0] = std::current_exception();
+      failed = true;
     }
+    helpers.clear();  // joins
+    for (const std::exception_ptr& e : errors)
+      if (e) std::rethrow_exception(e);
   }
+  if (control) control->check();
   g.stride = s;
   if (control) control->set_progress(1.0);
+  int count = 0;
+  for (int c : counts) count += c;
   return count;
 }
 
 LandscapeGrid compute_landscape(const Scene& scene, const LandscapeSlice& slice,
-                                JobControl* control) {
+                                JobControl* control, int threads) {
   LandscapeGrid g = make_landscape(scene, slice);
-  while (!g.complete()) refine_landscape(g, scene, control);
+  while (!g.complete()) refine_landscape(g, scene, control, threads);
   return g;
 }
 

@@ -102,13 +102,17 @@ std::vector<int> landscape_strides(int n);
 LandscapeGrid make_landscape(const Scene& scene, const LandscapeSlice& slice);
 // Computes the next level (the nodes of the next stride not computed yet). Returns the number of
 // nodes computed (0 when complete). With a control: progress (of this level) and Cancel,
-// checked every row.
-int refine_landscape(LandscapeGrid& g, const Scene& scene, JobControl* control = nullptr);
+// checked every row (a cancelled level leaves the grid at the previous level). `threads` > 1
+// shares the rows among that many threads (this one and threads - 1 more); the values are the
+// same for any count.
+int refine_landscape(LandscapeGrid& g, const Scene& scene, JobControl* control = nullptr,
+                     int threads = 1);
 // Every level.
 LandscapeGrid compute_landscape(const Scene& scene, const LandscapeSlice& slice,
-                                JobControl* control = nullptr);
+                                JobControl* control = nullptr, int threads = 1);
 
-// The total loss of the scene at the slice's node (a, b): the value the grid holds there.
+// The total loss of the scene at the slice's node (a, b): the value the grid holds there
+// (loss_gradient's total_loss).
 double landscape_loss(const Scene& scene, const LandscapeGrid& g, double a, double b);
 
 }  // namespace ll

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/classifier/heat_texture.h"
 #include "app/classifier/panels.h"
 #include "app/figure/landscape_figure.h"
 #include "app/widgets/figure_plot.h"
@@ -31,30 +32,37 @@ bool param_field(const char* id, std::string& text, ParamRef& out, int classes, 
   return true;
 }
 
+// The figure of the map on screen, its path and the current parameters (`in` keeps the axis
+// names for the hover readout).
+figure::LandscapeFigure describe(const AppState& st, const LandscapeGrid& g,
+                                 figure::LandscapeInput& in) {
+  in.grid = &g;
+  in.x_name = axis_name(st.landscape.shown_slice(), 0);
+  in.y_name = axis_name(st.landscape.shown_slice(), 1);
+  in.current = &st.scene.params;
+  in.trajectory = &st.trainer.trajectory().points();
+  in.style = st.options.style();
+  in.title = std::string("Total loss (") + display_name(st.scene.loss.kind) + ")";
+  return figure::describe_landscape(in);
+}
+
 }  // namespace
 
-void draw_landscape_figure(AppState& st, ImVec2 size) {
+ImVec2 draw_landscape_figure(AppState& st, ImVec2 size, const Fonts& fonts) {
   LandscapeView& lv = st.landscape;
   lv.update(st.scene, st.revision(), st.new_point_class);
   const LandscapeGrid* g = lv.grid();
   const Style style = st.options.style();
   if (!lv.error().empty()) {
     ImGui::TextWrapped("%s", lv.error().c_str());
-    return;
+    return {};
   }
   if (!g) {
     ImGui::TextDisabled("Computing the landscape…");
-    return;
+    return {};
   }
   figure::LandscapeInput in;
-  in.grid = g;
-  in.x_name = axis_name(lv.shown_slice(), 0);
-  in.y_name = axis_name(lv.shown_slice(), 1);
-  in.current = &st.scene.params;
-  in.trajectory = &st.trainer.trajectory().points();
-  in.style = style;
-  in.title = std::string("Total loss (") + display_name(st.scene.loss.kind) + ")";
-  const figure::LandscapeFigure f = figure::describe_landscape(in);
+  const figure::LandscapeFigure f = describe(st, *g, in);
   if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
   if (size.y <= 0) size.y = ImGui::GetContentRegionAvail().y;
   size = ImVec2(std::floor(std::max(size.x, 120.0f)), std::floor(std::max(size.y, 100.0f)));
@@ -62,6 +70,7 @@ void draw_landscape_figure(AppState& st, ImVec2 size) {
       figure::layout_landscape(f, size.x, size.y, style, widgets::imgui_measure());
   widgets::FigurePlotOptions po;
   po.readout = false;
+  if (fonts.landscape_heat) po.heat_texture = fonts.landscape_heat->update(f.plot.heat);
   ImVec2 origin;
   const widgets::FigureHover h = widgets::FigurePlot(
       "##landscape", f.plot, ImVec2(float(l.plot_width), size.y), style, po, nullptr, &origin);
@@ -92,9 +101,10 @@ void draw_landscape_figure(AppState& st, ImVec2 size) {
     if (std::isfinite(v)) ImGui::Text("total loss %.5g", v);
     ImGui::EndTooltip();
   }
+  return size;
 }
 
-void LandscapePanel::draw(AppState& st, const Fonts&) {
+void LandscapePanel::draw(AppState& st, const Fonts& fonts) {
   LandscapeView& lv = st.landscape;
   LandscapeSlice& s = lv.slice;
   const float fs = ImGui::GetFontSize();
@@ -158,10 +168,23 @@ void LandscapePanel::draw(AppState& st, const Fonts&) {
       ImGui::TextDisabled("%d points, exact total loss at each", shown);
     else
       ImGui::TextDisabled("%d × %d nodes, exact total loss at each", shown, shown);
+    // The map on screen as a file (PNG, SVG or PDF), drawn by the shared figure path in a
+    // background job (lab::LabExport: progress, Cancel, an atomic write).
+    ImGui::SameLine();
+    export_.button(
+        [&st, g] {
+          lab::LabFigures figs;
+          figure::LandscapeInput in;
+          figs.landscape = describe(st, *g, in);  // a copy: the job reads no window state
+          return figs;
+        },
+        figure_size_, st.options.style());
   } else {
     ImGui::NewLine();
   }
-  draw_landscape_figure(st, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y)));
+  const ImVec2 drawn = draw_landscape_figure(
+      st, ImVec2(0, std::max(fs * 8, ImGui::GetContentRegionAvail().y)), fonts);
+  if (drawn.x > 0) figure_size_ = drawn;
 }
 
 }  // namespace ll::gui

@@ -10,6 +10,7 @@
 #include "app/classifier/model/actions.h"
 #include "app/classifier/model/app_state.h"
 #include "app/classifier/theme.h"
+#include "app/lab/lab_export.h"
 #include "core/datasets.h"
 
 namespace ll::gui {
@@ -67,6 +68,8 @@ class LandscapePanel {
 
  private:
   std::string x_text_, y_text_, field_error_;  // the "two parameters" fields as typed
+  lab::LabExport export_{"landscape"};         // the Export… button
+  ImVec2 figure_size_{640, 480};               // the figure's last on-screen size
 };
 
 // The Help window: mouse gestures, then one row per action (panel_help.cpp).
@@ -89,8 +92,9 @@ struct ClassifierPanels {
 
 void panel_plot(AppState& st, const Fonts& fonts, float height);  // panel_plot.cpp
 // The landscape figure alone in `size` (<= 0: the available space), updating its job; the
-// Landscape tab and presenter mode draw it (panel_landscape.cpp).
-void draw_landscape_figure(AppState& st, ImVec2 size);
+// Landscape tab and presenter mode draw it (panel_landscape.cpp). Returns the size drawn (0 x 0
+// when there is no map yet).
+ImVec2 draw_landscape_figure(AppState& st, ImVec2 size, const Fonts& fonts);
 
 void scene_file_popups(AppState& st);
 // Opens the setup text on the clipboard (Paste setup, Ctrl+V), or reports why not (panel_scene).

@@ -8,13 +8,15 @@ struct ImFont;
 namespace ll::gui {
 
 class TextTextures;
+class HeatTexture;
 
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
-  ImFont* large = nullptr;       // headline numbers
-  ImFont* small = nullptr;       // canvas labels
-  TextTextures* text = nullptr;  // typeset formulas (text_textures.h); the frame loop's
+  ImFont* large = nullptr;                // headline numbers
+  ImFont* small = nullptr;                // canvas labels
+  TextTextures* text = nullptr;           // typeset formulas (text_textures.h); the frame loop's
+  HeatTexture* landscape_heat = nullptr;  // the landscape's map (heat_texture.h); the frame loop's
 };
 
 // Loads the fonts into the current ImGui context's atlas. Falls back to ImGui's built-in font

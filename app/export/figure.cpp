@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/export/draw.h"
+#include "app/export/landscape_export.h"
 #include "app/export/plane_view.h"
 #include "app/figure/presenter_layout.h"
 
@@ -111,6 +112,10 @@ void draw_figure(cairo_t* cr, const FigureData& data, const FigureOptions& opt,
       break;
     case View::Presenter:
       draw_presenter(cr, data, opt, control);
+      break;
+    case View::Landscape:  // the background is drawn above
+      if (data.landscape)
+        draw_landscape(cr, *data.landscape, opt.width, opt.height, opt.style, true);
       break;
   }
   cairo_restore(cr);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/figure/canvas_figure.h"
+#include "app/figure/landscape_figure.h"
 #include "app/figure/loss_plot.h"
 #include "app/figure/plot_figure.h"
 #include "app/style/style.h"
@@ -32,7 +33,7 @@
 
 namespace ll::exporter {
 
-enum class View { Canvas, LossPlot, Curves, Plots, Plane, Presenter };
+enum class View { Canvas, LossPlot, Curves, Plots, Plane, Presenter, Landscape };
 
 // Canvas figures with more points than this draw them as a density image (see FigureOptions).
 inline constexpr std::size_t kMaxVectorPoints = 20000;
@@ -77,6 +78,8 @@ struct FigureData {
   // View::Plane: embedding planes, drawn in the grid before the plots.
   std::vector<metric::PlaneFigure> planes = {};
   std::vector<figure::PlotMark> marks = {};  // loss plot: where the run's settings changed
+  // View::Landscape: the loss landscape figure (drawn by landscape_export's draw_landscape).
+  std::optional<figure::LandscapeFigure> landscape = {};
 };
 
 // Parsing of option names used on the command line ("canvas", "argmax", "score:2", ...).

@@ -166,9 +166,16 @@ LandscapeLayout layout_landscape(const LandscapeFigure& f, double width, double 
   const auto at_y = [&](double v) {
     return bottom - (bottom - top) * (v - f.loss_min) / (f.loss_max - f.loss_min);
   };
+  // Labels a line apart at least: on a short bar (presenter mode, small windows) every
+  // `every`-th tick only, so the numbers never overlap.
+  std::size_t every = 1;
+  if (f.bar_ticks.size() > 1) {
+    const double gap = std::abs(at_y(f.bar_ticks[1]) - at_y(f.bar_ticks[0]));
+    while (gap * static_cast<double>(every) < 1.15 * font && every < f.bar_ticks.size()) ++every;
+  }
   for (std::size_t k = 0; k < f.bar_ticks.size(); ++k) {
     const double y = std::round(at_y(f.bar_ticks[k]));
-    if (y < top - 0.5 || y > bottom + 0.5) continue;
+    if (y < top - 0.5 || y > bottom + 0.5 || k % every != 0) continue;
     Text t;
     t.text = labels[k];
     t.size = font;

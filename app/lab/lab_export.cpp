@@ -90,6 +90,10 @@ void LabExport::button(const std::function<LabFigures()>& describe, ImVec2 on_sc
         data.planes = std::move(figs.planes);
         exporter::FigureOptions opt = lab_export_options(on_screen, width_, height_, format, style);
         if (!data.planes.empty()) opt.view = exporter::View::Plane;
+        if (figs.landscape) {
+          data.landscape = std::move(figs.landscape);
+          opt.view = exporter::View::Landscape;
+        }
         const exporter::ExportDestination dest{path_, {}};
         job_ = exporter::start_export_job(
             "Exporting " + stem_,

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct LabFigures {
   int columns = 1;
   // Embedding planes (the embedding tab), drawn in the grid before the plots.
   std::vector<metric::PlaneFigure> planes = {};
+  // The loss landscape (the classifier's Landscape tab): drawn instead of the rest when set.
+  std::optional<figure::LandscapeFigure> landscape = {};
 };
 
 // What an export in a width x height (pixels for PNG, units for SVG/PDF) file

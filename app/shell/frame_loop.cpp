@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/classifier/canvas.h"
+#include "app/classifier/heat_texture.h"
 #include "app/classifier/model/app_state.h"
 #include "app/classifier/shortcuts.h"
 #include "app/classifier/text_textures.h"
@@ -49,6 +50,7 @@ struct FrameLoop::Impl {
   cli::WindowOptions opt;
   Window window;
   std::unique_ptr<TextTextures> text;  // typeset formulas (GL textures): made once GL is up
+  std::unique_ptr<HeatTexture> heat;   // the landscape's map (a GL texture), likewise
   Fonts fonts;
   AppState st;
   Canvas canvas;
@@ -101,6 +103,8 @@ bool FrameLoop::Impl::init() {
   fonts = load_fonts(window.content_scale());
   text = std::make_unique<TextTextures>();
   fonts.text = text.get();
+  heat = std::make_unique<HeatTexture>();
+  fonts.landscape_heat = heat.get();
   st.options.theme = opt.theme == "dark" ? Theme::Dark : Theme::Light;
   applied_theme = st.options.theme;
   apply_theme(applied_theme, window.content_scale());

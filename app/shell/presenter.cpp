@@ -61,8 +61,10 @@ void Presentation::update(AppState& st, Window& window, Fonts& fonts) {
     if (had_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
     TextTextures* text = fonts.text;  // the typeset formulas outlive the atlas
+    HeatTexture* heat = fonts.landscape_heat;
     fonts = load_fonts(scale);
     fonts.text = text;
+    fonts.landscape_heat = heat;
     if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();  // else NewFrame builds it
     scale_ = scale;
     theme_ = st.options.theme;
@@ -164,7 +166,7 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   ImGui::PopFont();
   const float plot_h = std::max(fs * 6.0f, ImGui::GetContentRegionAvail().y);
   if (st.presenter_landscape)
-    draw_landscape_figure(st, ImVec2(0, plot_h));
+    draw_landscape_figure(st, ImVec2(0, plot_h), fonts);
   else
     panel_plot(st, fonts, plot_h);
   ImGui::EndChild();

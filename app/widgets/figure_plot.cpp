@@ -185,6 +185,15 @@ void fig_draw_heat(ImDrawList* dl, ImVec2 o, const figure::PlotHeat& h,
   }
 }
 
+// The heat map from its texture (FigurePlotOptions::heat_texture): texel centres on the nodes.
+void fig_draw_heat_image(ImDrawList* dl, ImVec2 o, const figure::PlotHeat& h,
+                         const figure::PlotLayout& l, ImTextureID tex) {
+  const float du = 0.5f / float(h.cols), dv = 0.5f / float(h.rows);
+  dl->AddImage(tex, ImVec2(o.x + float(l.px_x(h.x_min)), o.y + float(l.px_y(h.y_max))),
+               ImVec2(o.x + float(l.px_x(h.x_max)), o.y + float(l.px_y(h.y_min))), ImVec2(du, dv),
+               ImVec2(1.0f - du, 1.0f - dv));
+}
+
 bool fig_is_hidden(const std::vector<bool>* hidden, size_t i) {
   return hidden && i < hidden->size() && (*hidden)[i];
 }
@@ -207,7 +216,7 @@ figure::PlotLayout figure_layout(const figure::PlotFigure& f, ImVec2 size, const
 }
 
 void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const figure::PlotLayout& l,
-                const Style& style, const std::vector<bool>* hidden) {
+                const Style& style, const std::vector<bool>* hidden, ImTextureID heat_texture) {
   const palette::ThemeColors& tc = style.colors();
   const float s = static_cast<float>(l.scale);
   const ImVec2 a0 = o + ImVec2(float(l.left), float(l.top)),
@@ -228,7 +237,10 @@ void DrawFigure(ImDrawList* dl, ImVec2 o, const figure::PlotFigure& f, const fig
     dl->AddLine(ImVec2(a0.x, o.y + float(l.px_y(0))), ImVec2(a1.x, o.y + float(l.px_y(0))), axis);
 
   dl->PushClipRect(a0, a1, true);
-  if (!f.heat.empty()) fig_draw_heat(dl, o, f.heat, l);
+  if (!f.heat.empty() && heat_texture)
+    fig_draw_heat_image(dl, o, f.heat, l, heat_texture);
+  else if (!f.heat.empty())
+    fig_draw_heat(dl, o, f.heat, l);
   for (size_t i = 0; i < f.series.size(); ++i)
     if (f.series[i].kind == SeriesKind::Band && !fig_is_hidden(hidden, i))
       fig_draw_band(dl, o, f.series[i], l);
@@ -343,7 +355,7 @@ FigureHover FigurePlot(const char* id, const figure::PlotFigure& f, ImVec2 size,
   for (size_t i = 0; i < f.series.size(); ++i)
     hidden[i] = !f.series[i].name.empty() && st->GetBool(key(i), false);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawFigure(dl, o, f, l, style, &hidden);
+  DrawFigure(dl, o, f, l, style, &hidden, options.heat_texture);
 
   h.hovered = window_hovered && area.Contains(mouse);
   if (!h.hovered) return h;

@@ -28,6 +28,9 @@ struct FigureHover {
 
 struct FigurePlotOptions {
   bool readout = true;  // crosshair and values on hover
+  // The heat map as one image: a texture of PlotHeat's cols x rows colours (row 0 the map's top
+  // row, node row rows - 1), linearly filtered; drawn node to node in place of one quad per cell.
+  ImTextureID heat_texture = nullptr;
 };
 
 // Text widths in `font` (the current font when null), for figure::layout_plot.
@@ -46,6 +49,6 @@ FigureHover FigurePlot(const char* id, const figure::PlotFigure& f, ImVec2 size,
 // series, drawn faded in the legend and not plotted.
 void DrawFigure(ImDrawList* dl, ImVec2 origin, const figure::PlotFigure& f,
                 const figure::PlotLayout& l, const Style& style,
-                const std::vector<bool>* hidden = nullptr);
+                const std::vector<bool>* hidden = nullptr, ImTextureID heat_texture = nullptr);
 
 }  // namespace ll::widgets

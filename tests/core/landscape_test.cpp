@@ -176,6 +176,37 @@ TEST(Landscape, ProjectionRecoversSliceCoordinates) {
   EXPECT_EQ(b, q.b(2) - scene.params.b(2));
 }
 
+TEST(Landscape, TwoThreadsGiveTheSameGridAsOne) {
+  Scene scene = test::random_scene(3, 300, 5);
+  for (const LossKind kind : {LossKind::WestonWatkins, LossKind::Softmax}) {
+    scene.loss.kind = kind;
+    for (const bool one_d : {false, true}) {
+      LandscapeSlice s;
+      s.random = true;
+      s.one_d = one_d;
+      s.grid = 65;
+      const LandscapeGrid one = compute_landscape(scene, s, nullptr, 1);
+      const LandscapeGrid two = compute_landscape(scene, s, nullptr, 2);
+      const LandscapeGrid many = compute_landscape(scene, s, nullptr, 7);
+      ASSERT_TRUE(two.complete());
+      ASSERT_EQ(one.loss.size(), two.loss.size());
+      for (std::size_t k = 0; k < one.loss.size(); ++k) {
+        EXPECT_EQ(one.loss[k], two.loss[k]) << k;
+        EXPECT_EQ(one.loss[k], many.loss[k]) << k;
+      }
+      // And each node is core's loss_gradient total, exactly.
+      const Params p = offset_params(scene.params, two.dx, two.x_at(40), one_d ? nullptr : &two.dy,
+                                     two.y_at(one_d ? 0 : 9));
+      EXPECT_EQ(two.at(40, one_d ? 0 : 9), loss_gradient(scene.points, p, scene.loss).total_loss);
+    }
+  }
+  // A bad point under the hinge loss: the error comes back from whichever thread met it.
+  Scene bad = scene;
+  bad.points[150].set_label_mask(0b11);
+  bad.loss.kind = LossKind::WestonWatkins;
+  EXPECT_THROW(compute_landscape(bad, LandscapeSlice{}, nullptr, 2), std::invalid_argument);
+}
+
 TEST(Landscape, CancelStopsALevel) {
   const Scene scene = test::random_scene(3, 50, 1);
   LandscapeSlice s;
@@ -183,9 +214,12 @@ TEST(Landscape, CancelStopsALevel) {
   JobControl c;
   c.cancel();
   EXPECT_THROW(refine_landscape(g, scene, &c), JobCancelled);
+  EXPECT_THROW(refine_landscape(g, scene, &c, 2), JobCancelled);
+  EXPECT_EQ(g.stride, 0);  // the level did not count as done
   JobControl ok;
-  refine_landscape(g, scene, &ok);
+  refine_landscape(g, scene, &ok, 2);
   EXPECT_EQ(ok.progress(), 1.0);
+  EXPECT_EQ(g.stride, g.strides[0]);
 }
 
 }  // namespace

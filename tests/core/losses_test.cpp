@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include "core/regularizer.h"
@@ -872,6 +873,31 @@ TEST(LossesMultiLabel, SingleLabelScenesKeepTheirAccuracy) {
     const Accuracies a = accuracies(s.points, s.params, kind);
     EXPECT_EQ(a.exact_match, e.exact_match);
     EXPECT_EQ(a.label_accuracy, e.label_accuracy);
+  }
+}
+
+}  // namespace
+}  // namespace ll
+
+namespace ll {
+namespace {
+
+// A NaN weight gives a NaN loss for every loss and class count (a hinge margin of NaN is not
+// "below zero"): the landscape and training see it instead of a silently finite value.
+TEST(LossesNaN, ANanWeightGivesANanLoss) {
+  for (LossKind kind : {LossKind::WestonWatkins, LossKind::OneVsAll, LossKind::Structured,
+                        LossKind::Softmax, LossKind::Sigmoid, LossKind::Focal}) {
+    for (int K : {2, 3, 7, 10}) {
+      for (int N : {1, 255, 257, 600}) {
+        Scene s = test::random_scene(K, N, 90 + static_cast<std::uint64_t>(K * N));
+        Params p = s.params;
+        p.W(0, 0) = std::nan("");
+        LossSettings ls;
+        ls.kind = kind;
+        EXPECT_TRUE(std::isnan(loss_gradient(s.points, p, ls).data_loss))
+            << to_string(kind) << " K " << K << " N " << N;
+      }
+    }
   }
 }
 

@@ -295,3 +295,39 @@ TEST(Figure, SmoothShadingsHaveAColourBarNamingTheScoredClass) {
 
 }  // namespace
 }  // namespace ll::figure
+
+#include "app/figure/landscape_figure.h"
+
+namespace ll::figure {
+namespace {
+
+// The colour bar's numbers never overlap, however short the bar (presenter mode, small
+// windows): labels a line apart, the extremes' range still labelled.
+TEST(LandscapeLayout, ColourBarLabelsStayALineApart) {
+  Scene scene = make_blobs({3, 20, 0.3, 5});
+  scene.params = default_params(3);
+  LandscapeSlice slice;
+  slice.grid = 17;
+  const LandscapeGrid g = compute_landscape(scene, slice);
+  LandscapeInput in;
+  in.grid = &g;
+  in.contours = 12;
+  const LandscapeFigure f = describe_landscape(in);
+  ASSERT_GE(f.bar_ticks.size(), 5u);
+  for (const double height : {700.0, 240.0, 140.0, 90.0}) {
+    const LandscapeLayout l = layout_landscape(f, 420, height, Style{}, nullptr);
+    ASSERT_TRUE(l.bar);
+    const std::vector<double>& ys = l.bar_tick_y;
+    ASSERT_GE(ys.size(), 1u) << height;
+    const double font = l.bar_texts.front().size;
+    for (std::size_t k = 1; k < ys.size(); ++k)
+      EXPECT_GE(std::abs(ys[k] - ys[k - 1]), font) << height;
+    EXPECT_EQ(l.bar_texts.size(), ys.size() + 1);  // a label per tick, then the title
+    if (height >= 700) {
+      EXPECT_GE(ys.size(), 5u);  // a tall bar keeps every tick
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ll::figure

@@ -1,5 +1,7 @@
 #include "app/classifier/model/landscape_view.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 
 namespace ll::gui {
@@ -33,6 +35,9 @@ void LandscapeView::start(std::shared_ptr<const Scene> scene, std::uint64_t revi
   const LandscapeSlice s = slice;
   job_ = Job<LandscapeGrid>::start(
       "Landscape", [scene = std::move(scene), s, from = std::move(from)](JobControl& c) mutable {
+        // Below the window's threads: on a busy machine the frame (and a software rasteriser)
+        // comes first. On Linux the nice value of PRIO_PROCESS 0 is this thread's alone.
+        setpriority(PRIO_PROCESS, 0, 10);
         LandscapeGrid g = from ? std::move(*from) : make_landscape(*scene, s);
         refine_landscape(g, *scene, &c);
         return g;

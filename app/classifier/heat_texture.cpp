@@ -1,0 +1,57 @@
+#include "app/classifier/heat_texture.h"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace ll::gui {
+
+HeatTexture::~HeatTexture() {
+  if (tex_) {
+    const GLuint t = tex_;
+    glDeleteTextures(1, &t);
+  }
+}
+
+ImTextureID HeatTexture::update(const figure::PlotHeat& h) {
+  if (h.empty() || h.cols < 2 || h.rows < 2) return nullptr;
+  const bool same = tex_ && h.cols == cols_ && h.rows == rows_ &&
+                    h.colors.size() == colors_.size() &&
+                    std::equal(h.colors.begin(), h.colors.end(), colors_.begin(),
+                               [](const palette::Rgb& a, const palette::Rgb& b) {
+                                 return a.r == b.r && a.g == b.g && a.b == b.b;
+                               });
+  if (same) return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex_));
+  // Texture row 0 is the top row of the map on screen (node row rows - 1).
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(h.cols) * h.rows * 4);
+  for (int j = 0; j < h.rows; ++j)
+    for (int i = 0; i < h.cols; ++i) {
+      const palette::Rgb& c = h.colors[static_cast<std::size_t>(j) * h.cols + i];
+      std::uint8_t* p = &rgba[(static_cast<std::size_t>(h.rows - 1 - j) * h.cols + i) * 4];
+      p[0] = c.r, p[1] = c.g, p[2] = c.b, p[3] = 255;
+    }
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  if (!tex_) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    tex_ = t;
+  }
+  glBindTexture(GL_TEXTURE_2D, tex_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, h.cols, h.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               rgba.data());
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  cols_ = h.cols;
+  rows_ = h.rows;
+  colors_ = h.colors;
+  return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex_));
+}
+
+}  // namespace ll::gui
