@@ -33,16 +33,12 @@
 #include "app/gl/egl_context.h"
 #include "app/widgets/figure_plot.h"
 #include "core/datasets.h"
+#include "tests/gl/gl_context.h"
 
 namespace ll::gui {
 namespace {
 
 constexpr int kW = 640, kH = 480;
-
-bool in_ci() {
-  const char* ci = std::getenv("CI");
-  return ci && std::string(ci) == "true";
-}
 
 struct Image {
   int w = 0, h = 0;
@@ -124,12 +120,9 @@ Match best_shift(const Image& window, const Image& exported, int x, int y, int r
 class Fidelity : public ::testing::Test {
  protected:
   void SetUp() override {
+    gl_ = test::make_gl_context();
+    if (!gl_) return;
     std::string err;
-    gl_ = std::make_unique<EglContext>();
-    if (!gl_->create(&err)) {
-      if (in_ci()) FAIL() << "CI=true but no GL context: " << err;
-      GTEST_SKIP() << "no GL context: " << err;
-    }
     fb_ = std::make_unique<Framebuffer>(kW, kH);
     ASSERT_TRUE(renderer_.init(&err)) << err;
     IMGUI_CHECKVERSION();

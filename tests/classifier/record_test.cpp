@@ -20,11 +20,7 @@ namespace media = test::media;
 class RecordTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("losslab_record_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = media::fresh_test_dir("losslab_record");
     st_.doc = Document(default_scene());
     st_.refresh();
     st_.view.set_rect(30, 40, 600, 500);

@@ -12,17 +12,13 @@
 #include "app/gl/canvas_renderer.h"
 #include "app/gl/egl_context.h"
 #include "core/losses.h"
+#include "tests/gl/gl_context.h"
 
 namespace ll::gui {
 namespace {
 
 constexpr int kSize = 400;
 constexpr double kWpp = 2.0 / kSize;  // world [-1, 1]^2
-
-bool in_ci() {
-  const char* ci = std::getenv("CI");
-  return ci && std::string(ci) == "true";
-}
 
 struct Rgb {
   int r, g, b;
@@ -31,12 +27,9 @@ struct Rgb {
 class RenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ctx_ = test::make_gl_context();
+    if (!ctx_) return;
     std::string err;
-    ctx_ = std::make_unique<EglContext>();
-    if (!ctx_->create(&err)) {
-      if (in_ci()) FAIL() << "CI=true but no GL context: " << err;
-      GTEST_SKIP() << "no GL context: " << err;
-    }
     fb_ = std::make_unique<Framebuffer>(kSize, kSize);
     ASSERT_TRUE(renderer_.init(&err)) << err;
   }

@@ -20,12 +20,7 @@ class RaceRecord : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(media::have("ffprobe")) << "ffprobe is missing: install ffmpeg";
-    dir_ = fs::temp_directory_path() /
-           ("losslab_race_record_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = media::fresh_test_dir("losslab_race_record");
     start_ = default_scene();
     for (const OptimizerKind k : {OptimizerKind::GD, OptimizerKind::Adam}) {
       RaceRunSettings r{start_.optimizer, start_.loss};

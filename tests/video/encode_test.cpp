@@ -25,12 +25,7 @@ class Encode : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(media::have("ffprobe") && media::have("ffmpeg"))
         << "ffprobe is missing: install ffmpeg (apt-get install ffmpeg)";
-    dir_ = fs::temp_directory_path() /
-           ("losslab_video_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = media::fresh_test_dir("losslab_video");
   }
   void TearDown() override { fs::remove_all(dir_); }
 

@@ -78,6 +78,18 @@ inline Probe probe(const std::filesystem::path& file) {
   return p;
 }
 
+// An empty folder for the running test: <temp>/<prefix>_<test name>_<pid>, emptied first. The
+// fixture removes it in TearDown.
+inline std::filesystem::path fresh_test_dir(const std::string& prefix) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      (prefix + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+       std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 // RGB24 pixels (width * height * 3 bytes) of frame `index` of `file`, or of an image file.
 inline std::vector<std::uint8_t> decode_rgb(const std::filesystem::path& file, int index = 0) {
   const std::filesystem::path raw =
