@@ -105,7 +105,7 @@ TEST(TemplatePngThemes, TheThemesDifferOnlyAroundTheTiles) {
                     b = test::decode_png(
                         render_templates(pattern(), kRows, kCols, kNames, dark, Format::Png));
   EXPECT_GT(test::color_distance(a.rgb(1, 1), b.rgb(1, 1)), 100);
-  const figure::TemplateTile& t = layout(light).tiles[2];
+  const figure::TemplateTile t = layout(light).tiles[2];  // a copy: layout() is a temporary
   const int x = static_cast<int>(t.x + 2.5 * t.w / kCols),
             y = static_cast<int>(t.y + 0.5 * t.h / kRows);
   EXPECT_EQ(a.rgb(x, y).r, b.rgb(x, y).r);
