@@ -9,10 +9,10 @@
 #include <cstdio>
 #include <string>
 
-#include "app/classifier/heat_texture.h"
 #include "app/classifier/panels.h"
 #include "app/figure/landscape_figure.h"
-#include "app/widgets/figure_plot.h"
+#include "app/gl/heat_texture.h"
+#include "app/widgets/landscape_plot.h"
 
 namespace ll::gui {
 
@@ -66,33 +66,10 @@ ImVec2 draw_landscape_figure(AppState& st, ImVec2 size, const Fonts& fonts) {
   if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
   if (size.y <= 0) size.y = ImGui::GetContentRegionAvail().y;
   size = ImVec2(std::floor(std::max(size.x, 120.0f)), std::floor(std::max(size.y, 100.0f)));
-  const figure::LandscapeLayout l =
-      figure::layout_landscape(f, size.x, size.y, style, widgets::imgui_measure());
-  widgets::FigurePlotOptions po;
-  po.readout = false;
-  if (fonts.landscape_heat) po.heat_texture = fonts.landscape_heat->update(f.plot.heat);
-  ImVec2 origin;
-  const widgets::FigureHover h = widgets::FigurePlot(
-      "##landscape", f.plot, ImVec2(float(l.plot_width), size.y), style, po, nullptr, &origin);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const auto at = [&](const figure::Vec& v) {
-    return ImVec2(origin.x + float(v.x()), origin.y + float(v.y()));
-  };
-  if (l.bar) {
-    for (const figure::LandscapeLayout::Cell& c : l.bar_cells)
-      dl->AddRectFilled(at(c.top_left), at(c.bottom_right), pack_rgba(c.color));
-    const float s = std::max(1.0f, std::round(style.scale));
-    dl->AddRect(at(l.bar_top_left), at(l.bar_bottom_right), pack_rgba(style.colors().axis), 0.0f, 0,
-                s);
-    for (double y : l.bar_tick_y)
-      dl->AddLine(ImVec2(origin.x + float(l.bar_bottom_right.x()), origin.y + float(y)),
-                  ImVec2(origin.x + float(l.bar_bottom_right.x()) + 3.0f * style.scale,
-                         origin.y + float(y)),
-                  pack_rgba(style.colors().axis), s);
-    for (const figure::Text& t : l.bar_texts)
-      dl->AddText(ImGui::GetFont(), float(t.size), at(t.top_left), pack_rgba(t.color),
-                  t.text.c_str());
-  }
+  const ImTextureID heat = fonts.landscape_heat
+                               ? widgets::gl_texture(fonts.landscape_heat->update(f.plot.heat))
+                               : nullptr;
+  const widgets::FigureHover h = widgets::LandscapePlot("##landscape", f, size, style, heat);
   if (h.hovered) {
     const double v = figure::landscape_value_at(*g, h.x, g->one_d ? 0.0 : h.y);
     ImGui::BeginTooltip();

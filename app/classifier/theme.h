@@ -17,6 +17,7 @@ struct Fonts {
   ImFont* small = nullptr;                // canvas labels
   TextTextures* text = nullptr;           // typeset formulas (text_textures.h); the frame loop's
   HeatTexture* landscape_heat = nullptr;  // the landscape's map (heat_texture.h); the frame loop's
+  HeatTexture* race_heat = nullptr;       // the race view's landscape, likewise
 };
 
 // Loads the fonts into the current ImGui context's atlas. Falls back to ImGui's built-in font

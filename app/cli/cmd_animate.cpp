@@ -43,6 +43,7 @@ struct AnimateInput {
   exporter::FigureOptions figure;
   std::vector<RaceRunSettings> race;  // race: the runs (--race)
   LandscapeSlice slice;               // landscape: the slice (--x, --y, ...)
+  bool race_landscape = false;        // race: the runs' paths over the landscape of `slice`
 };
 
 // The --view values. A new view (a landscape, a race) is one more row: its name, and how it
@@ -87,7 +88,10 @@ std::unique_ptr<video::FrameSource> race_view(AnimateInput& in) {
                      std::to_string(kMaxRaceSteps) + " steps");
   Race race(in.scene);
   for (const RaceRunSettings& s : in.race) race.add_run(s);
-  return std::make_unique<video::RaceFrames>(std::move(race), in.steps, in.every, in.figure);
+  figure::RaceLandscape landscape;
+  if (in.race_landscape) landscape = figure::race_landscape(race, in.slice);
+  return std::make_unique<video::RaceFrames>(std::move(race), in.steps, in.every, in.figure,
+                                             std::move(landscape));
 }
 
 constexpr AnimateView kViews[] = {
@@ -144,7 +148,7 @@ void register_animate(CLI::App& app, int& exit_code) {
     std::string race = "gd,momentum,adam";
     long steps = 0, every = 1;
     int fps = 25;
-    bool no_legend = false, no_axes = false, margins = false;
+    bool no_legend = false, no_axes = false, margins = false, landscape = false;
     SliceArgs slice;
     LossOverrides loss;
     OptimizerOverrides optimizer;
@@ -174,32 +178,25 @@ void register_animate(CLI::App& app, int& exit_code) {
   cmd->add_option("--race", args->race,
                   "race: the runs, NAME[:KEY=VALUE]... comma-separated (as `losslab race "
                   "--runs`; default gd,momentum,adam)");
-  cmd->add_option("--x", args->slice.x,
-                  "landscape: the x parameter, W[k][j] or b[k] (default W[0][0])");
-  cmd->add_option("--y", args->slice.y, "landscape: the y parameter (default W[0][1])");
-  cmd->add_flag("--random-directions", args->slice.random,
-                "landscape: two random directions normalised per class row instead of --x/--y");
-  cmd->add_option("--direction-seed", args->slice.seed,
-                  "landscape: seed of the random directions (default 1)")
-      ->check(in_range(0, limits::kMaxSeed));
-  cmd->add_option("--range", args->slice.range,
-                  "landscape: offsets in [-R, R] (default 2; 1 for random directions)")
-      ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
-  cmd->add_option("--grid", args->slice.grid, "landscape: nodes per side in [2, 1025] (default 65)")
-      ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
+  cmd->add_flag("--landscape", args->landscape,
+                "race: every run's path over the landscape through the start (slice options)");
+  const std::vector<std::string> slice_options =
+      add_slice_options(*cmd, args->slice, "--direction-seed", "landscape: ");
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
-  cmd->callback([args, cmd, &exit_code] {
+  cmd->callback([args, cmd, slice_options, &exit_code] {
     const AnimateView* view = find_view(args->view);
     if (!view) throw UsageError("--view " + args->view + ": use " + view_names());
     // Options of another view would be ignored: say so instead.
     if (view->make != race_view && cmd->count("--race") > 0)
       throw UsageError("--race: only with --view race");
-    if (view->make != landscape_view)
-      for (const char* o :
-           {"--x", "--y", "--random-directions", "--direction-seed", "--range", "--grid"})
-        if (cmd->count(o) > 0) throw UsageError(std::string(o) + ": only with --view landscape");
+    if (view->make != race_view && args->landscape)
+      throw UsageError("--landscape: only with --view race (--view landscape is the map alone)");
+    if (view->make != landscape_view && !args->landscape)
+      for (const std::string& o : slice_options)
+        if (cmd->count(o) > 0)
+          throw UsageError(o + ": only with --view landscape or --view race --landscape");
     video::VideoOptions vopt;
     if (!parse_size(args->size, vopt.width, vopt.height))
       throw UsageError("--size " + args->size + ": use WxH, e.g. 800x800");
@@ -237,8 +234,9 @@ void register_animate(CLI::App& app, int& exit_code) {
           !e.empty())
         throw UsageError("--race: " + e);
     }
-    if (view->make == landscape_view)
+    if (view->make == landscape_view || args->landscape)
       in.slice = make_slice(args->slice, in.scene.classes(), "animate");
+    in.race_landscape = args->landscape;
 
     const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<video::FrameSource> source = view->make(in);

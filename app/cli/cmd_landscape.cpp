@@ -39,20 +39,8 @@ void register_landscape(CLI::App& app, int& exit_code) {
       "The total loss over a 2-D (or --1d) slice of parameter space through the scene's "
       "parameters, as CSV (x,y,loss: offsets and loss) or a PNG/SVG/PDF figure");
   cmd->add_option("scene", args->scene, "scene file (.json or .csv) or setup text")->required();
-  cmd->add_option("--x", args->slice.x, "the x parameter: W[k][j] or b[k] (default W[0][0])");
-  cmd->add_option("--y", args->slice.y, "the y parameter (default W[0][1])");
-  cmd->add_flag("--random-directions", args->slice.random,
-                "two random directions in the full parameter space, normalised per class row "
-                "(Li et al. 2018) instead of --x/--y");
-  cmd->add_option("--seed", args->slice.seed, "seed of the random directions in [0, 2^63 - 1]")
-      ->check(in_range(0, limits::kMaxSeed));
+  add_slice_options(*cmd, args->slice, "--seed");
   cmd->add_flag("--1d", args->slice.one_d, "a 1-D slice along --x (or the first random direction)");
-  cmd->add_option("--range", args->slice.range,
-                  "offsets in [-R, R], R in (0, 1e6] (default 2; 1 for random directions)")
-      ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
-  cmd->add_option("--grid", args->slice.grid,
-                  "nodes per side (1-D: points) in [2, 1025] (default 65)")
-      ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
   cmd->add_option("--out", args->out, "FILE.csv, FILE.png, FILE.svg or FILE.pdf (- : CSV out)")
       ->required();
   cmd->add_option("--width", args->width, "figure width in [16, 16384] (default 800)")

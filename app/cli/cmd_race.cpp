@@ -1,15 +1,20 @@
 // losslab race SCENE [--runs gd:lr=0.1,momentum,adam:lr=0.01] [--losses ww,softmax] [--lr X]
-// [--steps N]
-//                    [--out FILE.png|svg|pdf --width W --height H --scale S --theme T]
+// [--steps N] [--landscape [--x P --y P | --random-directions --direction-seed S] [--range R]
+// [--grid N]] [--out FILE.png|svg|pdf --width W --height H --scale S --theme T]
 // The race view's twin: the same scene and start trained by several runs in lock step (core/
 // race.h); prints per run its settings, loss history, final parameters and accuracy as JSON,
-// and with --out also exports the race figure (small canvases and the loss plot).
+// and with --out also exports the race figure (small canvases and the loss plot). --landscape:
+// the landscape of the first run's loss through the start, every run's path projected onto it
+// (JSON: "landscape" and each run's "path" of slice coordinates per step; the figure draws them).
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 #include "app/cli/command_registry.h"
 #include "app/cli/commands.h"
 #include "app/cli/json_out.h"
+#include "app/cli/slice_args.h"
 #include "app/export/race_export.h"
 #include "core/losses.h"
 #include "core/race.h"
@@ -51,6 +56,8 @@ void register_race(CLI::App& app, int& exit_code) {
     std::string scene, runs, losses, out, theme = "light";
     long steps = 100;
     double width = 1200.0, height = 800.0, scale = 1.0;
+    bool landscape = false;
+    SliceArgs slice;
     LossOverrides loss;
     OptimizerOverrides optimizer;
   };
@@ -77,10 +84,18 @@ void register_race(CLI::App& app, int& exit_code) {
   cmd->add_option("--height", args->height, "figure height (default 800)")->check(finite_number());
   cmd->add_option("--scale", args->scale, "PNG pixels per figure unit")->check(finite_number());
   cmd->add_option("--theme", args->theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
+  cmd->add_flag("--landscape", args->landscape,
+                "also the landscape of the first run's loss through the start, with every run's "
+                "path on it (JSON: each run's path in slice coordinates; drawn in --out)");
+  const std::vector<std::string> slice_options =
+      add_slice_options(*cmd, args->slice, "--direction-seed", "landscape: ");
   args->optimizer.add_to(*cmd);
   args->loss.add_to(*cmd);
 
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, slice_options, &exit_code] {
+    if (!args->landscape)
+      for (const std::string& o : slice_options)
+        if (cmd->count(o) > 0) throw UsageError(o + ": only with --landscape");
     exporter::Format format = exporter::Format::Png;
     if (!args->out.empty() && !exporter::format_from_path(args->out, format))
       throw UsageError(args->out + ": unknown output format (use .png, .svg or .pdf)");
@@ -114,6 +129,15 @@ void register_race(CLI::App& app, int& exit_code) {
     Race race(scene);
     for (const RaceRunSettings& s : runs) race.add_run(s);
     race.advance(args->steps);
+    figure::RaceLandscape landscape;
+    if (args->landscape) {
+      const LandscapeSlice slice = make_slice(args->slice, scene.classes(), "race");
+      try {
+        landscape = figure::race_landscape(race, slice);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("race --landscape: ") + e.what());
+      }
+    }
 
     nlohmann::json out;
     out["steps"] = race.steps();
@@ -139,10 +163,27 @@ void register_race(CLI::App& app, int& exit_code) {
         j["accuracy"] = accuracies(r.scene.points, r.scene.params, r.scene.loss.kind).accuracy;
         j["loss"] = r.history.back().total_loss;
       }
+      if (const LandscapeGrid* g = landscape.grid.get()) {
+        nlohmann::json path = nlohmann::json::array();
+        for (const Params& p : r.trajectory) {
+          double a = 0.0, b = 0.0;
+          project_params(g->center, g->dx, g->one_d ? nullptr : &g->dy, p, a, b);
+          path.push_back(nlohmann::json::array({a, b}));
+        }
+        j["path"] = std::move(path);
+      }
       bad = bad || r.status == RunStatus::Diverged || r.status == RunStatus::Refused;
       list.push_back(std::move(j));
     }
     out["runs"] = std::move(list);
+    if (const LandscapeGrid* g = landscape.grid.get()) {
+      double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+      for (double v : g->loss) lo = std::min(lo, v), hi = std::max(hi, v);
+      out["landscape"] = {
+          {"x", landscape.x_name}, {"y", landscape.y_name}, {"title", landscape.title},
+          {"range", g->range},     {"grid", g->nx},         {"loss_min", lo},
+          {"loss_max", hi}};
+    }
     if (const std::string nf = find_non_finite(out); !nf.empty())
       throw std::runtime_error("race: " + nf + " is not finite (the numbers overflow)");
     if (!args->out.empty()) {
@@ -154,8 +195,9 @@ void register_race(CLI::App& app, int& exit_code) {
       opt.style.scale = exporter::render_scale(opt.width, opt.height);
       if (const std::string why = exporter::check_size(opt, format); !why.empty())
         throw UsageError("race: " + why);
-      exporter::export_race(args->out, figure::race_figure_data(race, exporter::kMaxVectorPoints),
-                            opt);
+      figure::RaceFigureData data = figure::race_figure_data(race, exporter::kMaxVectorPoints);
+      data.landscape = landscape;
+      exporter::export_race(args->out, data, opt);
     }
     write_output("", out.dump() + "\n");
     if (bad)

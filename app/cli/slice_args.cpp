@@ -6,6 +6,25 @@
 
 namespace ll::cli {
 
+std::vector<std::string> add_slice_options(CLI::App& cmd, SliceArgs& a,
+                                           const std::string& seed_option,
+                                           const std::string& prefix) {
+  cmd.add_option("--x", a.x, prefix + "the x parameter, W[k][j] or b[k] (default W[0][0])");
+  cmd.add_option("--y", a.y, prefix + "the y parameter (default W[0][1])");
+  cmd.add_flag("--random-directions", a.random,
+               prefix +
+                   "two random directions in the full parameter space, normalised per class row "
+                   "(Li et al. 2018) instead of --x/--y");
+  cmd.add_option(seed_option, a.seed, prefix + "seed of the random directions in [0, 2^63 - 1]")
+      ->check(in_range(0, limits::kMaxSeed));
+  cmd.add_option("--range", a.range,
+                 prefix + "offsets in [-R, R], R in (0, 1e6] (default 2; 1 for random directions)")
+      ->check(in_range(limits::Range{0.0, kMaxLandscapeRange}, true));
+  cmd.add_option("--grid", a.grid, prefix + "nodes per side in [2, 1025] (default 65)")
+      ->check(in_range(kMinLandscapeGrid, kMaxLandscapeGrid));
+  return {"--x", "--y", "--random-directions", seed_option, "--range", "--grid"};
+}
+
 LandscapeSlice make_slice(const SliceArgs& a, int classes, const std::string& command) {
   if (a.random && (!a.x.empty() || !a.y.empty()))
     throw UsageError(command + ": --random-directions takes no --x or --y");

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "app/export/draw.h"
+#include "app/export/landscape_export.h"
 #include "app/export/plot_frame.h"
 #include "core/atomic_file.h"
 
@@ -58,6 +59,13 @@ void draw_race(cairo_t* cr, const figure::RaceFigureData& data, const FigureOpti
     plot.height = l.plot_height;
     draw_plot_figure(cr, figure::describe_race_plot(data, style), l.plot_width, l.plot_height,
                      plot);
+    cairo_restore(cr);
+  }
+  if (data.landscape.grid && l.landscape_width >= 16 && l.landscape_height >= 16) {
+    cairo_save(cr);
+    cairo_translate(cr, l.landscape_top_left.x(), l.landscape_top_left.y());
+    draw_landscape(cr, figure::describe_race_landscape(data, style), l.landscape_width,
+                   l.landscape_height, style, true);
     cairo_restore(cr);
   }
 }

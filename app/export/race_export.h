@@ -1,7 +1,8 @@
 #pragma once
 // A race (app/figure/race_figure.h) drawn with cairo and exported to PNG, SVG or PDF: the small
 // canvases (each run's scene at its parameters, drawn by draw_canvas) and the loss plot of every
-// run (draw_plot_figure), at the one layout layout_race computes. The window's Export button and
+// run (draw_plot_figure), and, when the data has one, the landscape with every run's path
+// (draw_landscape), at the one layout layout_race computes. The window's Export button and
 // `losslab race --out` both write through export_race; an animation can call draw_race per
 // frame.
 #include <cairo.h>

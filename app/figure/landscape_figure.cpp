@@ -127,6 +127,25 @@ LandscapeFigure describe_landscape(const LandscapeInput& in) {
     }
     p.series.push_back(std::move(path));
   }
+  for (const LandscapePath& lp : in.paths) {
+    if (!lp.params || lp.params->empty()) continue;
+    PlotSeries halo = line("", kBlack, {}, {}, 4.5);
+    halo.alpha = 0.55;
+    halo.in_legend = false;
+    for (const Params& q : *lp.params) {
+      double a = 0.0, b = 0.0;
+      project_params(g.center, g.dx, &g.dy, q, a, b);
+      halo.x.push_back(a);
+      halo.y.push_back(b);
+    }
+    PlotSeries path = line(lp.name, lp.color, halo.x, halo.y, 2.5);
+    path.in_legend = false;
+    PlotSeries end = markers("", lp.color, {halo.x.back()}, {halo.y.back()}, 4.5);
+    end.in_legend = false;
+    p.series.push_back(std::move(halo));
+    p.series.push_back(std::move(path));
+    p.series.push_back(std::move(end));
+  }
   PlotSeries here = markers("current parameters", kWhite, {ca}, {cb}, 6.0);
   here.in_legend = false;
   p.series.push_back(std::move(here));

@@ -21,6 +21,15 @@ namespace ll::figure {
 // t in [0, 1] (clamped): dark violet (68, 1, 84) at 0 to yellow (253, 231, 37) at 1.
 palette::Rgb viridis(double t);
 
+// One more path over the map (a race's run): its parameters, oldest first, projected onto the
+// slice and drawn in its colour over a dark halo (readable on every viridis colour), with a disc
+// where it ends. Races name their runs in the loss plot's legend, in the same colours.
+struct LandscapePath {
+  const std::vector<Params>* params = nullptr;
+  palette::Rgb color;
+  std::string name;
+};
+
 struct LandscapeInput {
   const LandscapeGrid* grid = nullptr;  // required; may be partly computed (stride > 1)
   std::string x_name, y_name;           // axis names (core's axis_name)
@@ -28,6 +37,7 @@ struct LandscapeInput {
   const Params* current = nullptr;
   // The optimizer's path (oldest first), projected onto the slice; may be null.
   const std::vector<TrajectoryPoint>* trajectory = nullptr;
+  std::vector<LandscapePath> paths;  // drawn over the trajectory, in this order
   Style style;
   std::string title = "Total loss";
   int contours = 8;  // about this many contour levels

@@ -108,19 +108,46 @@ RaceFigureData race_figure_data(const Race& race, std::size_t max_points, std::s
     v.scene.loss = r.scene.loss;
     v.scene.class_names = r.scene.class_names;
     v.scene.points = stride > 1 ? shown : all;
-    const std::size_t n = std::min(r.history.size(), static_cast<std::size_t>(at) + 1);
-    const std::size_t every = max_curve > 0 && n > max_curve ? (n + max_curve - 1) / max_curve : 1;
-    for (std::size_t i = 0; i < n; i += every) {
+    // Every k-th of the first n samples, the last always.
+    const auto thinned = [max_curve](std::size_t n, auto&& take) {
+      const std::size_t every =
+          max_curve > 0 && n > max_curve ? (n + max_curve - 1) / max_curve : 1;
+      for (std::size_t i = 0; i < n; i += every) take(i);
+      if (n > 0 && (n - 1) % every != 0) take(n - 1);
+    };
+    const std::size_t upto = static_cast<std::size_t>(at) + 1;
+    thinned(std::min(r.history.size(), upto), [&](std::size_t i) {
       v.steps.push_back(static_cast<double>(i));
       v.loss.push_back(r.history[i].total_loss);
-    }
-    if (n > 0 && (n - 1) % every != 0) {
-      v.steps.push_back(static_cast<double>(n - 1));
-      v.loss.push_back(r.history[n - 1].total_loss);
-    }
+    });
+    thinned(std::min(r.trajectory.size(), upto),
+            [&](std::size_t i) { v.path.push_back(r.trajectory[i]); });
     d.runs.push_back(std::move(v));
   }
   return d;
+}
+
+Scene race_landscape_scene(const Race& race) {
+  Scene s = race.start();
+  if (race.size() > 0) s.loss = race.runs().front().settings.loss;
+  return s;
+}
+
+RaceLandscape race_landscape(std::shared_ptr<const LandscapeGrid> grid, const LandscapeSlice& slice,
+                             LossKind loss) {
+  RaceLandscape l;
+  l.grid = std::move(grid);
+  l.x_name = axis_name(slice, 0);
+  l.y_name = axis_name(slice, 1);
+  l.title = std::string("Total loss (") + display_name(loss) + ") through the start";
+  return l;
+}
+
+RaceLandscape race_landscape(const Race& race, const LandscapeSlice& slice, int threads) {
+  const Scene scene = race_landscape_scene(race);
+  return race_landscape(std::make_shared<const LandscapeGrid>(
+                            compute_landscape(scene, slice, nullptr, std::max(1, threads))),
+                        slice, scene.loss.kind);
 }
 
 CanvasMapping RaceCell::map() const { return fit_mapping(world, side, side); }
@@ -131,16 +158,19 @@ RaceLayout layout_race(const RaceFigureData& data, double width, double height, 
   const double u = std::max(0.75, static_cast<double>(style.scale));
   const double pad = 8.0 * u, font = kPlotFontPx * u, line = std::ceil(font * 1.25);
   const int n = static_cast<int>(data.runs.size());
-  // The plot beside the canvases on a wide figure, under them otherwise.
+  // The plot beside the canvases on a wide figure, under them otherwise; a landscape shares
+  // the plot's part, which is then half the figure.
   const bool beside = width > 1.5 * height;
+  const bool landscape = data.landscape.grid != nullptr;
+  const double part = landscape ? 0.5 : 0.4;
   double cells_w = width, cells_h = height;
   if (beside) {
-    l.plot_width = std::floor(std::clamp(width * 0.4, std::min(width, 240.0 * u), width));
+    l.plot_width = std::floor(std::clamp(width * part, std::min(width, 240.0 * u), width));
     l.plot_height = height;
     cells_w = width - l.plot_width;
     l.plot_top_left = Vec(cells_w, 0.0);
   } else {
-    l.plot_height = std::floor(std::clamp(height * 0.4, std::min(height, 150.0 * u), height));
+    l.plot_height = std::floor(std::clamp(height * part, std::min(height, 150.0 * u), height));
     l.plot_width = width;
     cells_h = height - l.plot_height;
     l.plot_top_left = Vec(0.0, cells_h);
@@ -175,6 +205,23 @@ RaceLayout layout_race(const RaceFigureData& data, double width, double height, 
     y0 = pad;
     l.plot_top_left.y() = std::floor(std::min(height - 16.0, y0 + used_h + pad));
     l.plot_height = height - l.plot_top_left.y();
+  }
+  if (landscape) {
+    // The landscape takes the first part of the plot's rectangle: a near-square map with its
+    // colour bar (up to 60% of it), the loss plot the rest.
+    if (beside) {
+      l.landscape_width = l.plot_width;
+      l.landscape_height = std::floor(std::min(0.6 * l.plot_height, 0.85 * l.plot_width));
+      l.landscape_top_left = l.plot_top_left;
+      l.plot_top_left.y() += l.landscape_height;
+      l.plot_height -= l.landscape_height;
+    } else {
+      l.landscape_height = l.plot_height;
+      l.landscape_width = std::floor(std::min(0.6 * l.plot_width, 1.25 * l.plot_height));
+      l.landscape_top_left = l.plot_top_left;
+      l.plot_top_left.x() += l.landscape_width;
+      l.plot_width -= l.landscape_width;
+    }
   }
   for (int i = 0; i < n; ++i) {
     const RaceRunView& v = data.runs[static_cast<std::size_t>(i)];
@@ -218,6 +265,18 @@ PlotFigure describe_race_plot(const RaceFigureData& data, const Style& style) {
   f.y_min = lo;
   f.y_max = hi + 0.05 * (hi - lo);
   return f;
+}
+
+LandscapeFigure describe_race_landscape(const RaceFigureData& data, const Style& style) {
+  LandscapeInput in;
+  in.grid = data.landscape.grid.get();
+  in.x_name = data.landscape.x_name;
+  in.y_name = data.landscape.y_name;
+  in.title = data.landscape.title;
+  in.style = style;
+  for (const RaceRunView& v : data.runs)
+    in.paths.push_back(LandscapePath{&v.path, race_color(v.color, style), v.name});
+  return describe_landscape(in);
 }
 
 }  // namespace ll::figure

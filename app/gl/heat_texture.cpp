@@ -1,9 +1,10 @@
-#include "app/classifier/heat_texture.h"
+#include "app/gl/heat_texture.h"
 
 #include <glad/gl.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 namespace ll::gui {
 
@@ -14,15 +15,15 @@ HeatTexture::~HeatTexture() {
   }
 }
 
-ImTextureID HeatTexture::update(const figure::PlotHeat& h) {
-  if (h.empty() || h.cols < 2 || h.rows < 2) return nullptr;
+unsigned HeatTexture::update(const figure::PlotHeat& h) {
+  if (h.empty() || h.cols < 2 || h.rows < 2) return 0;
   const bool same = tex_ && h.cols == cols_ && h.rows == rows_ &&
                     h.colors.size() == colors_.size() &&
                     std::equal(h.colors.begin(), h.colors.end(), colors_.begin(),
                                [](const palette::Rgb& a, const palette::Rgb& b) {
                                  return a.r == b.r && a.g == b.g && a.b == b.b;
                                });
-  if (same) return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex_));
+  if (same) return tex_;
   // Texture row 0 is the top row of the map on screen (node row rows - 1).
   std::vector<std::uint8_t> rgba(static_cast<std::size_t>(h.cols) * h.rows * 4);
   for (int j = 0; j < h.rows; ++j)
@@ -51,7 +52,7 @@ ImTextureID HeatTexture::update(const figure::PlotHeat& h) {
   cols_ = h.cols;
   rows_ = h.rows;
   colors_ = h.colors;
-  return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex_));
+  return tex_;
 }
 
 }  // namespace ll::gui

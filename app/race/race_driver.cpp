@@ -90,11 +90,20 @@ bool RaceDriver::tick(double budget_s) {
 
 figure::RaceFigureData RaceDriver::figure_data(std::size_t max_points) const {
   if (job_.active()) return shown_;
-  return figure::race_figure_data(held_, max_points, kCurveSamples);
+  figure::RaceFigureData d = figure::race_figure_data(held_, max_points, kCurveSamples);
+  d.landscape = landscape_;
+  return d;
+}
+
+void RaceDriver::set_landscape(figure::RaceLandscape landscape) {
+  landscape_ = std::move(landscape);
+  shown_.landscape = landscape_;
+  ++serial_;
 }
 
 void RaceDriver::refresh() {
   shown_ = figure::race_figure_data(held_, kShownPoints, kCurveSamples);
+  shown_.landscape = landscape_;
   settings_.clear();
   for (const RaceRun& r : held_.runs()) settings_.push_back(r.settings);
   start_points_ = held_.start().points.size();

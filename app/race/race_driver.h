@@ -53,6 +53,10 @@ class RaceDriver {
   // The runs' settings as of the last snapshot (the controls show these while busy too).
   const std::vector<RaceRunSettings>& settings() const { return settings_; }
   bool finished() const { return finished_; }
+  // The landscape the runs' paths are drawn over (none: an empty RaceLandscape): kept in every
+  // snapshot and figure_data until replaced.
+  void set_landscape(figure::RaceLandscape landscape);
+  const figure::RaceLandscape& landscape() const { return landscape_; }
 
  private:
   void refresh();
@@ -62,6 +66,7 @@ class RaceDriver {
   std::vector<std::function<void(Race&)>> queued_;
   figure::RaceFigureData shown_;
   std::vector<RaceRunSettings> settings_;
+  figure::RaceLandscape landscape_;
   std::size_t start_points_ = 0;
   bool finished_ = true;
   std::uint64_t serial_ = 0;

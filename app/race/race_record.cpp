@@ -13,7 +13,7 @@ namespace ll::race {
 exporter::ExportResult record_race(const Scene& start, const std::vector<RaceRunSettings>& runs,
                                    long steps, const exporter::FigureOptions& opt,
                                    video::Format format, const std::string& target,
-                                   JobControl& control) {
+                                   JobControl& control, figure::RaceLandscape landscape) {
   exporter::ExportResult r;
   r.path = target;
   const auto t0 = std::chrono::steady_clock::now();
@@ -21,7 +21,7 @@ exporter::ExportResult record_race(const Scene& start, const std::vector<RaceRun
   for (const RaceRunSettings& s : runs) race.add_run(s);
   video::advance_race(race, steps, &control, 0.1);
   const long every = std::max(1L, (steps + kRecordFrames - 1) / kRecordFrames);
-  video::RaceFrames frames(std::move(race), steps, every, opt);
+  video::RaceFrames frames(std::move(race), steps, every, opt, std::move(landscape));
   // MP4 and WebM (yuv420p) need even sides.
   const int w = static_cast<int>(std::lround(opt.width)) & ~1;
   const int h = static_cast<int>(std::lround(opt.height)) & ~1;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/export/export.h"
+#include "app/figure/race_figure.h"
 #include "app/video/video_format.h"
 #include "core/job.h"
 #include "core/race.h"
@@ -15,11 +16,12 @@ namespace ll::race {
 inline constexpr long kRecordFrames = 200;
 
 // Records `runs` from `start` over `steps` lock steps (every = ceil(steps / kRecordFrames)) at
-// opt's size rounded down to even sides, 25 fps, to `target` (written only when complete).
+// opt's size rounded down to even sides, 25 fps, to `target` (written only when complete);
+// with a landscape (through `start`), the runs' paths grow over it.
 // Throws what video::encode throws (std::invalid_argument, std::runtime_error, JobCancelled).
 exporter::ExportResult record_race(const Scene& start, const std::vector<RaceRunSettings>& runs,
                                    long steps, const exporter::FigureOptions& opt,
                                    video::Format format, const std::string& target,
-                                   JobControl& control);
+                                   JobControl& control, figure::RaceLandscape landscape = {});
 
 }  // namespace ll::race

@@ -9,13 +9,16 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/classifier/model/landscape_view.h"
 #include "app/export/race_export.h"
 #include "app/figure/race_figure.h"
+#include "app/gl/heat_texture.h"
 #include "app/race/race_canvas.h"
 #include "app/race/race_driver.h"
 #include "app/race/race_record.h"
 #include "app/widgets/figure_plot.h"
 #include "app/widgets/flow.h"
+#include "app/widgets/landscape_plot.h"
 #include "core/atomic_file.h"
 #include "core/limits.h"
 #include "core/losses.h"
@@ -134,10 +137,23 @@ struct RaceView::Impl {
   std::string message;
   bool message_ok = true;
   ImVec2 figure_size{800, 600};
-  Scene record_start;  // the runs' start, for an animation from step 0
+  Scene record_start;              // the runs' start, for an animation from step 0
+  std::uint64_t start_serial = 0;  // moves with record_start
+  // The landscape through the start, of the first run's loss, computed in the background; the
+  // driver's snapshots carry the last map computed.
+  bool show_landscape = true;
+  int landscape_choice = 0;  // W of class k (k < K), or random directions (K)
+  gui::LandscapeView landscape;
+  Scene landscape_scene;
+  std::uint64_t landscape_rev = 0, landscape_scene_serial = ~std::uint64_t{0};
+  std::uint64_t given_rev = ~std::uint64_t{0};
+  LandscapeSlice given_slice;
+  int given_stride = -1;
+  gui::HeatTexture* heat = nullptr;
 
   void adopt(const Scene& classifier) {
     record_start = classifier;
+    ++start_serial;
     Scene start = classifier;
     const bool first = !have_start;
     // A start with many points is set on the worker (each run evaluates it).
@@ -155,10 +171,72 @@ struct RaceView::Impl {
     start_stale = false;
   }
 
+  void update_landscape();
+  void landscape_controls(float fs);
   void controls(const Style& style, const Scene& classifier, float fs);
   void export_controls(const Style& style, float fs);
   void figure(const Style& style);
 };
+
+// Keeps the landscape's job on the race's start and the driver's map up to date.
+void RaceView::Impl::update_landscape() {
+  if (!show_landscape) {
+    if (driver.landscape().grid) driver.set_landscape({});
+    given_stride = -1;
+    return;
+  }
+  const std::vector<RaceRunSettings>& runs = driver.settings();
+  const LossSettings& loss = runs.empty() ? record_start.loss : runs.front().loss;
+  if (landscape_scene_serial != start_serial || !(landscape_scene.loss == loss)) {
+    landscape_scene = record_start;
+    landscape_scene.loss = loss;
+    landscape_scene_serial = start_serial;
+    ++landscape_rev;
+  }
+  const int K = std::max(1, record_start.classes());
+  landscape_choice = std::clamp(landscape_choice, 0, K);
+  LandscapeSlice& s = landscape.slice;
+  landscape.follow_class = false;
+  s.random = landscape_choice == K;
+  if (!s.random) s.x = {false, landscape_choice, 0}, s.y = {false, landscape_choice, 1};
+  s.range = s.random ? 1.0 : 2.0;
+  s.grid = 65;
+  landscape.update(landscape_scene, landscape_rev, 0);
+  const LandscapeGrid* g = landscape.grid();
+  if (!g || (landscape.shown_revision() == given_rev && landscape.shown_slice() == given_slice &&
+             g->stride == given_stride))
+    return;
+  given_rev = landscape.shown_revision();
+  given_slice = landscape.shown_slice();
+  given_stride = g->stride;
+  driver.set_landscape(figure::race_landscape(std::make_shared<const LandscapeGrid>(*g),
+                                              given_slice, landscape_scene.loss.kind));
+}
+
+void RaceView::Impl::landscape_controls(float fs) {
+  ImGui::Checkbox("Landscape", &show_landscape);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "The total loss through the start (of the first run's loss) with every "
+        "run's path on it");
+  if (!show_landscape) return;
+  const int K = std::max(1, record_start.classes());
+  std::string label = landscape_choice < K ? "W of class " + std::to_string(landscape_choice)
+                                           : std::string("Random directions");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(fs * 9.5f);
+  if (ImGui::BeginCombo("##race_slice", label.c_str())) {
+    for (int k = 0; k <= K; ++k) {
+      const std::string name = k < K ? "W of class " + std::to_string(k) : "Random directions";
+      if (ImGui::Selectable(name.c_str(), k == landscape_choice)) landscape_choice = k;
+    }
+    ImGui::EndCombo();
+  }
+  if (!landscape.error().empty())
+    ImGui::TextWrapped("%s", landscape.error().c_str());
+  else if (landscape.busy())
+    ImGui::TextDisabled("computing the landscape…");
+}
 
 RaceView::RaceView() : impl_(std::make_unique<Impl>()) {}
 RaceView::~RaceView() = default;
@@ -185,6 +263,7 @@ void RaceView::Impl::controls(const Style& style, const Scene& classifier, float
               driver.finished() && driver.shown().steps > 0 ? " (finished)"
               : driver.uses_worker()                        ? " (on the worker)"
                                                             : "");
+  landscape_controls(fs);
   ImGui::Separator();
   ImGui::TextUnformatted("Runs");
   const std::vector<RaceRunSettings>& settings = driver.settings();
@@ -274,10 +353,11 @@ void RaceView::Impl::export_controls(const Style& style, float fs) {
         const long steps = std::max(1L, driver.shown().steps > 0 ? driver.shown().steps : 100L);
         job = exporter::start_export_job(
             "Recording the race",
-            [start = record_start, runs = driver.settings(), steps, opt, video_format,
-             target](JobControl& control) {
+            [start = record_start, runs = driver.settings(), steps, opt, video_format, target,
+             landscape = driver.landscape()](JobControl& control) {
               try {
-                return record_race(start, runs, steps, opt, video_format, target, control);
+                return record_race(start, runs, steps, opt, video_format, target, control,
+                                   landscape);
               } catch (const JobCancelled&) {
                 exporter::ExportResult r;
                 r.cancelled = true;
@@ -401,10 +481,21 @@ void RaceView::Impl::figure(const Style& style) {
                         ImVec2(static_cast<float>(l.plot_width), static_cast<float>(l.plot_height)),
                         style);
   }
+  if (data.landscape.grid && l.landscape_width >= 16 && l.landscape_height >= 16) {
+    ImGui::SetCursorScreenPos(px(l.landscape_top_left));
+    const figure::LandscapeFigure f = figure::describe_race_landscape(data, style);
+    const ImTextureID tex = heat ? widgets::gl_texture(heat->update(f.plot.heat)) : nullptr;
+    widgets::LandscapePlot(
+        "##race_landscape", f,
+        ImVec2(static_cast<float>(l.landscape_width), static_cast<float>(l.landscape_height)),
+        style, tex);
+  }
 }
 
-void RaceView::draw(const Style& style, const Scene& classifier, std::uint64_t revision) {
+void RaceView::draw(const Style& style, const Scene& classifier, std::uint64_t revision,
+                    gui::HeatTexture* heat) {
   Impl& m = *impl_;
+  m.heat = heat;
   if (!m.have_start) {
     m.adopt(classifier);
     m.revision = revision;
@@ -418,7 +509,9 @@ void RaceView::draw(const Style& style, const Scene& classifier, std::uint64_t r
   }
   // Steps within a few ms of this frame (small races), or on the worker (large ones).
   m.driver.tick(0.006);
-  if (m.driver.transport.playing || m.driver.busy() || m.job.active()) glfwPostEmptyEvent();
+  m.update_landscape();
+  if (m.driver.transport.playing || m.driver.busy() || m.job.active() || m.landscape.busy())
+    glfwPostEmptyEvent();
 
   const float fs = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;

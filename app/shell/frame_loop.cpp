@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "app/classifier/canvas.h"
-#include "app/classifier/heat_texture.h"
 #include "app/classifier/model/app_state.h"
 #include "app/classifier/shortcuts.h"
 #include "app/classifier/text_textures.h"
 #include "app/classifier/theme.h"
 #include "app/gl/canvas_renderer.h"
+#include "app/gl/heat_texture.h"
 #include "app/shell/layout.h"
 #include "app/shell/presenter.h"
 #include "app/shell/screenshot.h"
@@ -49,8 +49,9 @@ constexpr std::size_t kWarmupFrames = 10;  // left out of the benchmark figures
 struct FrameLoop::Impl {
   cli::WindowOptions opt;
   Window window;
-  std::unique_ptr<TextTextures> text;  // typeset formulas (GL textures): made once GL is up
-  std::unique_ptr<HeatTexture> heat;   // the landscape's map (a GL texture), likewise
+  std::unique_ptr<TextTextures> text;      // typeset formulas (GL textures): made once GL is up
+  std::unique_ptr<HeatTexture> heat;       // the landscape's map (a GL texture), likewise
+  std::unique_ptr<HeatTexture> race_heat;  // the race view's landscape
   Fonts fonts;
   AppState st;
   Canvas canvas;
@@ -105,6 +106,8 @@ bool FrameLoop::Impl::init() {
   fonts.text = text.get();
   heat = std::make_unique<HeatTexture>();
   fonts.landscape_heat = heat.get();
+  race_heat = std::make_unique<HeatTexture>();
+  fonts.race_heat = race_heat.get();
   st.options.theme = opt.theme == "dark" ? Theme::Dark : Theme::Light;
   applied_theme = st.options.theme;
   apply_theme(applied_theme, window.content_scale());

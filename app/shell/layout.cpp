@@ -86,7 +86,7 @@ void Layout::draw(AppState& st, Canvas& canvas, const Fonts& fonts) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Race")) {
-      race_->draw(st.options.style(), st.scene, st.revision());
+      race_->draw(st.options.style(), st.scene, st.revision(), fonts.race_heat);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Images")) {

@@ -19,8 +19,9 @@ void advance_race(Race& race, long steps, JobControl* control, double progress_s
   }
 }
 
-RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOptions base)
-    : race_(std::move(race)), base_(std::move(base)) {
+RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOptions base,
+                       figure::RaceLandscape landscape)
+    : race_(std::move(race)), base_(std::move(base)), landscape_(std::move(landscape)) {
   if (steps < 0 || every < 1 || steps > kMaxRaceSteps)
     throw std::invalid_argument("a race takes 0 to " + std::to_string(kMaxRaceSteps) + " steps");
   if (race_.steps() < steps) race_.advance(steps - race_.steps());
@@ -29,7 +30,10 @@ RaceFrames::RaceFrames(Race race, long steps, long every, exporter::FigureOption
 }
 
 figure::RaceFigureData RaceFrames::data(int index) const {
-  return figure::race_figure_data(race_, exporter::kMaxVectorPoints, 2000, frame_step(index));
+  figure::RaceFigureData d =
+      figure::race_figure_data(race_, exporter::kMaxVectorPoints, 2000, frame_step(index));
+  d.landscape = landscape_;
+  return d;
 }
 
 void RaceFrames::render(int index, int width, int height, std::span<std::uint8_t> rgba,

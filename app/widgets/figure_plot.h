@@ -12,6 +12,7 @@
 // hide or show their series on click (kept in ImGui's state storage).
 #include <imgui.h>
 
+#include <cstdint>
 #include <vector>
 
 #include "app/figure/plot_figure.h"
@@ -32,6 +33,11 @@ struct FigurePlotOptions {
   // row, node row rows - 1), linearly filtered; drawn node to node in place of one quad per cell.
   ImTextureID heat_texture = nullptr;
 };
+
+// ImGui's handle of a GL texture name (0: none), e.g. of gui::HeatTexture.
+inline ImTextureID gl_texture(unsigned name) {
+  return name ? reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(name)) : nullptr;
+}
 
 // Text widths in `font` (the current font when null), for figure::layout_plot.
 figure::MeasureText imgui_measure(ImFont* font = nullptr);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "core/datasets.h"
 #include "core/scene_io.h"
@@ -101,10 +102,51 @@ TEST_F(RaceCli, OutWritesTheFigure) {
   }
 }
 
+// --landscape: the map of `losslab landscape` through the start, and each run's path on it: for
+// a slice of two parameters, the offsets of those parameters from the start, step by step.
+TEST_F(RaceCli, LandscapeHoldsEveryRunsPath) {
+  const std::string out = (dir_ / "race_landscape.png").string();
+  const auto r = run_losslab("race " + scene_ +
+                             " --runs gd,adam --steps 12 --landscape --x W[1][0] --y b[2] "
+                             "--grid 17 --range 1.5 --out " +
+                             out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["landscape"]["x"], "W[1][0]");
+  EXPECT_EQ(j["landscape"]["y"], "b[2]");
+  EXPECT_EQ(j["landscape"]["grid"], 17);
+  const Scene start = load_scene(scene_).scene;
+  for (const json& run : j["runs"]) {
+    ASSERT_EQ(run["path"].size(), 13u) << run["name"];
+    EXPECT_EQ(run["path"][0], json::array({0.0, 0.0}));
+    const json& end = run["path"][12];
+    EXPECT_DOUBLE_EQ(end[0].get<double>(), run["W"][1][0].get<double>() - start.params.W(1, 0));
+    EXPECT_DOUBLE_EQ(end[1].get<double>(), run["b"][2].get<double>() - start.params.b(2));
+  }
+  // The map's range of values is `losslab landscape`'s over the same slice.
+  const std::string csv = (dir_ / "map.csv").string();
+  const auto l = run_losslab("landscape " + scene_ +
+                             " --x W[1][0] --y b[2] --grid 17 --range 1.5 --out " + csv);
+  ASSERT_EQ(l.exit_code, 0) << l.err;
+  std::istringstream rows(test::read_all(csv));
+  std::string line;
+  std::getline(rows, line);  // header
+  double lo = 1e300, hi = -1e300;
+  while (std::getline(rows, line)) {
+    const double v = std::stod(line.substr(line.rfind(',') + 1));
+    lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  EXPECT_DOUBLE_EQ(j["landscape"]["loss_min"].get<double>(), lo);
+  EXPECT_DOUBLE_EQ(j["landscape"]["loss_max"].get<double>(), hi);
+  EXPECT_EQ(test::read_all(out).rfind("\x89PNG", 0), 0u);
+}
+
 TEST_F(RaceCli, BadInputGetsOneLine) {
   for (const std::string args :
        {" --runs newton", " --runs gd:fast", " --runs adam:-1", " --losses mse",
-        " --runs gd,gd,gd,gd,gd --losses ww,softmax", " --steps -3", " --out x.bmp"}) {
+        " --runs gd,gd,gd,gd,gd --losses ww,softmax", " --steps -3", " --out x.bmp", " --grid 9",
+        " --landscape --x W[0][0] --y W[0][0]", " --landscape --x W[5][0] --y b[0]",
+        " --landscape --random-directions --x W[0][0]"}) {
     const auto r = run_losslab("race " + scene_ + args);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_TRUE(r.out.empty()) << args;

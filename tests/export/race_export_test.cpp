@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "app/export/plot_frame.h"
 #include "core/datasets.h"
 #include "tests/export/test_util.h"
 
@@ -106,6 +110,89 @@ TEST(RaceExport, SmallCanvasesDifferWhereParametersDiffer) {
   const figure::RaceFigureData start = figure::race_figure_data(race);
   const Image img0 = test::decode_png(render_race(start, opt, Format::Png));
   EXPECT_EQ(differing(img0, l.cells[0], l.cells[1]), 0);
+}
+
+// With a landscape: every run's path is its trajectory projected onto the slice (for two
+// parameters, their offsets from the start), and each path ends in its run's colour at the
+// pixel the layout maps its last point to; the map, the plot and the canvases do not overlap.
+TEST(RaceExport, EveryRunsPathEndsInItsColourOnTheLandscape) {
+  const Scene s = blobs();
+  Race race(s);
+  race.add_run(run(s, OptimizerKind::GD, 0.5));
+  race.add_run(run(s, OptimizerKind::Adam, 0.1));
+  race.advance(40);
+  figure::RaceFigureData data = figure::race_figure_data(race);
+  LandscapeSlice slice;  // W[0][0], W[0][1]
+  slice.grid = 33;
+  slice.range = 3.0;
+  data.landscape = figure::race_landscape(race, slice);
+  ASSERT_TRUE(data.landscape.grid);
+  EXPECT_EQ(data.landscape.title, "Total loss (Weston-Watkins SVM) through the start");
+  const Style style;
+  const figure::LandscapeFigure f = figure::describe_race_landscape(data, style);
+  // Each run's path: halo, line, end disc; the line holds every step's offsets exactly.
+  for (std::size_t i = 0; i < race.runs().size(); ++i) {
+    const RaceRun& r = race.runs()[i];
+    const auto it = std::find_if(f.plot.series.begin(), f.plot.series.end(),
+                                 [&](const figure::PlotSeries& ps) { return ps.name == r.name; });
+    ASSERT_NE(it, f.plot.series.end()) << r.name;
+    ASSERT_EQ(it->x.size(), 41u);
+    for (std::size_t k = 0; k < 41; ++k) {
+      EXPECT_DOUBLE_EQ(it->x[k], r.trajectory[k].W(0, 0) - s.params.W(0, 0));
+      EXPECT_DOUBLE_EQ(it->y[k], r.trajectory[k].W(0, 1) - s.params.W(0, 1));
+    }
+  }
+
+  const FigureOptions opt = options();
+  const Image img = test::decode_png(render_race(data, opt, Format::Png));
+  cairo_surface_t* surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t* cr = cairo_create(surf);
+  const figure::MeasureText measure = cairo_measure(cr);
+  const figure::RaceLayout l = figure::layout_race(data, opt.width, opt.height, style, measure);
+  const figure::LandscapeLayout map =
+      figure::layout_landscape(f, l.landscape_width, l.landscape_height, style, measure);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surf);
+  // The parts of the figure: inside it, apart from one another.
+  struct Box {
+    double x0, y0, x1, y1;
+  };
+  std::vector<Box> boxes = {
+      {l.landscape_top_left.x(), l.landscape_top_left.y(),
+       l.landscape_top_left.x() + l.landscape_width, l.landscape_top_left.y() + l.landscape_height},
+      {l.plot_top_left.x(), l.plot_top_left.y(), l.plot_top_left.x() + l.plot_width,
+       l.plot_top_left.y() + l.plot_height}};
+  for (const figure::RaceCell& c : l.cells)
+    boxes.push_back(
+        {c.top_left.x(), c.top_left.y(), c.top_left.x() + c.side, c.top_left.y() + c.side});
+  EXPECT_GE(l.landscape_width, 200);
+  EXPECT_GE(l.landscape_height, 200);
+  for (std::size_t a = 0; a < boxes.size(); ++a) {
+    EXPECT_GE(boxes[a].x0, 0);
+    EXPECT_GE(boxes[a].y0, 0);
+    EXPECT_LE(boxes[a].x1, opt.width);
+    EXPECT_LE(boxes[a].y1, opt.height);
+    for (std::size_t b = a + 1; b < boxes.size(); ++b)
+      EXPECT_TRUE(boxes[a].x1 <= boxes[b].x0 || boxes[b].x1 <= boxes[a].x0 ||
+                  boxes[a].y1 <= boxes[b].y0 || boxes[b].y1 <= boxes[a].y0)
+          << a << " overlaps " << b;
+  }
+  std::vector<std::pair<double, double>> ends;
+  for (const RaceRun& r : race.runs()) {
+    const double a = r.trajectory.back().W(0, 0) - s.params.W(0, 0);
+    const double b = r.trajectory.back().W(0, 1) - s.params.W(0, 1);
+    ASSERT_LT(std::abs(a), slice.range);
+    ASSERT_LT(std::abs(b), slice.range);
+    ends.emplace_back(l.landscape_top_left.x() + map.plot.px_x(a),
+                      l.landscape_top_left.y() + map.plot.px_y(b));
+  }
+  // The ends are apart, so each disc's colour can only be its own run's.
+  ASSERT_GT(std::hypot(ends[0].first - ends[1].first, ends[0].second - ends[1].second), 12.0);
+  for (std::size_t i = 0; i < ends.size(); ++i) {
+    const palette::Rgb c = figure::race_color(race.runs()[i].color, style);
+    const int x = static_cast<int>(ends[i].first), y = static_cast<int>(ends[i].second);
+    EXPECT_GE(count_color(img, c, x - 2, y - 2, x + 3, y + 3), 9) << race.runs()[i].name;
+  }
 }
 
 TEST(RaceExport, VectorFormatsAndBadSizes) {

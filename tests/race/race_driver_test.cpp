@@ -51,6 +51,22 @@ TEST(RaceDriver, SmallRaceStepsOnThisThreadInLockStep) {
   t.optimizer.kind = OptimizerKind::Adam;
   train(t, 7);
   EXPECT_EQ(d.shown().runs[1].scene.params, t.params);
+  // Each snapshot carries the paths (every step's parameters) and the landscape given to it.
+  EXPECT_EQ(d.shown().runs[1].path.size(), 8u);
+  EXPECT_EQ(d.shown().runs[1].path.back(), t.params);
+  EXPECT_FALSE(d.shown().landscape.grid);
+  Race probe(s);
+  probe.add_run(run(s, OptimizerKind::GD));
+  LandscapeSlice slice;
+  slice.grid = 9;
+  const figure::RaceLandscape l = figure::race_landscape(probe, slice);
+  d.set_landscape(l);
+  d.tick(0.5);
+  EXPECT_EQ(d.shown().steps, 14);
+  EXPECT_EQ(d.shown().landscape.grid, l.grid);
+  EXPECT_EQ(d.figure_data(100).landscape.grid, l.grid);
+  d.set_landscape({});
+  EXPECT_FALSE(d.shown().landscape.grid);
 }
 
 TEST(RaceDriver, LargeRaceStepsOnTheWorkerAndQueuesEdits) {

@@ -90,24 +90,35 @@ Race three_runs(std::uint64_t seed) {
   return race;
 }
 
+// Also with a landscape: the map stays, every run's path grows to the frame's step.
 TEST(RaceFrames, EachFrameIsTheRaceFigureOfItsStep) {
-  RaceFrames frames(three_runs(7), 11, 4, exporter::FigureOptions{});
-  ASSERT_EQ(frames.frame_count(), 4);  // steps 0, 4, 8, 11
-  EXPECT_EQ(frames.frame_step(3), 11);
-  EXPECT_EQ(frames.race().steps(), 11);
-  const int w = 240, h = 180;
-  for (const int index : {0, 2, 3}) {
-    std::vector<std::uint8_t> rgba(4 * w * h);
-    frames.render(index, w, h, rgba, nullptr);
-    Race still = three_runs(7);
-    still.advance(frames.frame_step(index));
-    exporter::FigureOptions opt;
-    opt.width = w, opt.height = h;
-    opt.style.scale = exporter::render_scale(w, h);  // as `losslab race --out` draws this size
-    const figure::RaceFigureData d = figure::race_figure_data(still, exporter::kMaxVectorPoints);
-    const exporter::SurfacePtr img = exporter::render_drawing_image(
-        w, h, 1.0, [&](cairo_t* cr) { exporter::draw_race(cr, d, opt); });
-    EXPECT_EQ(worst_difference(rgba, img.get(), w, h), 0) << "frame " << index;
+  LandscapeSlice slice;
+  slice.grid = 9;
+  const figure::RaceLandscape map = figure::race_landscape(three_runs(7), slice);
+  for (const bool with_map : {false, true}) {
+    RaceFrames frames(three_runs(7), 11, 4, exporter::FigureOptions{},
+                      with_map ? map : figure::RaceLandscape{});
+    ASSERT_EQ(frames.frame_count(), 4);  // steps 0, 4, 8, 11
+    EXPECT_EQ(frames.frame_step(3), 11);
+    EXPECT_EQ(frames.race().steps(), 11);
+    const int w = 240, h = 180;
+    for (const int index : {0, 2, 3}) {
+      std::vector<std::uint8_t> rgba(4 * w * h);
+      frames.render(index, w, h, rgba, nullptr);
+      Race still = three_runs(7);
+      still.advance(frames.frame_step(index));
+      exporter::FigureOptions opt;
+      opt.width = w, opt.height = h;
+      opt.style.scale = exporter::render_scale(w, h);  // as `losslab race --out` draws this size
+      figure::RaceFigureData d = figure::race_figure_data(still, exporter::kMaxVectorPoints);
+      if (with_map) d.landscape = map;
+      EXPECT_EQ(frames.data(index).runs[0].path.size(),
+                static_cast<std::size_t>(frames.frame_step(index) + 1));
+      const exporter::SurfacePtr img = exporter::render_drawing_image(
+          w, h, 1.0, [&](cairo_t* cr) { exporter::draw_race(cr, d, opt); });
+      EXPECT_EQ(worst_difference(rgba, img.get(), w, h), 0)
+          << "frame " << index << (with_map ? " with the landscape" : "");
+    }
   }
 }
 
