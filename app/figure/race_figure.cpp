@@ -216,8 +216,10 @@ RaceLayout layout_race(const RaceFigureData& data, double width, double height, 
       l.plot_top_left.y() += l.landscape_height;
       l.plot_height -= l.landscape_height;
     } else {
-      l.landscape_height = l.plot_height;
+      // As wide as the row allows; no taller than keeps the map near square (the colour bar
+      // and the axis labels take about a fifth of the width).
       l.landscape_width = std::floor(std::min(0.6 * l.plot_width, 1.25 * l.plot_height));
+      l.landscape_height = std::floor(std::min(l.plot_height, 0.8 * l.landscape_width));
       l.landscape_top_left = l.plot_top_left;
       l.plot_top_left.x() += l.landscape_width;
       l.plot_width -= l.landscape_width;
