@@ -325,6 +325,20 @@ ExportResult export_to_file(const FigureData& data, const FigureOptions& opt, Fo
   return r;
 }
 
+ExportResult write_rendered(const std::filesystem::path& path, const std::string& what,
+                            JobControl& control, const std::function<std::string()>& render) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string bytes = render();
+  control.check();
+  write_file_atomic(path, bytes);
+  ExportResult r;
+  r.ok = true;
+  r.path = path;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.message = "Saved " + what + " to " + path.string();
+  return r;
+}
+
 Job<ExportResult> start_export_job(std::string label, std::function<ExportResult(JobControl&)> work,
                                    std::function<void()> wake) {
   return Job<ExportResult>::start(
@@ -343,7 +357,12 @@ Job<ExportResult> start_export_job(std::string label, std::function<ExportResult
         ExportResult r;
         try {
           r = work(control);
+        } catch (const JobCancelled&) {
+          r = ExportResult{};
+          r.cancelled = true;
+          r.message = "Cancelled: nothing written";
         } catch (const std::exception& e) {
+          r = ExportResult{};
           r.message = std::string("Export failed: ") + e.what();
         }
         done = true;

@@ -88,9 +88,17 @@ struct ExportDestination {
 ExportResult export_to_file(const FigureData& data, const FigureOptions& opt, Format format,
                             const ExportDestination& target, JobControl* control = nullptr);
 
+// A background export of one rendered file: `render()` makes the bytes, then (unless Cancel was
+// asked meanwhile) they are written atomically to `path`. The result is timed and says "Saved
+// <what> to <path>"; what `render` or the write throws propagates (start_export_job turns it
+// into the result).
+ExportResult write_rendered(const std::filesystem::path& path, const std::string& what,
+                            JobControl& control, const std::function<std::string()>& render);
+
 // Runs `work` on a Job; `wake` (may be empty; must be thread-safe, e.g. glfwPostEmptyEvent)
 // is called a few times a second while it runs, for the progress bar of an idle window, and
-// once at the end, for the result.
+// once at the end, for the result. Cancel (JobCancelled) gives a cancelled result ("Cancelled:
+// nothing written"), any other exception a failed one with its message.
 Job<ExportResult> start_export_job(std::string label, std::function<ExportResult(JobControl&)> work,
                                    std::function<void()> wake);
 

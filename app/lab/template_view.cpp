@@ -4,7 +4,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -12,7 +11,6 @@
 #include "app/export/draw.h"
 #include "app/export/template_export.h"
 #include "app/widgets/flow.h"
-#include "core/atomic_file.h"
 
 namespace ll::lab {
 
@@ -132,24 +130,9 @@ void TileExport::button(const Describe& describe, ImVec2 on_screen) {
         job_ = exporter::start_export_job(
             "Exporting " + stem_,
             [fig = std::move(fig), format, scale, path](JobControl& control) {
-              exporter::ExportResult r;
-              const auto t0 = std::chrono::steady_clock::now();
-              try {
-                const std::string bytes = render_tile_figure(fig, format, scale);
-                control.check();
-                write_file_atomic(path, bytes);
-                r.ok = true;
-                r.path = path;
-                r.message = std::string("Saved ") + exporter::to_string(format) + " to " + path;
-              } catch (const JobCancelled&) {
-                r.cancelled = true;
-                r.message = "Cancelled: nothing written";
-              } catch (const std::exception& e) {
-                r.message = path + ": " + e.what();
-              }
-              r.seconds =
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-              return r;
+              return exporter::write_rendered(path, exporter::to_string(format), control, [&] {
+                return render_tile_figure(fig, format, scale);
+              });
             },
             [] { glfwPostEmptyEvent(); });
         message_.clear();

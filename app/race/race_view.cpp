@@ -5,7 +5,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -19,7 +18,6 @@
 #include "app/widgets/figure_plot.h"
 #include "app/widgets/flow.h"
 #include "app/widgets/landscape_plot.h"
-#include "core/atomic_file.h"
 #include "core/limits.h"
 #include "core/losses.h"
 
@@ -355,19 +353,7 @@ void RaceView::Impl::export_controls(const Style& style, float fs) {
             "Recording the race",
             [start = record_start, runs = driver.settings(), steps, opt, video_format, target,
              landscape = driver.landscape()](JobControl& control) {
-              try {
-                return record_race(start, runs, steps, opt, video_format, target, control,
-                                   landscape);
-              } catch (const JobCancelled&) {
-                exporter::ExportResult r;
-                r.cancelled = true;
-                r.message = "Cancelled";
-                return r;
-              } catch (const std::exception& e) {
-                exporter::ExportResult r;
-                r.message = e.what();
-                return r;
-              }
+              return record_race(start, runs, steps, opt, video_format, target, control, landscape);
             },
             [] { glfwPostEmptyEvent(); });
       } else {
@@ -377,28 +363,13 @@ void RaceView::Impl::export_controls(const Style& style, float fs) {
         job = exporter::start_export_job(
             "Exporting the race",
             [data = std::move(data), opt, format, target](JobControl& control) {
-              exporter::ExportResult r;
-              r.path = target;
-              const auto t0 = std::chrono::steady_clock::now();
-              try {
-                const std::string bytes = exporter::render_race(data, opt, format);
-                control.check();
-                write_file_atomic(target, bytes);
-                r.ok = true;
-                r.pixels_w = static_cast<int>(std::lround(opt.width));
-                r.pixels_h = static_cast<int>(std::lround(opt.height));
-                r.seconds =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "Saved %d x %d %s to ", r.pixels_w, r.pixels_h,
-                              exporter::to_string(format));
-                r.message = buf + target;
-              } catch (const JobCancelled&) {
-                r.cancelled = true;
-                r.message = "Cancelled";
-              } catch (const std::exception& e) {
-                r.message = e.what();
-              }
+              char what[64];
+              std::snprintf(what, sizeof what, "%ld x %ld %s", std::lround(opt.width),
+                            std::lround(opt.height), exporter::to_string(format));
+              exporter::ExportResult r = exporter::write_rendered(
+                  target, what, control, [&] { return exporter::render_race(data, opt, format); });
+              r.pixels_w = static_cast<int>(std::lround(opt.width));
+              r.pixels_h = static_cast<int>(std::lround(opt.height));
               return r;
             },
             [] { glfwPostEmptyEvent(); });

@@ -1,8 +1,12 @@
 // PNG export through the library: size, region colours at world points (argmax from core),
-// point colours, scale invariance (2x = 1x downsampled), transparency and the smooth shadings.
+// point colours, scale invariance (2x = 1x downsampled), transparency and the smooth shadings;
+// the window's background export job (written, cancelled, failed).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
+#include <functional>
 
 #include "app/export/export.h"
 #include "app/export/point_density.h"
@@ -446,6 +450,55 @@ TEST(PngExport, MultiLabelPointsShowEveryClassColour) {
   const int dx = static_cast<int>(r);
   EXPECT_LE(test::color_distance(img.rgb(cx + dx, cy + 1), opt.style.class_line(0)), 2);
   EXPECT_LE(test::color_distance(img.rgb(cx - dx, cy + 1), opt.style.class_line(2)), 2);
+}
+
+}  // namespace
+}  // namespace ll::exporter
+
+namespace ll::exporter {
+namespace {
+
+// A window's background export: the rendered bytes land atomically with a "Saved" message;
+// Cancel before the write leaves the old file and says so; an error becomes the message.
+TEST(ExportJob, WritesCancelsAndReportsErrors) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                                    ("losslab_export_job_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path file = dir / "x.bin";
+  const auto run = [&](std::function<ExportResult(JobControl&)> work) {
+    Job<ExportResult> job = start_export_job("test", std::move(work), {});
+    job.wait();
+    return job.take();
+  };
+  ExportResult r = run([&](JobControl& c) {
+    return write_rendered(file, "bytes", c, [] { return std::string("first"); });
+  });
+  EXPECT_TRUE(r.ok);
+  EXPECT_FALSE(r.cancelled);
+  EXPECT_EQ(r.message, "Saved bytes to " + file.string());
+  EXPECT_EQ(test::read_all(file), "first");
+
+  r = run([&](JobControl& c) {
+    return write_rendered(file, "bytes", c, [&] {
+      c.cancel();  // Cancel pressed while rendering
+      return std::string("second");
+    });
+  });
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(r.cancelled);
+  EXPECT_EQ(r.message, "Cancelled: nothing written");
+  EXPECT_EQ(test::read_all(file), "first");
+
+  r = run([&](JobControl& c) {
+    return write_rendered(file, "bytes", c,
+                          []() -> std::string { throw std::runtime_error("disk full"); });
+  });
+  EXPECT_FALSE(r.ok);
+  EXPECT_FALSE(r.cancelled);
+  EXPECT_EQ(r.message, "Export failed: disk full");
+  EXPECT_EQ(test::read_all(file), "first");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
