@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/classifier/theme.h"
+#include "app/gl/texture.h"
 #include "app/text/formulas.h"
 
 namespace ll::gui {
@@ -17,22 +18,8 @@ namespace {
 text::TextCache::Handle text_upload(const text::TextImage& img) {
   // cairo's ARGB is premultiplied; ImGui blends straight alpha (SRC_ALPHA, 1 - SRC_ALPHA).
   const std::vector<std::uint8_t> rgba = img.straight_rgba();
-  GLint bound = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-  GLuint tex = 0;
-  glGenTextures(1, &tex);
-  glBindTexture(GL_TEXTURE_2D, tex);
   // Drawn 1:1 at whole pixels (nearest when magnified keeps the glyphs as Pango drew them).
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-               rgba.data());
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-  return tex;
+  return upload_rgba_texture(0, img.width, img.height, rgba.data(), true);
 }
 
 void text_release(text::TextCache::Handle h) {

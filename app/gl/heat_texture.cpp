@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/gl/texture.h"
+
 namespace ll::gui {
 
 HeatTexture::~HeatTexture() {
@@ -32,23 +34,7 @@ unsigned HeatTexture::update(const figure::PlotHeat& h) {
       std::uint8_t* p = &rgba[(static_cast<std::size_t>(h.rows - 1 - j) * h.cols + i) * 4];
       p[0] = c.r, p[1] = c.g, p[2] = c.b, p[3] = 255;
     }
-  GLint bound = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-  if (!tex_) {
-    GLuint t = 0;
-    glGenTextures(1, &t);
-    tex_ = t;
-  }
-  glBindTexture(GL_TEXTURE_2D, tex_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, h.cols, h.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-               rgba.data());
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  tex_ = upload_rgba_texture(tex_, h.cols, h.rows, rgba.data(), false);
   cols_ = h.cols;
   rows_ = h.rows;
   colors_ = h.colors;
