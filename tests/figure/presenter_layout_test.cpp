@@ -8,11 +8,11 @@ namespace ll::figure {
 namespace {
 
 TEST(PresenterLayout, TheColumnIsThirtyPercentWithinThirteenToEighteenLines) {
-  EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 20.0), 300.0);  // 30%: 15 lines
-  EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 30.0), 390.0);  // at least 13 lines
-  EXPECT_DOUBLE_EQ(presenter_column_width(2000.0, 20.0), 360.0);  // at most 18 lines
-  EXPECT_DOUBLE_EQ(presenter_column_width(400.0, 20.0), 200.0);   // never over half the width
-  EXPECT_DOUBLE_EQ(presenter_column_width(0.0, 20.0), 0.0);
+  EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 1000.0, 20.0), 300.0);  // 30%: 15 lines
+  EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 1000.0, 30.0), 390.0);  // at least 13 lines
+  EXPECT_DOUBLE_EQ(presenter_column_width(2000.0, 2000.0, 20.0), 360.0);  // at most 18 lines
+  EXPECT_DOUBLE_EQ(presenter_column_width(400.0, 400.0, 20.0), 200.0);   // never over half the width
+  EXPECT_DOUBLE_EQ(presenter_column_width(0.0, 0.0, 20.0), 0.0);
 }
 
 TEST(PresenterLayout, CanvasAndPlotSitSideBySideHalfALineApart) {
