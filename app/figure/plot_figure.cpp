@@ -431,11 +431,15 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
                        const MeasureText& measure) {
   PlotLayout l = layout_pass(f, width, height, style, measure, false);
   // A legend inside the plot that would hide much of it (more than a quarter of its area or
-  // 40% of its height: small figures, presenter mode at 1024 x 768) goes above it, compact.
+  // 40% of its height: small figures, presenter mode at 1024 x 768), or that hides data in
+  // every corner and takes more than a tenth of it, goes above it, compact.
   if (l.legend) {
     const double bw = l.legend_x1 - l.legend_x0, bh = l.legend_y1 - l.legend_y0;
     const double pw = l.right - l.left, ph = l.bottom - l.top;
-    if (bw * bh > kCompactLegendShare * pw * ph || bh > 0.4 * ph)
+    const double share = bw * bh / std::max(1.0, pw * ph);
+    const bool hides =
+        share > 0.1 && covered(f, l, l.legend_x0, l.legend_y0, l.legend_x1, l.legend_y1) > 0;
+    if (share > kCompactLegendShare || bh > 0.4 * ph || hides)
       l = layout_pass(f, width, height, style, measure, true);
   }
   return l;

@@ -134,12 +134,16 @@ void presenter_controls(ActionContext& cx, const Fonts& fonts) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetFontSize());
   ImGui::TextUnformatted(steps.c_str());
 
+  // Transport: half the usual spacing, so that the four buttons share a row more often.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(std::round(spacing * 0.5f), ImGui::GetStyle().ItemSpacing.y));
   const char* play = st.trainer.playing() ? "Pause##play" : "Play##play";
   action_button(cx, "play", play, std::max(button_width("Pause"), button_width("Play")));
   for (const char* id : {"step", "reset_params", "randomize"}) {
     same_line_if_fits(button_width(find_action(id)->label));
     action_button(cx, id);
   }
+  ImGui::PopStyleVar();
   if (!st.trainer.message().empty()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ui.loss_pos);
@@ -179,7 +183,7 @@ void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const auto column =
-      static_cast<float>(figure::presenter_column_width(avail.x, avail.y, fs));
+      static_cast<float>(figure::presenter_column_width(avail.x, avail.y, fs, st.presenter_landscape));
   canvas.draw_area(st, fonts, std::max(avail.x - column, fs * 8));
   ImGui::SameLine();
   ImGui::BeginChild("presenter_column", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
