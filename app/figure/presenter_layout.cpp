@@ -4,8 +4,8 @@
 
 namespace ll::figure {
 
-double presenter_column_width(double width, double height, double font_px, bool landscape) {
-  double column = std::clamp(width * 0.3, font_px * (landscape ? 15.0 : 13.0), font_px * 18.0);
+double presenter_column_width(double width, double height, double font_px) {
+  double column = std::clamp(width * 0.3, font_px * 15.0, font_px * 18.0);
   column = std::max(column, width - kPresenterCanvasAspect * std::max(0.0, height));
   return std::max(0.0, std::min(column, width * 0.5));
 }

@@ -14,12 +14,11 @@ namespace ll::figure {
 inline constexpr double kPresenterCanvasAspect = 1.15;
 
 // The column's width for a layout `width` x `height` pixels whose UI font is `font_px` tall:
-// 30% of the width, at least 13 (with the `landscape` map: 15) and at most 18 lines of text
-// wide, raised so that the canvas (the rest) is at most kPresenterCanvasAspect times as wide as
-// tall, and never more than half the width. The map's colour bar takes about 3 lines of the
-// column: on 4:3 screens the landscape's two more lines widen the map by about 40%.
-double presenter_column_width(double width, double height, double font_px,
-                              bool landscape = false);
+// 30% of the width, at least 15 and at most 18 lines of text wide (15: the transport buttons
+// share a row, the landscape map is not squeezed by its colour bar), raised so that the canvas
+// (the rest) is at most kPresenterCanvasAspect times as wide as tall, and never more than half
+// the width.
+double presenter_column_width(double width, double height, double font_px);
 
 // The column's two controls side by side (lambda and the step size) when each of the halves
 // (`column` pixels wide, minus `spacing` between them) holds at least 5 lines of text; else
