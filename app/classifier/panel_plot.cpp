@@ -26,8 +26,9 @@ void panel_plot(AppState& st, const Fonts&, float height) {
   }
   // The one description and layout of the loss plot (the exported figure draws the same).
   const Style style = st.options.style();
-  const figure::PlotFigure fig =
-      figure::describe_loss_plot(steps, records, style, st.trainer.marks());
+  figure::PlotFigure fig = figure::describe_loss_plot(steps, records, style, st.trainer.marks());
+  // Presenter mode names the plot with its "Loss plot" button: the title's row goes to the data.
+  if (st.presenter) fig.title.clear();
   widgets::FigurePlot("##losscurve", fig, ImVec2(-1, height), style);
 }
 

@@ -180,8 +180,12 @@ palette::Rgb PlotHeat::at(double x, double y) const {
           ch([](palette::Rgb q) { return double(q.b); })};
 }
 
-PlotLayout layout_plot(const PlotFigure& f, double width, double height, const Style& style,
-                       const MeasureText& measure) {
+namespace {
+
+// One pass of layout_plot: the legend inside the plot (`compact` false), or compact, in rows of
+// entries above the plot (`compact` true).
+PlotLayout layout_pass(const PlotFigure& f, double width, double height, const Style& style,
+                       const MeasureText& measure, bool compact) {
   PlotLayout l;
   l.width = width;
   l.height = height;
@@ -210,8 +214,37 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
     return out;
   };
 
+  // The legend's entries. Compact: at 0.8 of the font, flowed left to right in rows as wide
+  // as the figure, above the plot.
+  std::vector<int> rows;
+  double lw = 0.0;
+  for (std::size_t i = 0; i < f.series.size(); ++i)
+    if (!f.series[i].name.empty() && f.series[i].in_legend) {
+      rows.push_back(static_cast<int>(i));
+      lw = std::max(lw, width_of(f.series[i].name));
+    }
+  compact = compact && f.legend && !rows.empty();
+  const double swatch = std::round(18.0 * s);
+  const double cf = std::round(0.8 * F);
+  std::vector<Vec> flow;  // each entry's top-left, relative to the box
+  double flow_w = 0.0, flow_h = 0.0;
+  if (compact) {
+    const double avail = width - 2.0 * pad - 2.0 * gap, row_h = cf + gap;
+    double x = 0.0, y = 0.0;
+    for (int i : rows) {
+      const double w = swatch + 2.0 * gap + width_of(f.series[std::size_t(i)].name) * cf / F;
+      if (x > 0.0 && x + w > avail) x = 0.0, y += row_h;
+      flow.push_back({x, y});
+      flow_w = std::max(flow_w, x + w);
+      x += w + 3.0 * gap;
+    }
+    flow_h = std::ceil(y + row_h + 2.0 * gap);
+    flow_w = std::ceil(flow_w + 2.0 * gap);
+  }
+  double legend_top = pad;
+
   if (!f.axes) {
-    l.left = pad, l.top = pad, l.right = std::floor(width - pad),
+    l.left = pad, l.top = compact ? pad + flow_h + gap : pad, l.right = std::floor(width - pad),
     l.bottom = std::floor(height - pad);
   } else {
     // The top rows: the title (bold, shrunk to at most 0.6 of the font to fit the width), and
@@ -232,6 +265,10 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
     const bool top_row = !f.title.empty() || names;
     // The top tick label reaches half a line above the plot: room for it below the names.
     l.top = top_row ? names_y + 1.5 * F + gap : pad + std::round(0.5 * F);
+    if (compact) {  // the legend's rows below the names, then the half line
+      legend_top = top_row ? names_y + F + gap : pad;
+      l.top = legend_top + flow_h + std::round(0.5 * F) + gap;
+    }
     l.bottom =
         std::floor(height - pad - F - l.tick_len - gap - (f.x_label.empty() ? 0.0 : F + gap));
     if (l.bottom - l.top < 4.0) l.bottom = l.top + 4.0;
@@ -308,16 +345,34 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
     }
   }
 
-  // The legend: the candidate corner covering the fewest data samples.
-  std::vector<int> rows;
-  double lw = 0.0;
-  for (std::size_t i = 0; i < f.series.size(); ++i)
-    if (!f.series[i].name.empty() && f.series[i].in_legend) {
-      rows.push_back(static_cast<int>(i));
-      lw = std::max(lw, width_of(f.series[i].name));
+  if (compact) {
+    // Centred over the plot, inside the figure. Its rows share lines, so they take no clicks
+    // (top == bottom): the window's legend toggles by the row's line.
+    const double cx = 0.5 * (l.left + l.right);
+    l.legend = true;
+    l.legend_x0 = std::floor(std::clamp(cx - 0.5 * flow_w, pad, std::max(pad, width - pad - flow_w)));
+    l.legend_y0 = std::floor(legend_top);
+    l.legend_x1 = l.legend_x0 + flow_w, l.legend_y1 = l.legend_y0 + flow_h;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      const PlotSeries& ps = f.series[static_cast<std::size_t>(rows[k])];
+      LegendRow r;
+      r.series = rows[k];
+      const double x0 = l.legend_x0 + gap + flow[k].x(), y = l.legend_y0 + gap + flow[k].y();
+      r.top = r.bottom = y;
+      const double cy = std::floor(y + 0.5 * (cf + gap)) + 0.5;
+      if (ps.kind == SeriesKind::Markers)
+        r.swatch_a = r.swatch_b = {x0 + 0.5 * swatch, cy};
+      else
+        r.swatch_a = {x0, cy}, r.swatch_b = {x0 + swatch, cy};
+      r.label = text(ps.name, x0 + swatch + 2.0 * gap, y + 0.5 * gap);
+      r.label.size = cf;
+      l.legend_rows.push_back(r);
     }
+    return l;
+  }
+  // The legend: the candidate corner covering the fewest data samples.
   if (f.legend && !rows.empty()) {
-    const double swatch = std::round(18.0 * s), inset = pad;
+    const double inset = pad;
     // A legend wider than the plot gets smaller text (down to 0.6 of the font) to fit it.
     const double room = (l.right - l.left) - 2.0 * inset - (swatch + 5.0 * gap);
     const double lf = lw > room && lw > 0.0 ? std::max(0.6 * F, std::floor(F * room / lw)) : F;
@@ -366,6 +421,26 @@ PlotLayout layout_plot(const PlotFigure& f, double width, double height, const S
       l.legend_rows.push_back(r);
       y += row_h;
     }
+  }
+  return l;
+}
+
+}  // namespace
+
+PlotLayout layout_plot(const PlotFigure& f, double width, double height, const Style& style,
+                       const MeasureText& measure) {
+  PlotLayout l = layout_pass(f, width, height, style, measure, false);
+  // A legend inside the plot that would hide much of it (more than a quarter of its area or
+  // 40% of its height: small figures, presenter mode at 1024 x 768), or that hides data in
+  // every corner and takes more than a tenth of it, goes above it, compact.
+  if (l.legend) {
+    const double bw = l.legend_x1 - l.legend_x0, bh = l.legend_y1 - l.legend_y0;
+    const double pw = l.right - l.left, ph = l.bottom - l.top;
+    const double share = bw * bh / std::max(1.0, pw * ph);
+    const bool hides =
+        share > 0.1 && covered(f, l, l.legend_x0, l.legend_y0, l.legend_x1, l.legend_y1) > 0;
+    if (share > kCompactLegendShare || bh > 0.4 * ph || hides)
+      l = layout_pass(f, width, height, style, measure, true);
   }
   return l;
 }

@@ -108,7 +108,8 @@ struct LegendRow {
   int series = -1;         // index into PlotFigure::series
   Vec swatch_a, swatch_b;  // a line's swatch (left, right end), or a marker's centre (both)
   Text label;
-  double top = 0.0, bottom = 0.0;  // the row's extent (clicks toggle the series in the window)
+  double top = 0.0, bottom = 0.0;  // the row's extent (clicks toggle the series in the window);
+                                   // equal in a compact legend (rows share lines)
 };
 
 struct PlotLayout {
@@ -133,6 +134,11 @@ struct PlotLayout {
     return px >= left && px <= right && py >= top && py <= bottom;
   }
 };
+
+// A legend inside the plot covering more than this share of the plot's area (or more than 40%
+// of its height, or a tenth of it with data under it in every corner) is drawn compact instead: its entries at 0.8 of the font in rows above the
+// plot (not clickable in the window: LegendRow top == bottom).
+inline constexpr double kCompactLegendShare = 0.25;
 
 // The frame of `f` in a width x height figure: text sizes and lengths scale with style.scale
 // (at least 0.75);

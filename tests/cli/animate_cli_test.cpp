@@ -174,15 +174,16 @@ TEST_F(AnimateCli, CanvasMp4FrameMatchesTheStillRenderOfItsStep) {
   EXPECT_GE(m.edge_ok, 0.9);
 }
 
-// 960 x 540: Style scale 0.9, font 14.4 px, column 18 lines = 259.2 px, gap 7.2 px, so the
-// canvas is 693.6 units wide and the plot starts at x = 700.8.
+// 960 x 540: Style scale 0.9, font 14.4 px; the column (18 lines = 259.2 px) is raised to
+// 960 - 1.15 x 540 = 339 px so the canvas is at most 1.15 times as wide as tall; gap 7.2 px,
+// so the canvas is 613.8 units wide and the plot starts at x = 621.
 TEST_F(AnimateCli, PresenterTheCanvasPartIsTheCanvasFigureAndTheColumnHoldsTheLossPlot) {
   ASSERT_EQ(test::run_losslab("render --view presenter --steps 30 --width 960 --height 540 "
                               "--out " +
                               q("p.png"))
                 .exit_code,
             0);
-  ASSERT_EQ(test::run_losslab("render --view canvas --steps 30 --width 693.6 --height 540 "
+  ASSERT_EQ(test::run_losslab("render --view canvas --steps 30 --width 613.8 --height 540 "
                               "--out " +
                               q("c.png"))
                 .exit_code,
@@ -190,23 +191,23 @@ TEST_F(AnimateCli, PresenterTheCanvasPartIsTheCanvasFigureAndTheColumnHoldsTheLo
   const auto p = media::decode_rgb(dir_ / "p.png");
   const auto c = media::decode_rgb(dir_ / "c.png");
   ASSERT_EQ(p.size(), std::size_t(960) * 540 * 3);
-  ASSERT_GE(c.size(), std::size_t(693) * 540 * 3);
+  ASSERT_GE(c.size(), std::size_t(613) * 540 * 3);
   const std::size_t cw = c.size() / (540 * 3);  // the canvas PNG's width in pixels
   long differ = 0;
   for (int y = 0; y < 540; ++y)
-    for (int x = 0; x < 692; ++x)
+    for (int x = 0; x < 612; ++x)
       for (int ch = 0; ch < 3; ++ch)
         if (std::abs(int(p[(y * 960 + x) * 3 + ch]) - int(c[(y * cw + x) * 3 + ch])) > 2) ++differ;
   EXPECT_EQ(differ, 0);
   // The column: the light background, with the total-loss curve (near black) somewhere in it.
   long dark = 0, light = 0;
   for (int y = 0; y < 540; ++y)
-    for (int x = 702; x < 960; ++x) {
+    for (int x = 623; x < 960; ++x) {
       const std::uint8_t* px = &p[(y * 960 + x) * 3];
       if (px[0] < 60 && px[1] < 60 && px[2] < 60) ++dark;
       if (px[0] > 240 && px[1] > 240 && px[2] > 240) ++light;
     }
-  EXPECT_GT(light, 258 * 540 / 2);  // mostly background
+  EXPECT_GT(light, 337 * 540 / 2);  // mostly background
   EXPECT_GT(dark, 300);             // axes, ticks, text and the total-loss line
 }
 
