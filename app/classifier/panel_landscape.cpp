@@ -42,7 +42,10 @@ figure::LandscapeFigure describe(const AppState& st, const LandscapeGrid& g,
   in.current = &st.scene.params;
   in.trajectory = &st.trainer.trajectory().points();
   in.style = st.options.style();
-  in.title = std::string("Total loss (") + display_name(st.scene.loss.kind) + ")";
+  // Presenter mode: no title (the Landscape button and the loss combo name it), the map gets
+  // its line.
+  in.title = st.presenter ? std::string()
+                          : std::string("Total loss (") + display_name(st.scene.loss.kind) + ")";
   return figure::describe_landscape(in);
 }
 

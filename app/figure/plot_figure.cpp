@@ -350,7 +350,8 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
     // (top == bottom): the window's legend toggles by the row's line.
     const double cx = 0.5 * (l.left + l.right);
     l.legend = true;
-    l.legend_x0 = std::floor(std::clamp(cx - 0.5 * flow_w, pad, std::max(pad, width - pad - flow_w)));
+    l.legend_x0 =
+        std::floor(std::clamp(cx - 0.5 * flow_w, pad, std::max(pad, width - pad - flow_w)));
     l.legend_y0 = std::floor(legend_top);
     l.legend_x1 = l.legend_x0 + flow_w, l.legend_y1 = l.legend_y0 + flow_h;
     for (std::size_t k = 0; k < rows.size(); ++k) {

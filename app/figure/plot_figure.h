@@ -136,8 +136,9 @@ struct PlotLayout {
 };
 
 // A legend inside the plot covering more than this share of the plot's area (or more than 40%
-// of its height, or a tenth of it with data under it in every corner) is drawn compact instead: its entries at 0.8 of the font in rows above the
-// plot (not clickable in the window: LegendRow top == bottom).
+// of its height, or a tenth of it with data under it in every corner) is drawn compact instead: its
+// entries at 0.8 of the font in rows above the plot (not clickable in the window: LegendRow top ==
+// bottom).
 inline constexpr double kCompactLegendShare = 0.25;
 
 // The frame of `f` in a width x height figure: text sizes and lengths scale with style.scale

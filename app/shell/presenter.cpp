@@ -182,8 +182,7 @@ void presenter_controls(ActionContext& cx, const Fonts& fonts) {
 void draw_presenter_view(AppState& st, Canvas& canvas, const Fonts& fonts) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const auto column =
-      static_cast<float>(figure::presenter_column_width(avail.x, avail.y, fs));
+  const auto column = static_cast<float>(figure::presenter_column_width(avail.x, avail.y, fs));
   canvas.draw_area(st, fonts, std::max(avail.x - column, fs * 8));
   ImGui::SameLine();
   ImGui::BeginChild("presenter_column", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);

@@ -17,7 +17,7 @@ TEST(PresenterLayout, TheColumnIsThirtyPercentWithinFifteenToEighteenLines) {
   EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 1000.0, 20.0), 300.0);  // 30%: 15 lines
   EXPECT_DOUBLE_EQ(presenter_column_width(1000.0, 1000.0, 30.0), 450.0);  // at least 15 lines
   EXPECT_DOUBLE_EQ(presenter_column_width(2000.0, 2000.0, 20.0), 360.0);  // at most 18 lines
-  EXPECT_DOUBLE_EQ(presenter_column_width(400.0, 400.0, 20.0), 200.0);   // never over half the width
+  EXPECT_DOUBLE_EQ(presenter_column_width(400.0, 400.0, 20.0), 200.0);  // never over half the width
   EXPECT_DOUBLE_EQ(presenter_column_width(0.0, 0.0, 20.0), 0.0);
   // 16:9: the canvas at most 1.15 times as wide as tall.
   EXPECT_DOUBLE_EQ(presenter_column_width(1600.0, 900.0, 20.0), 565.0);
