@@ -9,7 +9,10 @@ using namespace std::chrono_literals;
 
 ImagesModel::ImagesModel(std::string dir, images::LoadOptions options)
     : dir_(std::move(dir)), load_options_(options) {
-  settings.eval_every = 0;  // once an epoch (and at the end of every chunk of steps)
+  // Five times an epoch (and at the end of every chunk of steps): the accuracy curves show
+  // how an epoch goes, for ~0.2 s more an epoch (a test set and 10,000 training images each).
+  settings.eval_every = 0;
+  settings.evals_per_epoch = 5;
 }
 
 ImagesModel::~ImagesModel() {

@@ -6,6 +6,9 @@ namespace ll::imagestab {
 
 namespace {
 
+// The x axis reaches a little past the last step, so its markers are drawn whole.
+constexpr double kRightRoom = 1.04;
+
 palette::Rgb test_colour(const Style& style) { return style.plot().data; }
 palette::Rgb train_colour(const Style& style) { return style.plot().accuracy; }
 
@@ -29,7 +32,7 @@ figure::PlotFigure accuracy_figure(const images::TrainSnapshot& s, const Style& 
     for (auto& ser : f.series) ser.kind = figure::SeriesKind::Markers, ser.width = 4.0;
   }
   f.x_min = 0.0;
-  f.x_max = std::max(1.0, x.empty() ? 1.0 : x.back());
+  f.x_max = std::max(1.0, x.empty() ? 1.0 : x.back()) * kRightRoom;
   f.y_min = 0.0;
   f.y_max = 1.0;
   f.legend_place = figure::LegendPlace::BottomRight;
@@ -62,7 +65,7 @@ figure::PlotFigure loss_figure(const images::TrainSnapshot& s, const Style& styl
   double xm = 1.0;
   if (!hx.empty()) xm = std::max(xm, hx.back());
   if (!x.empty()) xm = std::max(xm, x.back());
-  f.x_max = xm;
+  f.x_max = xm * kRightRoom;
   figure::fit_y(f, true);
   return f;
 }

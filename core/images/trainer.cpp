@@ -134,7 +134,8 @@ long Trainer::train_steps(long n, JobControl* control, bool evaluate_at_end) {
   const bool auto_eval = settings_.eval_every >= 0;
   const long eval_every = settings_.eval_every > 0
                               ? settings_.eval_every
-                              : steps_per_epoch(settings_, data_->train.size());
+                              : std::max(1L, steps_per_epoch(settings_, data_->train.size()) /
+                                                 std::max(1, settings_.evals_per_epoch));
   if (auto_eval && evaluations_.empty()) evaluate_now();
   long done = 0;
   if (status_ == StepStatus::Ok) {

@@ -36,8 +36,10 @@ struct TrainSettings {
   // epoch.
   long log_every = 0;
   // One EvalRecord (train and test accuracy and loss) every `eval_every` steps and at the end
-  // of every train_steps call; 0: once an epoch; < 0: only when evaluate_now() asks.
+  // of every train_steps call; 0: `evals_per_epoch` times an epoch; < 0: only when
+  // evaluate_now() asks.
   long eval_every = 0;
+  int evals_per_epoch = 1;
   // Train accuracy and loss of the EvalRecords over the first `eval_train_limit` training
   // images (0: all of them); the test set is always evaluated whole.
   std::size_t eval_train_limit = 10'000;

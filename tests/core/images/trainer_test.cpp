@@ -94,6 +94,15 @@ TEST(Trainer, HistoryAndEvaluationsFollowTheSettings) {
   EXPECT_EQ(t.evaluations()[0].step, 0);
   EXPECT_EQ(t.evaluations()[3].step, 30);
   EXPECT_DOUBLE_EQ(t.epochs(), 3.0);
+  // The window's five times an epoch: every second step of a 10-step epoch.
+  s.evals_per_epoch = 5;
+  Trainer five(data, s);
+  five.train_steps(10);
+  ASSERT_EQ(five.evaluations().size(), 6u);
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(five.evaluations()[i].step, 2 * long(i));
+  // Evaluations at the same step as `t`'s are the same numbers.
+  EXPECT_EQ(five.evaluations()[5].test_accuracy, t.evaluations()[1].test_accuracy);
+  EXPECT_EQ(five.evaluations()[5].train_loss, t.evaluations()[1].train_loss);
 }
 
 TEST(Trainer, ADivergingRunStopsAndKeepsTheLastFiniteState) {
