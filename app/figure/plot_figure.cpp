@@ -346,8 +346,7 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
   }
 
   if (compact) {
-    // Centred over the plot, inside the figure. Its rows share lines, so they take no clicks
-    // (top == bottom): the window's legend toggles by the row's line.
+    // Centred over the plot, inside the figure; each entry takes the clicks on its own extent.
     const double cx = 0.5 * (l.left + l.right);
     l.legend = true;
     l.legend_x0 =
@@ -359,7 +358,10 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
       LegendRow r;
       r.series = rows[k];
       const double x0 = l.legend_x0 + gap + flow[k].x(), y = l.legend_y0 + gap + flow[k].y();
-      r.top = r.bottom = y;
+      r.left = x0;
+      r.right = x0 + swatch + 2.0 * gap + width_of(ps.name) * cf / F;
+      r.top = y;
+      r.bottom = y + cf + gap;
       const double cy = std::floor(y + 0.5 * (cf + gap)) + 0.5;
       if (ps.kind == SeriesKind::Markers)
         r.swatch_a = r.swatch_b = {x0 + 0.5 * swatch, cy};
@@ -409,6 +411,8 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
       const PlotSeries& ps = f.series[static_cast<std::size_t>(i)];
       LegendRow r;
       r.series = i;
+      r.left = l.legend_x0;
+      r.right = l.legend_x1;
       r.top = y;
       r.bottom = y + row_h;
       const double cy = std::floor(y + 0.5 * row_h) + 0.5;

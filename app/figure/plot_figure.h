@@ -108,8 +108,12 @@ struct LegendRow {
   int series = -1;         // index into PlotFigure::series
   Vec swatch_a, swatch_b;  // a line's swatch (left, right end), or a marker's centre (both)
   Text label;
-  double top = 0.0, bottom = 0.0;  // the row's extent (clicks toggle the series in the window);
-                                   // equal in a compact legend (rows share lines)
+  // The entry's extent (a click inside toggles the series in the window): a row of the legend
+  // box, or an entry of a compact legend's line.
+  double left = 0.0, right = 0.0, top = 0.0, bottom = 0.0;
+  bool contains(double x, double y) const {
+    return x >= left && x < right && y >= top && y < bottom;
+  }
 };
 
 struct PlotLayout {
@@ -137,8 +141,7 @@ struct PlotLayout {
 
 // A legend inside the plot covering more than this share of the plot's area (or more than 40%
 // of its height, or a tenth of it with data under it in every corner) is drawn compact instead: its
-// entries at 0.8 of the font in rows above the plot (not clickable in the window: LegendRow top ==
-// bottom).
+// entries at 0.8 of the font in rows above the plot.
 inline constexpr double kCompactLegendShare = 0.25;
 
 // The frame of `f` in a width x height figure: text sizes and lengths scale with style.scale

@@ -346,7 +346,7 @@ FigureHover FigurePlot(const char* id, const figure::PlotFigure& f, ImVec2 size,
     h.over_legend = window_hovered && box.Contains(mouse);
     if (h.over_legend && ImGui::IsMouseClicked(0))
       for (const figure::LegendRow& r : l.legend_rows)
-        if (mouse.y >= o.y + float(r.top) && mouse.y < o.y + float(r.bottom)) {
+        if (r.contains(mouse.x - o.x, mouse.y - o.y)) {
           const ImGuiID k = key(size_t(r.series));
           st->SetBool(k, !st->GetBool(k, false));
         }

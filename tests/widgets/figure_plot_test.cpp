@@ -1,6 +1,7 @@
 // app/figure's PlotFigure drawn by the widget headless (an ImGui context without a renderer):
 // the frame lands on the layout's rectangle, series are drawn in their colours inside it, and a
-// click on a legend row hides that series (and a second click shows it again).
+// click on a legend row (or on an entry of a compact legend) hides that series (and a second click
+// shows it again).
 #include "app/widgets/figure_plot.h"
 
 #include <gtest/gtest.h>
@@ -36,7 +37,7 @@ struct Drawn {
   std::vector<ImDrawVert> verts;
 };
 
-Drawn frame(const figure::PlotFigure& f, ImVec2 mouse, bool down) {
+Drawn frame(const figure::PlotFigure& f, ImVec2 mouse, bool down, ImVec2 size = {600, 400}) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = mouse;
   io.MouseDown[0] = down;
@@ -47,7 +48,7 @@ Drawn frame(const figure::PlotFigure& f, ImVec2 mouse, bool down) {
   Drawn d;
   FigurePlotOptions o;
   o.readout = false;
-  FigurePlot("##f", f, ImVec2(600, 400), Style{}, o, &d.layout, &d.origin);
+  FigurePlot("##f", f, size, Style{}, o, &d.layout, &d.origin);
   ImGui::End();
   ImGui::Render();
   const ImDrawData* dd = ImGui::GetDrawData();
@@ -112,6 +113,32 @@ TEST(FigurePlot, LegendRowsToggleTheirSeries) {
   frame(f, at, true);
   d = frame(f, at, false);
   EXPECT_EQ(count_colour(d, blue), shown);
+}
+
+// A small plot's legend goes above it, compact, its entries on one line: a click on an entry
+// toggles that series only.
+TEST(FigurePlot, CompactLegendEntriesToggleTheirOwnSeries) {
+  HeadlessImGui h;
+  const figure::PlotFigure f = two_lines();
+  const ImVec2 size(260, 150);
+  Drawn d = frame(f, ImVec2(-1, -1), false, size);
+  ASSERT_EQ(d.layout.legend_rows.size(), 2u);
+  const figure::LegendRow& sin_row = d.layout.legend_rows[0];
+  const figure::LegendRow& cos_row = d.layout.legend_rows[1];
+  ASSERT_EQ(sin_row.top, cos_row.top) << "compact: both entries on one line";
+  ASSERT_LE(sin_row.right, cos_row.left);
+  const palette::Rgb red{200, 10, 10}, blue{10, 10, 200};
+  const int reds = count_colour(d, red), blues = count_colour(d, blue);
+  const ImVec2 at(d.origin.x + float(0.5 * (cos_row.left + cos_row.right)),
+                  d.origin.y + float(0.5 * (cos_row.top + cos_row.bottom)));
+  frame(f, at, false, size);
+  frame(f, at, true, size);
+  d = frame(f, at, false, size);
+  EXPECT_LT(count_colour(d, blue), 10);
+  EXPECT_EQ(count_colour(d, red), reds);
+  frame(f, at, true, size);
+  d = frame(f, at, false, size);
+  EXPECT_EQ(count_colour(d, blue), blues);
 }
 
 }  // namespace
