@@ -90,14 +90,18 @@ int main(int argc, char** argv) {
   for (const PointInstance& p : pts) wrong += (static_cast<int>(p.flags) & kPointWrong) != 0;
   std::printf("points %d (%zu misclassified)  canvas %d x %d  frames %d\n", n, wrong, f.fb_w,
               f.fb_h, frames);
+  run("training: draw", [&](CanvasRenderer& r, int i) {
+    r.draw(f, params_at(i), pts, {1, static_cast<std::uint64_t>(i)});
+  });
+  run("training: draw, per-pixel regions", [&](CanvasRenderer& r, int i) {
+    r.set_region_path(CanvasRenderer::RegionPath::PerPixel);
+    r.draw(f, params_at(i), pts, {1, static_cast<std::uint64_t>(i)});
+  });
   run("training: draw_regions + draw_points", [&](CanvasRenderer& r, int i) {
     r.draw_regions(f, params_at(i));
     r.draw_points(f, pts, {1, static_cast<std::uint64_t>(i)});
   });
-  run("idle: draw_regions + draw_points", [&](CanvasRenderer& r, int) {
-    r.draw_regions(f, s.params);
-    r.draw_points(f, pts, {1, 1});
-  });
+  run("idle: draw", [&](CanvasRenderer& r, int) { r.draw(f, s.params, pts, {1, 1}); });
   run("training: draw_regions alone",
       [&](CanvasRenderer& r, int i) { r.draw_regions(f, params_at(i)); });
   run("idle: draw_points only", [&](CanvasRenderer& r, int) { r.draw_points(f, pts, {1, 1}); });
