@@ -127,6 +127,10 @@ std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) 
   return wrong;
 }
 
+namespace {
+constexpr int kSettleFrames = 10;
+}  // namespace
+
 struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
@@ -166,7 +170,8 @@ struct CanvasRenderer::Impl {
   std::uint64_t regions_overlay = 0;
   bool regions_valid = false;
   bool regions_changed = false;  // the last frame's regions differed from the one before
-  bool regions_moved = false;    // ... and not only their overlay: parameters or view
+  bool regions_seen = false;     // drawn at least once
+  int still_frames = kSettleFrames;  // frames since the parameters or the view last changed
   RegionPath path = RegionPath::Auto;
   GlProgram flat;  // the polygon path
   GLuint flat_vao = 0, flat_vbo = 0;
@@ -304,20 +309,26 @@ void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
   static const std::vector<PointInstance> kNone;
   update_overlay(f, cached_points ? pts : kNone, plain, key);
 
-  const bool moved = !(m.regions_params == params && same_frame(f, m.regions_frame) &&
-                       f.mode == m.regions_frame.mode &&
-                       f.score_class == m.regions_frame.score_class);
+  // Moved: new parameters or view (the first frame has nothing to compare with).
+  const bool moved = m.regions_seen && !(m.regions_params == params &&
+                                         same_frame(f, m.regions_frame) &&
+                                         f.mode == m.regions_frame.mode &&
+                                         f.score_class == m.regions_frame.score_class);
+  m.regions_seen = true;
+  m.still_frames = moved ? 0 : std::min(m.still_frames + 1, kSettleFrames);
+  // Training at fewer steps a second than frames moves the regions every few frames: until they
+  // have stood still for kSettleFrames, every frame draws them directly (the same cost each
+  // frame) instead of caching a layer that the next step throws away.
+  const bool recent = m.still_frames < kSettleFrames;
   const bool same = !moved && m.regions_overlay == m.overlay_version;
   m.regions_params = params;
   m.regions_frame = f;
   m.regions_overlay = m.overlay_version;
-  const bool changing = !same && m.regions_changed;  // changed in this and the last frame
+  const bool changing = recent || (!same && m.regions_changed);  // or changed twice running
   m.regions_changed = !same;
-  // Polygons while the regions themselves move every frame (not while only the points fill in).
-  const bool polygons =
-      f.mode == RegionMode::Argmax &&
-      (m.path == RegionPath::Polygons || (m.path == RegionPath::Auto && moved && m.regions_moved));
-  m.regions_moved = moved;
+  // Polygons while the regions themselves move (not while only the points fill in).
+  const bool polygons = f.mode == RegionMode::Argmax &&
+                        (m.path == RegionPath::Polygons || (m.path == RegionPath::Auto && recent));
   if (changing) {  // training or dragging: draw straight to the target, cache when it settles
     draw_regions_now(f, params, polygons);
     m.regions_valid = false;

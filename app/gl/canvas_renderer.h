@@ -96,7 +96,8 @@ class CanvasRenderer {
   void draw_regions(const CanvasFrame& f, const Params& params);
   // How the argmax regions are drawn: per pixel (regions.frag), as flat polygons from
   // core/regions (flat_regions.frag: the same colours, boundaries within a pixel), or Auto:
-  // polygons while they change every frame (training, dragging), per pixel when cached.
+  // polygons while they change (training, dragging: until they stood still for 10 frames),
+  // per pixel when cached.
   // Confidence and score shading are always per pixel.
   enum class RegionPath { Auto, PerPixel, Polygons };
   void set_region_path(RegionPath path);
