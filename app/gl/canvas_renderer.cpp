@@ -133,7 +133,7 @@ constexpr int kSettleFrames = 10;
 
 struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
-  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
+  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1][2];  // [mode][K][patches]
   GlProgram points, points_compact;
   LineBands lines;  // grid and axes over the regions
   std::string error;
@@ -177,25 +177,36 @@ struct CanvasRenderer::Impl {
   GLuint flat_vao = 0, flat_vbo = 0;
   std::vector<float> flat_vertices;  // x, y (viewport pixels), r, g, b
 
-  const GlProgram* region_program(RegionMode mode, int K) {
-    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
+  const GlProgram* region_program(RegionMode mode, int K, bool patches = false) {
+    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K][patches ? 1 : 0];
     if (!slot) {
       std::string frag = shaders::regions_frag;
       const std::size_t eol = frag.find('\n') + 1;  // after "#version ..."
       frag.insert(eol, "#define MODE " + std::to_string(static_cast<int>(mode)) +
                            "\n#define CLASSES " + std::to_string(K) + "\n");
+      std::string vert = shaders::regions_vert;
+      if (patches) vert.insert(vert.find('\n') + 1, "#define PATCHES 1\n");
       slot = std::make_unique<GlProgram>();
-      if (!slot->build("regions", shaders::regions_vert, frag.c_str(), &error)) return nullptr;
+      if (!slot->build("regions", vert.c_str(), frag.c_str(), &error)) return nullptr;
     }
     return slot->id() ? slot.get() : nullptr;
   }
   GLuint empty_vao = 0, point_vao = 0, instance_vbo = 0;
+  // The regions layer's content, for repainting only what a step changed (draw_patches).
+  Params cache_params;
+  CanvasFrame cache_frame;
+  std::uint64_t cache_overlay = 0;
+  bool cache_exact = false;  // drawn by the per-pixel pass in one go
+  GLuint patch_vao = 0, patch_vbo = 0;
+  std::vector<float> patch_vertices;  // x, y in viewport pixels
 };
 
 CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
 
 CanvasRenderer::~CanvasRenderer() {
   if (impl_->flat_vao) glDeleteVertexArrays(1, &impl_->flat_vao);
+  if (impl_->patch_vao) glDeleteVertexArrays(1, &impl_->patch_vao);
+  if (impl_->patch_vbo) glDeleteBuffers(1, &impl_->patch_vbo);
   if (impl_->flat_vbo) glDeleteBuffers(1, &impl_->flat_vbo);
   if (impl_->empty_vao) glDeleteVertexArrays(1, &impl_->empty_vao);
   if (impl_->point_vao) glDeleteVertexArrays(1, &impl_->point_vao);
@@ -222,6 +233,16 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->lines.init(error) || !impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
       !impl_->wrong_layer.init(error) || !impl_->overlay.init(error))
     return false;
+  if (!impl_->region_program(RegionMode::Argmax, kMinClasses, true)) {
+    *error = impl_->error;
+    return false;
+  }
+  glGenVertexArrays(1, &impl_->patch_vao);
+  glGenBuffers(1, &impl_->patch_vbo);
+  glBindVertexArray(impl_->patch_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->patch_vbo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
   glGenVertexArrays(1, &impl_->flat_vao);
   glGenBuffers(1, &impl_->flat_vbo);
   glBindVertexArray(impl_->flat_vao);
@@ -329,17 +350,39 @@ void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
   // Polygons while the regions themselves move (not while only the points fill in).
   const bool polygons = f.mode == RegionMode::Argmax &&
                         (m.path == RegionPath::Polygons || (m.path == RegionPath::Auto && recent));
-  if (changing) {  // training or dragging: draw straight to the target, cache when it settles
-    draw_regions_now(f, params, polygons);
+  CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+  local.fb_x = local.fb_y = 0;
+  const auto keep = [&](bool exact) {  // what the regions layer now holds
+    m.cache_params = params;
+    m.cache_frame = f;
+    m.cache_overlay = m.overlay_version;
+    m.cache_exact = exact;
+    m.regions_valid = true;
+  };
+  if (polygons) {
+    // Into the regions layer, then copied: while training, the next step repaints only the
+    // pixels whose class may have changed (draw_patches), not the whole canvas.
+    const bool patch = m.path == RegionPath::Auto && m.regions_valid &&
+                       same_frame(f, m.cache_frame) && m.cache_frame.mode == RegionMode::Argmax &&
+                       m.cache_overlay == m.overlay_version &&
+                       m.cache_params.classes() == params.classes();
+    m.regions_layer.begin(f.fb_w, f.fb_h, !patch);
+    if (patch)
+      draw_patches(local, m.cache_params, params);
+    else
+      draw_regions_now(local, params, true);
+    m.regions_layer.end();
+    keep(false);
+    m.regions_layer.blit(f.fb_x, f.fb_y);
+  } else if (changing) {  // dragging in a shaded mode: straight to the target, cache when settled
+    draw_regions_now(f, params, false);
     m.regions_valid = false;
   } else {
-    if (!same || !m.regions_valid) {
-      CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
-      local.fb_x = local.fb_y = 0;
+    if (!same || !m.regions_valid || !m.cache_exact) {
       m.regions_layer.begin(f.fb_w, f.fb_h);
-      draw_regions_now(local, params, polygons);
+      draw_regions_now(local, params, false);
       m.regions_layer.end();
-      m.regions_valid = true;
+      keep(true);
     }
     m.regions_layer.blit(f.fb_x, f.fb_y);
   }
@@ -347,16 +390,81 @@ void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
   if (plain) draw_wrong(f, pts, key);
 }
 
-void CanvasRenderer::draw_polygons(const CanvasFrame& f, const Params& params) {
-  Impl& m = *impl_;
-  // The scores in viewport pixels (origin at the viewport's corner), in double as regions.vert's
-  // vertex scores: exact at any zoom. Pixel centres inside a polygon get its class, as the
-  // per-pixel pass decides at the same centres (ties and float rounding: within a pixel).
+namespace {
+// The scores in viewport pixels (origin at the viewport's corner), in double as regions.vert's
+// vertex scores: exact at any zoom.
+Params pixel_params(const CanvasFrame& f, const Params& params) {
   Params px = params;
   px.W = params.W * f.world_per_px;
   for (int k = 0; k < params.classes(); ++k)
     px.b(k) = params.W(k, 0) * f.world_x0 + params.W(k, 1) * f.world_y0 + params.b(k);
-  const std::vector<Polygon> regions = class_regions(px, Rect{0.0, 0.0, 1.0 * f.fb_w, 1.0 * f.fb_h});
+  return px;
+}
+
+Rect viewport_rect(const CanvasFrame& f) { return {0.0, 0.0, 1.0 * f.fb_w, 1.0 * f.fb_h}; }
+
+void add_fan(const Polygon& poly, std::vector<float>& v) {  // convex: a fan of triangles
+  for (std::size_t i = 1; i + 1 < poly.size(); ++i)
+    for (const Eigen::Vector2d& p : {poly[0], poly[i], poly[i + 1]})
+      v.insert(v.end(), {static_cast<float>(p.x()), static_cast<float>(p.y())});
+}
+
+// A quad covering every pixel centre within r of segment ab (pixels).
+void add_band(const Eigen::Vector2d& a, const Eigen::Vector2d& b, double r,
+              std::vector<float>& v) {
+  const Eigen::Vector2d d = b - a;
+  const double len = d.norm();
+  if (!(len > 0.0)) return;
+  const Eigen::Vector2d t = d * (r / len), n(-t.y(), t.x());
+  add_fan({a - t - n, b + t - n, b + t + n, a - t + n}, v);
+}
+}  // namespace
+
+void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before,
+                                  const Params& params) {
+  // A pixel's class changed only where a new region overlaps another class's old one: those
+  // convex pieces (new_k clipped to old_j's half-planes) are repainted by the per-pixel pass,
+  // and so are bands of 1.5 px around the old and the new boundaries, where a piece's edge may
+  // round either way. Every other pixel kept its class and the layer holds it already.
+  const Rect view = viewport_rect(f);
+  const Params po = pixel_params(f, before), pn = pixel_params(f, params);
+  const std::vector<Polygon> was = class_regions(po, view), now = class_regions(pn, view);
+  const int K = params.classes();
+  std::vector<float>& v = impl_->patch_vertices;
+  v.clear();
+  for (int k = 0; k < K; ++k) {
+    if (now[k].size() < 3) continue;
+    for (int j = 0; j < K; ++j) {
+      if (j == k || was[j].size() < 3) continue;
+      Polygon piece = now[k];
+      for (int i = 0; i < K && piece.size() >= 3; ++i)
+        if (i != j)
+          piece = clip(piece, {Eigen::Vector2d(po.W(j, 0) - po.W(i, 0), po.W(j, 1) - po.W(i, 1)),
+                               po.b(j) - po.b(i)});
+      if (piece.size() >= 3) add_fan(piece, v);
+    }
+  }
+  const auto on_border = [&](const Eigen::Vector2d& a, const Eigen::Vector2d& b) {
+    constexpr double e = 1e-9;
+    return (std::abs(a.x()) < e && std::abs(b.x()) < e) ||
+           (std::abs(a.y()) < e && std::abs(b.y()) < e) ||
+           (std::abs(a.x() - view.x_max) < e && std::abs(b.x() - view.x_max) < e) ||
+           (std::abs(a.y() - view.y_max) < e && std::abs(b.y() - view.y_max) < e);
+  };
+  for (const std::vector<Polygon>* regions : {&was, &now})
+    for (const Polygon& poly : *regions)
+      for (std::size_t i = 0; poly.size() >= 3 && i < poly.size(); ++i) {
+        const Eigen::Vector2d &a = poly[i], &b = poly[(i + 1) % poly.size()];
+        if (!on_border(a, b)) add_band(a, b, 1.5, v);
+      }
+  if (!v.empty()) draw_regions_now(f, params, false, &v);
+}
+
+void CanvasRenderer::draw_polygons(const CanvasFrame& f, const Params& params) {
+  Impl& m = *impl_;
+  // Pixel centres inside a polygon get its class, as the per-pixel pass decides at the same
+  // centres (ties and float rounding: within a pixel).
+  const std::vector<Polygon> regions = class_regions(pixel_params(f, params), viewport_rect(f));
   std::vector<float>& v = m.flat_vertices;
   v.clear();
   for (std::size_t k = 0; k < regions.size(); ++k) {
@@ -395,7 +503,8 @@ void CanvasRenderer::draw_polygons(const CanvasFrame& f, const Params& params) {
   glUseProgram(0);
 }
 
-void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons) {
+void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons,
+                                      const std::vector<float>* patches) {
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
@@ -408,7 +517,7 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
     return;
   }
   const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
-  const GlProgram* prog = impl_->region_program(f.mode, K);
+  const GlProgram* prog = impl_->region_program(f.mode, K, patches != nullptr);
   if (!prog) return;
   const GlProgram& p = *prog;
   glUseProgram(p.id());
@@ -454,8 +563,17 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1i(p.uniform("u_overlay"), 0);
   glUniform2f(p.uniform("u_overlay_origin"), static_cast<float>(f.fb_x),
               static_cast<float>(f.fb_y));
-  glBindVertexArray(impl_->empty_vao);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  if (patches) {
+    glBindVertexArray(impl_->patch_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, impl_->patch_vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(patches->size() * sizeof(float)),
+                 patches->data(), GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(patches->size() / 2));
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+  } else {
+    glBindVertexArray(impl_->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  }
   glBindVertexArray(0);
   glUseProgram(0);
   glBindTexture(GL_TEXTURE_2D, 0);

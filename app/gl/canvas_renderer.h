@@ -116,7 +116,11 @@ class CanvasRenderer {
 
  private:
   // The regions with the overlay layer composited over them, into the current target.
-  void draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons);
+  // With `patches` (triangles, viewport pixels): the per-pixel pass over those only.
+  void draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons,
+                        const std::vector<float>* patches = nullptr);
+  // Repaints a regions layer drawn for `before` where the classes may differ for `params`.
+  void draw_patches(const CanvasFrame& f, const Params& before, const Params& params);
   void draw_polygons(const CanvasFrame& f, const Params& params);
   // The overlay layer for frame f: grid, axes and `pts` (none: empty), redrawn or filled in.
   void update_overlay(const CanvasFrame& f, const std::vector<PointInstance>& pts, bool plain,

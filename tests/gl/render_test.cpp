@@ -384,7 +384,8 @@ TEST_F(RenderTest, ArgmaxStaysExactAtExtremeZoom) {
 // While training the argmax regions are flat polygons from core/regions (the per-pixel pass only
 // when they are cached): every pixel must have the per-pixel pass's colour to 1/255 except
 // within a pixel of a boundary, with grid and axes composited over both, for 3, 5 and 10
-// classes, at extreme zoom, and through the Auto path (the second of two changing frames).
+// classes, at extreme zoom, and through the Auto path after a run of training-like frames
+// (repainted piece by piece: no pixel may keep an old class).
 TEST_F(RenderTest, PolygonRegionsMatchThePerPixelPass) {
   struct Case {
     Params p;
@@ -415,12 +416,21 @@ TEST_F(RenderTest, PolygonRegionsMatchThePerPixelPass) {
     renderer_.draw(f, c.p, {}, {});
     const std::vector<unsigned char> per_pixel = fb_->read();
     std::vector<unsigned char> poly;
-    if (ci == 0) {  // Auto: a second changing frame draws polygons
+    if (ci == 0) {
+      // Auto, as while training: 40 moving frames (small steps and jumps), the first as
+      // polygons, each later one repainting only what its step changed (draw_patches).
       renderer_.set_region_path(CanvasRenderer::RegionPath::Auto);
-      Params before = c.p;
-      before.b(0) += 0.05;
-      renderer_.draw(f, before, {}, {});
-      renderer_.draw(f, c.p, {}, {});
+      for (int t = 40; t >= 0; --t) {
+        Params q = c.p;
+        const double a = 0.01 * t + (t % 7 == 3 ? 0.4 : 0.0);
+        for (int k = 0; k < q.classes(); ++k) {
+          const double r = a * (0.5 + 0.5 * k), w0 = q.W(k, 0), w1 = q.W(k, 1);
+          q.W(k, 0) = std::cos(r) * w0 - std::sin(r) * w1;
+          q.W(k, 1) = std::sin(r) * w0 + std::cos(r) * w1;
+          q.b(k) += 0.02 * t * (k - 1);
+        }
+        renderer_.draw(f, q, {}, {});  // t = 0: c.p itself
+      }
     } else {
       renderer_.set_region_path(CanvasRenderer::RegionPath::Polygons);
       renderer_.draw(f, c.p, {}, {});
