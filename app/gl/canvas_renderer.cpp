@@ -153,6 +153,7 @@ struct CanvasRenderer::Impl {
   LayerCache wrong_layer;
   CanvasFrame wrong_frame;
   bool wrong_layer_valid = false;
+  int wrong_still = 0;  // frames since the set last changed
   // draw()'s overlay: grid, axes and the cached points (premultiplied), composited by the
   // regions pass; redrawn when the view, the grid or the points change, filled in like `layer`.
   // overlay_version counts its changes (the cached regions hold one version of it).
@@ -612,11 +613,15 @@ void CanvasRenderer::draw_wrong(const CanvasFrame& f, const std::vector<PointIns
     if (!same_set) {
       m.wrong = std::move(wrong);
       m.wrong_layer_valid = false;
+      m.wrong_still = 0;
     }
     m.wrong_key = key;
     m.wrong_valid = true;
   }
-  if (m.wrong.size() <= kDirectMarkers) {           // a few sprites cost less than a composite
+  m.wrong_still = std::min(m.wrong_still + 1, kSettleFrames);
+  // A few sprites cost less than a composite; so do many while the set changes (early in
+  // training, every step): the layer would be redrawn each frame and composited too.
+  if (m.wrong.size() <= kDirectMarkers || m.wrong_still < kSettleFrames) {
     draw_points_now(f, m.wrong, true, pts.size());  // outlines the size of the discs
     return;
   }
