@@ -1,8 +1,10 @@
 // The canvas's GL passes alone (app/gl/canvas_renderer.h), offscreen through EGL surfaceless:
 // per frame the median wall time and the process CPU time (the software rasteriser's threads
 // included, so the figure holds on a loaded machine) of a training frame (new parameters every
-// frame: regions drawn, points composited from their layer, misclassified outlines), its regions
-// alone, an idle frame (everything from the cached layers) and its points alone. A canvas of 730 x
+// frame: the parameters of a real run, one step a frame; regions, grid, axes and points through
+// draw(), with the argmax regions repainted where a step changed them, or per pixel, or the
+// layers drawn apart: draw_regions then draw_points), its regions alone, an idle frame
+// (everything from the cached layers) and its points alone. A canvas of 730 x
 // 750 pixels, the window's at 1280 x 800. Usage: bench_canvas [points (10000)] [frames (300)]
 #include <glad/gl.h>
 #include <sys/resource.h>
@@ -80,24 +82,37 @@ int main(int argc, char** argv) {
     const double cpu = 1000.0 * (cpu_seconds() - c0) / frames;
     std::printf("%-34s median %6.2f ms  cpu %6.2f ms/frame\n", name, wall, cpu);
   };
-  // Training: every frame new parameters (and flags), the points themselves unchanged.
+  // Training: every frame new parameters (and flags), the points themselves unchanged. The
+  // parameters of a real run, one gradient step a frame from the default parameters on (the
+  // first steps move the boundaries most), cycled.
+  std::vector<Params> run_params;
+  {
+    Scene t = s;
+    t.params = default_params(3);
+    for (int i = 0; i < 400; ++i) {
+      run_params.push_back(t.params);
+      train(t, 1);
+    }
+  }
   auto params_at = [&](int i) {
-    Params p = s.params;
-    p.b(0) += 1e-3 * i;
-    return p;
+    return run_params[static_cast<std::size_t>(i) % run_params.size()];
   };
   std::size_t wrong = 0;
   for (const PointInstance& p : pts) wrong += (static_cast<int>(p.flags) & kPointWrong) != 0;
   std::printf("points %d (%zu misclassified)  canvas %d x %d  frames %d\n", n, wrong, f.fb_w,
               f.fb_h, frames);
+  run("training: draw", [&](CanvasRenderer& r, int i) {
+    r.draw(f, params_at(i), pts, {1, static_cast<std::uint64_t>(i)});
+  });
+  run("training: draw, per-pixel regions", [&](CanvasRenderer& r, int i) {
+    r.set_region_path(CanvasRenderer::RegionPath::PerPixel);
+    r.draw(f, params_at(i), pts, {1, static_cast<std::uint64_t>(i)});
+  });
   run("training: draw_regions + draw_points", [&](CanvasRenderer& r, int i) {
     r.draw_regions(f, params_at(i));
     r.draw_points(f, pts, {1, static_cast<std::uint64_t>(i)});
   });
-  run("idle: draw_regions + draw_points", [&](CanvasRenderer& r, int) {
-    r.draw_regions(f, s.params);
-    r.draw_points(f, pts, {1, 1});
-  });
+  run("idle: draw", [&](CanvasRenderer& r, int) { r.draw(f, s.params, pts, {1, 1}); });
   run("training: draw_regions alone",
       [&](CanvasRenderer& r, int i) { r.draw_regions(f, params_at(i)); });
   run("idle: draw_points only", [&](CanvasRenderer& r, int) { r.draw_points(f, pts, {1, 1}); });

@@ -176,9 +176,8 @@ int main(int argc, char** argv) {
       CanvasFrame cf = make_canvas_frame(st.view, 1.0, H);
       cf.mode = st.options.regions;
       cf.grid_step = nice_grid_step(st.view.pixels_per_unit(), 90.0);
-      renderer.draw_regions(cf, st.scene.params);
-      renderer.draw_points(cf, point_instances(st.scene, st.eval()),
-                           {st.doc.points_revision(), st.revision()});
+      renderer.draw(cf, st.scene.params, point_instances(st.scene, st.eval()),
+                    {st.doc.points_revision(), st.revision()});
       glViewport(0, 0, W, H);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glFinish();  // as a buffer swap would: the frame is done before the next one starts

@@ -1,7 +1,9 @@
 #version 330 core
 // Decision regions of a linear classifier s_k(x) = W_k . x + b_k, exact per pixel (the scores
-// arrive interpolated from regions.vert, exact for affine functions). Grid and axes go over
-// them in their own pass (lines.frag).
+// arrive interpolated from regions.vert, exact for affine functions). What lies over the regions
+// (grid, axes and the cached points: the renderer's overlay layer, premultiplied alpha) is
+// composited in the same pass: on a software rasteriser every pass over the canvas costs about
+// as much as the regions themselves.
 // The renderer compiles one variant per MODE (0 argmax, 1 softmax confidence, 2 one class's
 // score) and CLASSES (2..10), defined before this text: software rasterizers pay for every
 // instruction of a branch not taken, so each variant holds only what it draws.
@@ -20,6 +22,8 @@ uniform vec3 u_background;           // colour of "no confidence"
 uniform int u_score_class;
 uniform float u_score_px;            // |W_c| * world per pixel: score change per pixel
 uniform float u_px_scale;            // HiDPI scale for line widths
+uniform sampler2D u_overlay;         // premultiplied RGBA, one texel per viewport pixel
+uniform vec2 u_overlay_origin;       // framebuffer pixel of the viewport's bottom-left corner
 
 in vec4 v_s0;
 in vec4 v_s1;
@@ -87,5 +91,6 @@ void main() {
   float d = abs(v - floor(v + 0.5)) / max(u_score_px, 1e-6);
   c = mix(c, c * 0.7, line_cover(d, 0.5 * u_px_scale) * 0.8);
 #endif
-  frag_color = vec4(c, 1.0);
+  vec4 o = texelFetch(u_overlay, ivec2(gl_FragCoord.xy - u_overlay_origin), 0);
+  frag_color = vec4(o.rgb + (1.0 - o.a) * c, 1.0);
 }

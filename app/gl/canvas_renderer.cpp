@@ -12,6 +12,7 @@
 #include "app/gl/layer_cache.h"
 #include "app/gl/line_bands.h"
 #include "app/gl/shaders_embedded.h"
+#include "core/regions.h"
 #include "core/ticks.h"
 
 namespace ll::gui {
@@ -126,9 +127,13 @@ std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) 
   return wrong;
 }
 
+namespace {
+constexpr int kSettleFrames = 10;
+}  // namespace
+
 struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
-  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1];
+  std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1][2];  // [mode][K][patches]
   GlProgram points, points_compact;
   LineBands lines;  // grid and axes over the regions
   std::string error;
@@ -148,31 +153,62 @@ struct CanvasRenderer::Impl {
   LayerCache wrong_layer;
   CanvasFrame wrong_frame;
   bool wrong_layer_valid = false;
-  // The regions are redrawn only when the parameters or the view change.
+  int wrong_still = 0;  // frames since the set last changed
+  // draw()'s overlay: grid, axes and the cached points (premultiplied), composited by the
+  // regions pass; redrawn when the view, the grid or the points change, filled in like `layer`.
+  // overlay_version counts its changes (the cached regions hold one version of it).
+  LayerCache overlay;
+  CanvasFrame overlay_frame;
+  PointsKey overlay_key;
+  bool overlay_plain = false, overlay_valid = false;
+  std::size_t overlay_drawn = 0, overlay_size = 0;
+  std::uint64_t overlay_version = 0;
+  // The regions (with the overlay over them) are redrawn only when the parameters, the view or
+  // the overlay change.
   LayerCache regions_layer;
   Params regions_params;
   CanvasFrame regions_frame;
+  std::uint64_t regions_overlay = 0;
   bool regions_valid = false;
-  bool regions_changed = false;  // the last frame's regions differed from the one before
+  bool regions_changed = false;      // the last frame's regions differed from the one before
+  bool regions_seen = false;         // drawn at least once
+  int still_frames = kSettleFrames;  // frames since the parameters or the view last changed
+  RegionPath path = RegionPath::Auto;
+  GlProgram flat;  // the polygon path
+  GLuint flat_vao = 0, flat_vbo = 0;
+  std::vector<float> flat_vertices;  // x, y (viewport pixels), r, g, b
 
-  const GlProgram* region_program(RegionMode mode, int K) {
-    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K];
+  const GlProgram* region_program(RegionMode mode, int K, bool patches = false) {
+    std::unique_ptr<GlProgram>& slot = regions[static_cast<int>(mode)][K][patches ? 1 : 0];
     if (!slot) {
       std::string frag = shaders::regions_frag;
       const std::size_t eol = frag.find('\n') + 1;  // after "#version ..."
       frag.insert(eol, "#define MODE " + std::to_string(static_cast<int>(mode)) +
                            "\n#define CLASSES " + std::to_string(K) + "\n");
+      std::string vert = shaders::regions_vert;
+      if (patches) vert.insert(vert.find('\n') + 1, "#define PATCHES 1\n");
       slot = std::make_unique<GlProgram>();
-      if (!slot->build("regions", shaders::regions_vert, frag.c_str(), &error)) return nullptr;
+      if (!slot->build("regions", vert.c_str(), frag.c_str(), &error)) return nullptr;
     }
     return slot->id() ? slot.get() : nullptr;
   }
   GLuint empty_vao = 0, point_vao = 0, instance_vbo = 0;
+  // The regions layer's content, for repainting only what a step changed (draw_patches).
+  Params cache_params;
+  CanvasFrame cache_frame;
+  std::uint64_t cache_overlay = 0;
+  bool cache_exact = false;  // drawn by the per-pixel pass in one go
+  GLuint patch_vao = 0, patch_vbo = 0;
+  std::vector<float> patch_vertices;  // x, y in viewport pixels
 };
 
 CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
 
 CanvasRenderer::~CanvasRenderer() {
+  if (impl_->flat_vao) glDeleteVertexArrays(1, &impl_->flat_vao);
+  if (impl_->patch_vao) glDeleteVertexArrays(1, &impl_->patch_vao);
+  if (impl_->patch_vbo) glDeleteBuffers(1, &impl_->patch_vbo);
+  if (impl_->flat_vbo) glDeleteBuffers(1, &impl_->flat_vbo);
   if (impl_->empty_vao) glDeleteVertexArrays(1, &impl_->empty_vao);
   if (impl_->point_vao) glDeleteVertexArrays(1, &impl_->point_vao);
   if (impl_->instance_vbo) glDeleteBuffers(1, &impl_->instance_vbo);
@@ -192,9 +228,31 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
                                    error))
     return false;
-  if (!impl_->lines.init(error) || !impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
-      !impl_->wrong_layer.init(error))
+  if (!impl_->flat.build("flat regions", shaders::flat_regions_vert, shaders::flat_regions_frag,
+                         error))
     return false;
+  if (!impl_->lines.init(error) || !impl_->layer.init(error) || !impl_->regions_layer.init(error) ||
+      !impl_->wrong_layer.init(error) || !impl_->overlay.init(error))
+    return false;
+  if (!impl_->region_program(RegionMode::Argmax, kMinClasses, true)) {
+    *error = impl_->error;
+    return false;
+  }
+  glGenVertexArrays(1, &impl_->patch_vao);
+  glGenBuffers(1, &impl_->patch_vbo);
+  glBindVertexArray(impl_->patch_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->patch_vbo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+  glGenVertexArrays(1, &impl_->flat_vao);
+  glGenBuffers(1, &impl_->flat_vbo);
+  glBindVertexArray(impl_->flat_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, impl_->flat_vbo);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 5 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 5 * sizeof(float),
+                        reinterpret_cast<void*>(2 * sizeof(float)));
   glGenVertexArrays(1, &impl_->empty_vao);
   glGenVertexArrays(1, &impl_->point_vao);
   glGenBuffers(1, &impl_->instance_vbo);
@@ -218,41 +276,250 @@ bool same_frame(const CanvasFrame& a, const CanvasFrame& b) {
 }
 }  // namespace
 
-void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
-  Impl& m = *impl_;
-  const bool same = m.regions_params == params && same_frame(f, m.regions_frame) &&
-                    f.mode == m.regions_frame.mode &&
-                    f.score_class == m.regions_frame.score_class &&
-                    f.grid_step == m.regions_frame.grid_step;
-  m.regions_params = params;
-  m.regions_frame = f;
-  const bool changing = !same && m.regions_changed;  // changed in this and the last frame
-  m.regions_changed = !same;
-  if (changing) {  // training or dragging: draw straight to the target, cache when it settles
-    draw_regions_now(f, params);
-    m.regions_valid = false;
-    return;
-  }
-  if (!same || !m.regions_valid) {
-    CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
-    local.fb_x = local.fb_y = 0;
-    m.regions_layer.begin(f.fb_w, f.fb_h);
-    draw_regions_now(local, params);
-    m.regions_layer.end();
-    m.regions_valid = true;
-  }
-  m.regions_layer.blit(f.fb_x, f.fb_y);
+void CanvasRenderer::set_region_path(RegionPath path) {
+  impl_->path = path;
+  impl_->regions_valid = false;  // the cached regions may have been drawn the other way
 }
 
-void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params) {
-  const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
-  const GlProgram* prog = impl_->region_program(f.mode, K);
-  if (!prog) return;
-  const GlProgram& p = *prog;
+void CanvasRenderer::draw_regions(const CanvasFrame& f, const Params& params) {
+  draw(f, params, {}, {});
+}
+
+void CanvasRenderer::update_overlay(const CanvasFrame& f, const std::vector<PointInstance>& pts,
+                                    bool plain, PointsKey key) {
+  Impl& m = *impl_;
+  if (plain) key.flags = 0;  // the plain layer shows no flags
+  if (pts.empty()) key = {};
+  CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+  local.fb_x = local.fb_y = 0;
+  const bool same = m.overlay_valid && same_frame(f, m.overlay_frame) &&
+                    f.grid_step == m.overlay_frame.grid_step && m.overlay_key == key &&
+                    m.overlay_plain == plain && m.overlay_size == pts.size();
+  if (!same) {
+    m.overlay_frame = f;
+    m.overlay_key = key;
+    m.overlay_plain = plain;
+    m.overlay_size = pts.size();
+    m.overlay_drawn = 0;
+    m.overlay_valid = true;
+    m.overlay.begin(f.fb_w, f.fb_h);  // cleared
+    m.lines.draw(local, true);
+  } else if (m.overlay_drawn < pts.size()) {
+    m.overlay.begin(f.fb_w, f.fb_h, false);  // the next part over what it holds
+  } else {
+    return;
+  }
+  if (m.overlay_drawn < pts.size()) {
+    const std::size_t budget = m.sprites_per_frame ? m.sprites_per_frame : pts.size();
+    const std::size_t n = std::min(pts.size() - m.overlay_drawn, budget);
+    const auto first = pts.begin() + static_cast<std::ptrdiff_t>(m.overlay_drawn);
+    std::vector<PointInstance> part(first, first + static_cast<std::ptrdiff_t>(n));
+    if (plain)
+      for (PointInstance& p : part) p.flags = 0;
+    draw_points_now(local, part, plain, pts.size());  // sized for all of them
+    m.overlay_drawn += n;
+  }
+  m.overlay.end();
+  ++m.overlay_version;
+}
+
+void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
+                          const std::vector<PointInstance>& pts, PointsKey key) {
+  Impl& m = *impl_;
+  const bool cached_points = pts.size() >= kCachedPoints;
+  const bool plain = pts.size() > kCompactPoints;  // flags drawn over it (draw_wrong)
+  static const std::vector<PointInstance> kNone;
+  update_overlay(f, cached_points ? pts : kNone, plain, key);
+
+  // Moved: new parameters or view (the first frame has nothing to compare with).
+  const bool moved =
+      m.regions_seen &&
+      !(m.regions_params == params && same_frame(f, m.regions_frame) &&
+        f.mode == m.regions_frame.mode && f.score_class == m.regions_frame.score_class);
+  m.regions_seen = true;
+  m.still_frames = moved ? 0 : std::min(m.still_frames + 1, kSettleFrames);
+  // Training at fewer steps a second than frames moves the regions every few frames: until they
+  // have stood still for kSettleFrames, every frame draws them directly (the same cost each
+  // frame) instead of caching a layer that the next step throws away.
+  const bool recent = m.still_frames < kSettleFrames;
+  const bool same = !moved && m.regions_overlay == m.overlay_version;
+  m.regions_params = params;
+  m.regions_frame = f;
+  m.regions_overlay = m.overlay_version;
+  const bool changing = recent || (!same && m.regions_changed);  // or changed twice running
+  m.regions_changed = !same;
+  // Polygons while the regions themselves move (not while only the points fill in).
+  const bool polygons = f.mode == RegionMode::Argmax &&
+                        (m.path == RegionPath::Polygons || (m.path == RegionPath::Auto && recent));
+  CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
+  local.fb_x = local.fb_y = 0;
+  const auto keep = [&](bool exact) {  // what the regions layer now holds
+    m.cache_params = params;
+    m.cache_frame = f;
+    m.cache_overlay = m.overlay_version;
+    m.cache_exact = exact;
+    m.regions_valid = true;
+  };
+  if (polygons) {
+    // Into the regions layer, then copied: while training, the next step repaints only the
+    // pixels whose class may have changed (draw_patches), not the whole canvas.
+    const bool patch = m.path == RegionPath::Auto && m.regions_valid &&
+                       same_frame(f, m.cache_frame) && m.cache_frame.mode == RegionMode::Argmax &&
+                       m.cache_overlay == m.overlay_version &&
+                       m.cache_params.classes() == params.classes();
+    m.regions_layer.begin(f.fb_w, f.fb_h, !patch);
+    if (patch)
+      draw_patches(local, m.cache_params, params);
+    else
+      draw_regions_now(local, params, true);
+    m.regions_layer.end();
+    keep(false);
+    m.regions_layer.blit(f.fb_x, f.fb_y);
+  } else if (changing) {  // dragging in a shaded mode: straight to the target, cache when settled
+    draw_regions_now(f, params, false);
+    m.regions_valid = false;
+  } else {
+    if (!same || !m.regions_valid || !m.cache_exact) {
+      m.regions_layer.begin(f.fb_w, f.fb_h);
+      draw_regions_now(local, params, false);
+      m.regions_layer.end();
+      keep(true);
+    }
+    m.regions_layer.blit(f.fb_x, f.fb_y);
+  }
+  if (!pts.empty() && !cached_points) draw_points_now(f, pts, false);  // a few: directly
+  if (plain) draw_wrong(f, pts, key);
+}
+
+namespace {
+// The scores in viewport pixels (origin at the viewport's corner), in double as regions.vert's
+// vertex scores: exact at any zoom.
+Params pixel_params(const CanvasFrame& f, const Params& params) {
+  Params px = params;
+  px.W = params.W * f.world_per_px;
+  for (int k = 0; k < params.classes(); ++k)
+    px.b(k) = params.W(k, 0) * f.world_x0 + params.W(k, 1) * f.world_y0 + params.b(k);
+  return px;
+}
+
+Rect viewport_rect(const CanvasFrame& f) { return {0.0, 0.0, 1.0 * f.fb_w, 1.0 * f.fb_h}; }
+
+void add_fan(const Polygon& poly, std::vector<float>& v) {  // convex: a fan of triangles
+  for (std::size_t i = 1; i + 1 < poly.size(); ++i)
+    for (const Eigen::Vector2d& p : {poly[0], poly[i], poly[i + 1]})
+      v.insert(v.end(), {static_cast<float>(p.x()), static_cast<float>(p.y())});
+}
+
+// A quad covering every pixel centre within r of segment ab (pixels).
+void add_band(const Eigen::Vector2d& a, const Eigen::Vector2d& b, double r, std::vector<float>& v) {
+  const Eigen::Vector2d d = b - a;
+  const double len = d.norm();
+  if (!(len > 0.0)) return;
+  const Eigen::Vector2d t = d * (r / len), n(-t.y(), t.x());
+  add_fan({a - t - n, b + t - n, b + t + n, a - t + n}, v);
+}
+}  // namespace
+
+void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before,
+                                  const Params& params) {
+  // A pixel's class changed only where a new region overlaps another class's old one: those
+  // convex pieces (new_k clipped to old_j's half-planes) are repainted by the per-pixel pass,
+  // and so are bands of 1.5 px around the old and the new boundaries, where a piece's edge may
+  // round either way. Every other pixel kept its class and the layer holds it already.
+  const Rect view = viewport_rect(f);
+  const Params po = pixel_params(f, before), pn = pixel_params(f, params);
+  const std::vector<Polygon> was = class_regions(po, view), now = class_regions(pn, view);
+  const int K = params.classes();
+  std::vector<float>& v = impl_->patch_vertices;
+  v.clear();
+  for (int k = 0; k < K; ++k) {
+    if (now[k].size() < 3) continue;
+    for (int j = 0; j < K; ++j) {
+      if (j == k || was[j].size() < 3) continue;
+      Polygon piece = now[k];
+      for (int i = 0; i < K && piece.size() >= 3; ++i)
+        if (i != j)
+          piece = clip(piece, {Eigen::Vector2d(po.W(j, 0) - po.W(i, 0), po.W(j, 1) - po.W(i, 1)),
+                               po.b(j) - po.b(i)});
+      if (piece.size() >= 3) add_fan(piece, v);
+    }
+  }
+  const auto on_border = [&](const Eigen::Vector2d& a, const Eigen::Vector2d& b) {
+    constexpr double e = 1e-9;
+    return (std::abs(a.x()) < e && std::abs(b.x()) < e) ||
+           (std::abs(a.y()) < e && std::abs(b.y()) < e) ||
+           (std::abs(a.x() - view.x_max) < e && std::abs(b.x() - view.x_max) < e) ||
+           (std::abs(a.y() - view.y_max) < e && std::abs(b.y() - view.y_max) < e);
+  };
+  for (const std::vector<Polygon>* regions : {&was, &now})
+    for (const Polygon& poly : *regions)
+      for (std::size_t i = 0; poly.size() >= 3 && i < poly.size(); ++i) {
+        const Eigen::Vector2d &a = poly[i], &b = poly[(i + 1) % poly.size()];
+        if (!on_border(a, b)) add_band(a, b, 1.5, v);
+      }
+  if (!v.empty()) draw_regions_now(f, params, false, &v);
+}
+
+void CanvasRenderer::draw_polygons(const CanvasFrame& f, const Params& params) {
+  Impl& m = *impl_;
+  // Pixel centres inside a polygon get its class, as the per-pixel pass decides at the same
+  // centres (ties and float rounding: within a pixel).
+  const std::vector<Polygon> regions = class_regions(pixel_params(f, params), viewport_rect(f));
+  std::vector<float>& v = m.flat_vertices;
+  v.clear();
+  for (std::size_t k = 0; k < regions.size(); ++k) {
+    const Polygon& poly = regions[k];
+    if (poly.size() < 3) continue;
+    const Rgb8 c = f.style.class_region(static_cast<int>(k));
+    // A hundredth of a pixel outwards: neighbours computed apart may round apart, and a pixel
+    // centre in such a crack would get no colour; an overlap is harmless (the pass is opaque).
+    const Eigen::Vector2d centre = polygon_centroid(poly);
+    const auto vertex = [&](const Eigen::Vector2d& p) {
+      const Eigen::Vector2d d = p - centre;
+      const double len = d.norm();
+      const Eigen::Vector2d q = len > 0.0 ? Eigen::Vector2d(p + d * (0.01 / len)) : p;
+      v.insert(v.end(), {static_cast<float>(q.x()), static_cast<float>(q.y()), c.r / 255.0f,
+                         c.g / 255.0f, c.b / 255.0f});
+    };
+    for (std::size_t i = 1; i + 1 < poly.size(); ++i) {  // a fan: the polygon is convex
+      vertex(poly[0]);
+      vertex(poly[i]);
+      vertex(poly[i + 1]);
+    }
+  }
+  const GlProgram& p = m.flat;
+  glUseProgram(p.id());
+  glUniform2f(p.uniform("u_viewport_px"), static_cast<float>(f.fb_w), static_cast<float>(f.fb_h));
+  glUniform1i(p.uniform("u_overlay"), 0);
+  glUniform2f(p.uniform("u_overlay_origin"), static_cast<float>(f.fb_x),
+              static_cast<float>(f.fb_y));
+  glBindVertexArray(m.flat_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m.flat_vbo);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data(),
+               GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(v.size() / 5));
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons,
+                                      const std::vector<float>* patches) {
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_DEPTH_TEST);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, impl_->overlay.texture());
+  if (polygons) {
+    draw_polygons(f, params);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return;
+  }
+  const int K = std::clamp(params.classes(), kMinClasses, kMaxClasses);
+  const GlProgram* prog = impl_->region_program(f.mode, K, patches != nullptr);
+  if (!prog) return;
+  const GlProgram& p = *prog;
   glUseProgram(p.id());
   // Scores at the triangle's vertices (0,0), (2,0), (0,2) in viewport units, in double.
   float s[3][kMaxClasses] = {};
@@ -293,11 +560,23 @@ void CanvasRenderer::draw_regions_now(const CanvasFrame& f, const Params& params
   glUniform1f(p.uniform("u_score_px"),
               static_cast<float>(std::hypot(params.W(sc, 0), params.W(sc, 1)) * f.world_per_px));
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
-  glBindVertexArray(impl_->empty_vao);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glUniform1i(p.uniform("u_overlay"), 0);
+  glUniform2f(p.uniform("u_overlay_origin"), static_cast<float>(f.fb_x),
+              static_cast<float>(f.fb_y));
+  if (patches) {
+    glBindVertexArray(impl_->patch_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, impl_->patch_vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(patches->size() * sizeof(float)),
+                 patches->data(), GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(patches->size() / 2));
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+  } else {
+    glBindVertexArray(impl_->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  }
   glBindVertexArray(0);
   glUseProgram(0);
-  impl_->lines.draw(f);
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 void CanvasRenderer::draw_points(const CanvasFrame& f, const std::vector<PointInstance>& pts,
@@ -333,11 +612,15 @@ void CanvasRenderer::draw_wrong(const CanvasFrame& f, const std::vector<PointIns
     if (!same_set) {
       m.wrong = std::move(wrong);
       m.wrong_layer_valid = false;
+      m.wrong_still = 0;
     }
     m.wrong_key = key;
     m.wrong_valid = true;
   }
-  if (m.wrong.size() <= kDirectMarkers) {           // a few sprites cost less than a composite
+  m.wrong_still = std::min(m.wrong_still + 1, kSettleFrames);
+  // A few sprites cost less than a composite; so do many while the set changes (early in
+  // training, every step): the layer would be redrawn each frame and composited too.
+  if (m.wrong.size() <= kDirectMarkers || m.wrong_still < kSettleFrames) {
     draw_points_now(f, m.wrong, true, pts.size());  // outlines the size of the discs
     return;
   }
@@ -357,7 +640,9 @@ void CanvasRenderer::draw_wrong(const CanvasFrame& f, const std::vector<PointIns
 void CanvasRenderer::set_sprites_per_frame(std::size_t n) { impl_->sprites_per_frame = n; }
 
 bool CanvasRenderer::filling() const {
-  return impl_->layer_valid && impl_->layer_drawn < impl_->layer_size;
+  const Impl& m = *impl_;
+  return (m.layer_valid && m.layer_drawn < m.layer_size) ||
+         (m.overlay_valid && m.overlay_drawn < m.overlay_size);
 }
 
 void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& pts,

@@ -85,9 +85,24 @@ class CanvasRenderer {
   CanvasRenderer();
   ~CanvasRenderer();
   bool init(std::string* error);
-  // Draws the regions, copied from a cached layer when the parameters and view did not change.
+  // The canvas in one go: regions, grid and axes, then the points. Grid, axes and (from
+  // kCachedPoints on) the points sit in one cached overlay layer that the regions pass
+  // composites itself, so a training frame makes one pass over the canvas and an idle frame
+  // (regions cached with the overlay in them) one copy. `points` must be the same whenever `key`
+  // is. The same pixels as draw_regions then draw_points, to rounding (1/255) on lines and edges.
+  void draw(const CanvasFrame& f, const Params& params, const std::vector<PointInstance>& points,
+            PointsKey key);
+  // Regions with grid and axes, no points: draw(f, params, {}, {}).
   void draw_regions(const CanvasFrame& f, const Params& params);
-  // Draws the points, from a cached layer when nothing about them changed since the last call.
+  // How the argmax regions are drawn: per pixel (regions.frag), as flat polygons from
+  // core/regions (flat_regions.frag: the same colours, boundaries within a pixel), or Auto:
+  // polygons while they change (training, dragging: until they stood still for 10 frames),
+  // per pixel when cached.
+  // Confidence and score shading are always per pixel.
+  enum class RegionPath { Auto, PerPixel, Polygons };
+  void set_region_path(RegionPath path);
+  // Draws the points alone over what the viewport holds, from a cached layer composited over
+  // the tiles its sprites reach when nothing about them changed since the last call.
   // `points` must be the same whenever `key` is.
   // A points layer of many sprites is redrawn over several frames, at most this many a frame
   // (a software rasteriser draws about a million a second): the frame stays short and the
@@ -100,7 +115,16 @@ class CanvasRenderer {
   void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
 
  private:
-  void draw_regions_now(const CanvasFrame& f, const Params& params);
+  // The regions with the overlay layer composited over them, into the current target.
+  // With `patches` (triangles, viewport pixels): the per-pixel pass over those only.
+  void draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons,
+                        const std::vector<float>* patches = nullptr);
+  // Repaints a regions layer drawn for `before` where the classes may differ for `params`.
+  void draw_patches(const CanvasFrame& f, const Params& before, const Params& params);
+  void draw_polygons(const CanvasFrame& f, const Params& params);
+  // The overlay layer for frame f: grid, axes and `pts` (none: empty), redrawn or filled in.
+  void update_overlay(const CanvasFrame& f, const std::vector<PointInstance>& pts, bool plain,
+                      PointsKey key);
   void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
                    PointsKey key);
   // The misclassified outlines over the plain layer: directly when few, else a cached layer.

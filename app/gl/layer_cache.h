@@ -30,6 +30,8 @@ class LayerCache {
   void mark(float x0, float y0, float x1, float y1);
   // Draws the layer at (x, y) of the current framebuffer with premultiplied "over" blending.
   void composite(int x, int y);
+  // The layer's texture (RGBA8, premultiplied), for a pass that composites it itself.
+  unsigned texture() const { return tex_; }
   // Copies the layer to (x, y) of the current draw framebuffer, replacing what is there.
   void blit(int x, int y) const;
 

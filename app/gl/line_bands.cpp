@@ -83,17 +83,18 @@ bool LineBands::init(std::string* error) {
   return true;
 }
 
-void LineBands::draw(const CanvasFrame& f) {
+void LineBands::draw(const CanvasFrame& f, bool premultiplied) {
   const bool dark = f.style.dark();
   const float grid[4] = {dark ? 1.0f : 0.0f, dark ? 1.0f : 0.0f, dark ? 1.0f : 0.0f,
                          dark ? 0.10f : 0.08f};
   const float axis[4] = {dark ? 0.85f : 0.0f, dark ? 0.85f : 0.0f, dark ? 0.85f : 0.0f,
                          dark ? 0.8f : 0.85f};
-  if (f.grid_step > 0.0) pass(f, f.grid_step, 0.5f * f.px_scale, grid);
-  pass(f, 0.0, 0.75f * f.px_scale, axis);
+  if (f.grid_step > 0.0) pass(f, f.grid_step, 0.5f * f.px_scale, grid, premultiplied);
+  pass(f, 0.0, 0.75f * f.px_scale, axis, premultiplied);
 }
 
-void LineBands::pass(const CanvasFrame& f, double step, float half, const float color[4]) {
+void LineBands::pass(const CanvasFrame& f, double step, float half, const float color[4],
+                     bool premultiplied) {
   // Pixels of coverage > 0 have their centre within half + 0.5 of the line; one pixel of slack.
   const double reach = half + 1.5;
   const std::vector<float> rects =
@@ -108,8 +109,10 @@ void LineBands::pass(const CanvasFrame& f, double step, float half, const float 
   }
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glEnable(GL_BLEND);
-  // mix(dst, colour, t) on the colour; the alpha the regions wrote stays.
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+  // mix(dst, colour, t) on the colour; the alpha the regions wrote stays (or, into a
+  // premultiplied layer, alpha "over" too).
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, premultiplied ? GL_ONE : GL_ZERO,
+                      premultiplied ? GL_ONE_MINUS_SRC_ALPHA : GL_ONE);
   glUseProgram(program_.id());
   glUniform2f(program_.uniform("u_world_origin"), static_cast<float>(f.world_x0),
               static_cast<float>(f.world_y0));

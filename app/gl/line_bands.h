@@ -26,11 +26,14 @@ class LineBands {
   LineBands& operator=(const LineBands&) = delete;
 
   bool init(std::string* error);
-  // The grid (f.grid_step > 0) and the axes of frame f over what the viewport holds.
-  void draw(const CanvasFrame& f);
+  // The grid (f.grid_step > 0) and the axes of frame f over what the viewport holds: over
+  // opaque regions (the alpha kept), or with premultiplied = true into a premultiplied layer
+  // ("over" on colour and alpha), which composited over the regions gives the same pixels.
+  void draw(const CanvasFrame& f, bool premultiplied = false);
 
  private:
-  void pass(const CanvasFrame& f, double step, float half, const float color[4]);
+  void pass(const CanvasFrame& f, double step, float half, const float color[4],
+            bool premultiplied);
   GlProgram program_;
   unsigned vao_ = 0, vbo_ = 0;
 };

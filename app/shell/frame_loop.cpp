@@ -263,12 +263,11 @@ void FrameLoop::Impl::draw_canvas_layers() {
   // The figure's grid step (world units), the same as the overlay's tick labels and exports.
   f.grid_step =
       st.options.grid ? figure::grid_step(st.view.pixels_per_unit(), st.options.scale) : 0.0;
-  renderer.draw_regions(f, st.scene.params);
   if (instances_revision != st.revision()) {  // rebuilt only when the document changed
     fill_point_instances(st.scene, st.eval(), instances);
     instances_revision = st.revision();
   }
-  renderer.draw_points(f, instances, {st.doc.points_revision(), st.revision()});
+  renderer.draw(f, st.scene.params, instances, {st.doc.points_revision(), st.revision()});
   glViewport(0, 0, fbw, fbh);
 }
 

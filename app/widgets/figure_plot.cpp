@@ -69,9 +69,11 @@ void fig_draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::
   const size_t n = std::min(s.x.size(), s.y.size());
   std::vector<ImVec2> pts;
   pts.reserve(std::min<size_t>(n, 8192));
-  // More points than pixel columns: min/max per column (x ascending).
+  // More points than pixel columns: min/max per column (x ascending), one point where they lie
+  // within half a pixel of each other. A long run's curve is then a few hundred segments, not
+  // thousands of triangles a frame for a software rasteriser to set up (same picture).
   const bool decimate =
-      n > 2 * static_cast<size_t>(l.right - l.left) && n >= 2 && s.x.front() <= s.x.back();
+      n > static_cast<size_t>(l.right - l.left) && n >= 2 && s.x.front() <= s.x.back();
   int col_px = INT_MIN;
   double lo = 0, hi = 0;
   size_t ilo = 0, ihi = 0;
@@ -80,7 +82,9 @@ void fig_draw_line(ImDrawList* dl, ImVec2 o, const PlotSeries& s, const figure::
     const float x = o.x + static_cast<float>(col_px);
     const float ylo = o.y + static_cast<float>(l.px_y(lo, s.right_axis));
     const float yhi = o.y + static_cast<float>(l.px_y(hi, s.right_axis));
-    if (ilo <= ihi)
+    if (std::abs(ylo - yhi) < 0.5f)
+      pts.push_back({x, 0.5f * (ylo + yhi)});
+    else if (ilo <= ihi)
       pts.push_back({x, ylo}), pts.push_back({x, yhi});
     else
       pts.push_back({x, yhi}), pts.push_back({x, ylo});

@@ -154,9 +154,8 @@ class Fidelity : public ::testing::Test {
       f.mode = st_.options.regions;
       f.score_class = st_.options.score_class;
       f.grid_step = figure::grid_step(st_.view.pixels_per_unit(), f.style.scale);
-      renderer_.draw_regions(f, st_.scene.params);
-      renderer_.draw_points(f, point_instances(st_.scene, st_.eval()),
-                            {st_.doc.points_revision(), st_.revision()});
+      renderer_.draw(f, st_.scene.params, point_instances(st_.scene, st_.eval()),
+                     {st_.doc.points_revision(), st_.revision()});
       glViewport(0, 0, kW, kH);
     });
     for (int frame = 0; frame < 2; ++frame) {

@@ -70,8 +70,7 @@ TEST(LayerFill, ManySpritesFillInOverFramesAndEndAsOneDrawing) {
   }
   Params p = default_params(3);
   auto frame = [&](CanvasRenderer& r) {
-    r.draw_regions(f, p);
-    r.draw_points(f, pts, {1, 1});
+    r.draw(f, p, pts, {1, 1});
     return fb.read();
   };
   CanvasRenderer once;

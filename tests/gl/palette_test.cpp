@@ -58,8 +58,7 @@ class PaletteRender : public ::testing::Test {
   void render(const Style& style, RegionMode mode, const Params& p,
               const std::vector<PointInstance>& pts = {}) {
     const CanvasFrame f = frame(style, mode);
-    renderer_.draw_regions(f, p);
-    if (!pts.empty()) renderer_.draw_points(f, pts, {++key_, key_});
+    renderer_.draw(f, p, pts, {++key_, key_});
     pixels_ = fb_->read();
   }
   Srgb at(double x, double y) const {  // pixel nearest to world (x, y)

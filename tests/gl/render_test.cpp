@@ -45,10 +45,10 @@ class RenderTest : public ::testing::Test {
 
   void render(const Scene& s, RegionMode mode, bool points = false) {
     const CanvasFrame f = frame(mode);
-    renderer_.draw_regions(f, s.params);
-    if (points)
-      renderer_.draw_points(f, point_instances(s, evaluate(s.points, s.params, s.loss)),
-                            {++key_, key_});
+    renderer_.draw(f, s.params,
+                   points ? point_instances(s, evaluate(s.points, s.params, s.loss))
+                          : std::vector<PointInstance>{},
+                   {++key_, key_});
     pixels_ = fb_->read();
   }
 
@@ -379,6 +379,138 @@ TEST_F(RenderTest, ArgmaxStaysExactAtExtremeZoom) {
   EXPECT_GT(seen[0], 100);  // both sides of the boundary are in view
   EXPECT_GT(seen[1], 100);
   EXPECT_GT(checked, 1000);
+}
+
+// While training the argmax regions are flat polygons from core/regions (the per-pixel pass only
+// when they are cached): every pixel must have the per-pixel pass's colour to 1/255 except
+// within a pixel of a boundary, with grid and axes composited over both, for 3, 5 and 10
+// classes, at extreme zoom, and through the Auto path after a run of training-like frames
+// (repainted piece by piece: no pixel may keep an old class).
+TEST_F(RenderTest, PolygonRegionsMatchThePerPixelPass) {
+  struct Case {
+    Params p;
+    double x0, y0, wpp;
+  };
+  std::vector<Case> cases;
+  cases.push_back({default_scene().params, -1.0 + 0.3 * kWpp, -1.0 + 0.65 * kWpp, kWpp});
+  for (const int K : {5, kMaxClasses}) {
+    Params p = default_params(K);
+    for (int k = 0; k < K; ++k) {  // fixed, uneven weights: regions of every size and angle
+      p.W(k, 0) = std::cos(2.4 * k) * (1.0 + 0.3 * k);
+      p.W(k, 1) = std::sin(2.4 * k) * (1.5 - 0.1 * k);
+      p.b(k) = 0.2 * std::sin(1.7 * k);
+    }
+    cases.push_back({p, -1.0, -1.0, kWpp});
+  }
+  const double half = 1e-9;  // across the class 0 / class 1 boundary (ArgmaxStaysExact...)
+  cases.push_back({default_scene().params, 0.1 - half, 0.1 - half, 2 * half / kSize});
+  int near_checked = 0;
+  for (std::size_t ci = 0; ci < cases.size(); ++ci) {
+    const Case& c = cases[ci];
+    CanvasFrame f = frame(RegionMode::Argmax);
+    f.world_x0 = c.x0;
+    f.world_y0 = c.y0;
+    f.world_per_px = c.wpp;
+    f.grid_step = c.wpp == kWpp ? 0.25 : 0.0;
+    renderer_.set_region_path(CanvasRenderer::RegionPath::PerPixel);
+    renderer_.draw(f, c.p, {}, {});
+    const std::vector<unsigned char> per_pixel = fb_->read();
+    std::vector<unsigned char> poly;
+    if (ci == 0) {
+      // Auto, as while training: 40 moving frames (small steps and jumps), the first as
+      // polygons, each later one repainting only what its step changed (draw_patches).
+      renderer_.set_region_path(CanvasRenderer::RegionPath::Auto);
+      for (int t = 40; t >= 0; --t) {
+        Params q = c.p;
+        const double a = 0.01 * t + (t % 7 == 3 ? 0.4 : 0.0);
+        for (int k = 0; k < q.classes(); ++k) {
+          const double r = a * (0.5 + 0.5 * k), w0 = q.W(k, 0), w1 = q.W(k, 1);
+          q.W(k, 0) = std::cos(r) * w0 - std::sin(r) * w1;
+          q.W(k, 1) = std::sin(r) * w0 + std::cos(r) * w1;
+          q.b(k) += 0.02 * t * (k - 1);
+        }
+        renderer_.draw(f, q, {}, {});  // t = 0: c.p itself
+      }
+    } else {
+      renderer_.set_region_path(CanvasRenderer::RegionPath::Polygons);
+      renderer_.draw(f, c.p, {}, {});
+    }
+    poly = fb_->read();
+    const int K = c.p.classes();
+    int seen_classes = 0, checked = 0;
+    bool seen[kMaxClasses] = {};
+    for (int row = 0; row < kSize; ++row) {
+      for (int col = 0; col < kSize; ++col) {
+        const double x = c.x0 + (col + 0.5) * c.wpp, y = c.y0 + (kSize - row - 0.5) * c.wpp;
+        double sc[kMaxClasses];
+        point_scores(c.p, {x, y, 0}, sc);
+        const int best = argmax(sc, K);
+        double d = HUGE_VAL;  // pixels to the nearest boundary of the winning class
+        for (int k = 0; k < K; ++k)
+          if (k != best)
+            d = std::min(
+                d, (sc[best] - sc[k]) /
+                       std::hypot(c.p.W(best, 0) - c.p.W(k, 0), c.p.W(best, 1) - c.p.W(k, 1)) /
+                       c.wpp);
+        const std::size_t i = (static_cast<std::size_t>(row) * kSize + col) * 4;
+        int diff = 0;
+        for (int ch = 0; ch < 3; ++ch)
+          diff = std::max(diff, std::abs(per_pixel[i + ch] - poly[i + ch]));
+        if (d >= 1.0) {
+          ASSERT_LE(diff, 1) << "case " << ci << " pixel " << col << "," << row << " " << d
+                             << " px from a boundary";
+          ++checked;
+          if (!seen[best]) ++seen_classes;
+          seen[best] = true;
+        } else {
+          ++near_checked;
+        }
+      }
+    }
+    EXPECT_GT(checked, kSize * kSize * 8 / 10) << "case " << ci;
+    EXPECT_GE(seen_classes, c.wpp == kWpp ? 3 : 2) << "case " << ci;
+  }
+  EXPECT_GT(near_checked, 4 * kSize);  // boundaries crossed the views
+}
+
+// draw() composites grid, axes and the cached points in the regions pass and, idle, copies the
+// lot from one cached layer: the same pixels as the regions and lines with the points layer
+// composited over them (draw_regions then draw_points), to rounding, with full-size markers
+// (600 points) and with compact discs and their misclassified outlines (3,000).
+TEST_F(RenderTest, OnePassDrawMatchesTheLayers) {
+  for (const int n : {600, 3000}) {
+    Scene s = default_scene();
+    s.points.clear();
+    for (int i = 0; i < n; ++i)
+      s.points.push_back({-1.03 + 2.06 * ((i * 7919) % n) / n,
+                          -1.03 + 2.06 * ((i * 104729) % (n - 1)) / (n - 1), i % 3});
+    const std::vector<PointInstance> pts = point_instances(s, evaluate(s.points, s.params, s.loss));
+    std::size_t wrong = 0;
+    for (const PointInstance& p : pts) wrong += (static_cast<int>(p.flags) & kPointWrong) != 0;
+    ASSERT_GT(wrong, 50u);
+    CanvasFrame f = frame(RegionMode::Argmax);
+    f.grid_step = 0.25;
+    renderer_.set_region_path(CanvasRenderer::RegionPath::Auto);
+    renderer_.draw(f, s.params, pts, {++key_, key_});
+    const std::vector<unsigned char> one = fb_->read();
+    renderer_.draw(f, s.params, pts, {key_, key_});  // idle: the cached layer
+    EXPECT_EQ(fb_->read(), one);
+    CanvasRenderer layered;
+    std::string err;
+    ASSERT_TRUE(layered.init(&err)) << err;
+    layered.draw_regions(f, s.params);
+    const std::vector<unsigned char> bare = fb_->read();
+    layered.draw_points(f, pts, {1, 1});
+    const std::vector<unsigned char> want = fb_->read();
+    int worst = 0;
+    std::size_t covered = 0;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      worst = std::max(worst, std::abs(one[i] - want[i]));
+      covered += i % 4 == 0 && bare[i] != one[i];
+    }
+    EXPECT_LE(worst, 2) << n << " points";  // "over" through a premultiplied layer
+    EXPECT_GT(covered, static_cast<std::size_t>(n) * 5) << n << " points";  // they are there
+  }
 }
 
 }  // namespace

@@ -141,5 +141,33 @@ TEST(FigurePlot, CompactLegendEntriesToggleTheirOwnSeries) {
   EXPECT_EQ(count_colour(d, blue), blues);
 }
 
+TEST(FigurePlot, ALongCurveIsDrawnAtThePlotsResolution) {
+  // 20,000 steps of a smooth curve with one spike: at most two points per pixel column (one
+  // where the column's values lie within half a pixel), and the spike's top is still drawn.
+  HeadlessImGui h;
+  figure::PlotFigure f;
+  f.x_min = 0, f.x_max = 20000, f.y_min = 0, f.y_max = 2;
+  std::vector<double> x, y;
+  for (int i = 0; i < 20000; ++i) {
+    x.push_back(i);
+    y.push_back(i == 12345 ? 1.9 : 1.0 + 0.5 * std::exp(-i / 3000.0));
+  }
+  const palette::Rgb green{10, 160, 10};
+  f.series.push_back(figure::line("curve", green, x, y));
+  const Drawn d = frame(f, ImVec2(-1, -1), false);
+  const int columns = static_cast<int>(d.layout.right - d.layout.left);
+  const int verts = count_colour(d, green);
+  EXPECT_GT(verts, columns);  // the whole width is drawn
+  // ImGui's anti-aliased polyline: 2 opaque vertices per point (and 2 transparent fringe ones);
+  // two points in every column would make 4 per column.
+  EXPECT_LT(verts, 3 * columns);
+  const float spike = d.origin.y + static_cast<float>(d.layout.px_y(1.9, false));
+  bool top = false;
+  for (const ImDrawVert& v : d.verts)
+    top = top || ((v.col & 0x00FFFFFF) == (IM_COL32(10, 160, 10, 0) & 0x00FFFFFF) &&
+                  std::abs(v.pos.y - spike) < 3.0f);
+  EXPECT_TRUE(top);
+}
+
 }  // namespace
 }  // namespace ll::widgets
