@@ -8,6 +8,7 @@
 const int kMaxClasses = 10;
 const int kShapeVertices = 12;
 const int kFlagWrong = 2;
+const float kMaxShapeRadius = 1.3;  // app/figure/canvas_figure.h
 
 uniform vec3 u_line[kMaxClasses];
 uniform vec2 u_shape[kMaxClasses * kShapeVertices];  // polygon per class, in radii (y down)
@@ -68,6 +69,13 @@ void main() {
   if (v_loss > 0.0) {
     float mid = R + u_ring_gap;
     c = vec4(u_loss_color, v_loss * cover(abs(r - mid) - u_ring_half));
+  }
+  // Half a pixel beyond the largest shape (kMaxShapeRadius radii, app/figure) the marker
+  // covers nothing: the ring alone, without the polygon's distance loop (the same colour).
+  if (r >= kMaxShapeRadius * R + 0.5) {
+    if (c.a <= 0.0) discard;
+    frag_color = c;
+    return;
   }
   // The marker shape with its outline band inside the edge.
   float d = shape_distance(k, v_local / R) * R;

@@ -146,6 +146,9 @@ struct ShapeOutline {
   Vec v[kShapeVertices];
 };
 ShapeOutline shape_outline(palette::Shape shape);
+// No shape reaches further than this many radii from its centre (the points shader skips the
+// shape beyond it; tests/figure checks every shape against it).
+inline constexpr double kMaxShapeRadius = 1.3;
 // Signed distance from p (in radii) to the shape's edge, negative inside (the shader's rule).
 double shape_distance(const ShapeOutline& s, const Vec& p);
 

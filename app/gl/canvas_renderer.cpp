@@ -114,6 +114,22 @@ void fill_point_instances(const Scene& scene, const Evaluation& eval,
   }
 }
 
+std::uint64_t look_digest(const std::vector<PointInstance>& pts) {
+  // FNV-1a over the three floats that set a point's look (its position is PointsKey::points').
+  std::uint64_t h = 1469598103934665603ull;
+  const auto mix = [&h](float v) {
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    h = (h ^ bits) * 1099511628211ull;
+  };
+  for (const PointInstance& p : pts) {
+    mix(p.label);
+    mix(p.flags);
+    mix(p.loss);
+  }
+  return h;
+}
+
 std::vector<PointInstance> wrong_markers(const std::vector<PointInstance>& pts) {
   std::vector<PointInstance> wrong;
   for (const PointInstance& p : pts)

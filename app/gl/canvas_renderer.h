@@ -73,7 +73,13 @@ void fill_point_instances(const Scene& scene, const Evaluation& eval,
 
 // What the point instances were built from, so the cached layer is checked without comparing
 // a million points: `points` moves when positions or labels change (Document::points_revision),
-// `flags` when the loss/misclassified flags may have changed (Document::revision).
+// `flags` when the loss/misclassified flags may have changed (the window: a serial that moves
+// with look_digest).
+// A digest of the instances' labels, flags and loss levels. The window moves PointsKey::flags
+// only when it changes: a training step that leaves every point's look as it was (a hinge loss's
+// rings change only as points cross a margin) keeps the cached points layer.
+std::uint64_t look_digest(const std::vector<PointInstance>& pts);
+
 struct PointsKey {
   std::uint64_t points = 0;
   std::uint64_t flags = 0;

@@ -65,6 +65,8 @@ struct FrameLoop::Impl {
   bool imgui_ready = false;
   std::vector<PointInstance> instances;  // the points as drawn, for instances_revision
   std::uint64_t instances_revision = ~std::uint64_t{0};
+  std::uint64_t instances_look = 0;  // look_digest of the instances
+  std::uint64_t look_serial = 0;     // moves when the digest does: the points layer's flags key
   std::vector<double> frame_ms;
   double cpu_at_warmup = 0.0, cpu_at_end = 0.0;
   std::uint64_t typeset_at_warmup = 0;  // text cache misses (Pango runs) before the bench frames
@@ -266,8 +268,11 @@ void FrameLoop::Impl::draw_canvas_layers() {
   if (instances_revision != st.revision()) {  // rebuilt only when the document changed
     fill_point_instances(st.scene, st.eval(), instances);
     instances_revision = st.revision();
+    const std::uint64_t look = look_digest(instances);
+    if (look != instances_look || look_serial == 0) ++look_serial;
+    instances_look = look;
   }
-  renderer.draw(f, st.scene.params, instances, {st.doc.points_revision(), st.revision()});
+  renderer.draw(f, st.scene.params, instances, {st.doc.points_revision(), look_serial});
   glViewport(0, 0, fbw, fbh);
 }
 

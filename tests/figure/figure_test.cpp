@@ -331,3 +331,21 @@ TEST(LandscapeLayout, ColourBarLabelsStayALineApart) {
 
 }  // namespace
 }  // namespace ll::figure
+
+namespace ll::figure {
+namespace {
+
+// The points shader skips a marker's shape beyond kMaxShapeRadius radii (only the loss ring is
+// drawn there): every class's shape must lie within it, and the largest one reaches it.
+TEST(Figure, EveryShapeLiesWithinTheShadersReach) {
+  double reach = 1.0;  // the disc
+  for (const palette::Shape shape : palette::kClassShapes) {
+    const ShapeOutline s = shape_outline(shape);
+    for (int i = 0; i < s.count; ++i) reach = std::max(reach, s.v[i].norm());
+  }
+  EXPECT_LE(reach, kMaxShapeRadius + 1e-12);
+  EXPECT_GE(reach, kMaxShapeRadius - 0.01);
+}
+
+}  // namespace
+}  // namespace ll::figure

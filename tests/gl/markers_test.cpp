@@ -94,3 +94,32 @@ TEST(LayerFill, ManySpritesFillInOverFramesAndEndAsOneDrawing) {
 
 }  // namespace
 }  // namespace ll::gui
+
+namespace ll::gui {
+namespace {
+
+// The window keeps its cached points layer while look_digest holds: the digest must move with
+// any point's label, flags or loss level, and only with them.
+TEST(Markers, LookDigestMovesWithEveryPointsLook) {
+  std::vector<PointInstance> pts(500);
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    pts[i] = {0.01f * float(i), -0.02f * float(i), float(i % 3), float(i % 2), 0.5f};
+  const std::uint64_t d = look_digest(pts);
+  EXPECT_EQ(look_digest(pts), d);
+  std::vector<PointInstance> moved = pts;
+  moved[7].x += 1.0f;  // positions are the points key's, not the look's
+  EXPECT_EQ(look_digest(moved), d);
+  for (int field = 0; field < 3; ++field) {
+    std::vector<PointInstance> changed = pts;
+    PointInstance& p = changed[321];
+    (field == 0 ? p.label : field == 1 ? p.flags : p.loss) += 1.0f;
+    EXPECT_NE(look_digest(changed), d) << field;
+  }
+  std::vector<PointInstance> swapped = pts;
+  std::swap(swapped[1].flags, swapped[2].flags);  // the same flags on other points
+  EXPECT_NE(look_digest(swapped), d);
+  EXPECT_NE(look_digest({}), d);
+}
+
+}  // namespace
+}  // namespace ll::gui
