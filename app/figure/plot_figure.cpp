@@ -226,6 +226,17 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
   compact = compact && f.legend && !rows.empty();
   const double swatch = std::round(18.0 * s);
   const double cf = std::round(0.8 * F);
+  // A legend entry at (x0, y): its swatch centred on a line of height h, its label at `size`.
+  const auto entry = [&](LegendRow& r, const PlotSeries& ps, double x0, double y, double h,
+                         double size) {
+    const double cy = std::floor(y + 0.5 * h) + 0.5;
+    if (ps.kind == SeriesKind::Markers)
+      r.swatch_a = r.swatch_b = {x0 + 0.5 * swatch, cy};
+    else
+      r.swatch_a = {x0, cy}, r.swatch_b = {x0 + swatch, cy};
+    r.label = text(ps.name, x0 + swatch + 2.0 * gap, y + 0.5 * gap);
+    r.label.size = size;
+  };
   std::vector<Vec> flow;  // each entry's top-left, relative to the box
   double flow_w = 0.0, flow_h = 0.0;
   if (compact) {
@@ -362,13 +373,7 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
       r.right = x0 + swatch + 2.0 * gap + width_of(ps.name) * cf / F;
       r.top = y;
       r.bottom = y + cf + gap;
-      const double cy = std::floor(y + 0.5 * (cf + gap)) + 0.5;
-      if (ps.kind == SeriesKind::Markers)
-        r.swatch_a = r.swatch_b = {x0 + 0.5 * swatch, cy};
-      else
-        r.swatch_a = {x0, cy}, r.swatch_b = {x0 + swatch, cy};
-      r.label = text(ps.name, x0 + swatch + 2.0 * gap, y + 0.5 * gap);
-      r.label.size = cf;
+      entry(r, ps, x0, y, cf + gap, cf);
       l.legend_rows.push_back(r);
     }
     return l;
@@ -415,14 +420,7 @@ PlotLayout layout_pass(const PlotFigure& f, double width, double height, const S
       r.right = l.legend_x1;
       r.top = y;
       r.bottom = y + row_h;
-      const double cy = std::floor(y + 0.5 * row_h) + 0.5;
-      const double x0 = l.legend_x0 + gap;
-      if (ps.kind == SeriesKind::Markers)
-        r.swatch_a = r.swatch_b = {x0 + 0.5 * swatch, cy};
-      else
-        r.swatch_a = {x0, cy}, r.swatch_b = {x0 + swatch, cy};
-      r.label = text(ps.name, x0 + swatch + 2.0 * gap, y + 0.5 * gap);
-      r.label.size = lf;
+      entry(r, ps, l.legend_x0 + gap, y, row_h, lf);
       l.legend_rows.push_back(r);
       y += row_h;
     }

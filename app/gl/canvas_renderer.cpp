@@ -254,33 +254,11 @@ bool CanvasRenderer::init(std::string* error) {
     *error = impl_->error;
     return false;
   }
-  glGenVertexArrays(1, &impl_->patch_vao);
-  glGenBuffers(1, &impl_->patch_vbo);
-  glBindVertexArray(impl_->patch_vao);
-  glBindBuffer(GL_ARRAY_BUFFER, impl_->patch_vbo);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-  glGenVertexArrays(1, &impl_->flat_vao);
-  glGenBuffers(1, &impl_->flat_vbo);
-  glBindVertexArray(impl_->flat_vao);
-  glBindBuffer(GL_ARRAY_BUFFER, impl_->flat_vbo);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 5 * sizeof(float), nullptr);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 5 * sizeof(float),
-                        reinterpret_cast<void*>(2 * sizeof(float)));
+  make_vertex_array(impl_->patch_vao, impl_->patch_vbo, 0, {2});
+  make_vertex_array(impl_->flat_vao, impl_->flat_vbo, 0, {2, 3});
   glGenVertexArrays(1, &impl_->empty_vao);
-  glGenVertexArrays(1, &impl_->point_vao);
-  glGenBuffers(1, &impl_->instance_vbo);
-  glBindVertexArray(impl_->point_vao);
-  glBindBuffer(GL_ARRAY_BUFFER, impl_->instance_vbo);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), nullptr);
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(PointInstance),
-                        reinterpret_cast<void*>(2 * sizeof(float)));
-  glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  static_assert(sizeof(PointInstance) == 5 * sizeof(float));
+  make_vertex_array(impl_->point_vao, impl_->instance_vbo, 1, {2, 3});
   return true;
 }
 

@@ -60,4 +60,29 @@ bool GlProgram::build(const char* name, const char* vert, const char* frag, std:
 
 int GlProgram::uniform(const char* name) const { return glGetUniformLocation(id_, name); }
 
+void make_vertex_array(unsigned& vao, unsigned& vbo, int first_location,
+                       std::initializer_list<int> sizes) {
+  GLuint a = 0, b = 0;
+  glGenVertexArrays(1, &a);
+  glGenBuffers(1, &b);
+  glBindVertexArray(a);
+  glBindBuffer(GL_ARRAY_BUFFER, b);
+  int stride = 0;
+  for (int n : sizes) stride += n;
+  int offset = 0, location = first_location;
+  for (int n : sizes) {
+    glEnableVertexAttribArray(static_cast<GLuint>(location));
+    glVertexAttribPointer(
+        static_cast<GLuint>(location), n, GL_FLOAT, GL_FALSE,
+        stride * static_cast<int>(sizeof(float)),
+        reinterpret_cast<void*>(static_cast<std::uintptr_t>(offset) * sizeof(float)));
+    offset += n;
+    ++location;
+  }
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  vao = a;
+  vbo = b;
+}
+
 }  // namespace ll::gui

@@ -18,16 +18,9 @@ LayerCache::~LayerCache() {
 
 bool LayerCache::init(std::string* error) {
   if (!program_.build("layer", shaders::layer_vert, shaders::layer_frag, error)) return false;
-  glGenVertexArrays(1, &vao_);
   glGenFramebuffers(1, &fbo_);
   glGenTextures(1, &tex_);
-  glGenBuffers(1, &rects_vbo_);
-  glBindVertexArray(vao_);
-  glBindBuffer(GL_ARRAY_BUFFER, rects_vbo_);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-  glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  make_vertex_array(vao_, rects_vbo_, 0, {2});
   return true;
 }
 

@@ -72,14 +72,7 @@ LineBands::~LineBands() {
 
 bool LineBands::init(std::string* error) {
   if (!program_.build("lines", shaders::lines_vert, shaders::lines_frag, error)) return false;
-  glGenVertexArrays(1, &vao_);
-  glGenBuffers(1, &vbo_);
-  glBindVertexArray(vao_);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-  glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  make_vertex_array(vao_, vbo_, 0, {2});
   return true;
 }
 
