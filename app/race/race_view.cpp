@@ -148,6 +148,11 @@ struct RaceView::Impl {
   LandscapeSlice given_slice;
   int given_stride = -1;
   gui::HeatTexture* heat = nullptr;
+  // The landscape's figure (contours, colours, paths), rebuilt when the snapshot or the style
+  // change, like the canvases.
+  figure::LandscapeFigure landscape_figure;
+  std::uint64_t landscape_figure_serial = ~std::uint64_t{0};
+  Style landscape_figure_style;
 
   void adopt(const Scene& classifier) {
     record_start = classifier;
@@ -454,7 +459,12 @@ void RaceView::Impl::figure(const Style& style) {
   }
   if (data.landscape.grid && l.landscape_width >= 16 && l.landscape_height >= 16) {
     ImGui::SetCursorScreenPos(px(l.landscape_top_left));
-    const figure::LandscapeFigure f = figure::describe_race_landscape(data, style);
+    if (landscape_figure_serial != driver.serial() || !(landscape_figure_style == style)) {
+      landscape_figure = figure::describe_race_landscape(data, style);
+      landscape_figure_serial = driver.serial();
+      landscape_figure_style = style;
+    }
+    const figure::LandscapeFigure& f = landscape_figure;
     const ImTextureID tex = heat ? widgets::gl_texture(heat->update(f.plot.heat)) : nullptr;
     widgets::LandscapePlot(
         "##race_landscape", f,
