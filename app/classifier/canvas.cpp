@@ -229,7 +229,8 @@ void Canvas::draw(AppState& st, const Fonts& fonts, const Style& style) {
   if (drag_.kind == DragKind::None) {
     hover_point_ = hover_arrow_ = hover_line_ = -1;
     if (hovered) {
-      hover_point_ = pick_point(st.scene, st.view, mouse, kPointPickPx * scale);
+      hover_point_ =
+          picker_.pick(st.scene, st.doc.points_revision(), st.view, mouse, kPointPickPx * scale);
       if (hover_point_ < 0)
         hover_arrow_ =
             pick_arrow_head(st.scene.params, st.view, anchors_, mouse, kArrowPickPx * scale);

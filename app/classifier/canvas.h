@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "app/classifier/model/app_state.h"
+#include "app/classifier/model/picking.h"
 #include "app/classifier/theme.h"
 
 namespace ll::gui {
@@ -52,6 +53,7 @@ class Canvas {
 
   Drag drag_;
   int hover_line_ = -1, hover_arrow_ = -1, hover_point_ = -1;
+  PointPicker picker_;  // the hover test, scanning the points only when something moved
   Eigen::Vector2d anchors_[kMaxClasses];  // the view centre unless anchored (update_anchors)
   bool anchored_[kMaxClasses] = {};
   int context_point_ = -1;

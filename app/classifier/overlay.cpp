@@ -102,6 +102,7 @@ figure::CanvasFigure describe_window_canvas(const AppState& st, const OverlaySta
             .x);
   };
   in.markers = false;  // the GL points layer draws them
+  in.multi_label_points = &st.multi_label_points();
   // The "click adds class" hint at the top left (below) stays clear of the x₂ name.
   const float s = o.style.scale;
   in.keep_clear = figure::Vec(add_hint_width(st, fonts, s), fonts.small->FontSize + 8.0f * s);

@@ -559,12 +559,18 @@ CanvasFigure describe_canvas(const CanvasInput& in) {
       f.markers.push_back(mk);
     }
   }
-  for (const Point& p : scene.points) {
-    if (!p.multi_label() || !std::isfinite(p.x0) || !std::isfinite(p.x1)) continue;
+  const auto multi_label = [&](const Point& p) {
+    if (!p.multi_label() || !std::isfinite(p.x0) || !std::isfinite(p.x1)) return;
     CanvasFigure::MultiLabel ml{m.to_px({p.x0, p.x1}), {}};
     for (int k = 0; k < K; ++k)
       if (p.label_mask() >> k & 1u) ml.cls.push_back(k);
     f.multi_labels.push_back(std::move(ml));
+  };
+  if (in.multi_label_points) {
+    for (const std::uint32_t i : *in.multi_label_points)
+      if (i < scene.points.size()) multi_label(scene.points[i]);
+  } else {
+    for (const Point& p : scene.points) multi_label(p);
   }
   if (in.options.regions != RegionMode::Argmax) describe_color_bar(f, scene, in);
   if (in.options.legend) {

@@ -9,6 +9,7 @@
 // per-pixel regions and the point discs from the same rules (region_color/point_look below);
 // the cairo exporter draws everything. No ImGui, no cairo, no GL.
 #include <Eigen/Core>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -238,6 +239,9 @@ struct CanvasInput {
   Highlight highlight;
   MeasureText measure;  // required for the arrow labels
   bool markers = true;  // false: skip the per-point markers (the window draws them with GL)
+  // The indices of the scene's multi-label points when the caller keeps them (the window, per
+  // points revision); null: every point is looked at.
+  const std::vector<std::uint32_t>* multi_label_points = nullptr;
   // Width and height of a corner at the top left to keep the x₂ axis name out of (the window's
   // "click adds class" hint), pixels; zero: none.
   Vec keep_clear = Vec::Zero();

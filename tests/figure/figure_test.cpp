@@ -79,6 +79,27 @@ TEST(Figure, MarkersCarryTheLossAndMisclassifiedFlags) {
   EXPECT_FLOAT_EQ(static_cast<float>(f.points.radius), kPointRadius);
 }
 
+TEST(Figure, MultiLabelRingsFromTheCallersIndicesEqualTheFullScan) {
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[2].set_label_mask(0b101);
+  s.points[7].set_label_mask(0b111);
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  const CanvasFigure all = describe_canvas(input(s, e));
+  ASSERT_EQ(all.multi_labels.size(), 2u);
+  EXPECT_EQ(all.multi_labels[1].cls, (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(all.multi_labels[0].at, input(s, e).map.to_px({s.points[2].x0, s.points[2].x1}));
+  const std::vector<std::uint32_t> kept{2, 7, 99};  // an index past the end is skipped
+  CanvasInput in = input(s, e);
+  in.multi_label_points = &kept;
+  const CanvasFigure f = describe_canvas(in);
+  ASSERT_EQ(f.multi_labels.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(f.multi_labels[i].at, all.multi_labels[i].at);
+    EXPECT_EQ(f.multi_labels[i].cls, all.multi_labels[i].cls);
+  }
+}
+
 TEST(Figure, MarginLinesAtPlusMinusDeltaAndRegionsTileTheCanvas) {
   Scene s = default_scene();
   s.loss.delta = 0.5;

@@ -20,6 +20,13 @@ void AppState::refresh() {
     eval_ = evaluate(scene.points, scene.params, scene.loss);
   adopted_.reset();
   eval_revision_ = doc.revision();
+  if (multi_label_revision_ != doc.points_revision()) {
+    multi_label_points_.clear();
+    for (std::size_t i = 0; i < scene.points.size(); ++i)
+      if (scene.points[i].multi_label())
+        multi_label_points_.push_back(static_cast<std::uint32_t>(i));
+    multi_label_revision_ = doc.points_revision();
+  }
   const int n = static_cast<int>(scene.points.size());
   if (sel.selected >= n) sel.selected = -1;
   if (sel.hovered >= n) sel.hovered = -1;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/classifier/model/banner.h"
 #include "app/classifier/model/landscape_view.h"
@@ -68,6 +69,9 @@ struct AppState {
 
   // The evaluation of the current scene, keyed on the document's revision.
   const Evaluation& eval() const { return eval_; }
+  // The indices of the scene's multi-label points, keyed on the points' revision: the overlay
+  // marks them every frame without looking at each of a million points.
+  const std::vector<std::uint32_t>& multi_label_points() const { return multi_label_points_; }
   void refresh();
   // An evaluation of the scene as it is now, made elsewhere (a worker): refresh() takes it
   // instead of evaluating again, as long as the scene has not changed since.
@@ -109,6 +113,8 @@ struct AppState {
  private:
   Evaluation eval_;
   std::uint64_t eval_revision_ = ~std::uint64_t{0};
+  std::vector<std::uint32_t> multi_label_points_;
+  std::uint64_t multi_label_revision_ = ~std::uint64_t{0};
   std::optional<Evaluation> adopted_;
   std::uint64_t adopted_revision_ = 0;
   std::uint64_t saved_revision_ = 0;

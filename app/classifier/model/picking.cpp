@@ -22,6 +22,24 @@ int pick_point(const Scene& scene, const ViewTransform& view, const Eigen::Vecto
   return best;
 }
 
+PointPicker::Key PointPicker::key_of(const ViewTransform& view, const Eigen::Vector2d& screen,
+                                     double radius_px) {
+  return {view.rect_x(),     view.rect_y(), view.rect_w(), view.rect_h(), view.center().x(),
+          view.center().y(), view.zoom(),   screen.x(),    screen.y(),    radius_px};
+}
+
+int PointPicker::pick(const Scene& scene, std::uint64_t points_revision, const ViewTransform& view,
+                      const Eigen::Vector2d& screen, double radius_px) {
+  const Key key = key_of(view, screen, radius_px);
+  if (valid_ && revision_ == points_revision && key == key_) return result_;
+  ++scans_;
+  result_ = pick_point(scene, view, screen, radius_px);
+  valid_ = true;
+  revision_ = points_revision;
+  key_ = key;
+  return result_;
+}
+
 int pick_arrow_head(const Params& p, const ViewTransform& view, const Eigen::Vector2d* anchors,
                     const Eigen::Vector2d& screen, double radius_px) {
   int best = -1;

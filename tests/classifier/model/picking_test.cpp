@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/classifier/model/geometry.h"
+#include "core/document.h"
 
 namespace ll::gui {
 namespace {
@@ -28,6 +29,35 @@ TEST(Picking, NearestPointWithinRadiusWins) {
   const ViewTransform v = view400();
   EXPECT_EQ(pick_point(s, v, v.to_screen({0.005, 0}), 10.0), 0);
   EXPECT_EQ(pick_point(s, v, v.to_screen({0.025, 0}), 10.0), 1);
+}
+
+TEST(Picking, ThePickerScansOnlyWhenPointsViewOrCursorMoved) {
+  Document doc;
+  ViewTransform v = view400();
+  PointPicker picker;
+  const Eigen::Vector2d p0 = v.to_screen({0.5, 0.4});  // point 0 of the default scene
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0, 10.0), 0);
+  for (int f = 0; f < 5; ++f)  // an idle mouse over idle points: no new scan
+    EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0, 10.0), 0);
+  EXPECT_EQ(picker.scans(), 1u);
+  Params p = doc.scene().params;  // training moves W and b, not the points
+  p.W(0, 0) += 1.0;
+  doc.set_params(p);
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0, 10.0), 0);
+  EXPECT_EQ(picker.scans(), 1u);
+  doc.move_point(0, -0.5, -0.4);  // the point moved away: found missing at once
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0, 10.0), -1);
+  EXPECT_EQ(picker.scans(), 2u);
+  doc.undo();
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0, 10.0), 0);
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0 + Eigen::Vector2d{0, 10.1}, 10.0),
+            -1);  // the cursor moved
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0 + Eigen::Vector2d{0, 10.1}, 11.0),
+            0);             // the radius grew (UI scale)
+  v.pan_pixels(30.0, 0.0);  // the view moved under a still cursor
+  EXPECT_EQ(picker.pick(doc.scene(), doc.points_revision(), v, p0 + Eigen::Vector2d{0, 10.1}, 11.0),
+            -1);
+  EXPECT_EQ(picker.scans(), 6u);
 }
 
 TEST(Picking, LineWithinRadius) {

@@ -192,6 +192,27 @@ TEST(AppState, EvaluationFollowsTheRevision) {
                    evaluate(st.scene.points, st.scene.params, st.scene.loss).total_loss);
 }
 
+TEST(AppState, MultiLabelPointsFollowThePoints) {
+  AppState st;
+  Scene s = default_scene();
+  s.loss.kind = LossKind::Sigmoid;
+  s.points[1].set_label_mask(0b011);
+  s.points[4].set_label_mask(0b110);
+  st.replace_scene(s);
+  st.refresh();
+  EXPECT_EQ(st.multi_label_points(), (std::vector<std::uint32_t>{1, 4}));
+  st.doc.relabel_point(1, 2);  // one label again
+  st.refresh();
+  EXPECT_EQ(st.multi_label_points(), (std::vector<std::uint32_t>{4}));
+  st.doc.delete_point(0);  // the indices after it move down
+  st.refresh();
+  EXPECT_EQ(st.multi_label_points(), (std::vector<std::uint32_t>{3}));
+  st.undo();
+  st.undo();
+  st.refresh();
+  EXPECT_EQ(st.multi_label_points(), (std::vector<std::uint32_t>{1, 4}));
+}
+
 // --- Training on the worker (large scenes; worker_points lowered so small scenes use it) ---
 
 // Frames of `dt` seconds until `done()` or 10 s of wall time; the worker runs meanwhile.
