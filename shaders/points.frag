@@ -4,7 +4,7 @@
 // point's loss level (hinge losses: 1 where L_i > 0; softmax, sigmoid, focal: L_i against the
 // loss at zero scores); misclassified points also get a cross. With COMPACT defined (many
 // points, small discs) every point is a plain disc, misclassified ones outlined in the loss
-// colour.
+// colour. With MASKED defined, only on the marked tiles of a mask.
 const int kMaxClasses = 10;
 const int kShapeVertices = 12;
 const int kFlagWrong = 2;
@@ -20,6 +20,12 @@ uniform float u_px_scale;
 uniform float u_extent_px;
 uniform float u_ring_gap;   // ring centre beyond the radius (scaled pixels)
 uniform float u_ring_half;  // ring half-width (scaled pixels)
+
+#ifdef MASKED
+// Only on the tiles being repainted (CanvasRenderer::repaint_changed): 1 where they are.
+uniform sampler2D u_mask;
+uniform float u_tile;  // its tile size in pixels
+#endif
 
 flat in int v_label;
 flat in int v_flags;
@@ -50,6 +56,9 @@ float shape_distance(int k, vec2 p) {
 }
 
 void main() {
+#ifdef MASKED
+  if (texelFetch(u_mask, ivec2(gl_FragCoord.xy / u_tile), 0).r < 0.5) discard;
+#endif
   vec2 v_local = (gl_PointCoord - 0.5) * (2.0 * u_extent_px);  // pixels from the centre, y down
   float r = length(v_local);
   float R = u_radius_px;

@@ -69,7 +69,9 @@ double loss_level(double L_i, LossKind kind, double reference) {
   if (std::isnan(L_i)) return 1.0;
   if (!(L_i > 0.0)) return 0.0;
   if (is_hinge(kind) || !(reference > 0.0)) return 1.0;
-  return std::min(1.0, L_i / reference);
+  // In steps of 1/kLossLevels, rounded up (any loss shows): while training, a point's ring
+  // changes only when its loss crosses a step, so the points layer is repainted where it did.
+  return std::ceil(std::min(1.0, L_i / reference) * kLossLevels) / kLossLevels;
 }
 
 double loss_reference(const LossSettings& s, int classes) {
@@ -335,6 +337,74 @@ struct LabelBox {
   }
 };
 
+// The obstacles bucketed in square cells, so that a candidate box is tested against the few
+// near it rather than every point's marker: the same sum as over all of them, in their order.
+class ObstacleIndex {
+ public:
+  ObstacleIndex(const std::vector<LabelBox>& boxes, double cell) : boxes_(boxes), cell_(cell) {
+    if (boxes.empty()) return;
+    lo_ = boxes[0].a;
+    Vec hi = boxes[0].b;
+    for (const LabelBox& o : boxes) {
+      lo_ = lo_.cwiseMin(o.a);
+      hi = hi.cwiseMax(o.b);
+    }
+    if (!lo_.allFinite() || !hi.allFinite() || !(cell_ > 0.0)) {  // one cell holds them all
+      lo_ = Vec::Zero();
+      cell_ = std::numeric_limits<double>::infinity();
+      nx_ = ny_ = 1;
+      cells_.emplace_back(boxes.size());
+      for (std::size_t i = 0; i < boxes.size(); ++i) cells_[0][i] = static_cast<std::uint32_t>(i);
+      return;
+    }
+    // At most 128 cells a side: far-flung obstacles make the cells larger, never more of them.
+    cell_ = std::max(cell_, (hi - lo_).maxCoeff() / 128.0);
+    nx_ = static_cast<int>((hi.x() - lo_.x()) / cell_) + 1;
+    ny_ = static_cast<int>((hi.y() - lo_.y()) / cell_) + 1;
+    cells_.resize(static_cast<std::size_t>(nx_) * static_cast<std::size_t>(ny_));
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+      visit(boxes[i],
+            [&](std::vector<std::uint32_t>& c) { c.push_back(static_cast<std::uint32_t>(i)); });
+  }
+  // `sum` plus box.overlap(o) for each obstacle o, added in the obstacles' order.
+  double add_overlap(const LabelBox& box, double sum) {
+    found_.clear();
+    visit(box, [&](const std::vector<std::uint32_t>& c) {
+      found_.insert(found_.end(), c.begin(), c.end());
+    });
+    std::sort(found_.begin(), found_.end());
+    found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
+    for (const std::uint32_t i : found_) sum += box.overlap(boxes_[i]);
+    return sum;
+  }
+
+ private:
+  template <class F>
+  void visit(const LabelBox& b, F&& f) {
+    if (cells_.empty()) return;
+    if (nx_ == 1 && ny_ == 1) {
+      f(cells_[0]);
+      return;
+    }
+    if (!b.a.allFinite() || !b.b.allFinite()) return;    // overlaps nothing
+    if (b.b.x() < lo_.x() || b.b.y() < lo_.y()) return;  // before every obstacle
+    const auto index = [&](double v, double lo, int n) {
+      const double c = std::floor((v - lo) / cell_);  // clamped in double: no overflow
+      return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(n - 1)));
+    };
+    const int i0 = index(b.a.x(), lo_.x(), nx_), i1 = index(b.b.x(), lo_.x(), nx_);
+    const int j0 = index(b.a.y(), lo_.y(), ny_), j1 = index(b.b.y(), lo_.y(), ny_);
+    for (int j = j0; j <= j1; ++j)
+      for (int i = i0; i <= i1; ++i) f(cells_[static_cast<std::size_t>(j * nx_ + i)]);
+  }
+  const std::vector<LabelBox>& boxes_;
+  double cell_;
+  Vec lo_ = Vec::Zero();
+  int nx_ = 0, ny_ = 0;
+  std::vector<std::vector<std::uint32_t>> cells_;
+  std::vector<std::uint32_t> found_;
+};
+
 void place_labels(CanvasFigure& f, const CanvasInput& in) {
   const double s = in.style.scale;
   const double fs = 16.0 * s;
@@ -363,6 +433,7 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
       obstacles.push_back({c - Vec(r, r), c + Vec(r, r)});
     }
   }
+  ObstacleIndex index(obstacles, 32.0 * s);
   std::vector<LabelBox> placed;
   for (const Arrow& ar : f.arrows) {
     const int k = ar.cls;
@@ -398,7 +469,7 @@ void place_labels(CanvasFigure& f, const CanvasInput& in) {
       double cost = 0.0;
       for (const LabelBox& o : placed)
         if (padded.hits(o)) cost += 1e6 + padded.overlap(o);
-      for (const LabelBox& o : obstacles) cost += box.overlap(o);
+      cost = index.add_overlap(box, cost);
       // Outside the canvas: as bad as covering its own area.
       const double inside = box.overlap({{0.0, 0.0}, {m.width, m.height}});
       cost += 4.0 * std::max(0.0, (box.b - box.a).prod() - inside);

@@ -133,7 +133,9 @@ inline palette::Rgb loss_color(const Style& s) {
 }
 
 // Loss-ring strength of a point with loss L_i (see Marker::loss); `reference` is
-// loss_reference(settings, K). 0 for L_i <= 0, 1 for a NaN or infinite loss.
+// loss_reference(settings, K). 0 for L_i <= 0, 1 for a NaN or infinite loss; otherwise
+// min(1, L_i / reference) rounded up to a multiple of 1 / kLossLevels.
+inline constexpr double kLossLevels = 32.0;
 double loss_level(double L_i, LossKind kind, double reference);
 // The loss of one point whose scores are all zero (ln K for softmax, K ln 2 for sigmoid).
 double loss_reference(const LossSettings& s, int classes);

@@ -151,6 +151,8 @@ struct CanvasRenderer::Impl {
   // Region programs per (mode, classes), built on first use.
   std::unique_ptr<GlProgram> regions[3][kMaxClasses + 1][2];  // [mode][K][patches]
   GlProgram points, points_compact;
+  GlProgram points_masked;  // on the tiles of mask_tex only (repaint_changed)
+  GLuint mask_tex = 0;
   LineBands lines;  // grid and axes over the regions
   std::string error;
   // The points layer is redrawn only when the points, their flags or the view change.
@@ -179,6 +181,13 @@ struct CanvasRenderer::Impl {
   bool overlay_plain = false, overlay_valid = false;
   std::size_t overlay_drawn = 0, overlay_size = 0;
   std::uint64_t overlay_version = 0;
+  // The looks its points were drawn with (compared by repaint_changed), and the rectangles the
+  // last repaint_changed drew ({x0, y0, x1, y1}, layer pixels), which turned version
+  // overlay_dirty_from into overlay_version: the cached regions repaint only those.
+  std::vector<PointInstance> overlay_pts;
+  std::vector<int> overlay_dirty;
+  std::uint64_t overlay_dirty_from = 0;
+  Counters counters;
   // The regions (with the overlay over them) are redrawn only when the parameters, the view or
   // the overlay change.
   LayerCache regions_layer;
@@ -222,6 +231,7 @@ CanvasRenderer::CanvasRenderer() : impl_(std::make_unique<Impl>()) {}
 
 CanvasRenderer::~CanvasRenderer() {
   if (impl_->flat_vao) glDeleteVertexArrays(1, &impl_->flat_vao);
+  if (impl_->mask_tex) glDeleteTextures(1, &impl_->mask_tex);
   if (impl_->patch_vao) glDeleteVertexArrays(1, &impl_->patch_vao);
   if (impl_->patch_vbo) glDeleteBuffers(1, &impl_->patch_vbo);
   if (impl_->flat_vbo) glDeleteBuffers(1, &impl_->flat_vbo);
@@ -244,6 +254,15 @@ bool CanvasRenderer::init(std::string* error) {
   if (!impl_->points_compact.build("points (compact)", shaders::points_vert, compact.c_str(),
                                    error))
     return false;
+  std::string masked = shaders::points_frag;
+  masked.insert(masked.find('\n') + 1, "#define MASKED 1\n");
+  if (!impl_->points_masked.build("points (masked)", shaders::points_vert, masked.c_str(), error))
+    return false;
+  glGenTextures(1, &impl_->mask_tex);
+  glBindTexture(GL_TEXTURE_2D, impl_->mask_tex);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, 0);
   if (!impl_->flat.build("flat regions", shaders::flat_regions_vert, shaders::flat_regions_frag,
                          error))
     return false;
@@ -286,16 +305,26 @@ void CanvasRenderer::update_overlay(const CanvasFrame& f, const std::vector<Poin
   if (pts.empty()) key = {};
   CanvasFrame local = f;  // the layer's own pixels start at (0, 0)
   local.fb_x = local.fb_y = 0;
-  const bool same = m.overlay_valid && same_frame(f, m.overlay_frame) &&
-                    f.grid_step == m.overlay_frame.grid_step && m.overlay_key == key &&
-                    m.overlay_plain == plain && m.overlay_size == pts.size();
-  if (!same) {
+  const bool same_points = m.overlay_valid && same_frame(f, m.overlay_frame) &&
+                           f.grid_step == m.overlay_frame.grid_step &&
+                           m.overlay_key.points == key.points && m.overlay_plain == plain &&
+                           m.overlay_size == pts.size();
+  if (same_points && !(m.overlay_key == key) && !plain && m.overlay_drawn == pts.size() &&
+      repaint_changed(local, pts)) {
+    m.overlay_key = key;
+    m.overlay_dirty_from = m.overlay_version++;
+    ++m.counters.overlay_partial;
+    return;
+  }
+  if (!same_points || !(m.overlay_key == key)) {
     m.overlay_frame = f;
     m.overlay_key = key;
     m.overlay_plain = plain;
     m.overlay_size = pts.size();
     m.overlay_drawn = 0;
     m.overlay_valid = true;
+    if (!plain) m.overlay_pts = pts;
+    ++m.counters.overlay_full;
     m.overlay.begin(f.fb_w, f.fb_h);  // cleared
     m.lines.draw(local, true);
   } else if (m.overlay_drawn < pts.size()) {
@@ -315,6 +344,131 @@ void CanvasRenderer::update_overlay(const CanvasFrame& f, const std::vector<Poin
   }
   m.overlay.end();
   ++m.overlay_version;
+}
+
+namespace {
+bool same_look(const PointInstance& a, const PointInstance& b) {
+  return a.x == b.x && a.y == b.y && a.label == b.label && a.flags == b.flags && a.loss == b.loss;
+}
+
+// The tiles (kTile pixels square) of a w x h layer that boxes of half-size e about some centres
+// (layer pixels, y up) reach, and the same as rectangles {x0, y0, x1, y1}: runs of marked tiles
+// along each row, a run merged with the one below it when they span the same columns.
+struct DirtyTiles {
+  static constexpr int kTile = 16;
+  int w = 0, h = 0, tx = 0, ty = 0;
+  std::vector<unsigned char> marked;  // tx * ty, row 0 at the bottom; 255 where marked
+  std::vector<int> rects;
+
+  DirtyTiles(int width, int height) : w(width), h(height) {
+    tx = (w + kTile - 1) / kTile;
+    ty = (h + kTile - 1) / kTile;
+    marked.assign(static_cast<std::size_t>(tx) * static_cast<std::size_t>(ty), 0);
+  }
+  // Calls f(index) for each tile the box about c reaches; false when it reaches none.
+  template <class F>
+  bool for_tiles(const Eigen::Vector2f& c, float e, F&& f) const {
+    if (!(c.x() + e >= 0.0f && c.y() + e >= 0.0f && c.x() - e < static_cast<float>(w) &&
+          c.y() - e < static_cast<float>(h)))
+      return false;  // off the layer (or not finite)
+    const int i0 = std::max(0, static_cast<int>(std::floor((c.x() - e) / kTile)));
+    const int i1 = std::min(tx - 1, static_cast<int>(std::floor((c.x() + e) / kTile)));
+    const int j0 = std::max(0, static_cast<int>(std::floor((c.y() - e) / kTile)));
+    const int j1 = std::min(ty - 1, static_cast<int>(std::floor((c.y() + e) / kTile)));
+    for (int j = j0; j <= j1; ++j)
+      for (int i = i0; i <= i1; ++i) f(static_cast<std::size_t>(j * tx + i));
+    return true;
+  }
+  void mark(const Eigen::Vector2f& c, float e) {
+    for_tiles(c, e, [&](std::size_t t) { marked[t] = 255; });
+  }
+  bool reaches(const Eigen::Vector2f& c, float e) const {
+    bool any = false;
+    for_tiles(c, e, [&](std::size_t t) { any = any || marked[t] != 0; });
+    return any;
+  }
+  void make_rects() {
+    rects.clear();
+    std::vector<std::size_t> open;  // rects (by index / 4) that end at the row below
+    for (int j = 0; j < ty; ++j) {
+      std::vector<std::size_t> next;
+      for (int i = 0; i < tx;) {
+        if (!marked[static_cast<std::size_t>(j * tx + i)]) {
+          ++i;
+          continue;
+        }
+        int end = i;
+        while (end < tx && marked[static_cast<std::size_t>(j * tx + end)]) ++end;
+        const int x0 = i * kTile, x1 = std::min(w, end * kTile), y1 = std::min(h, (j + 1) * kTile);
+        const auto below = std::find_if(open.begin(), open.end(), [&](std::size_t r) {
+          return rects[4 * r] == x0 && rects[4 * r + 2] == x1;
+        });
+        if (below != open.end()) {
+          rects[4 * *below + 3] = y1;
+          next.push_back(*below);
+        } else {
+          next.push_back(rects.size() / 4);
+          rects.insert(rects.end(), {x0, j * kTile, x1, y1});
+        }
+        i = end;
+      }
+      open = std::move(next);
+    }
+  }
+};
+}  // namespace
+
+bool CanvasRenderer::repaint_changed(const CanvasFrame& local,
+                                     const std::vector<PointInstance>& pts) {
+  Impl& m = *impl_;
+  if (m.overlay_pts.size() != pts.size()) return false;
+  const auto ox = static_cast<float>(local.world_x0), oy = static_cast<float>(local.world_y0);
+  const auto wpp = static_cast<float>(local.world_per_px);
+  const auto centre = [&](const PointInstance& p) {  // as points.vert places the sprite
+    return Eigen::Vector2f((p.x - ox) / wpp, (p.y - oy) / wpp);
+  };
+  const float e = sprite_extent(local, false, pts.size()) + 1.0f;  // a pixel of slack
+  // Beyond this many changes, a redraw of every sprite costs about as much as the repaint.
+  const std::size_t limit = std::max<std::size_t>(16, pts.size() / 8);
+  DirtyTiles dirty(local.fb_w, local.fb_h);
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    if (same_look(pts[i], m.overlay_pts[i])) continue;
+    if (pts[i].x != m.overlay_pts[i].x || pts[i].y != m.overlay_pts[i].y) return false;
+    if (++changed > limit) return false;
+    dirty.mark(centre(pts[i]), e);
+  }
+  dirty.make_rects();
+  m.overlay_dirty = dirty.rects;
+  m.overlay_pts = pts;
+  if (dirty.rects.empty()) return true;  // nothing on the canvas changed
+  // Every point whose sprite reaches a repainted tile, in order, drawn on those tiles only.
+  std::vector<PointInstance> reach;
+  for (const PointInstance& p : pts)
+    if (dirty.reaches(centre(p), e)) reach.push_back(p);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, m.mask_tex);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, dirty.tx, dirty.ty, 0, GL_RED, GL_UNSIGNED_BYTE,
+               dirty.marked.data());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glActiveTexture(GL_TEXTURE0);
+  m.overlay.begin(local.fb_w, local.fb_h, false);
+  glEnable(GL_SCISSOR_TEST);
+  glClearColor(0, 0, 0, 0);
+  for (std::size_t r = 0; r < dirty.rects.size(); r += 4) {
+    const int* box = &dirty.rects[r];
+    glScissor(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+  glDisable(GL_SCISSOR_TEST);
+  m.lines.draw(local, true, &dirty.rects);
+  draw_points_now(local, reach, false, pts.size(), true);
+  m.overlay.end();
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glActiveTexture(GL_TEXTURE0);
+  return true;
 }
 
 void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
@@ -357,13 +511,17 @@ void CanvasRenderer::draw(const CanvasFrame& f, const Params& params,
   if (polygons) {
     // Into the regions layer, then copied: while training, the next step repaints only the
     // pixels whose class may have changed (draw_patches), not the whole canvas.
+    // The overlay as the layer holds it, or one repaint_changed since.
+    const bool overlay_kept = m.cache_overlay == m.overlay_version;
+    const bool overlay_patched =
+        m.cache_overlay == m.overlay_dirty_from && m.overlay_dirty_from + 1 == m.overlay_version;
     const bool patch = m.path == RegionPath::Auto && m.regions_valid &&
                        same_frame(f, m.cache_frame) && m.cache_frame.mode == RegionMode::Argmax &&
-                       m.cache_overlay == m.overlay_version &&
+                       (overlay_kept || overlay_patched) &&
                        m.cache_params.classes() == params.classes();
     m.regions_layer.begin(f.fb_w, f.fb_h, !patch);
     if (patch)
-      draw_patches(local, m.cache_params, params);
+      draw_patches(local, m.cache_params, params, overlay_kept ? nullptr : &m.overlay_dirty);
     else
       draw_regions_now(local, params, true);
     m.regions_layer.end();
@@ -414,8 +572,8 @@ void add_band(const Eigen::Vector2d& a, const Eigen::Vector2d& b, double r, std:
 }
 }  // namespace
 
-void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before,
-                                  const Params& params) {
+void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before, const Params& params,
+                                  const std::vector<int>* rects) {
   // A pixel's class changed only where a new region overlaps another class's old one: those
   // convex pieces (new_k clipped to old_j's half-planes) are repainted by the per-pixel pass,
   // and so are bands of 1.5 px around the old and the new boundaries, where a piece's edge may
@@ -451,6 +609,11 @@ void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before,
         const Eigen::Vector2d &a = poly[i], &b = poly[(i + 1) % poly.size()];
         if (!on_border(a, b)) add_band(a, b, 1.5, v);
       }
+  for (std::size_t i = 0; rects && i + 3 < rects->size(); i += 4) {
+    const auto x0 = static_cast<float>((*rects)[i]), y0 = static_cast<float>((*rects)[i + 1]);
+    const auto x1 = static_cast<float>((*rects)[i + 2]), y1 = static_cast<float>((*rects)[i + 3]);
+    v.insert(v.end(), {x0, y0, x1, y0, x0, y1, x0, y1, x1, y0, x1, y1});
+  }
   if (!v.empty()) draw_regions_now(f, params, false, &v);
 }
 
@@ -633,6 +796,8 @@ void CanvasRenderer::draw_wrong(const CanvasFrame& f, const std::vector<PointIns
 
 void CanvasRenderer::set_sprites_per_frame(std::size_t n) { impl_->sprites_per_frame = n; }
 
+const CanvasRenderer::Counters& CanvasRenderer::counters() const { return impl_->counters; }
+
 bool CanvasRenderer::filling() const {
   const Impl& m = *impl_;
   return (m.layer_valid && m.layer_drawn < m.layer_size) ||
@@ -672,9 +837,10 @@ void CanvasRenderer::draw_cached(const CanvasFrame& f, const std::vector<PointIn
 }
 
 void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& pts,
-                                     bool compact, std::size_t size_for) {
+                                     bool compact, std::size_t size_for, bool masked) {
   if (pts.empty()) return;
-  const GlProgram& p = compact ? impl_->points_compact : impl_->points;
+  const GlProgram& p =
+      compact ? impl_->points_compact : (masked ? impl_->points_masked : impl_->points);
   const float radius = compact ? compact_radius(size_for ? size_for : pts.size(), f.px_scale)
                                : kPointRadius * f.px_scale;
   const float extent = sprite_extent(f, compact, size_for ? size_for : pts.size());
@@ -696,6 +862,10 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glUniform1f(p.uniform("u_px_scale"), f.px_scale);
   set_colors(p.uniform("u_line"), f.style, false);
   if (!compact) set_shapes(p, f.style);
+  if (masked) {  // the mask repaint_changed uploaded, on unit 1
+    glUniform1i(p.uniform("u_mask"), 1);
+    glUniform1f(p.uniform("u_tile"), static_cast<float>(DirtyTiles::kTile));
+  }
   glUniform1f(p.uniform("u_ring_gap"), figure::kRingGap * f.px_scale);
   glUniform1f(p.uniform("u_ring_half"), figure::kRingHalf * f.px_scale);
   const Rgb8 outline = f.style.colors().outline;
@@ -709,6 +879,7 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pts.size() * sizeof(PointInstance)),
                pts.data(), GL_STREAM_DRAW);
   glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(pts.size()));
+  impl_->counters.sprites += pts.size();
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glBindVertexArray(0);
   glUseProgram(0);

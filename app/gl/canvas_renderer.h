@@ -120,24 +120,39 @@ class CanvasRenderer {
   bool filling() const;
   void draw_points(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
 
+  // What draw() did so far (tests, benchmarks): overlay layers drawn in full and repainted in
+  // part (repaint_changed), and point sprites drawn (into layers or the target).
+  struct Counters {
+    std::uint64_t overlay_full = 0, overlay_partial = 0, sprites = 0;
+  };
+  const Counters& counters() const;
+
  private:
   // The regions with the overlay layer composited over them, into the current target.
   // With `patches` (triangles, viewport pixels): the per-pixel pass over those only.
   void draw_regions_now(const CanvasFrame& f, const Params& params, bool polygons,
                         const std::vector<float>* patches = nullptr);
-  // Repaints a regions layer drawn for `before` where the classes may differ for `params`.
-  void draw_patches(const CanvasFrame& f, const Params& before, const Params& params);
+  // Repaints a regions layer drawn for `before` where the classes may differ for `params`, and
+  // within `rects` ({x0, y0, x1, y1} viewport pixels, y up; null: none), where the overlay changed.
+  void draw_patches(const CanvasFrame& f, const Params& before, const Params& params,
+                    const std::vector<int>* rects = nullptr);
   void draw_polygons(const CanvasFrame& f, const Params& params);
   // The overlay layer for frame f: grid, axes and `pts` (none: empty), redrawn or filled in.
   void update_overlay(const CanvasFrame& f, const std::vector<PointInstance>& pts, bool plain,
                       PointsKey key);
+  // When only a few of the overlay's points changed their look (a training step: the points
+  // crossing a margin), repaints the tiles their sprites reach, each pixel as a full redraw
+  // paints it: cleared, grid and axes, then every point whose sprite reaches it, in order.
+  // False (nothing drawn) when too many changed for that to pay.
+  bool repaint_changed(const CanvasFrame& local, const std::vector<PointInstance>& pts);
   void draw_cached(const CanvasFrame& f, const std::vector<PointInstance>& points, bool plain,
                    PointsKey key);
   // The misclassified outlines over the plain layer: directly when few, else a cached layer.
   void draw_wrong(const CanvasFrame& f, const std::vector<PointInstance>& points, PointsKey key);
-  // Compact discs are sized for `size_for` points (0: points.size()).
+  // Compact discs are sized for `size_for` points (0: points.size()). `masked`: only on the
+  // tiles repaint_changed marked (full-size markers).
   void draw_points_now(const CanvasFrame& f, const std::vector<PointInstance>& points, bool compact,
-                       std::size_t size_for = 0);
+                       std::size_t size_for = 0, bool masked = false);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -76,18 +76,18 @@ bool LineBands::init(std::string* error) {
   return true;
 }
 
-void LineBands::draw(const CanvasFrame& f, bool premultiplied) {
+void LineBands::draw(const CanvasFrame& f, bool premultiplied, const std::vector<int>* within) {
   const bool dark = f.style.dark();
   const float grid[4] = {dark ? 1.0f : 0.0f, dark ? 1.0f : 0.0f, dark ? 1.0f : 0.0f,
                          dark ? 0.10f : 0.08f};
   const float axis[4] = {dark ? 0.85f : 0.0f, dark ? 0.85f : 0.0f, dark ? 0.85f : 0.0f,
                          dark ? 0.8f : 0.85f};
-  if (f.grid_step > 0.0) pass(f, f.grid_step, 0.5f * f.px_scale, grid, premultiplied);
-  pass(f, 0.0, 0.75f * f.px_scale, axis, premultiplied);
+  if (f.grid_step > 0.0) pass(f, f.grid_step, 0.5f * f.px_scale, grid, premultiplied, within);
+  pass(f, 0.0, 0.75f * f.px_scale, axis, premultiplied, within);
 }
 
 void LineBands::pass(const CanvasFrame& f, double step, float half, const float color[4],
-                     bool premultiplied) {
+                     bool premultiplied, const std::vector<int>* within) {
   // Pixels of coverage > 0 have their centre within half + 0.5 of the line; one pixel of slack.
   const double reach = half + 1.5;
   const std::vector<float> rects =
@@ -96,10 +96,22 @@ void LineBands::pass(const CanvasFrame& f, double step, float half, const float 
   if (rects.empty()) return;
   std::vector<float> v;
   v.reserve(rects.size() * 3);
+  const auto quad = [&v](float x0, float y0, float x1, float y1) {
+    if (x0 < x1 && y0 < y1) v.insert(v.end(), {x0, y0, x1, y0, x0, y1, x0, y1, x1, y0, x1, y1});
+  };
   for (std::size_t i = 0; i < rects.size(); i += 4) {
     const float x0 = rects[i], y0 = rects[i + 1], x1 = rects[i + 2], y1 = rects[i + 3];
-    v.insert(v.end(), {x0, y0, x1, y0, x0, y1, x0, y1, x1, y0, x1, y1});
+    if (!within) {
+      quad(x0, y0, x1, y1);
+      continue;
+    }
+    for (std::size_t j = 0; j + 3 < within->size(); j += 4) {
+      const int* c = &(*within)[j];
+      quad(std::max(x0, static_cast<float>(c[0])), std::max(y0, static_cast<float>(c[1])),
+           std::min(x1, static_cast<float>(c[2])), std::min(y1, static_cast<float>(c[3])));
+    }
   }
+  if (v.empty()) return;
   glViewport(f.fb_x, f.fb_y, f.fb_w, f.fb_h);
   glEnable(GL_BLEND);
   // mix(dst, colour, t) on the colour; the alpha the regions wrote stays (or, into a

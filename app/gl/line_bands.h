@@ -29,11 +29,14 @@ class LineBands {
   // The grid (f.grid_step > 0) and the axes of frame f over what the viewport holds: over
   // opaque regions (the alpha kept), or with premultiplied = true into a premultiplied layer
   // ("over" on colour and alpha), which composited over the regions gives the same pixels.
-  void draw(const CanvasFrame& f, bool premultiplied = false);
+  // With `within` ({x0, y0, x1, y1} viewport pixels, y up, not overlapping each other): only
+  // inside those rectangles, the same pixels there.
+  void draw(const CanvasFrame& f, bool premultiplied = false,
+            const std::vector<int>* within = nullptr);
 
  private:
-  void pass(const CanvasFrame& f, double step, float half, const float color[4],
-            bool premultiplied);
+  void pass(const CanvasFrame& f, double step, float half, const float color[4], bool premultiplied,
+            const std::vector<int>* within);
   GlProgram program_;
   unsigned vao_ = 0, vbo_ = 0;
 };

@@ -154,7 +154,10 @@ TEST(Figure, SoftmaxLossRingsScaleWithTheLoss) {
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const double L = e.losses(static_cast<Eigen::Index>(i));
     ASSERT_GT(L, 0.0);  // softmax: every point
-    EXPECT_NEAR(f.markers[i].loss, std::min(1.0, L / ln3), 1e-12);
+    // L / ln 3 rounded up to 1/32: the ring's opacity in 32 steps.
+    EXPECT_EQ(f.markers[i].loss, std::ceil(std::min(1.0, L / ln3) * 32.0) / 32.0);
+    EXPECT_GE(f.markers[i].loss, std::min(1.0, L / ln3));
+    EXPECT_LT(f.markers[i].loss, std::min(1.0, L / ln3) + 1.0 / 32.0);
   }
   EXPECT_EQ(f.points.loss_color, loss_color(Style{}));
   for (int k = 0; k < kMaxClasses; ++k) {  // neutral: no class's colour
@@ -166,6 +169,10 @@ TEST(Figure, SoftmaxLossRingsScaleWithTheLoss) {
   EXPECT_NEAR(loss_reference(sig, 10), 10.0 * std::log(2.0), 1e-12);
   EXPECT_EQ(loss_level(0.0, LossKind::Softmax, ln3), 0.0);
   EXPECT_EQ(loss_level(0.2, LossKind::WestonWatkins, 3.0), 1.0);
+  EXPECT_EQ(loss_level(1e-9, LossKind::Softmax, ln3), 1.0 / 32.0);  // any loss shows
+  EXPECT_EQ(loss_level(0.5 * ln3, LossKind::Softmax, ln3), 0.5);
+  EXPECT_EQ(loss_level(0.51 * ln3, LossKind::Softmax, ln3), 17.0 / 32.0);
+  EXPECT_EQ(loss_level(5.0, LossKind::Softmax, ln3), 1.0);
 }
 
 // A 10-class scene at 1024 x 768 whose zero lines all pass through the origin (the arrows all
@@ -205,6 +212,35 @@ TEST(Figure, TenWeightLabelsNeverOverlap) {
         const Vec r(kPointRadius, kPointRadius);
         EXPECT_FALSE(hit(bi, m.at - r, m.at + r)) << f.arrow_labels[i].text << " on a point";
       }
+    }
+  }
+}
+
+// A canvas covered with markers except for four pockets near the arrow heads: each W label
+// finds a spot clear of every marker and its loss ring (among some 1,400 of them).
+TEST(Figure, WeightLabelsFindTheFreePocketsAmongManyPoints) {
+  Scene s = default_scene();
+  s.points.clear();
+  for (double x = -1.5; x <= 1.5; x += 0.06)
+    for (double y = -1.0; y <= 1.0; y += 0.06) {
+      const bool pocket =
+          std::abs(std::abs(x) - 0.45) < 0.25 && std::abs(std::abs(y) - 0.45) < 0.18;
+      if (!pocket) s.points.push_back({x, y, 0});
+    }
+  ASSERT_GT(s.points.size(), 1300u);
+  ASSERT_LT(s.points.size(), static_cast<std::size_t>(kCompactPoints));  // full-size markers
+  const Evaluation e = evaluate(s.points, s.params, s.loss);
+  const CanvasInput in = input(s, e);
+  const CanvasFigure f = describe_canvas(in);
+  ASSERT_EQ(f.arrow_labels.size(), 3u);
+  const double r = kPointRadius + kRingGap + kRingHalf;
+  for (const Text& t : f.arrow_labels) {
+    const Vec lo = t.top_left, hi = t.top_left + Vec(0.6 * t.size * t.text.size(), t.size);
+    for (const Point& p : s.points) {
+      const Vec c = in.map.to_px({p.x0, p.x1});
+      EXPECT_FALSE(lo.x() < c.x() + r && c.x() - r < hi.x() && lo.y() < c.y() + r &&
+                   c.y() - r < hi.y())
+          << t.text << " at " << lo.transpose() << " covers the point at " << c.transpose();
     }
   }
 }

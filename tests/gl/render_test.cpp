@@ -513,5 +513,69 @@ TEST_F(RenderTest, OnePassDrawMatchesTheLayers) {
   }
 }
 
+// A training step changes the look of a few points (a hinge loss's ring appears as a point
+// crosses a margin): the overlay repaints the tiles those sprites reach, with every point that
+// reaches them, and the picture equals a full redraw pixel for pixel (per-pixel regions; with
+// the argmax regions as polygons, where a step repaints only the pixels it changed, to 1/255
+// away from the boundaries).
+TEST_F(RenderTest, AStepRepaintsOnlyThePointsWhoseLookChanged) {
+  Scene s = default_scene();
+  s.points.clear();
+  const int n = 600;
+  for (int i = 0; i < n; ++i)
+    s.points.push_back({-1.03 + 2.06 * ((i * 7919) % n) / n,
+                        -1.03 + 2.06 * ((i * 104729) % (n - 1)) / (n - 1), i % 3});
+  CanvasFrame f = frame(RegionMode::Argmax);
+  f.grid_step = 0.25;
+  for (const auto path : {CanvasRenderer::RegionPath::PerPixel, CanvasRenderer::RegionPath::Auto}) {
+    const bool exact = path == CanvasRenderer::RegionPath::PerPixel;
+    CanvasRenderer stepped, full;
+    std::string err;
+    ASSERT_TRUE(stepped.init(&err) && full.init(&err)) << err;
+    stepped.set_region_path(path);
+    full.set_region_path(CanvasRenderer::RegionPath::PerPixel);
+    std::vector<PointInstance> before;
+    std::uint64_t serial = 0, full_key = 100;
+    int partial_steps = 0;
+    for (int t = 0; t < 16; ++t) {
+      Params p = s.params;
+      p.b(0) += 0.02 * t;  // small steps: a few points cross a margin each time
+      p.W(1, 1) -= 0.03 * t;
+      const std::vector<PointInstance> pts = point_instances(s, evaluate(s.points, p, s.loss));
+      int changed = 0;
+      for (std::size_t i = 0; t > 0 && i < pts.size(); ++i)
+        changed += pts[i].loss != before[i].loss || pts[i].flags != before[i].flags;
+      before = pts;
+      if (t == 0 || changed > 0) ++serial;  // as the window keys the look (look_digest)
+      const CanvasRenderer::Counters c0 = stepped.counters();
+      stepped.draw(f, p, pts, {1, serial});
+      const std::vector<unsigned char> got = fb_->read();
+      const CanvasRenderer::Counters c1 = stepped.counters();
+      if (c1.overlay_partial > c0.overlay_partial) {
+        ++partial_steps;
+        EXPECT_GT(changed, 0) << "step " << t;
+        EXPECT_EQ(c1.overlay_full, c0.overlay_full) << "step " << t;
+        // The changed points and their neighbours (drawn once per tile rectangle they reach).
+        EXPECT_LT(c1.sprites - c0.sprites, static_cast<std::uint64_t>(n / 2)) << "step " << t;
+      }
+      full.draw(f, p, pts, {++full_key, 1});  // new points key: drawn from nothing
+      const std::vector<unsigned char> want = fb_->read();
+      for (int row = 0; row < kSize; ++row)
+        for (int col = 0; col < kSize; ++col) {
+          const std::size_t i = (static_cast<std::size_t>(row) * kSize + col) * 4;
+          int diff = 0;
+          for (int ch = 0; ch < 4; ++ch)
+            diff = std::max(diff, std::abs(got[i + ch] - want[i + ch]));
+          if (exact) {
+            ASSERT_EQ(diff, 0) << "step " << t << " pixel " << col << "," << row;
+          } else if (boundary_px(p, -1.0 + (col + 0.5) * kWpp, 1.0 - (row + 0.5) * kWpp) >= 1.0) {
+            ASSERT_LE(diff, 1) << "step " << t << " pixel " << col << "," << row;
+          }
+        }
+    }
+    EXPECT_GE(partial_steps, 5) << (exact ? "per pixel" : "auto");
+  }
+}
+
 }  // namespace
 }  // namespace ll::gui
