@@ -12,6 +12,7 @@
 #include "app/gl/layer_cache.h"
 #include "app/gl/line_bands.h"
 #include "app/gl/shaders_embedded.h"
+#include "app/gl/tile_marks.h"
 #include "core/regions.h"
 #include "core/ticks.h"
 
@@ -351,71 +352,6 @@ bool same_look(const PointInstance& a, const PointInstance& b) {
   return a.x == b.x && a.y == b.y && a.label == b.label && a.flags == b.flags && a.loss == b.loss;
 }
 
-// The tiles (kTile pixels square) of a w x h layer that boxes of half-size e about some centres
-// (layer pixels, y up) reach, and the same as rectangles {x0, y0, x1, y1}: runs of marked tiles
-// along each row, a run merged with the one below it when they span the same columns.
-struct DirtyTiles {
-  static constexpr int kTile = 16;
-  int w = 0, h = 0, tx = 0, ty = 0;
-  std::vector<unsigned char> marked;  // tx * ty, row 0 at the bottom; 255 where marked
-  std::vector<int> rects;
-
-  DirtyTiles(int width, int height) : w(width), h(height) {
-    tx = (w + kTile - 1) / kTile;
-    ty = (h + kTile - 1) / kTile;
-    marked.assign(static_cast<std::size_t>(tx) * static_cast<std::size_t>(ty), 0);
-  }
-  // Calls f(index) for each tile the box about c reaches; false when it reaches none.
-  template <class F>
-  bool for_tiles(const Eigen::Vector2f& c, float e, F&& f) const {
-    if (!(c.x() + e >= 0.0f && c.y() + e >= 0.0f && c.x() - e < static_cast<float>(w) &&
-          c.y() - e < static_cast<float>(h)))
-      return false;  // off the layer (or not finite)
-    const int i0 = std::max(0, static_cast<int>(std::floor((c.x() - e) / kTile)));
-    const int i1 = std::min(tx - 1, static_cast<int>(std::floor((c.x() + e) / kTile)));
-    const int j0 = std::max(0, static_cast<int>(std::floor((c.y() - e) / kTile)));
-    const int j1 = std::min(ty - 1, static_cast<int>(std::floor((c.y() + e) / kTile)));
-    for (int j = j0; j <= j1; ++j)
-      for (int i = i0; i <= i1; ++i) f(static_cast<std::size_t>(j * tx + i));
-    return true;
-  }
-  void mark(const Eigen::Vector2f& c, float e) {
-    for_tiles(c, e, [&](std::size_t t) { marked[t] = 255; });
-  }
-  bool reaches(const Eigen::Vector2f& c, float e) const {
-    bool any = false;
-    for_tiles(c, e, [&](std::size_t t) { any = any || marked[t] != 0; });
-    return any;
-  }
-  void make_rects() {
-    rects.clear();
-    std::vector<std::size_t> open;  // rects (by index / 4) that end at the row below
-    for (int j = 0; j < ty; ++j) {
-      std::vector<std::size_t> next;
-      for (int i = 0; i < tx;) {
-        if (!marked[static_cast<std::size_t>(j * tx + i)]) {
-          ++i;
-          continue;
-        }
-        int end = i;
-        while (end < tx && marked[static_cast<std::size_t>(j * tx + end)]) ++end;
-        const int x0 = i * kTile, x1 = std::min(w, end * kTile), y1 = std::min(h, (j + 1) * kTile);
-        const auto below = std::find_if(open.begin(), open.end(), [&](std::size_t r) {
-          return rects[4 * r] == x0 && rects[4 * r + 2] == x1;
-        });
-        if (below != open.end()) {
-          rects[4 * *below + 3] = y1;
-          next.push_back(*below);
-        } else {
-          next.push_back(rects.size() / 4);
-          rects.insert(rects.end(), {x0, j * kTile, x1, y1});
-        }
-        i = end;
-      }
-      open = std::move(next);
-    }
-  }
-};
 }  // namespace
 
 bool CanvasRenderer::repaint_changed(const CanvasFrame& local,
@@ -430,39 +366,42 @@ bool CanvasRenderer::repaint_changed(const CanvasFrame& local,
   const float e = sprite_extent(local, false, pts.size()) + 1.0f;  // a pixel of slack
   // Beyond this many changes, a redraw of every sprite costs about as much as the repaint.
   const std::size_t limit = std::max<std::size_t>(16, pts.size() / 8);
-  DirtyTiles dirty(local.fb_w, local.fb_h);
+  TileMarks dirty;
+  dirty.reset(local.fb_w, local.fb_h, false);
   std::size_t changed = 0;
   for (std::size_t i = 0; i < pts.size(); ++i) {
     if (same_look(pts[i], m.overlay_pts[i])) continue;
     if (pts[i].x != m.overlay_pts[i].x || pts[i].y != m.overlay_pts[i].y) return false;
     if (++changed > limit) return false;
-    dirty.mark(centre(pts[i]), e);
+    const Eigen::Vector2f c = centre(pts[i]);
+    dirty.mark(c.x() - e, c.y() - e, c.x() + e, c.y() + e);
   }
-  dirty.make_rects();
-  m.overlay_dirty = dirty.rects;
+  m.overlay_dirty = dirty.rects();
   m.overlay_pts = pts;
-  if (dirty.rects.empty()) return true;  // nothing on the canvas changed
+  if (m.overlay_dirty.empty()) return true;  // nothing on the canvas changed
   // Every point whose sprite reaches a repainted tile, in order, drawn on those tiles only.
   std::vector<PointInstance> reach;
-  for (const PointInstance& p : pts)
-    if (dirty.reaches(centre(p), e)) reach.push_back(p);
+  for (const PointInstance& p : pts) {
+    const Eigen::Vector2f c = centre(p);
+    if (dirty.any(c.x() - e, c.y() - e, c.x() + e, c.y() + e)) reach.push_back(p);
+  }
   glActiveTexture(GL_TEXTURE1);
   glBindTexture(GL_TEXTURE_2D, m.mask_tex);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, dirty.tx, dirty.ty, 0, GL_RED, GL_UNSIGNED_BYTE,
-               dirty.marked.data());
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, dirty.tiles_x(), dirty.tiles_y(), 0, GL_RED,
+               GL_UNSIGNED_BYTE, dirty.data());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glActiveTexture(GL_TEXTURE0);
   m.overlay.begin(local.fb_w, local.fb_h, false);
   glEnable(GL_SCISSOR_TEST);
   glClearColor(0, 0, 0, 0);
-  for (std::size_t r = 0; r < dirty.rects.size(); r += 4) {
-    const int* box = &dirty.rects[r];
+  for (std::size_t r = 0; r + 3 < m.overlay_dirty.size(); r += 4) {
+    const int* box = &m.overlay_dirty[r];
     glScissor(box[0], box[1], box[2] - box[0], box[3] - box[1]);
     glClear(GL_COLOR_BUFFER_BIT);
   }
   glDisable(GL_SCISSOR_TEST);
-  m.lines.draw(local, true, &dirty.rects);
+  m.lines.draw(local, true, &m.overlay_dirty);
   draw_points_now(local, reach, false, pts.size(), true);
   m.overlay.end();
   glActiveTexture(GL_TEXTURE1);
@@ -610,9 +549,8 @@ void CanvasRenderer::draw_patches(const CanvasFrame& f, const Params& before, co
         if (!on_border(a, b)) add_band(a, b, 1.5, v);
       }
   for (std::size_t i = 0; rects && i + 3 < rects->size(); i += 4) {
-    const auto x0 = static_cast<float>((*rects)[i]), y0 = static_cast<float>((*rects)[i + 1]);
-    const auto x1 = static_cast<float>((*rects)[i + 2]), y1 = static_cast<float>((*rects)[i + 3]);
-    v.insert(v.end(), {x0, y0, x1, y0, x0, y1, x0, y1, x1, y0, x1, y1});
+    const double x0 = (*rects)[i], y0 = (*rects)[i + 1], x1 = (*rects)[i + 2], y1 = (*rects)[i + 3];
+    add_fan({{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, v);
   }
   if (!v.empty()) draw_regions_now(f, params, false, &v);
 }
@@ -864,7 +802,7 @@ void CanvasRenderer::draw_points_now(const CanvasFrame& f, const std::vector<Poi
   if (!compact) set_shapes(p, f.style);
   if (masked) {  // the mask repaint_changed uploaded, on unit 1
     glUniform1i(p.uniform("u_mask"), 1);
-    glUniform1f(p.uniform("u_tile"), static_cast<float>(DirtyTiles::kTile));
+    glUniform1f(p.uniform("u_tile"), static_cast<float>(TileMarks::kTile));
   }
   glUniform1f(p.uniform("u_ring_gap"), figure::kRingGap * f.px_scale);
   glUniform1f(p.uniform("u_ring_half"), figure::kRingHalf * f.px_scale);

@@ -41,9 +41,7 @@ void LayerCache::begin(int w, int h, bool clear) {
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, w, h);
   if (!clear) return;
-  tiles_x_ = (w + kTile - 1) / kTile;
-  tiles_y_ = (h + kTile - 1) / kTile;
-  marked_.assign(static_cast<std::size_t>(tiles_x_) * static_cast<std::size_t>(tiles_y_), 1);
+  marks_.reset(w, h, true);
   marks_changed_ = true;
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -52,44 +50,25 @@ void LayerCache::begin(int w, int h, bool clear) {
 void LayerCache::end() { glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo_)); }
 
 void LayerCache::clear_marks() {
-  std::fill(marked_.begin(), marked_.end(), 0);
+  marks_.clear();
   marks_changed_ = true;
 }
 
 void LayerCache::mark(float x0, float y0, float x1, float y1) {
-  if (!(x1 >= 0.0f && y1 >= 0.0f && x0 < static_cast<float>(w_) && y0 < static_cast<float>(h_)))
-    return;  // outside the layer (or NaN)
-  const auto tile = [](float v, int n) {
-    return std::clamp(static_cast<int>(std::floor(v / kTile)), 0, n - 1);
-  };
-  const int tx0 = tile(x0, tiles_x_), tx1 = tile(x1, tiles_x_);
-  const int ty0 = tile(y0, tiles_y_), ty1 = tile(y1, tiles_y_);
-  for (int ty = ty0; ty <= ty1; ++ty)
-    for (int tx = tx0; tx <= tx1; ++tx)
-      marked_[static_cast<std::size_t>(ty) * static_cast<std::size_t>(tiles_x_) +
-              static_cast<std::size_t>(tx)] = 1;
+  marks_.mark(x0, y0, x1, y1);
   marks_changed_ = true;
 }
 
 void LayerCache::composite(int x, int y) {
-  if (marks_changed_) {  // one rectangle per run of marked tiles in a row, in clip space
+  if (marks_changed_) {  // the marked tiles' rectangles, in clip space
     std::vector<float> v;
-    const auto nx = [&](int px) { return 2.0f * static_cast<float>(std::min(px, w_)) / w_ - 1.0f; };
-    const auto ny = [&](int py) { return 2.0f * static_cast<float>(std::min(py, h_)) / h_ - 1.0f; };
-    for (int ty = 0; ty < tiles_y_; ++ty) {
-      const unsigned char* row = &marked_[static_cast<std::size_t>(ty) * tiles_x_];
-      for (int tx = 0; tx < tiles_x_;) {
-        if (!row[tx]) {
-          ++tx;
-          continue;
-        }
-        int end = tx;
-        while (end < tiles_x_ && row[end]) ++end;
-        const float l = nx(tx * kTile), r = nx(end * kTile);
-        const float b = ny(ty * kTile), t = ny((ty + 1) * kTile);
-        v.insert(v.end(), {l, b, r, b, l, t, l, t, r, b, r, t});
-        tx = end;
-      }
+    const auto nx = [&](int px) { return 2.0f * static_cast<float>(px) / w_ - 1.0f; };
+    const auto ny = [&](int py) { return 2.0f * static_cast<float>(py) / h_ - 1.0f; };
+    const std::vector<int> rects = marks_.rects();
+    for (std::size_t i = 0; i + 3 < rects.size(); i += 4) {
+      const float l = nx(rects[i]), b = ny(rects[i + 1]), r = nx(rects[i + 2]),
+                  t = ny(rects[i + 3]);
+      v.insert(v.end(), {l, b, r, b, l, t, l, t, r, b, r, t});
     }
     glBindBuffer(GL_ARRAY_BUFFER, rects_vbo_);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data(),

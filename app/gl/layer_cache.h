@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/gl/gl_program.h"
+#include "app/gl/tile_marks.h"
 
 namespace ll::gui {
 
@@ -25,7 +26,7 @@ class LayerCache {
   // layer of points; the tiles left out are transparent, so the picture is the same).
   // begin() with clear marks every tile; clear_marks() then unmarks them all and mark() marks
   // the tiles a rectangle (layer pixels, y up) touches.
-  static constexpr int kTile = 16;
+  static constexpr int kTile = TileMarks::kTile;
   void clear_marks();
   void mark(float x0, float y0, float x1, float y1);
   // Draws the layer at (x, y) of the current framebuffer with premultiplied "over" blending.
@@ -41,9 +42,8 @@ class LayerCache {
   int w_ = 0, h_ = 0;
   int previous_fbo_ = 0;
   unsigned rects_vbo_ = 0;
-  int tiles_x_ = 0, tiles_y_ = 0;
-  std::vector<unsigned char> marked_;  // tiles_x_ * tiles_y_, row 0 at the bottom
-  bool marks_changed_ = true;          // rects_vbo_ is to be rebuilt
+  TileMarks marks_;
+  bool marks_changed_ = true;  // rects_vbo_ is to be rebuilt
   int rect_vertices_ = 0;
 };
 
